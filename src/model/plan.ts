@@ -1,0 +1,149 @@
+/**
+ * The shape of a SEND improvement plan (WSoA, APP or strategic plan) as the published
+ * plans hold it. Identifiers are SharePoint list item ids; 0 means not yet saved.
+ */
+import { IsoDate } from './isoDate';
+import { IPlanDate } from './planDates';
+import { IStatusScheme } from './statusSchemes';
+import { IKpiThresholds } from './kpi';
+
+/** A person with a SharePoint account. */
+export interface IPerson {
+  /** Site user id, when resolved. */
+  id?: number;
+  displayName: string;
+  email?: string;
+}
+
+/**
+ * Who is responsible, as plans write it: a person with an account, a role from the
+ * glossary ("Head of Service (SEND)"), or text that names neither yet
+ * ("ND Workstream to confirm", "Alison Parkinson", "TBC").
+ */
+export type Assignee =
+  | { kind: 'person'; person: IPerson }
+  | { kind: 'role'; role: string }
+  | { kind: 'text'; text: string; pending: boolean };
+
+/** A link to evidence: minutes, a report, a Power BI page. */
+export interface IEvidenceLink {
+  url: string;
+  description: string;
+}
+
+/** Plan-level settings and facts from the plan's front page. */
+export interface IPlan {
+  id: number;
+  title: string;
+  localArea: string;
+  /** WSoA, APP, strategic plan... as the area names it. */
+  planType: string;
+  partners: string[];
+  inspectionDate?: IsoDate;
+  publicationDate?: IsoDate;
+  /** The date milestone targets "3/6/12/18 months" count from. */
+  startDate?: IsoDate;
+  accountableOfficers: string[];
+  statusScheme: IStatusScheme;
+  /** Board dates: the reporting periods status is shown for. Ascending. */
+  reportingDates: IsoDate[];
+  kpiThresholds: IKpiThresholds;
+}
+
+/** A priority area (area of concern, workstream, key concern). */
+export interface IPriorityArea {
+  id: number;
+  planId: number;
+  /** As the plan numbers it ("3", "Priority 1"). */
+  number: string;
+  title: string;
+  /** The inspection finding it answers. */
+  inspectionFinding: string;
+  vision: string;
+  leadRoles: string[];
+  membership: string[];
+}
+
+/** An outcome under a priority ("3.1", "Outcome 2"). */
+export interface IOutcome {
+  id: number;
+  planId: number;
+  priorityId: number;
+  number: string;
+  title: string;
+}
+
+/** An action: the unit officers update. */
+export interface IAction {
+  id: number;
+  planId: number;
+  priorityId: number;
+  outcomeId?: number;
+  /** "3.6.4", "1.1.2", "A", "J2": unique within a plan. */
+  ref: string;
+  text: string;
+  /** The theme line it sits under ("Actions to ensure referrers know how to make good referrals"). */
+  theme?: string;
+  strategicLead?: Assignee;
+  responsibleOfficer?: Assignee;
+  deliveryPartners: string[];
+  start: IPlanDate;
+  due: IPlanDate;
+  /** Set when the due date moves; `due` keeps the original. */
+  revisedDue?: IPlanDate;
+  revisedDueReason?: string;
+  resources?: string;
+  desiredImpact?: string;
+  howWeWillKnow?: string;
+  /** Key of a label in the plan's status scheme; undefined until first rated. */
+  status?: string;
+  /** The most recent progress note, kept on the action for list views. */
+  latestNote?: string;
+  latestUpdateDate?: IsoDate;
+  /** Links to inspection findings or programmes: AFI2, SEF, DBV. */
+  tags: string[];
+  evidence: IEvidenceLink[];
+  /** SharePoint's ETag, sent back on every update. */
+  etag?: string;
+  modified?: string;
+}
+
+/** One entry in an action's append-only progress log. */
+export interface IProgressUpdate {
+  id: number;
+  actionId: number;
+  /** The date the update speaks for (often a board date). */
+  date: IsoDate;
+  /** When it was recorded (server time), for ordering updates on the same date. */
+  recordedAt?: string;
+  author: string;
+  note: string;
+  /** The status set by this update, if it set one (a label key). */
+  status?: string;
+  evidence: IEvidenceLink[];
+}
+
+/** An impact measure of a priority. */
+export interface IImpactMeasure {
+  id: number;
+  planId: number;
+  priorityId: number;
+  expectedImpact: string;
+  /** As written: "3.1.1 to 3.1.7"; expanded with `expandRefs`. */
+  actionRefs: string;
+  howMeasured: string;
+  baseline: string;
+}
+
+/** A role in the glossary and who holds it now. */
+export interface IRole {
+  id: number;
+  planId: number;
+  /** "Director of Children's Services". */
+  title: string;
+  /** "DCS". */
+  abbreviation?: string;
+  holder?: IPerson;
+  /** When the glossary entry was last confirmed. */
+  reviewed?: IsoDate;
+}

@@ -1,0 +1,255 @@
+import { IsoDate, endOfMonth, isoDate, isIsoDate } from './isoDate';
+
+/**
+ * What kind of "by when" a plan wrote:
+ * - date: a day ("21/04/2023"); month: a month ("Apr-23", month-only = its last day);
+ * - tbc: to be confirmed; in-place: already done or in place; ongoing: no end date;
+ * - unknown: text that names no date we can honestly derive; none: the cell was blank.
+ */
+export type PlanDateKind = 'date' | 'month' | 'tbc' | 'in-place' | 'ongoing' | 'unknown' | 'none';
+
+/** A date as a plan wrote it, with what can honestly be derived from it. */
+export interface IPlanDate {
+  /** Exactly what was written, kept for display and audit. */
+  text: string;
+  kind: PlanDateKind;
+  /** The derived date (due or start), only for kinds date and month. */
+  date?: IsoDate;
+  /** Where work runs from ("From Dec 20 and ongoing", "Jan 21 - Mar 21"). */
+  from?: IsoDate;
+  /** Written with a question mark ("?July 2023"): derived, but flagged for checking. */
+  tentative?: boolean;
+  /** Written as a review point ("Review August 2024") rather than a deadline. */
+  review?: boolean;
+  /** Why no date was derived, or what a reader should check. */
+  reason?: string;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1,
+  feb: 2, february: 2,
+  mar: 3, march: 3,
+  apr: 4, april: 4,
+  may: 5,
+  jun: 6, june: 6,
+  jul: 7, july: 7,
+  aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10,
+  nov: 11, november: 11,
+  dec: 12, december: 12
+};
+
+const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const YEAR = "'?(\\d{4}|\\d{2})";
+const SEP = '[\\s\\-/.,]*';
+
+const MONTH_YEAR = new RegExp(`^${MONTH_NAME}${SEP}${YEAR}$`);
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?${SEP}${MONTH_NAME}${SEP}${YEAR}$`);
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`);
+const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?${SEP}${MONTH_NAME}$`);
+const MONTH_ONLY = new RegExp(`^${MONTH_NAME}$`);
+const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const NUMERIC_MY = /^(\d{1,2})[/.](\d{4})$/;
+const ISO_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** Words that open a phrase around a date and add nothing to it. */
+const LEADING_WORDS = /^(?:by the end of|by end of|end of|complete by|by|before|due|deadline|completion|target)\s+/;
+/** Words that say work starts at the date rather than ends there. */
+const START_WORDS = /^(?:from|beginning(?: in)?|starting(?: in)?|start(?:ing)?|commencing|begins?(?: in)?)\s+/;
+const ONGOING_TAIL = /\s*(?:(?:and|&)\s+)?(?:ongoing|onwards|on-going)$/;
+const RANGE_SPLIT = /\s+(?:-|–|—|to|until|till)\s+/;
+
+/**
+ * Cyrillic letters that look like Latin ones. Plans converted from PDF by OCR
+ * write "TBC" as "твс"; folding them lets the obvious reading through without
+ * guessing at anything else.
+ */
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', с: 'c', е: 'e', н: 'h', к: 'k', м: 'm', о: 'o', р: 'p', т: 't', х: 'x', у: 'y'
+};
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[авсенкмортху]/g, (letter) => HOMOGLYPHS[letter])
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function fullYear(written: string): number {
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name];
+}
+
+/** A calendar point found in text: a whole month or a single day. */
+interface ICalendarPoint {
+  kind: 'date' | 'month';
+  year: number;
+  month: number;
+  day?: number;
+}
+
+/** Reads text that is exactly one date or month, or returns undefined. */
+function readCalendarPoint(text: string): ICalendarPoint | undefined {
+  let match = MONTH_YEAR.exec(text);
+  if (match) {
+    return { kind: 'month', year: fullYear(match[2]), month: monthNumber(match[1]) };
+  }
+  match = DAY_MONTH_YEAR.exec(text);
+  if (match) {
+    return { kind: 'date', year: fullYear(match[3]), month: monthNumber(match[2]), day: Number(match[1]) };
+  }
+  match = MONTH_DAY_YEAR.exec(text);
+  if (match) {
+    return { kind: 'date', year: Number(match[3]), month: monthNumber(match[1]), day: Number(match[2]) };
+  }
+  match = ISO_PREFIX.exec(text);
+  if (match) {
+    return { kind: 'date', year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  }
+  match = NUMERIC_DMY.exec(text);
+  if (match) {
+    return { kind: 'date', year: fullYear(match[3]), month: Number(match[2]), day: Number(match[1]) };
+  }
+  match = NUMERIC_MY.exec(text);
+  if (match) {
+    return { kind: 'month', year: Number(match[2]), month: Number(match[1]) };
+  }
+  return undefined;
+}
+
+/** The last day the point covers (a month ends on its last day). */
+function pointEnd(point: ICalendarPoint): IsoDate | undefined {
+  if (point.month < 1 || point.month > 12) {
+    return undefined;
+  }
+  return point.kind === 'month' ? endOfMonth(point.year, point.month) : isoDate(point.year, point.month, point.day as number);
+}
+
+/** The first day the point covers. */
+function pointStart(point: ICalendarPoint): IsoDate | undefined {
+  if (point.month < 1 || point.month > 12) {
+    return undefined;
+  }
+  return isoDate(point.year, point.month, point.kind === 'month' ? 1 : (point.day as number));
+}
+
+function unknown(text: string, reason: string, extra: Partial<IPlanDate> = {}): IPlanDate {
+  return { text, kind: 'unknown', reason, ...extra };
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Explains why text with a month but no year cannot be dated. */
+function missingYearReason(text: string): string | undefined {
+  const dayMonth = DAY_MONTH.exec(text);
+  if (dayMonth) {
+    const month = capitalise(dayMonth[2]);
+    return `No year is given: it could mean ${Number(dayMonth[1])} ${month} of any year, or ${month} 20${dayMonth[1].padStart(2, '0')}. Write the year.`;
+  }
+  if (MONTH_ONLY.test(text)) {
+    return 'A month is given without a year. Write the year.';
+  }
+  return undefined;
+}
+
+function pointResult(text: string, point: ICalendarPoint, flags: Partial<IPlanDate>): IPlanDate {
+  const date = pointEnd(point);
+  if (!date) {
+    return unknown(text, 'The day or month does not exist.', flags);
+  }
+  return { text, kind: point.kind, date, ...flags };
+}
+
+/**
+ * Reads a "by when" (or start) cell as a plan wrote it. Derives a date only where one
+ * honestly follows: a month alone means the end of that month; a day needs a year.
+ * Everything else keeps its text and says why no date was derived. Never invents one.
+ *
+ * @param written - the cell's text, exactly as written (may be empty)
+ */
+export function parsePlanDate(written: string | undefined | null): IPlanDate {
+  const text = written ?? '';
+  let rest = normalise(text);
+  if (!rest) {
+    return { text, kind: 'none', reason: 'No date was given.' };
+  }
+
+  const flags: Partial<IPlanDate> = {};
+  if (rest.startsWith('?')) {
+    flags.tentative = true;
+    flags.reason = 'Written with a question mark: the date is provisional.';
+    rest = rest.replace(/^\?\s*/, '');
+  }
+  if (/^review\s+/.test(rest)) {
+    flags.review = true;
+    rest = rest.replace(/^review\s+/, '');
+  }
+  if (!rest) {
+    return unknown(text, 'Only a question mark was written.', flags);
+  }
+
+  if (/^(?:tbc|tbd|tba|to be confirmed|to be agreed|to be determined)$/.test(rest)) {
+    return { text, kind: 'tbc', reason: 'To be confirmed.', ...flags };
+  }
+  if (/^(?:in place|already in place|now in place|in place and ongoing)$/.test(rest)) {
+    return { text, kind: 'in-place', reason: 'Already in place: no due date.', ...flags };
+  }
+  if (/^(?:ongoing|on-going|on going|continuous|continuing)$/.test(rest)) {
+    return { text, kind: 'ongoing', reason: 'Ongoing: no end date.', ...flags };
+  }
+
+  if (ONGOING_TAIL.test(rest)) {
+    const start = rest.replace(ONGOING_TAIL, '').replace(START_WORDS, '');
+    const point = readCalendarPoint(start);
+    const from = point ? pointStart(point) : undefined;
+    return from
+      ? { text, kind: 'ongoing', from, reason: 'Ongoing: no end date.', ...flags }
+      : { text, kind: 'ongoing', reason: 'Ongoing: no end date, and the start could not be read.', ...flags };
+  }
+
+  const range = rest.split(RANGE_SPLIT);
+  if (range.length === 2) {
+    const first = readCalendarPoint(range[0].replace(START_WORDS, ''));
+    const last = readCalendarPoint(range[1]);
+    if (first && last) {
+      const from = pointStart(first);
+      const result = pointResult(text, last, flags);
+      if (from && result.date && from > result.date) {
+        return unknown(text, 'The range ends before it starts.', flags);
+      }
+      return from ? { ...result, from } : result;
+    }
+  }
+
+  if (START_WORDS.test(rest)) {
+    const start = rest.replace(START_WORDS, '');
+    const point = readCalendarPoint(start);
+    if (point) {
+      const from = pointStart(point);
+      return unknown(text, 'Says when work starts, not when it is due.', { ...flags, from });
+    }
+    return unknown(text, missingYearReason(start) ?? 'Says when work starts, and the start could not be read.', flags);
+  }
+
+  const point = readCalendarPoint(rest.replace(LEADING_WORDS, ''));
+  if (point) {
+    return pointResult(text, point, flags);
+  }
+  const bare = rest.replace(LEADING_WORDS, '');
+  return unknown(text, missingYearReason(bare) ?? 'This is not a date that can be read.', flags);
+}
+
+/** A plan date from a value already known to be a calendar date (a Date column). */
+export function planDateFromIso(value: IsoDate, text?: string): IPlanDate {
+  if (!isIsoDate(value)) {
+    throw new Error(`"${value}" is not an ISO date (YYYY-MM-DD).`);
+  }
+  return { text: text ?? value, kind: 'date', date: value };
+}

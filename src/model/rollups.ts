@@ -1,0 +1,217 @@
+/**
+ * Roll-ups for boards: counts by status, what is late or due, the status of an action
+ * on any date from its log, and what changed between two board dates. Status per
+ * reporting period is always derived from the log, never stored twice.
+ */
+import { IsoDate, addDays } from './isoDate';
+import { IAction, IProgressUpdate } from './plan';
+import { CANONICAL_STATUSES, CanonicalStatus, PROGRESS_RANK, IStatusScheme, isDone, labelForKey } from './statusSchemes';
+
+/** Counts per canonical meaning, plus actions never rated or rated with an unknown label. */
+export type MeaningCounts = Record<CanonicalStatus | 'noStatus', number>;
+
+/** The canonical meaning of a stored status key, if the scheme knows it. */
+export function meaningOf(scheme: IStatusScheme, statusKey: string | undefined): CanonicalStatus | undefined {
+  return labelForKey(scheme, statusKey)?.meaning;
+}
+
+/** The due date that counts now: the revised one if set, else the original. */
+export function effectiveDueDate(action: IAction): IsoDate | undefined {
+  return action.revisedDue?.date ?? action.due.date;
+}
+
+function emptyCounts(): MeaningCounts {
+  const counts = { noStatus: 0 } as MeaningCounts;
+  CANONICAL_STATUSES.forEach((meaning) => (counts[meaning] = 0));
+  return counts;
+}
+
+/** Counts actions by canonical meaning: comparable across plans with different schemes. */
+export function countByMeaning(actions: readonly IAction[], scheme: IStatusScheme): MeaningCounts {
+  const counts = emptyCounts();
+  for (const action of actions) {
+    counts[meaningOf(scheme, action.status) ?? 'noStatus'] += 1;
+  }
+  return counts;
+}
+
+/** Counts actions by the plan's own labels, in the scheme's order; unrated under `noStatus`. */
+export function countByLabel(
+  actions: readonly IAction[],
+  scheme: IStatusScheme
+): { byLabel: Array<{ key: string; count: number }>; noStatus: number } {
+  const byKey = new Map<string, number>(scheme.labels.map((entry) => [entry.key, 0]));
+  let noStatus = 0;
+  for (const action of actions) {
+    if (action.status !== undefined && byKey.has(action.status)) {
+      byKey.set(action.status, (byKey.get(action.status) as number) + 1);
+    } else {
+      noStatus += 1;
+    }
+  }
+  return { byLabel: scheme.labels.map((entry) => ({ key: entry.key, count: byKey.get(entry.key) as number })), noStatus };
+}
+
+/** True when the status, as at `asAt`, says the work is finished. */
+function doneBy(scheme: IStatusScheme, statusKey: string | undefined): boolean {
+  const meaning = meaningOf(scheme, statusKey);
+  return meaning !== undefined && isDone(meaning);
+}
+
+/** Past its (revised) due date and not complete or embedded. */
+export function isOverdue(action: IAction, scheme: IStatusScheme, today: IsoDate): boolean {
+  const due = effectiveDueDate(action);
+  return due !== undefined && due < today && !doneBy(scheme, action.status);
+}
+
+/** Due between today and `days` from now (inclusive) and not finished. */
+export function isDueWithin(action: IAction, scheme: IStatusScheme, today: IsoDate, days: number): boolean {
+  const due = effectiveDueDate(action);
+  return due !== undefined && due >= today && due <= addDays(today, days) && !doneBy(scheme, action.status);
+}
+
+/** A priority's figures for the summary. */
+export interface IPriorityRollup {
+  priorityId: number;
+  total: number;
+  byMeaning: MeaningCounts;
+  byLabel: Array<{ key: string; count: number }>;
+  noStatus: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+/**
+ * Figures per priority (in the order given) for a summary, counting overdue and due
+ * within `dueSoonDays` of `today`.
+ */
+export function rollUpByPriority(
+  priorityIds: readonly number[],
+  actions: readonly IAction[],
+  scheme: IStatusScheme,
+  today: IsoDate,
+  dueSoonDays: number = 30
+): IPriorityRollup[] {
+  return priorityIds.map((priorityId) => rollUp(priorityId, actions.filter((a) => a.priorityId === priorityId), scheme, today, dueSoonDays));
+}
+
+/** The same figures for any set of actions (the whole plan: priorityId 0). */
+export function rollUp(
+  priorityId: number,
+  actions: readonly IAction[],
+  scheme: IStatusScheme,
+  today: IsoDate,
+  dueSoonDays: number = 30
+): IPriorityRollup {
+  const labels = countByLabel(actions, scheme);
+  return {
+    priorityId,
+    total: actions.length,
+    byMeaning: countByMeaning(actions, scheme),
+    byLabel: labels.byLabel,
+    noStatus: labels.noStatus,
+    overdue: actions.filter((a) => isOverdue(a, scheme, today)).length,
+    dueSoon: actions.filter((a) => isDueWithin(a, scheme, today, dueSoonDays)).length
+  };
+}
+
+/** Log order: by the date spoken for, then by when recorded, then by id. */
+export function compareUpdates(a: IProgressUpdate, b: IProgressUpdate): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const ar = a.recordedAt ?? '';
+  const br = b.recordedAt ?? '';
+  if (ar !== br) return ar < br ? -1 : 1;
+  return a.id - b.id;
+}
+
+/**
+ * The status an action had at the end of `date`, from its log: the status set by the
+ * last update dated on or before it. Undefined if none had been set.
+ */
+export function statusAsAt(updates: readonly IProgressUpdate[], date: IsoDate): string | undefined {
+  let status: string | undefined;
+  for (const update of [...updates].sort(compareUpdates)) {
+    if (update.date > date) break;
+    if (update.status !== undefined) status = update.status;
+  }
+  return status;
+}
+
+/** The status at each reporting date, from the log. */
+export function statusByPeriod(
+  updates: readonly IProgressUpdate[],
+  reportingDates: readonly IsoDate[]
+): Array<{ date: IsoDate; status?: string }> {
+  return reportingDates.map((date) => ({ date, status: statusAsAt(updates, date) }));
+}
+
+/** Groups log entries by action id. */
+export function updatesByAction(updates: readonly IProgressUpdate[]): Map<number, IProgressUpdate[]> {
+  const grouped = new Map<number, IProgressUpdate[]>();
+  for (const update of updates) {
+    const list = grouped.get(update.actionId);
+    if (list) list.push(update);
+    else grouped.set(update.actionId, [update]);
+  }
+  return grouped;
+}
+
+export type StatusMovement = 'improved' | 'deteriorated' | 'changed' | 'unchanged' | 'firstRated';
+
+/** How one action moved between two dates. */
+export interface IActionChange {
+  actionId: number;
+  ref: string;
+  statusBefore?: string;
+  statusAfter?: string;
+  movement: StatusMovement;
+  /** Log entries dated after `from` and on or before `to`. */
+  newUpdates: IProgressUpdate[];
+  /** Not overdue at `from`, overdue at `to`. */
+  newlyOverdue: boolean;
+}
+
+function movementBetween(scheme: IStatusScheme, before: string | undefined, after: string | undefined): StatusMovement {
+  if (before === after) return 'unchanged';
+  if (before === undefined) return 'firstRated';
+  const was = meaningOf(scheme, before);
+  const now = meaningOf(scheme, after);
+  if (was === undefined || now === undefined) return 'changed';
+  const delta = PROGRESS_RANK[now] - PROGRESS_RANK[was];
+  if (delta > 0) return 'improved';
+  if (delta < 0) return 'deteriorated';
+  return 'changed';
+}
+
+/**
+ * What changed between two board dates (after `from`, up to and including `to`): status
+ * moves up and down, new log entries, and actions that became overdue. Only actions
+ * with something to report are returned.
+ */
+export function changesBetween(
+  actions: readonly IAction[],
+  updates: readonly IProgressUpdate[],
+  scheme: IStatusScheme,
+  from: IsoDate,
+  to: IsoDate
+): IActionChange[] {
+  if (from > to) {
+    throw new Error(`The period starts (${from}) after it ends (${to}).`);
+  }
+  const byAction = updatesByAction(updates);
+  const changes: IActionChange[] = [];
+  for (const action of actions) {
+    const log = byAction.get(action.id) ?? [];
+    const statusBefore = statusAsAt(log, from);
+    const statusAfter = statusAsAt(log, to);
+    const newUpdates = log.filter((u) => u.date > from && u.date <= to).sort(compareUpdates);
+    const due = effectiveDueDate(action);
+    const newlyOverdue =
+      due !== undefined && due >= from && due < to && !doneBy(scheme, statusAfter);
+    const movement = movementBetween(scheme, statusBefore, statusAfter);
+    if (movement !== 'unchanged' || newUpdates.length > 0 || newlyOverdue) {
+      changes.push({ actionId: action.id, ref: action.ref, statusBefore, statusAfter, movement, newUpdates, newlyOverdue });
+    }
+  }
+  return changes;
+}

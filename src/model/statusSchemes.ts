@@ -1,0 +1,227 @@
+/**
+ * Status schemes: every plan prints its own key (R/A/G/C, Blue/Red/Amber/Green/Grey,
+ * worded scales...). Each label maps to a canonical meaning so that roll-ups and
+ * comparisons work across plans whatever words they use.
+ */
+
+/** The meanings every scheme's labels map to, in order of delivery progress. */
+export type CanonicalStatus = 'notStarted' | 'onTrack' | 'atRisk' | 'offTrack' | 'complete' | 'embedded';
+
+/** Canonical meanings in the order a summary lists them (worst first is not assumed). */
+export const CANONICAL_STATUSES: readonly CanonicalStatus[] = [
+  'notStarted',
+  'onTrack',
+  'atRisk',
+  'offTrack',
+  'complete',
+  'embedded'
+];
+
+/**
+ * How far along a meaning is: higher is better. Says whether a change of status is
+ * an improvement or a deterioration; not started and on track carry no concern and
+ * rank the same.
+ */
+export const PROGRESS_RANK: Readonly<Record<CanonicalStatus, number>> = {
+  offTrack: 0,
+  atRisk: 1,
+  notStarted: 2,
+  onTrack: 2,
+  complete: 3,
+  embedded: 4
+};
+
+/** True when the meaning says the action is finished (complete or embedded). */
+export function isDone(meaning: CanonicalStatus): boolean {
+  return meaning === 'complete' || meaning === 'embedded';
+}
+
+/** One label of a plan's status key. */
+export interface IStatusLabel {
+  /** Stable key stored in SharePoint (the label as the plan writes it). */
+  key: string;
+  /** Label shown to people; always shown beside any colour. */
+  label: string;
+  /** Background colour for the status pill (hex). */
+  colour: string;
+  /** Text colour that reaches 4.5:1 contrast on `colour`. */
+  textColour: string;
+  /** Fluent UI icon name, so the status is never carried by colour alone. */
+  icon: string;
+  /** The plan's own explanation of the label, from its key. */
+  description: string;
+  meaning: CanonicalStatus;
+  /** Other ways people write this label ("G", "green"); matched ignoring case and spacing. */
+  aliases: string[];
+}
+
+/** A plan's status key: ordered labels, each with a canonical meaning. */
+export interface IStatusScheme {
+  id: string;
+  name: string;
+  labels: IStatusLabel[];
+}
+
+const GREY = { colour: '#605e5c', textColour: '#ffffff' };
+const GREEN = { colour: '#107c10', textColour: '#ffffff' };
+const AMBER = { colour: '#ffb900', textColour: '#201f1e' };
+const AMBER_GREEN = { colour: '#8cbd18', textColour: '#201f1e' };
+const AMBER_RED = { colour: '#d83b01', textColour: '#ffffff' };
+const RED = { colour: '#a4262c', textColour: '#ffffff' };
+const BLUE = { colour: '#0063b1', textColour: '#ffffff' };
+const PURPLE = { colour: '#5c2e91', textColour: '#ffffff' };
+
+function label(
+  key: string,
+  meaning: CanonicalStatus,
+  colours: { colour: string; textColour: string },
+  icon: string,
+  description: string,
+  aliases: string[] = []
+): IStatusLabel {
+  return { key, label: key, meaning, ...colours, icon, description, aliases };
+}
+
+/** R / A / G / C, as in Shropshire's Accelerated Progress Plan. */
+export const RAGC_SCHEME: IStatusScheme = {
+  id: 'ragc',
+  name: 'Red / Amber / Green / Complete',
+  labels: [
+    label('Red', 'offTrack', RED, 'StatusErrorFull', 'Delayed or low confidence of completion', ['R']),
+    label('Amber', 'atRisk', AMBER, 'WarningSolid', 'Completion delayed or at risk but being managed', ['A']),
+    label('Green', 'onTrack', GREEN, 'SkypeCircleCheck', 'Completion on track and will be met', ['G']),
+    label('Complete', 'complete', BLUE, 'CompletedSolid', 'Completed', ['C', 'Completed'])
+  ]
+};
+
+/** Blue / Red / Amber / Green / Grey: blue means outcomes embedded, green means completed. */
+export const BRAGG_SCHEME: IStatusScheme = {
+  id: 'bragg',
+  name: 'Blue / Red / Amber / Green / Grey',
+  labels: [
+    label('Blue', 'embedded', BLUE, 'CompletedSolid', 'Outcomes embedded and being delivered', ['B']),
+    label('Red', 'offTrack', RED, 'StatusErrorFull', 'Off track: action needed', ['R']),
+    label('Amber', 'atRisk', AMBER, 'WarningSolid', 'At risk but being managed', ['A']),
+    label('Green', 'complete', GREEN, 'SkypeCircleCheck', 'Completed', ['G']),
+    label('Grey', 'notStarted', GREY, 'CircleRing', 'Not started, no concerns', ['Gray'])
+  ]
+};
+
+/** The worded RAGP scale, where plans avoid colours altogether. */
+export const WORDED_SCHEME: IStatusScheme = {
+  id: 'worded',
+  name: 'Worded (RAGP)',
+  labels: [
+    label('Not due yet', 'notStarted', GREY, 'CircleRing', 'Work has not yet fallen due'),
+    label('On track no concerns', 'onTrack', GREEN, 'SkypeCircleCheck', 'On track with no concerns', ['On track']),
+    label('On track some concerns', 'atRisk', AMBER, 'WarningSolid', 'On track but with some concerns'),
+    label('Off track', 'offTrack', RED, 'StatusErrorFull', 'Off track'),
+    label(
+      'Completed embedded sustained',
+      'embedded',
+      PURPLE,
+      'CompletedSolid',
+      'Completed, embedded and sustained',
+      ['Completed', 'Complete']
+    )
+  ]
+};
+
+/** The five-level delivery confidence scale used in programme reporting. */
+export const DELIVERY_CONFIDENCE_SCHEME: IStatusScheme = {
+  id: 'confidence',
+  name: 'Delivery confidence (five levels)',
+  labels: [
+    label('Green', 'onTrack', GREEN, 'SkypeCircleCheck', 'Successful delivery highly likely', ['G']),
+    label('Amber/Green', 'onTrack', AMBER_GREEN, 'SkypeCircleCheck', 'Successful delivery probable', ['A/G', 'Amber Green', 'AG']),
+    label('Amber', 'atRisk', AMBER, 'WarningSolid', 'Successful delivery feasible but significant issues exist', ['A']),
+    label('Amber/Red', 'offTrack', AMBER_RED, 'Warning', 'Successful delivery in doubt', ['A/R', 'Amber Red', 'AR']),
+    label('Red', 'offTrack', RED, 'StatusErrorFull', 'Successful delivery appears unachievable', ['R'])
+  ]
+};
+
+/** The schemes a plan officer can pick from before customising. */
+export const PRESET_SCHEMES: readonly IStatusScheme[] = [
+  RAGC_SCHEME,
+  BRAGG_SCHEME,
+  WORDED_SCHEME,
+  DELIVERY_CONFIDENCE_SCHEME
+];
+
+/** Finds a preset by id. */
+export function presetScheme(id: string): IStatusScheme | undefined {
+  return PRESET_SCHEMES.find((scheme) => scheme.id === id);
+}
+
+/** Case, spacing and punctuation-around-slashes insensitive form used for matching. */
+function normaliseStatusText(text: string): string {
+  return text.toLowerCase().replace(/\s*\/\s*/g, '/').replace(/[\s_-]+/g, ' ').trim();
+}
+
+export type StatusMatch =
+  | { ok: true; label: IStatusLabel }
+  | { ok: false; error: string };
+
+/**
+ * Matches a status as someone wrote it ("G", " green ", "Amber/Green") to a label of
+ * the scheme. Never guesses: anything that is not a label or alias is an error that
+ * names the accepted labels.
+ */
+export function matchStatus(scheme: IStatusScheme, written: string): StatusMatch {
+  const wanted = normaliseStatusText(written);
+  if (!wanted) {
+    return { ok: false, error: 'No status was given.' };
+  }
+  const found = scheme.labels.find(
+    (candidate) =>
+      normaliseStatusText(candidate.key) === wanted ||
+      normaliseStatusText(candidate.label) === wanted ||
+      candidate.aliases.some((alias) => normaliseStatusText(alias) === wanted)
+  );
+  if (found) {
+    return { ok: true, label: found };
+  }
+  const accepted = scheme.labels.map((candidate) => candidate.label).join(', ');
+  return {
+    ok: false,
+    error: `"${written.trim()}" is not a status in the ${scheme.name} scheme. Use one of: ${accepted}.`
+  };
+}
+
+/** The label stored under `key`, if the scheme has it. */
+export function labelForKey(scheme: IStatusScheme, key: string | undefined): IStatusLabel | undefined {
+  return key === undefined ? undefined : scheme.labels.find((candidate) => candidate.key === key);
+}
+
+/**
+ * Checks a custom scheme before it is saved: labels present, keys unique (ignoring
+ * case), aliases not shared between labels. Returns the problems found, empty if none.
+ */
+export function validateScheme(scheme: IStatusScheme): string[] {
+  const problems: string[] = [];
+  if (!scheme.name.trim()) {
+    problems.push('The scheme needs a name.');
+  }
+  if (scheme.labels.length === 0) {
+    problems.push('The scheme needs at least one status label.');
+  }
+  const seen = new Map<string, string>();
+  scheme.labels.forEach((entry, index) => {
+    if (!entry.label.trim() || !entry.key.trim()) {
+      problems.push(`Status ${index + 1} has no label.`);
+      return;
+    }
+    if (CANONICAL_STATUSES.indexOf(entry.meaning) < 0) {
+      problems.push(`Status "${entry.label}" has no recognised meaning.`);
+    }
+    for (const written of [entry.key, entry.label, ...entry.aliases]) {
+      const normal = normaliseStatusText(written);
+      const owner = seen.get(normal);
+      if (owner !== undefined && owner !== entry.key) {
+        problems.push(`"${written}" is used by both "${owner}" and "${entry.label}".`);
+      }
+      seen.set(normal, entry.key);
+    }
+  });
+  return problems;
+}
