@@ -40,15 +40,13 @@ const MONTHS: Readonly<Record<string, number>> = {
   dec: 12, december: 12
 };
 
-const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const YEAR = "'?(\\d{4}|\\d{2})";
-const SEP = '[\\s\\-/.,]*';
-
-const MONTH_YEAR = new RegExp(`^${MONTH_NAME}${SEP}${YEAR}$`);
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?${SEP}${MONTH_NAME}${SEP}${YEAR}$`);
-const MONTH_DAY_YEAR = new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`);
-const DAY_MONTH = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?${SEP}${MONTH_NAME}$`);
-const MONTH_ONLY = new RegExp(`^${MONTH_NAME}$`);
+// Month names as plans abbreviate them (Sept as well as Sep); the same group appears in
+// each pattern below because the linter rightly refuses regular expressions built at run time.
+const MONTH_YEAR = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s\-/.,]*'?(\d{4}|\d{2})$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.,]*(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s\-/.,]*'?(\d{4}|\d{2})$/;
+const MONTH_DAY_YEAR = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.,]*(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const MONTH_ONLY = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const NUMERIC_MY = /^(\d{1,2})[/.](\d{4})$/;
 const ISO_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -174,7 +172,7 @@ function pointResult(text: string, point: ICalendarPoint, flags: Partial<IPlanDa
  *
  * @param written - the cell's text, exactly as written (may be empty)
  */
-export function parsePlanDate(written: string | undefined | null): IPlanDate {
+export function parsePlanDate(written: string | undefined): IPlanDate {
   const text = written ?? '';
   let rest = normalise(text);
   if (!rest) {

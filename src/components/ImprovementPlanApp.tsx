@@ -1,0 +1,100 @@
+import * as React from 'react';
+import { MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IsoDate } from '../model/isoDate';
+import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
+import { PlanHeader } from './PlanHeader';
+import { PrioritySummary } from './PrioritySummary';
+
+export interface IImprovementPlanAppProps {
+  /** Data access; the same interface in SharePoint, Teams and the local host page. */
+  dataService: IPlanDataService;
+  /** The plan this page shows; undefined until a page author chooses one. */
+  planId: number | undefined;
+  /** Today's date, from the host, so every view agrees on what is overdue. */
+  today: IsoDate;
+  /** The section's theme (SharePoint theme variant or Teams theme). */
+  theme: PartialTheme;
+  /** Days ahead counted as "due soon". */
+  dueSoonDays?: number;
+}
+
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; snapshot: IPlanSnapshot }
+  | { kind: 'failed'; message: string };
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The web part's React root: loads the chosen plan and shows its summary. */
+export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30 }: IImprovementPlanAppProps): JSX.Element {
+  const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
+  const [attempt, setAttempt] = React.useState(0);
+
+  React.useEffect(() => {
+    if (planId === undefined) {
+      return undefined;
+    }
+    let current = true;
+    setState({ kind: 'loading' });
+    dataService.loadPlan(planId).then(
+      (snapshot) => current && setState({ kind: 'loaded', snapshot }),
+      (error: unknown) => current && setState({ kind: 'failed', message: errorMessage(error) })
+    );
+    return () => {
+      current = false;
+    };
+  }, [dataService, planId, attempt]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <Stack as="section" aria-label={strings.AppTitle} tokens={{ childrenGap: 12, padding: 8 }}>
+        {planId === undefined ? (
+          <MessageBar messageBarType={MessageBarType.info}>{strings.NoPlanChosen}</MessageBar>
+        ) : state.kind === 'loading' ? (
+          <Spinner size={SpinnerSize.large} label={strings.Loading} />
+        ) : state.kind === 'failed' ? (
+          <MessageBar
+            messageBarType={MessageBarType.error}
+            actions={<PrimaryButton onClick={() => setAttempt((n) => n + 1)}>{strings.TryAgain}</PrimaryButton>}
+          >
+            {strings.LoadFailed} {state.message}
+          </MessageBar>
+        ) : (
+          <PlanView snapshot={state.snapshot} today={today} dueSoonDays={dueSoonDays} />
+        )}
+      </Stack>
+    </ThemeProvider>
+  );
+}
+
+function PlanView({ snapshot, today, dueSoonDays }: { snapshot: IPlanSnapshot; today: IsoDate; dueSoonDays: number }): JSX.Element {
+  return (
+    <>
+      <PlanHeader plan={snapshot.plan} />
+      {snapshot.warnings.length > 0 && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          <strong>{strings.ReadWarningsHeading}</strong>
+          <ul>
+            {snapshot.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </MessageBar>
+      )}
+      {snapshot.priorities.length === 0 ? (
+        <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
+      ) : (
+        <PrioritySummary
+          priorities={snapshot.priorities}
+          actions={snapshot.actions}
+          scheme={snapshot.plan.statusScheme}
+          today={today}
+          dueSoonDays={dueSoonDays}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import * as React from 'react';
+import { Text, mergeStyleSets } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IPlan } from '../model/plan';
+import { formatDate } from './format';
+
+const styles = mergeStyleSets({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: 12,
+    rowGap: 4,
+    margin: '8px 0 16px',
+    selectors: { dt: { fontWeight: 600 }, dd: { margin: 0 } }
+  }
+});
+
+/** The plan's front-page facts: area, partners, inspection and publication dates. */
+export function PlanHeader({ plan }: { plan: IPlan }): JSX.Element {
+  return (
+    <header>
+      <Text as="h2" variant="xLarge" block>
+        {plan.title}
+      </Text>
+      <dl className={styles.facts}>
+        <dt>{strings.LocalArea}</dt>
+        <dd>{plan.localArea || strings.NotRecorded}</dd>
+        <dt>{strings.Partners}</dt>
+        <dd>{plan.partners.length > 0 ? plan.partners.join(', ') : strings.NotRecorded}</dd>
+        <dt>{strings.InspectionDate}</dt>
+        <dd>{formatDate(plan.inspectionDate, strings.NotRecorded)}</dd>
+        <dt>{strings.PublicationDate}</dt>
+        <dd>{formatDate(plan.publicationDate, strings.NotRecorded)}</dd>
+      </dl>
+    </header>
+  );
+}

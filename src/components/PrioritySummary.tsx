@@ -1,0 +1,112 @@
+import * as React from 'react';
+import { mergeStyleSets, useTheme } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IsoDate } from '../model/isoDate';
+import { IAction, IPriorityArea } from '../model/plan';
+import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
+import { IStatusScheme } from '../model/statusSchemes';
+import { StatusPill } from './StatusPill';
+import { formatDate, formatString } from './format';
+
+export interface IPrioritySummaryProps {
+  priorities: IPriorityArea[];
+  actions: IAction[];
+  scheme: IStatusScheme;
+  today: IsoDate;
+  dueSoonDays: number;
+}
+
+function useStyles(): ReturnType<typeof buildStyles> {
+  const theme = useTheme();
+  return React.useMemo(() => buildStyles(theme.semanticColors.bodyText, theme.semanticColors.bodyDivider), [theme]);
+}
+
+function buildStyles(text: string, divider: string): Record<'table' | 'bar' | 'segment' | 'number' | 'caption', string> {
+  return mergeStyleSets({
+    table: {
+      borderCollapse: 'collapse',
+      width: '100%',
+      color: text,
+      selectors: {
+        'th, td': { borderBottom: `1px solid ${divider}`, padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' },
+        'tfoot th, tfoot td': { fontWeight: 600 }
+      }
+    },
+    caption: { textAlign: 'left', padding: '4px 0 8px', fontSize: 14 },
+    number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    bar: { display: 'flex', height: 8, minWidth: 80, borderRadius: 4, overflow: 'hidden', marginTop: 4, border: `1px solid ${divider}` },
+    segment: { height: '100%' }
+  });
+}
+
+/** A bar of the statuses in proportion; decorative, since the row's numbers carry the data. */
+function StatusBar({ rollup, scheme, className, segment }: { rollup: IPriorityRollup; scheme: IStatusScheme; className: string; segment: string }): JSX.Element {
+  return (
+    <div className={className} aria-hidden={true}>
+      {rollup.byLabel.map(({ key, count }) => {
+        const label = scheme.labels.find((entry) => entry.key === key);
+        return count > 0 && label ? (
+          <div key={key} className={segment} style={{ flexGrow: count, backgroundColor: label.colour }} title={formatString(strings.StatusBarLabel, label.label, count, rollup.total)} />
+        ) : null;
+      })}
+    </div>
+  );
+}
+
+/**
+ * Each priority's actions by the plan's own statuses, with overdue and due-soon counts.
+ * A real table (caption, header cells, scope) so screen readers read it as data.
+ */
+export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDays }: IPrioritySummaryProps): JSX.Element {
+  const styles = useStyles();
+  const rows = rollUpByPriority(priorities.map((p) => p.id), actions, scheme, today, dueSoonDays);
+  const total = rollUp(0, actions, scheme, today, dueSoonDays);
+  const cells = (rollup: IPriorityRollup): JSX.Element[] => [
+    ...rollup.byLabel.map(({ key, count }) => (
+      <td key={key} className={styles.number}>
+        {count}
+      </td>
+    )),
+    <td key="none" className={styles.number}>{rollup.noStatus}</td>,
+    <td key="total" className={styles.number}>{rollup.total}</td>,
+    <td key="overdue" className={styles.number}>{rollup.overdue}</td>,
+    <td key="soon" className={styles.number}>{rollup.dueSoon}</td>
+  ];
+  return (
+    <table className={styles.table}>
+      <caption className={styles.caption}>{formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{strings.PriorityColumn}</th>
+          {scheme.labels.map((label) => (
+            <th key={label.key} scope="col" className={styles.number}>
+              <StatusPill status={label} noStatusText={strings.NoStatus} />
+            </th>
+          ))}
+          <th scope="col" className={styles.number}>{strings.NoStatus}</th>
+          <th scope="col" className={styles.number}>{strings.TotalColumn}</th>
+          <th scope="col" className={styles.number}>{strings.OverdueColumn}</th>
+          <th scope="col" className={styles.number}>{formatString(strings.DueSoonColumn, dueSoonDays)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((rollup, index) => (
+          <tr key={rollup.priorityId}>
+            <th scope="row">
+              {priorities[index].number ? `${priorities[index].number}. ` : ''}
+              {priorities[index].title}
+              <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
+            </th>
+            {cells(rollup)}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{strings.WholePlanRow}</th>
+          {cells(total)}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,16 @@
+import { IsoDate } from '../model/isoDate';
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "30 April 2023": British order, month in words so no reader mistakes 03/04 for 4 March. */
+export function formatDate(value: IsoDate | undefined, fallback: string): string {
+  return value ? LONG_DATE.format(new Date(`${value}T00:00:00Z`)) : fallback;
+}
+
+/** Fills "{0}", "{1}"... in a localised string. */
+export function formatString(template: string, ...values: Array<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = values[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}

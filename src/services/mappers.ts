@@ -1,0 +1,242 @@
+/**
+ * Turns SharePoint list items into the model's shapes. Lists can be edited directly in
+ * SharePoint, so every reader tolerates blanks and odd values and reports what it could
+ * not read instead of failing the whole view.
+ */
+import { DEFAULT_KPI_THRESHOLDS } from '../model/kpi';
+import { IsoDate } from '../model/isoDate';
+import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { IPlanDate, parsePlanDate } from '../model/planDates';
+import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
+import { ACTION_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
+
+/** A list item as SharePoint returns it (nometadata JSON). */
+export type ListItem = Record<string, unknown>;
+
+/** Problems met while reading, shown to the plan officer rather than thrown. */
+export type Warnings = string[];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Reads a SharePoint date-only value. SharePoint stores the site's local midnight as a
+ * UTC instant ("2023-04-29T23:00:00Z" for 30 April in British Summer Time), so the
+ * instant is rounded to the nearest UTC midnight.
+ */
+export function readSharePointDate(value: unknown): IsoDate | undefined {
+  if (typeof value !== 'string' || !value) {
+    return undefined;
+  }
+  const millis = Date.parse(value);
+  if (Number.isNaN(millis)) {
+    return undefined;
+  }
+  return new Date(Math.round(millis / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Writes an ISO date as SharePoint expects a date-only value; null clears the column. */
+// eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
+export function writeSharePointDate(value: IsoDate | undefined): string | null {
+  return value ? `${value}T00:00:00Z` : null;
+}
+
+export function readText(item: ListItem, field: string): string {
+  const value = item[field];
+  return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+}
+
+function optionalText(item: ListItem, field: string): string | undefined {
+  return readText(item, field).trim() || undefined;
+}
+
+/** Multi-value text kept one value per line. */
+export function readLines(item: ListItem, field: string): string[] {
+  return readText(item, field)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+function lookupId(item: ListItem, field: string): number | undefined {
+  const value = item[`${field}Id`];
+  return typeof value === 'number' ? value : undefined;
+}
+
+function readPerson(item: ListItem, field: string): IPerson | undefined {
+  const value = item[field] as { Id?: number; Title?: string; EMail?: string } | null | undefined;
+  if (!value || !value.Title) {
+    return undefined;
+  }
+  return { id: value.Id, displayName: value.Title, email: value.EMail || undefined };
+}
+
+/** Placeholders plans write where a name will go ("ND Workstream to confirm", "TBC"). */
+const PENDING = /\bto confirm\b|^\s*(?:tbc|tba|tbd)\s*$|^\s*$/i;
+
+/**
+ * Who is responsible: the Person column when set, otherwise the text beside it (a role
+ * from the glossary, or a name or placeholder not yet linked to an account).
+ */
+export function readAssignee(person: IPerson | undefined, text: string, roleTitles: ReadonlySet<string>): Assignee | undefined {
+  if (person) {
+    return { kind: 'person', person };
+  }
+  const trimmed = text.trim();
+  if (!trimmed) {
+    return undefined;
+  }
+  if (roleTitles.has(trimmed.toLowerCase())) {
+    return { kind: 'role', role: trimmed };
+  }
+  return { kind: 'text', text: trimmed, pending: PENDING.test(trimmed) };
+}
+
+/** A plan date from its written text, or from the Date column when no text was kept. */
+function readPlanDate(item: ListItem, textField: string, dateField: string): IPlanDate {
+  const text = readText(item, textField);
+  if (text.trim()) {
+    return parsePlanDate(text);
+  }
+  const date = readSharePointDate(item[dateField]);
+  return date ? { text: date, kind: 'date', date } : parsePlanDate('');
+}
+
+export function readEvidence(item: ListItem, field: string, where: string, warnings: Warnings): IEvidenceLink[] {
+  const raw = readText(item, field).trim();
+  if (!raw) {
+    return [];
+  }
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (Array.isArray(parsed)) {
+      return parsed
+        .filter((entry): entry is IEvidenceLink => typeof entry === 'object' && entry !== null && typeof entry.url === 'string')
+        .map((entry) => ({ url: entry.url, description: typeof entry.description === 'string' ? entry.description : entry.url }));
+    }
+  } catch {
+    // Falls through: a person may have typed plain links into the column.
+  }
+  const urls = raw.match(/https?:\/\/\S+/g);
+  if (urls) {
+    return urls.map((url) => ({ url, description: url }));
+  }
+  warnings.push(`${where}: the evidence column could not be read.`);
+  return [];
+}
+
+function readScheme(item: ListItem, warnings: Warnings): IStatusScheme {
+  const raw = readText(item, PLAN_FIELDS.statusScheme).trim();
+  const preset = presetScheme(raw);
+  if (preset) {
+    return preset;
+  }
+  try {
+    const scheme = JSON.parse(raw) as IStatusScheme;
+    if (scheme && Array.isArray(scheme.labels) && validateScheme(scheme).length === 0) {
+      return scheme;
+    }
+  } catch {
+    // Reported below.
+  }
+  warnings.push(`Plan "${readText(item, 'Title')}": the status scheme could not be read, so the Red / Amber / Green / Complete scheme is shown.`);
+  return RAGC_SCHEME;
+}
+
+export function mapPlan(item: ListItem, warnings: Warnings): IPlan {
+  const reportingDates = readLines(item, PLAN_FIELDS.reportingDates)
+    .map((line) => parsePlanDate(line).date)
+    .filter((date): date is IsoDate => date !== undefined)
+    .sort();
+  const tolerance = item[PLAN_FIELDS.kpiTolerance];
+  return {
+    id: item.Id as number,
+    title: readText(item, 'Title'),
+    localArea: readText(item, PLAN_FIELDS.localArea),
+    planType: readText(item, PLAN_FIELDS.planType),
+    partners: readLines(item, PLAN_FIELDS.partners),
+    inspectionDate: readSharePointDate(item[PLAN_FIELDS.inspectionDate]),
+    publicationDate: readSharePointDate(item[PLAN_FIELDS.publicationDate]),
+    startDate: readSharePointDate(item[PLAN_FIELDS.startDate]),
+    accountableOfficers: readLines(item, PLAN_FIELDS.accountableOfficers),
+    statusScheme: readScheme(item, warnings),
+    reportingDates,
+    kpiThresholds: typeof tolerance === 'number' && tolerance >= 0 ? { onTrackTolerance: tolerance } : DEFAULT_KPI_THRESHOLDS
+  };
+}
+
+export function mapPriority(item: ListItem): IPriorityArea {
+  return {
+    id: item.Id as number,
+    planId: lookupId(item, PRIORITY_FIELDS.plan) ?? 0,
+    number: readText(item, PRIORITY_FIELDS.number),
+    title: readText(item, 'Title'),
+    inspectionFinding: readText(item, PRIORITY_FIELDS.inspectionFinding),
+    vision: readText(item, PRIORITY_FIELDS.vision),
+    leadRoles: readLines(item, PRIORITY_FIELDS.leadRoles),
+    membership: readLines(item, PRIORITY_FIELDS.membership)
+  };
+}
+
+export function mapOutcome(item: ListItem): IOutcome {
+  return {
+    id: item.Id as number,
+    planId: lookupId(item, OUTCOME_FIELDS.plan) ?? 0,
+    priorityId: lookupId(item, OUTCOME_FIELDS.priority) ?? 0,
+    number: readText(item, OUTCOME_FIELDS.number),
+    title: readText(item, 'Title')
+  };
+}
+
+export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warnings: Warnings): IAction {
+  const ref = readText(item, 'Title');
+  const revisedDue = readPlanDate(item, ACTION_FIELDS.revisedDueText, ACTION_FIELDS.revisedDueDate);
+  const etag = (item['odata.etag'] ?? item['@odata.etag'] ?? (item.__metadata as { etag?: string } | undefined)?.etag) as string | undefined;
+  return {
+    id: item.Id as number,
+    planId: lookupId(item, ACTION_FIELDS.plan) ?? 0,
+    priorityId: lookupId(item, ACTION_FIELDS.priority) ?? 0,
+    outcomeId: lookupId(item, ACTION_FIELDS.outcome),
+    ref,
+    text: readText(item, ACTION_FIELDS.text),
+    theme: optionalText(item, ACTION_FIELDS.theme),
+    strategicLead: readAssignee(readPerson(item, ACTION_FIELDS.strategicLead), readText(item, ACTION_FIELDS.strategicLeadText), roleTitles),
+    responsibleOfficer: readAssignee(
+      readPerson(item, ACTION_FIELDS.responsibleOfficer),
+      readText(item, ACTION_FIELDS.responsibleOfficerText),
+      roleTitles
+    ),
+    deliveryPartners: readLines(item, ACTION_FIELDS.deliveryPartners),
+    start: readPlanDate(item, ACTION_FIELDS.startText, ACTION_FIELDS.startDate),
+    due: readPlanDate(item, ACTION_FIELDS.dueText, ACTION_FIELDS.dueDate),
+    revisedDue: revisedDue.kind === 'none' ? undefined : revisedDue,
+    revisedDueReason: optionalText(item, ACTION_FIELDS.revisedDueReason),
+    resources: optionalText(item, ACTION_FIELDS.resources),
+    desiredImpact: optionalText(item, ACTION_FIELDS.desiredImpact),
+    howWeWillKnow: optionalText(item, ACTION_FIELDS.howWeWillKnow),
+    status: optionalText(item, ACTION_FIELDS.status),
+    latestNote: optionalText(item, ACTION_FIELDS.latestNote),
+    latestUpdateDate: readSharePointDate(item[ACTION_FIELDS.latestUpdateDate]),
+    tags: readText(item, ACTION_FIELDS.tags)
+      .split(/[;,]/)
+      .map((tag) => tag.trim())
+      .filter((tag) => tag.length > 0),
+    evidence: readEvidence(item, ACTION_FIELDS.evidence, `Action ${ref}`, warnings),
+    etag,
+    modified: optionalText(item, 'Modified')
+  };
+}
+
+export function mapUpdate(item: ListItem, warnings: Warnings): IProgressUpdate {
+  const author = item.Author as { Title?: string } | undefined;
+  const id = item.Id as number;
+  return {
+    id,
+    actionId: lookupId(item, UPDATE_FIELDS.action) ?? 0,
+    date: readSharePointDate(item[UPDATE_FIELDS.date]) ?? readSharePointDate(item.Created) ?? '',
+    recordedAt: optionalText(item, 'Created'),
+    author: author?.Title ?? '',
+    note: readText(item, UPDATE_FIELDS.note),
+    status: optionalText(item, UPDATE_FIELDS.status),
+    evidence: readEvidence(item, UPDATE_FIELDS.evidence, `Update ${id}`, warnings)
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The SharePoint lists behind a plan: titles and column internal names, shared by
+ * the data service and provisioning so the two can never disagree.
+ */
+export const LIST_TITLES = {
+  plans: 'SEND Plans',
+  priorities: 'SEND Priority Areas',
+  outcomes: 'SEND Outcomes',
+  actions: 'SEND Actions',
+  updates: 'SEND Action Updates'
+} as const;
+
+export const PLAN_FIELDS = {
+  localArea: 'LocalArea',
+  planType: 'PlanType',
+  partners: 'Partners',
+  inspectionDate: 'InspectionDate',
+  publicationDate: 'PublicationDate',
+  startDate: 'PlanStartDate',
+  accountableOfficers: 'AccountableOfficers',
+  statusScheme: 'StatusSchemeJson',
+  reportingDates: 'ReportingDates',
+  kpiTolerance: 'KpiTolerance'
+} as const;
+
+export const PRIORITY_FIELDS = {
+  plan: 'Plan',
+  number: 'PriorityNumber',
+  inspectionFinding: 'InspectionFinding',
+  vision: 'Vision',
+  leadRoles: 'LeadRoles',
+  membership: 'Membership'
+} as const;
+
+export const OUTCOME_FIELDS = {
+  plan: 'Plan',
+  priority: 'Priority',
+  number: 'OutcomeNumber'
+} as const;
+
+/** Actions: Title holds the reference ("3.6.4") so list views read naturally. */
+export const ACTION_FIELDS = {
+  plan: 'Plan',
+  priority: 'Priority',
+  outcome: 'Outcome',
+  text: 'ActionText',
+  theme: 'Theme',
+  strategicLead: 'StrategicLead',
+  strategicLeadText: 'StrategicLeadText',
+  responsibleOfficer: 'ResponsibleOfficer',
+  responsibleOfficerText: 'ResponsibleOfficerText',
+  deliveryPartners: 'DeliveryPartners',
+  startText: 'StartText',
+  startDate: 'StartDate',
+  dueText: 'DueText',
+  dueDate: 'DueDate',
+  revisedDueText: 'RevisedDueText',
+  revisedDueDate: 'RevisedDueDate',
+  revisedDueReason: 'RevisedDueReason',
+  resources: 'Resources',
+  desiredImpact: 'DesiredImpact',
+  howWeWillKnow: 'HowWeWillKnow',
+  status: 'ActionStatus',
+  latestNote: 'LatestNote',
+  latestUpdateDate: 'LatestUpdateDate',
+  tags: 'Tags',
+  evidence: 'EvidenceJson'
+} as const;
+
+export const UPDATE_FIELDS = {
+  plan: 'Plan',
+  action: 'Action',
+  date: 'UpdateDate',
+  note: 'ProgressNote',
+  status: 'StatusSet',
+  evidence: 'EvidenceJson'
+} as const;

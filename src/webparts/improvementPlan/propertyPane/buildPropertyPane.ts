@@ -1,0 +1,28 @@
+import { IPropertyPaneConfiguration, PropertyPaneDropdown, PropertyPaneLabel } from '@microsoft/sp-property-pane';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IPlanSummary } from '../../../services/IPlanDataService';
+import { formatString } from '../../../components/format';
+
+/** What the pane knows about the site's plans while it is open. */
+export type PlanChoices = { kind: 'loading' } | { kind: 'loaded'; plans: IPlanSummary[] } | { kind: 'failed'; message: string };
+
+/** The web part's settings: which plan the page shows. */
+export function buildPropertyPane(choices: PlanChoices): IPropertyPaneConfiguration {
+  const planField =
+    choices.kind === 'loaded'
+      ? PropertyPaneDropdown('planId', {
+          label: strings.PlanFieldLabel,
+          options: choices.plans.map((plan) => ({ key: plan.id, text: plan.title }))
+        })
+      : PropertyPaneLabel('planId', {
+          text: choices.kind === 'loading' ? strings.PlansLoading : formatString(strings.PlansLoadFailed, choices.message)
+        });
+  return {
+    pages: [
+      {
+        header: { description: strings.PropertyPaneDescription },
+        groups: [{ groupName: strings.PlanGroupName, groupFields: [planField] }]
+      }
+    ]
+  };
+}

@@ -1,0 +1,45 @@
+import { DEFAULT_KPI_THRESHOLDS } from '../../src/model/kpi';
+import { IPlan, IPriorityArea } from '../../src/model/plan';
+import { RAGC_SCHEME } from '../../src/model/statusSchemes';
+import { IPlanSnapshot } from '../../src/services/IPlanDataService';
+import { anAction } from './builders';
+
+export function aPlan(overrides: Partial<IPlan> = {}): IPlan {
+  return {
+    id: 1,
+    title: 'Shropshire Accelerated Progress Plan',
+    localArea: 'Shropshire',
+    planType: 'APP',
+    partners: ['Shropshire Council', 'NHS Shropshire, Telford and Wrekin'],
+    inspectionDate: '2022-11-23',
+    publicationDate: '2023-02-06',
+    startDate: '2023-02-06',
+    accountableOfficers: [],
+    statusScheme: RAGC_SCHEME,
+    reportingDates: [],
+    kpiThresholds: DEFAULT_KPI_THRESHOLDS,
+    ...overrides
+  };
+}
+
+export function aPriority(id: number, number: string, title: string): IPriorityArea {
+  return { id, planId: 1, number, title, inspectionFinding: '', vision: '', leadRoles: [], membership: [] };
+}
+
+/** Two priorities: ND pathways with three actions, SLCN with one. */
+export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot {
+  return {
+    plan: aPlan(),
+    priorities: [aPriority(3, '3', 'ND Pathways and Waiting Times'), aPriority(4, '4', 'SLCN Pathways and Waiting Times')],
+    outcomes: [],
+    actions: [
+      anAction({ id: 1, priorityId: 3, ref: '3.1.1', status: 'Red', dueText: 'Apr-23' }),
+      anAction({ id: 2, priorityId: 3, ref: '3.1.2', status: 'Green', dueText: 'Jul-23' }),
+      anAction({ id: 3, priorityId: 3, ref: '3.1.3', status: 'Green', dueText: 'Sep-23' }),
+      anAction({ id: 4, priorityId: 4, ref: '4.11.1', dueText: 'TBC' })
+    ],
+    updates: [],
+    warnings: [],
+    ...overrides
+  };
+}

@@ -1,0 +1,138 @@
+import { RAGC_SCHEME, WORDED_SCHEME } from '../../../src/model/statusSchemes';
+import { mapAction, mapPlan, mapUpdate, readAssignee, readSharePointDate, writeSharePointDate } from '../../../src/services/mappers';
+
+describe('SharePoint dates', () => {
+  it('reads the site’s local midnight as that day, in winter and in British Summer Time', () => {
+    expect(readSharePointDate('2023-01-15T00:00:00Z')).toBe('2023-01-15');
+    expect(readSharePointDate('2023-04-29T23:00:00Z')).toBe('2023-04-30');
+    expect(readSharePointDate(null)).toBeUndefined();
+    expect(readSharePointDate('not a date')).toBeUndefined();
+  });
+
+  it('writes midnight UTC, and null to clear', () => {
+    expect(writeSharePointDate('2023-04-30')).toBe('2023-04-30T00:00:00Z');
+    expect(writeSharePointDate(undefined)).toBeNull();
+  });
+});
+
+describe('readAssignee', () => {
+  const roles = new Set(['head of service (send)']);
+  it('prefers the person column', () => {
+    expect(readAssignee({ id: 7, displayName: 'Kathryn Morgan' }, 'ND Workstream', roles)).toEqual({
+      kind: 'person',
+      person: { id: 7, displayName: 'Kathryn Morgan' }
+    });
+  });
+  it('recognises glossary roles', () => {
+    expect(readAssignee(undefined, 'Head of Service (SEND)', roles)).toEqual({ kind: 'role', role: 'Head of Service (SEND)' });
+  });
+  it('keeps names and placeholders as text, flagging placeholders', () => {
+    expect(readAssignee(undefined, 'ND Workstream to confirm', roles)).toEqual({ kind: 'text', text: 'ND Workstream to confirm', pending: true });
+    expect(readAssignee(undefined, 'TBC', roles)).toEqual({ kind: 'text', text: 'TBC', pending: true });
+    expect(readAssignee(undefined, 'Alison Parkinson', roles)).toEqual({ kind: 'text', text: 'Alison Parkinson', pending: false });
+    expect(readAssignee(undefined, '  ', roles)).toBeUndefined();
+  });
+});
+
+describe('mapPlan', () => {
+  const item = {
+    Id: 4,
+    Title: 'WSoA',
+    LocalArea: 'Shropshire',
+    Partners: 'Shropshire Council\r\nSTW CCG\n\n',
+    InspectionDate: '2020-01-15T00:00:00Z',
+    ReportingDates: '2021-03-01\nDec-20\nnot a date',
+    KpiTolerance: 0.05
+  };
+
+  it('reads a preset scheme by id, lines, dates and the KPI tolerance', () => {
+    const warnings: string[] = [];
+    const plan = mapPlan({ ...item, StatusSchemeJson: 'worded' }, warnings);
+    expect(plan.statusScheme).toBe(WORDED_SCHEME);
+    expect(plan.partners).toEqual(['Shropshire Council', 'STW CCG']);
+    expect(plan.inspectionDate).toBe('2020-01-15');
+    expect(plan.reportingDates).toEqual(['2020-12-31', '2021-03-01']);
+    expect(plan.kpiThresholds).toEqual({ onTrackTolerance: 0.05 });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a custom scheme stored as JSON', () => {
+    const custom = { ...RAGC_SCHEME, id: 'custom', name: 'Ours' };
+    expect(mapPlan({ ...item, StatusSchemeJson: JSON.stringify(custom) }, []).statusScheme).toEqual(custom);
+  });
+
+  it('falls back to R/A/G/C with a warning when the scheme was mangled by hand', () => {
+    const warnings: string[] = [];
+    expect(mapPlan({ ...item, StatusSchemeJson: '{"labels": oops' }, warnings).statusScheme).toBe(RAGC_SCHEME);
+    expect(warnings).toEqual(['Plan "WSoA": the status scheme could not be read, so the Red / Amber / Green / Complete scheme is shown.']);
+  });
+});
+
+describe('mapAction', () => {
+  it('keeps the due date as written, with the Date column as a fallback', () => {
+    const warnings: string[] = [];
+    const written = mapAction({ Id: 1, Title: '3.1.2', DueText: '?July 2023', DueDate: '2023-07-31T00:00:00Z' }, new Set(), warnings);
+    expect(written.due).toMatchObject({ text: '?July 2023', kind: 'month', date: '2023-07-31', tentative: true });
+    const dateOnly = mapAction({ Id: 2, Title: '3.1.3', DueDate: '2023-09-29T23:00:00Z' }, new Set(), warnings);
+    expect(dateOnly.due).toEqual({ text: '2023-09-30', kind: 'date', date: '2023-09-30' });
+    expect(mapAction({ Id: 3, Title: '3.1.4' }, new Set(), warnings).revisedDue).toBeUndefined();
+  });
+
+  it('reads lookups, people, tags, evidence and the ETag', () => {
+    const action = mapAction(
+      {
+        Id: 9,
+        Title: '3.6.4',
+        'odata.etag': '"3"',
+        PlanId: 1,
+        PriorityId: 3,
+        OutcomeId: 12,
+        ResponsibleOfficer: { Id: 5, Title: 'Dale Coleman', EMail: 'dale@example.org' },
+        ResponsibleOfficerText: 'Dale Coleman',
+        Tags: 'AFI2; SEF,DBV',
+        EvidenceJson: '[{"url":"https://example.org/minutes","description":"Board minutes"}]',
+        ActionStatus: 'Amber'
+      },
+      new Set(),
+      []
+    );
+    expect(action).toMatchObject({
+      id: 9,
+      ref: '3.6.4',
+      etag: '"3"',
+      planId: 1,
+      priorityId: 3,
+      outcomeId: 12,
+      status: 'Amber',
+      tags: ['AFI2', 'SEF', 'DBV'],
+      evidence: [{ url: 'https://example.org/minutes', description: 'Board minutes' }],
+      responsibleOfficer: { kind: 'person', person: { id: 5, displayName: 'Dale Coleman', email: 'dale@example.org' } }
+    });
+  });
+
+  it('accepts plain links typed into the evidence column, and warns about anything else', () => {
+    const warnings: string[] = [];
+    expect(mapAction({ Id: 1, Title: '1.1.1', EvidenceJson: 'see https://example.org/a and https://example.org/b' }, new Set(), warnings).evidence).toEqual([
+      { url: 'https://example.org/a', description: 'https://example.org/a' },
+      { url: 'https://example.org/b', description: 'https://example.org/b' }
+    ]);
+    expect(mapAction({ Id: 1, Title: '1.1.1', EvidenceJson: 'in the shared drive' }, new Set(), warnings).evidence).toEqual([]);
+    expect(warnings).toEqual(['Action 1.1.1: the evidence column could not be read.']);
+  });
+});
+
+describe('mapUpdate', () => {
+  it('reads the log entry with its author, and dates it by creation when no date was set', () => {
+    const update = mapUpdate({ Id: 3, ActionId: 9, Created: '2023-05-02T09:30:00Z', ProgressNote: 'Panel met', StatusSet: 'Green', Author: { Title: 'Jo Cox' } }, []);
+    expect(update).toEqual({
+      id: 3,
+      actionId: 9,
+      date: '2023-05-02',
+      recordedAt: '2023-05-02T09:30:00Z',
+      author: 'Jo Cox',
+      note: 'Panel met',
+      status: 'Green',
+      evidence: []
+    });
+  });
+});
