@@ -7,7 +7,7 @@ import '@pnp/sp/site-users/web';
 import { IPerson } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, IPlanSummary } from './IPlanDataService';
 import { ListItem, Warnings, mapAction, mapOutcome, mapPlan, mapPriority, mapUpdate } from './mappers';
-import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
+import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** SharePoint's largest page; one page holds a typical plan's list. */
 const PAGE_SIZE = 5000;
@@ -54,13 +54,12 @@ export class SharePointPlanDataService implements IPlanDataService {
       .items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number)
       .filter(byPlan)
       .top(PAGE_SIZE)();
-    const people = [ACTION_FIELDS.strategicLead, ACTION_FIELDS.responsibleOfficer];
-    const actionColumns = Object.values(ACTION_FIELDS).map((field) =>
-      field === ACTION_FIELDS.plan || field === ACTION_FIELDS.priority || field === ACTION_FIELDS.outcome ? `${field}Id` : field
-    ).filter((field) => people.indexOf(field as typeof people[number]) < 0);
+    const actionColumns = Object.values(ACTION_FIELDS)
+      .filter((field) => ACTION_PEOPLE.indexOf(field) < 0)
+      .map((field) => (ACTION_LOOKUPS.indexOf(field) >= 0 ? `${field}Id` : field));
     const actions = list(LIST_TITLES.actions)
-      .items.select('Id', 'Title', 'Modified', ...actionColumns, ...expandPeople(people))
-      .expand(...people)
+      .items.select('Id', 'Title', 'Modified', ...actionColumns, ...expandPeople(ACTION_PEOPLE))
+      .expand(...ACTION_PEOPLE)
       .filter(byPlan)
       .top(PAGE_SIZE)();
     const updates = list(LIST_TITLES.updates)

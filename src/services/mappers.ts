@@ -40,7 +40,7 @@ export function writeSharePointDate(value: IsoDate | undefined): string | null {
   return value ? `${value}T00:00:00Z` : null;
 }
 
-export function readText(item: ListItem, field: string): string {
+function readText(item: ListItem, field: string): string {
   const value = item[field];
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 }
@@ -50,7 +50,7 @@ function optionalText(item: ListItem, field: string): string | undefined {
 }
 
 /** Multi-value text kept one value per line. */
-export function readLines(item: ListItem, field: string): string[] {
+function readLines(item: ListItem, field: string): string[] {
   return readText(item, field)
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -101,7 +101,7 @@ function readPlanDate(item: ListItem, textField: string, dateField: string): IPl
   return date ? { text: date, kind: 'date', date } : parsePlanDate('');
 }
 
-export function readEvidence(item: ListItem, field: string, where: string, warnings: Warnings): IEvidenceLink[] {
+function readEvidence(item: ListItem, field: string, where: string, warnings: Warnings): IEvidenceLink[] {
   const raw = readText(item, field).trim();
   if (!raw) {
     return [];

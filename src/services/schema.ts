@@ -67,6 +67,10 @@ export const ACTION_FIELDS = {
   evidence: 'EvidenceJson'
 } as const;
 
+/** Action columns that are lookups (read as `<name>Id`) and people (expanded). */
+export const ACTION_LOOKUPS: readonly string[] = [ACTION_FIELDS.plan, ACTION_FIELDS.priority, ACTION_FIELDS.outcome];
+export const ACTION_PEOPLE: readonly string[] = [ACTION_FIELDS.strategicLead, ACTION_FIELDS.responsibleOfficer];
+
 export const UPDATE_FIELDS = {
   plan: 'Plan',
   action: 'Action',
