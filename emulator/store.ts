@@ -188,11 +188,12 @@ export class SharePointStore {
   }
 
   private checkFieldsExist(listTitle: string, values: Record<string, unknown>): void {
+    const fields = new Map(this.fields(listTitle).map((field) => [field.internalName.toLowerCase(), field]));
     for (const name of Object.keys(values)) {
       // Lookup and person fields are written by id: "PlanId" sets the field "Plan".
-      const referenced = name.endsWith('Id') ? this.findField(listTitle, name.slice(0, -2)) : undefined;
+      const referenced = name.endsWith('Id') ? fields.get(name.slice(0, -2).toLowerCase()) : undefined;
       const byId = referenced && (referenced.kind === 'Lookup' || referenced.kind === 'User');
-      if (!byId && !this.findField(listTitle, name)) {
+      if (!byId && !fields.has(name.toLowerCase())) {
         throw new SharePointError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The property '${name}' does not exist on type 'SP.Data.ListItem'. Make sure to only use property names that are defined by the type.`);
       }
     }

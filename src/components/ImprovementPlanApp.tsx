@@ -5,6 +5,7 @@ import { IsoDate } from '../model/isoDate';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
+import { errorMessage } from './format';
 
 export interface IImprovementPlanAppProps {
   /** Data access; the same interface in SharePoint, Teams and the local host page. */
@@ -23,10 +24,6 @@ type LoadState =
   | { kind: 'loading' }
   | { kind: 'loaded'; snapshot: IPlanSnapshot }
   | { kind: 'failed'; message: string };
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
 export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30 }: IImprovementPlanAppProps): JSX.Element {

@@ -4,7 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IPriorityArea } from '../model/plan';
 import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
-import { IStatusScheme } from '../model/statusSchemes';
+import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
 import { formatDate, formatString } from './format';
 
@@ -44,7 +44,7 @@ function StatusBar({ rollup, scheme, className, segment }: { rollup: IPriorityRo
   return (
     <div className={className} aria-hidden={true}>
       {rollup.byLabel.map(({ key, count }) => {
-        const label = scheme.labels.find((entry) => entry.key === key);
+        const label = labelForKey(scheme, key);
         return count > 0 && label ? (
           <div key={key} className={segment} style={{ flexGrow: count, backgroundColor: label.colour }} title={formatString(strings.StatusBarLabel, label.label, count, rollup.total)} />
         ) : null;

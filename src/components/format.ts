@@ -7,6 +7,11 @@ export function formatDate(value: IsoDate | undefined, fallback: string): string
   return value ? LONG_DATE.format(new Date(`${value}T00:00:00Z`)) : fallback;
 }
 
+/** The message of anything thrown, for showing to the person. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Fills "{0}", "{1}"... in a localised string. */
 export function formatString(template: string, ...values: Array<string | number>): string {
   return template.replace(/\{(\d+)\}/g, (whole, index: string) => {

@@ -38,7 +38,8 @@ function toUtcMillis(value: IsoDate): number {
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Milliseconds in a calendar day (UTC has no daylight saving). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {

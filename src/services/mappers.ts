@@ -4,9 +4,9 @@
  * not read instead of failing the whole view.
  */
 import { DEFAULT_KPI_THRESHOLDS } from '../model/kpi';
-import { IsoDate } from '../model/isoDate';
+import { DAY_MS, IsoDate } from '../model/isoDate';
 import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
-import { IPlanDate, parsePlanDate } from '../model/planDates';
+import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
 import { ACTION_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 
@@ -15,8 +15,6 @@ export type ListItem = Record<string, unknown>;
 
 /** Problems met while reading, shown to the plan officer rather than thrown. */
 export type Warnings = string[];
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Reads a SharePoint date-only value. SharePoint stores the site's local midnight as a
@@ -98,7 +96,7 @@ function readPlanDate(item: ListItem, textField: string, dateField: string): IPl
     return parsePlanDate(text);
   }
   const date = readSharePointDate(item[dateField]);
-  return date ? { text: date, kind: 'date', date } : parsePlanDate('');
+  return date ? planDateFromIso(date) : parsePlanDate('');
 }
 
 function readEvidence(item: ListItem, field: string, where: string, warnings: Warnings): IEvidenceLink[] {

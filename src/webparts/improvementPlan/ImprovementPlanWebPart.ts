@@ -7,6 +7,7 @@ import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft
 import { PartialTheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../components/ImprovementPlanApp';
+import { errorMessage } from '../../components/format';
 import { teamsTheme } from '../../components/themes';
 import { todayIso } from '../../model/isoDate';
 import { IPlanDataService } from '../../services/IPlanDataService';
@@ -65,7 +66,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.planChoices = { kind: 'loading' };
     this.dataService.listPlans().then(
       (plans) => this.showPlanChoices({ kind: 'loaded', plans }),
-      (error: unknown) => this.showPlanChoices({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      (error: unknown) => this.showPlanChoices({ kind: 'failed', message: errorMessage(error) })
     );
   }
 
