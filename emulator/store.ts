@@ -18,7 +18,11 @@ export interface IFieldDefinition {
   required: boolean;
   /** Choice values, lookup target list title... as the field type needs. */
   choices?: string[];
+  /** The target list's title, for a lookup. */
   lookupList?: string;
+  /** Column formatting JSON (CustomFormatter). */
+  formatter?: string;
+  description?: string;
 }
 
 export interface IListInfo {
@@ -26,6 +30,31 @@ export interface IListInfo {
   guid: string;
   title: string;
   created: string;
+  description: string;
+  enableVersioning: boolean;
+}
+
+/** A list's view: its name, the columns it shows and its CAML query. */
+export interface IViewDefinition {
+  guid: string;
+  title: string;
+  defaultView: boolean;
+  viewQuery: string;
+  rowLimit: number;
+  fields: string[];
+}
+
+/** SharePoint's default permission levels, as the emulator grants them. */
+export type PermissionLevel = 'none' | 'read' | 'contribute' | 'edit' | 'full';
+
+/** A site user, as _api/web/siteusers lists them. */
+export interface ISiteUser {
+  id: number;
+  loginName: string;
+  title: string;
+  email: string;
+  /** The user's permission level on the site (lists inherit it unless set on the list). */
+  level: PermissionLevel;
 }
 
 /** An item as stored: system columns plus field values by internal name. */
@@ -111,6 +140,16 @@ export class SharePointStore {
         list_id INTEGER NOT NULL, id INTEGER NOT NULL, version INTEGER NOT NULL,
         modified TEXT NOT NULL, editor_id INTEGER NOT NULL, data TEXT NOT NULL,
         PRIMARY KEY (list_id, id, version));
+      CREATE TABLE IF NOT EXISTS list_settings (
+        list_id INTEGER PRIMARY KEY, description TEXT NOT NULL DEFAULT '', enable_versioning INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS views (
+        list_id INTEGER NOT NULL, guid TEXT NOT NULL, title TEXT NOT NULL COLLATE NOCASE, definition TEXT NOT NULL,
+        PRIMARY KEY (list_id, title));
+      CREATE TABLE IF NOT EXISTS users (
+        id INTEGER PRIMARY KEY, login_name TEXT NOT NULL UNIQUE COLLATE NOCASE, title TEXT NOT NULL,
+        email TEXT NOT NULL, level TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS list_permissions (
+        list_id INTEGER NOT NULL, user_id INTEGER NOT NULL, level TEXT NOT NULL, PRIMARY KEY (list_id, user_id));
     `);
   }
 
@@ -131,19 +170,134 @@ export class SharePointStore {
     }
   }
 
-  public createList(title: string): IListInfo {
+  public createList(title: string, settings: { description?: string; enableVersioning?: boolean } = {}): IListInfo {
     if (this.findList(title)) {
       throw new SharePointError(500, '-2130575342, Microsoft.SharePoint.SPException', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
     }
+    if (!title.trim()) {
+      throw new SharePointError(400, '-2147024809, System.ArgumentException', 'The list title cannot be empty.');
+    }
     const created = this.now().toISOString();
     const guid = randomUUID();
-    this.db.prepare('INSERT INTO lists (guid, title, created) VALUES (?, ?, ?)').run(guid, title, created);
+    this.transaction(() => {
+      const { lastInsertRowid } = this.db.prepare('INSERT INTO lists (guid, title, created) VALUES (?, ?, ?)').run(guid, title, created);
+      this.db.prepare('INSERT INTO list_settings (list_id, description, enable_versioning) VALUES (?, ?, ?)').run(lastInsertRowid, settings.description ?? '', settings.enableVersioning ? 1 : 0);
+      const allItems: IViewDefinition = { guid: randomUUID(), title: 'All Items', defaultView: true, viewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>', rowLimit: 30, fields: ['LinkTitle'] };
+      this.db.prepare('INSERT INTO views (list_id, guid, title, definition) VALUES (?, ?, ?, ?)').run(lastInsertRowid, allItems.guid, allItems.title, JSON.stringify(allItems));
+    });
     return this.getList(title);
   }
 
+  public lists(): IListInfo[] {
+    const rows = this.db.prepare('SELECT title FROM lists ORDER BY id').all() as Array<{ title: string }>;
+    return rows.map((row) => this.getList(row.title));
+  }
+
   public findList(title: string): IListInfo | undefined {
-    const row = this.db.prepare('SELECT id, guid, title, created FROM lists WHERE title = ?').get(title) as IListInfo | undefined;
-    return row ? { ...row } : undefined;
+    const row = this.db
+      .prepare('SELECT l.id, l.guid, l.title, l.created, s.description, s.enable_versioning FROM lists l JOIN list_settings s ON s.list_id = l.id WHERE l.title = ? OR l.guid = ?')
+      .get(title, title.toLowerCase()) as { id: number; guid: string; title: string; created: string; description: string; enable_versioning: number } | undefined;
+    return row ? { id: row.id, guid: row.guid, title: row.title, created: row.created, description: row.description, enableVersioning: row.enable_versioning === 1 } : undefined;
+  }
+
+  /** Changes a list's settings, as a MERGE of the list does. */
+  public updateList(title: string, changes: { title?: string; description?: string; enableVersioning?: boolean }): IListInfo {
+    const list = this.getList(title);
+    this.transaction(() => {
+      if (changes.title !== undefined && changes.title !== list.title) {
+        if (this.findList(changes.title)) {
+          throw new SharePointError(500, '-2130575342, Microsoft.SharePoint.SPException', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
+        }
+        this.db.prepare('UPDATE lists SET title = ? WHERE id = ?').run(changes.title, list.id);
+      }
+      if (changes.description !== undefined) this.db.prepare('UPDATE list_settings SET description = ? WHERE list_id = ?').run(changes.description, list.id);
+      if (changes.enableVersioning !== undefined) this.db.prepare('UPDATE list_settings SET enable_versioning = ? WHERE list_id = ?').run(changes.enableVersioning ? 1 : 0, list.id);
+    });
+    return this.getList(changes.title ?? list.title);
+  }
+
+  public views(listTitle: string): IViewDefinition[] {
+    const list = this.getList(listTitle);
+    const rows = this.db.prepare('SELECT definition FROM views WHERE list_id = ? ORDER BY rowid').all(list.id) as Array<{ definition: string }>;
+    return rows.map((row) => JSON.parse(row.definition) as IViewDefinition);
+  }
+
+  /** @throws SharePointError 404 for a view the list does not have */
+  public getView(listTitle: string, viewTitle: string): IViewDefinition {
+    const view = this.views(listTitle).find((candidate) => candidate.title.toLowerCase() === viewTitle.toLowerCase() || candidate.guid === viewTitle.toLowerCase());
+    if (!view) {
+      throw new SharePointError(404, '-2147024809, System.ArgumentException', 'The specified view is invalid.');
+    }
+    return view;
+  }
+
+  /** Adds a view, or (when `definition.guid` names one) replaces it. */
+  public saveView(listTitle: string, definition: Omit<IViewDefinition, 'guid'> & { guid?: string }): IViewDefinition {
+    const list = this.getList(listTitle);
+    for (const field of definition.fields) {
+      if (field !== 'LinkTitle' && !this.findField(listTitle, field)) {
+        throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${field}' does not exist. It may have been deleted by another user.`);
+      }
+    }
+    const existing = definition.guid ? this.views(listTitle).find((view) => view.guid === definition.guid) : undefined;
+    const view: IViewDefinition = { ...definition, guid: existing?.guid ?? randomUUID() };
+    this.transaction(() => {
+      if (existing) {
+        this.db.prepare('DELETE FROM views WHERE list_id = ? AND guid = ?').run(list.id, existing.guid);
+      } else if (this.views(listTitle).some((other) => other.title.toLowerCase() === view.title.toLowerCase())) {
+        throw new SharePointError(500, '-2130575342, Microsoft.SharePoint.SPException', `A view named "${view.title}" already exists in this list.`);
+      }
+      if (view.defaultView) {
+        for (const other of this.views(listTitle).filter((candidate) => candidate.defaultView)) {
+          this.db.prepare('UPDATE views SET definition = ? WHERE list_id = ? AND guid = ?').run(JSON.stringify({ ...other, defaultView: false }), list.id, other.guid);
+        }
+      }
+      this.db.prepare('INSERT INTO views (list_id, guid, title, definition) VALUES (?, ?, ?, ?)').run(list.id, view.guid, view.title, JSON.stringify(view));
+    });
+    return view;
+  }
+
+  /** Adds a user to the site (or changes their level), as granting a permission level does. */
+  public saveUser(user: Omit<ISiteUser, 'id'>): ISiteUser {
+    const existing = this.findUser(user.loginName);
+    if (existing) {
+      this.db.prepare('UPDATE users SET title = ?, email = ?, level = ? WHERE id = ?').run(user.title, user.email, user.level, existing.id);
+    } else {
+      this.db.prepare('INSERT INTO users (login_name, title, email, level) VALUES (?, ?, ?, ?)').run(user.loginName, user.title, user.email, user.level);
+    }
+    return this.findUser(user.loginName) as ISiteUser;
+  }
+
+  public users(): ISiteUser[] {
+    const rows = this.db.prepare('SELECT id, login_name, title, email, level FROM users ORDER BY id').all() as Array<{ id: number; login_name: string; title: string; email: string; level: PermissionLevel }>;
+    return rows.map((row) => ({ id: row.id, loginName: row.login_name, title: row.title, email: row.email, level: row.level }));
+  }
+
+  /** Finds a user by id, login name (claims or plain) or e-mail. */
+  public findUser(key: number | string): ISiteUser | undefined {
+    if (typeof key === 'number') {
+      return this.users().find((user) => user.id === key);
+    }
+    const wanted = key.toLowerCase();
+    return this.users().find((user) => user.loginName.toLowerCase() === wanted || user.email.toLowerCase() === wanted || user.loginName.toLowerCase().endsWith(`|${wanted}`));
+  }
+
+  /** Gives a user their own level on one list (as breaking inheritance and granting does). */
+  public setListPermission(listTitle: string, userId: number, level: PermissionLevel): void {
+    const list = this.getList(listTitle);
+    this.db.prepare('INSERT INTO list_permissions (list_id, user_id, level) VALUES (?, ?, ?) ON CONFLICT (list_id, user_id) DO UPDATE SET level = excluded.level').run(list.id, userId, level);
+  }
+
+  /** The user's effective level on the site, or on a list when one is named. */
+  public permissionLevel(userId: number, listTitle?: string): PermissionLevel {
+    const user = this.findUser(userId);
+    if (!user) return 'none';
+    if (listTitle !== undefined) {
+      const list = this.getList(listTitle);
+      const own = this.db.prepare('SELECT level FROM list_permissions WHERE list_id = ? AND user_id = ?').get(list.id, userId) as { level: PermissionLevel } | undefined;
+      if (own) return own.level;
+    }
+    return user.level;
   }
 
   /** @throws SharePointError 404 as SharePoint words it for a missing list */
@@ -158,7 +312,10 @@ export class SharePointStore {
   public fields(listTitle: string): IFieldDefinition[] {
     const list = this.getList(listTitle);
     const rows = this.db.prepare('SELECT definition FROM fields WHERE list_id = ? ORDER BY rowid').all(list.id) as Array<{ definition: string }>;
-    return [...BUILT_IN_FIELDS, ...rows.map((row) => JSON.parse(row.definition) as IFieldDefinition)];
+    const stored = rows.map((row) => JSON.parse(row.definition) as IFieldDefinition);
+    // A built-in column's stored row holds only its changed settings (heading, index).
+    const builtIns = BUILT_IN_FIELDS.map((field) => stored.find((row) => row.internalName === field.internalName) ?? field);
+    return [...builtIns, ...stored.filter((row) => !BUILT_IN_FIELDS.some((field) => field.internalName === row.internalName))];
   }
 
   public findField(listTitle: string, internalName: string): IFieldDefinition | undefined {
@@ -168,6 +325,9 @@ export class SharePointStore {
 
   public addField(listTitle: string, definition: IFieldDefinition): IFieldDefinition {
     const list = this.getList(listTitle);
+    if (definition.kind === 'Lookup' && (!definition.lookupList || !this.findList(definition.lookupList))) {
+      throw new SharePointError(400, '-2147024809, System.ArgumentException', 'The lookup list does not exist. Choose an existing list for LookupListId.');
+    }
     if (this.findField(listTitle, definition.internalName)) {
       throw new SharePointError(500, '-2130575340, Microsoft.SharePoint.SPException', `A duplicate field name "${definition.internalName}" was found.`);
     }
@@ -176,14 +336,17 @@ export class SharePointStore {
   }
 
   /** Changes a field's settings (for example Indexed), as a PATCH of the field does. */
-  public updateField(listTitle: string, internalName: string, changes: Partial<Pick<IFieldDefinition, 'indexed' | 'required' | 'title' | 'choices'>>): IFieldDefinition {
+  public updateField(listTitle: string, internalName: string, changes: Partial<Pick<IFieldDefinition, 'indexed' | 'required' | 'title' | 'choices' | 'formatter' | 'description'>>): IFieldDefinition {
     const list = this.getList(listTitle);
     const current = this.findField(listTitle, internalName);
-    if (!current || BUILT_IN_FIELDS.some((field) => field.internalName === current.internalName)) {
+    if (!current) {
       throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${internalName}' does not exist. It may have been deleted by another user.`);
     }
-    const updated = { ...current, ...changes };
-    this.db.prepare('UPDATE fields SET definition = ? WHERE list_id = ? AND internal_name = ?').run(JSON.stringify(updated), list.id, current.internalName);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const updated = { ...current, ...defined };
+    this.db
+      .prepare('INSERT INTO fields (list_id, internal_name, definition) VALUES (?, ?, ?) ON CONFLICT (list_id, internal_name) DO UPDATE SET definition = excluded.definition')
+      .run(list.id, current.internalName, JSON.stringify(updated));
     return updated;
   }
 

@@ -7,7 +7,11 @@ export const LIST_TITLES = {
   priorities: 'SEND Priority Areas',
   outcomes: 'SEND Outcomes',
   actions: 'SEND Actions',
-  updates: 'SEND Action Updates'
+  updates: 'SEND Action Updates',
+  impactMeasures: 'SEND Impact Measures',
+  kpis: 'SEND KPIs',
+  kpiMeasurements: 'SEND KPI Measurements',
+  roles: 'SEND Roles'
 } as const;
 
 export const PLAN_FIELDS = {
@@ -64,7 +68,9 @@ export const ACTION_FIELDS = {
   latestNote: 'LatestNote',
   latestUpdateDate: 'LatestUpdateDate',
   tags: 'Tags',
-  evidence: 'EvidenceJson'
+  evidence: 'EvidenceJson',
+  /** The key of the log entry the latest save wrote; a save that stopped half-way has none. */
+  latestUpdateKey: 'LatestUpdateKey'
 } as const;
 
 /** Action columns that are lookups (read as `<name>Id`) and people (expanded). */
@@ -77,5 +83,47 @@ export const UPDATE_FIELDS = {
   date: 'UpdateDate',
   note: 'ProgressNote',
   status: 'StatusSet',
-  evidence: 'EvidenceJson'
+  evidence: 'EvidenceJson',
+  /** Matches the action's LatestUpdateKey, so a half-finished save can be found and completed. */
+  key: 'UpdateKey'
+} as const;
+
+export const IMPACT_FIELDS = {
+  plan: 'Plan',
+  priority: 'Priority',
+  expectedImpact: 'ExpectedImpact',
+  actionRefs: 'ActionRefs',
+  howMeasured: 'HowMeasured',
+  baseline: 'Baseline'
+} as const;
+
+/** KPIs: Title is the measure; milestones are kept as JSON (their number and labels vary by plan). */
+export const KPI_FIELDS = {
+  plan: 'Plan',
+  priority: 'Priority',
+  ref: 'KpiRef',
+  unit: 'Unit',
+  direction: 'Direction',
+  baselineValue: 'BaselineValue',
+  baselineDate: 'BaselineDate',
+  baselineText: 'BaselineText',
+  milestones: 'MilestonesJson',
+  progressNote: 'ProgressNote',
+  actionRefs: 'ActionRefs'
+} as const;
+
+export const MEASUREMENT_FIELDS = {
+  plan: 'Plan',
+  kpi: 'Kpi',
+  periodEnd: 'PeriodEnd',
+  value: 'MeasuredValue',
+  note: 'MeasurementNote'
+} as const;
+
+/** Roles: Title is the role ("Designated Clinical Officer"). */
+export const ROLE_FIELDS = {
+  plan: 'Plan',
+  abbreviation: 'Abbreviation',
+  holder: 'Holder',
+  reviewed: 'Reviewed'
 } as const;

@@ -1,0 +1,524 @@
+/**
+ * The part of SharePoint's REST API (_api) the product uses, answered from the store
+ * with SharePoint's URLs, JSON shapes, headers, status codes and error bodies.
+ * Every request runs as a user, with that user's permission level.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { IItemContext, itemSerializer, itemTypeName, itemUri, prepareWrite, queryItems } from './items';
+import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, multiValue, shapeFor } from './odata/format';
+import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SharePointError, SharePointStore, itemEtag } from './store';
+
+/** One REST call: from the HTTP server, or one part of a $batch. */
+export interface IRestRequest {
+  method: string;
+  url: URL;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface IRestResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** SharePoint's permission masks (SP.BasePermissions) for its default levels. */
+const PERMISSION_MASKS: Readonly<Record<PermissionLevel, { High: string; Low: string }>> = {
+  none: { High: '0', Low: '0' },
+  read: { High: '176', Low: '138612833' },
+  contribute: { High: '432', Low: '1011028719' },
+  edit: { High: '432', Low: '1011030767' },
+  full: { High: '2147483647', Low: '4294967295' }
+};
+const LEVEL_RANK: Readonly<Record<PermissionLevel, number>> = { none: 0, read: 1, contribute: 2, edit: 3, full: 4 };
+
+const FIELD_KINDS: Readonly<Record<number, FieldKind>> = { 2: 'Text', 3: 'Note', 4: 'DateTime', 6: 'Choice', 7: 'Lookup', 8: 'Boolean', 9: 'Number', 11: 'URL', 20: 'User', 5: 'Counter' };
+const FIELD_KIND_NUMBERS: Readonly<Record<FieldKind, number>> = { Text: 2, Note: 3, DateTime: 4, Counter: 5, Choice: 6, Lookup: 7, Boolean: 8, Number: 9, URL: 11, User: 20 };
+const FIELD_TYPE_NAMES: Readonly<Record<FieldKind, string>> = {
+  Text: 'SP.FieldText',
+  Note: 'SP.FieldMultiLineText',
+  DateTime: 'SP.FieldDateTime',
+  Counter: 'SP.Field',
+  Choice: 'SP.FieldChoice',
+  Lookup: 'SP.FieldLookup',
+  Boolean: 'SP.Field',
+  Number: 'SP.FieldNumber',
+  URL: 'SP.FieldUrl',
+  User: 'SP.FieldUser'
+};
+
+const ACCESS_DENIED = '-2147024891, System.UnauthorizedAccessException';
+const FORM_DIGEST_SECONDS = 1800;
+
+function accessDenied(): SharePointError {
+  return new SharePointError(403, ACCESS_DENIED, 'Access denied. You do not have permission to perform this action or access this resource.');
+}
+
+function notFound(what: string): SharePointError {
+  return new SharePointError(404, '-1, Microsoft.SharePoint.Client.ResourceNotFoundException', `Cannot find resource for the request ${what}.`);
+}
+
+function badRequest(message: string): SharePointError {
+  return new SharePointError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', message);
+}
+
+/** SharePoint's internal name for a new column's title: unsafe characters escaped, at most 32 characters. */
+export function internalNameFor(title: string): string {
+  const escaped = title.replace(/[^A-Za-z0-9_]/g, (char) => `_x${char.charCodeAt(0).toString(16).padStart(4, '0')}_`);
+  return escaped.slice(0, 32);
+}
+
+function stableGuid(...parts: string[]): string {
+  const hex = createHash('sha1').update(parts.join('|')).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Keeps only the properties a $select names; refuses names the entity does not have. */
+function selectProperties(properties: Record<string, unknown>, select: string | null): Record<string, unknown> {
+  if (!select) return properties;
+  const picked: Record<string, unknown> = {};
+  for (const name of select.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const key = Object.keys(properties).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    if (key === undefined) {
+      throw badRequest(`The field or property '${name}' does not exist.`);
+    }
+    picked[key] = properties[key];
+  }
+  return picked;
+}
+
+function parseJsonBody(body: string): Record<string, unknown> {
+  if (!body.trim()) return {};
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch {
+    throw badRequest('Invalid JSON. The request body is not a JSON object.');
+  }
+}
+
+/** `'It''s'` -> `It's`; the quoted argument of getByTitle('...') and friends. */
+function unquote(text: string): string {
+  return decodeURIComponent(text).replace(/^'|'$/g, '').replace(/''/g, "'");
+}
+
+/** The emulator's REST API over one store; `webUrl` is the site's absolute URL. */
+export class SharePointRest {
+  private readonly digestKey = randomBytes(16);
+
+  public constructor(
+    private readonly store: SharePointStore,
+    private readonly webUrl: string
+  ) {}
+
+  /** The site's path ("/sites/send"), which every _api URL starts with. */
+  public get sitePath(): string {
+    return new URL(this.webUrl).pathname.replace(/\/$/, '');
+  }
+
+  /** A form digest for the user, as _api/contextinfo issues it. */
+  public formDigest(user: ISiteUser, issued: Date = this.store.now()): string {
+    const stamp = issued.toISOString();
+    const mac = createHmac('sha256', this.digestKey).update(`${user.id}|${stamp}`).digest('hex').toUpperCase();
+    return `0x${mac},${stamp}`;
+  }
+
+  private checkDigest(user: ISiteUser, digest: string | undefined): void {
+    const stamp = digest?.split(',')[1];
+    const fresh = stamp !== undefined && this.store.now().getTime() - Date.parse(stamp) < FORM_DIGEST_SECONDS * 1000;
+    if (!digest || !fresh || digest !== this.formDigest(user, new Date(stamp))) {
+      throw new SharePointError(403, '-2130575251, System.Runtime.InteropServices.COMException', 'The security validation for this page is invalid and might be corrupted. Please use your web browser\'s Back button to try your operation again.');
+    }
+  }
+
+  private require(user: ISiteUser, level: PermissionLevel, listTitle?: string): void {
+    if (LEVEL_RANK[this.store.permissionLevel(user.id, listTitle)] < LEVEL_RANK[level]) {
+      throw accessDenied();
+    }
+  }
+
+  /**
+   * Answers one request as `user`. Errors become SharePoint's error responses; the
+   * caller decides nothing. `insideBatch` parts skip the form digest (the $batch
+   * request carried it).
+   */
+  public handle(request: IRestRequest, user: ISiteUser | undefined, insideBatch = false): IRestResponse {
+    const shape = shapeFor(request.headers.accept);
+    return this.answering(shape, () => {
+      const method = ((request.method === 'POST' && request.headers['x-http-method']) || request.method).toUpperCase();
+      const caller = this.authenticate(user, method === 'GET' || insideBatch ? undefined : request.headers['x-requestdigest']);
+      return this.route(method, request, caller, shape);
+    });
+  }
+
+  /**
+   * Checks a write request's sign-in and form digest (a $batch is checked once, as a
+   * whole); undefined when it may go ahead, else the error response.
+   */
+  public refuseWrite(headers: Record<string, string | undefined>, user: ISiteUser | undefined): IRestResponse | undefined {
+    const refused = this.answering(shapeFor(headers.accept), () => {
+      this.authenticate(user, headers['x-requestdigest']);
+      return this.noContent();
+    });
+    return refused.status === 204 ? undefined : refused;
+  }
+
+  /** The signed-in site user; with a digest given, also checks it. */
+  private authenticate(user: ISiteUser | undefined, digest: string | undefined | null): ISiteUser {
+    if (!user) {
+      throw new SharePointError(401, ACCESS_DENIED, 'Access denied. Sign in to the site to continue.');
+    }
+    if (digest !== undefined) {
+      this.checkDigest(user, digest ?? undefined);
+    }
+    this.require(user, 'read');
+    return user;
+  }
+
+  /** Runs `work`, turning a SharePointError into SharePoint's error response. */
+  private answering(shape: JsonShape, work: () => IRestResponse): IRestResponse {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof SharePointError) {
+        return { status: error.status, headers: { 'Content-Type': contentType(shape) }, body: JSON.stringify(errorBody(shape, error.code, error.message)) };
+      }
+      throw error;
+    }
+  }
+
+  private json(shape: JsonShape, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): IRestResponse {
+    return { status, headers: { 'Content-Type': contentType(shape), ...headers }, body: JSON.stringify(body) };
+  }
+
+  private noContent(headers: Record<string, string> = {}): IRestResponse {
+    return { status: 204, headers, body: '' };
+  }
+
+  private route(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape): IRestResponse {
+    const prefix = `${this.sitePath}/_api/`;
+    const fullPath = decodeURIComponent(request.url.pathname);
+    if (!fullPath.toLowerCase().startsWith(prefix.toLowerCase())) {
+      throw notFound(request.url.pathname);
+    }
+    const path = fullPath.slice(prefix.length).replace(/\/$/, '');
+    const select = request.url.searchParams.get('$select');
+    const lower = path.toLowerCase();
+
+    if (lower === 'contextinfo' && method === 'POST') {
+      const info = { FormDigestTimeoutSeconds: FORM_DIGEST_SECONDS, FormDigestValue: this.formDigest(user), LibraryVersion: '16.0.0.0', SiteFullUrl: this.webUrl, WebFullUrl: this.webUrl };
+      return this.json(shape, 200, shape === 'verbose' ? { d: { GetContextWebInformation: { __metadata: { type: 'SP.ContextWebInformation' }, ...info } } } : info);
+    }
+    if (lower === 'web' && method === 'GET') {
+      const web = { Id: stableGuid(this.webUrl), Title: 'SEND Improvement Plan (local)', Url: this.webUrl, ServerRelativeUrl: this.sitePath, Language: 2057 };
+      return this.json(shape, 200, entityBody(shape, entity(shape, { type: 'SP.Web', uri: `${this.webUrl}/_api/Web` }, selectProperties(web, select))));
+    }
+    if (lower === 'web/currentuser' && method === 'GET') {
+      return this.json(shape, 200, entityBody(shape, this.userEntity(shape, user, select)));
+    }
+    if (lower === 'web/siteusers' && method === 'GET') {
+      return this.json(shape, 200, collectionBody(shape, this.store.users().filter((candidate) => candidate.level !== 'none').map((candidate) => this.userEntity(shape, candidate, select))));
+    }
+    let match = /^web\/(?:siteusers\/getbyid|getuserbyid)\((\d+)\)$/i.exec(path);
+    if (match && method === 'GET') {
+      const found = this.store.findUser(Number(match[1]));
+      if (!found) throw new SharePointError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
+      return this.json(shape, 200, entityBody(shape, this.userEntity(shape, found, select)));
+    }
+    if (lower === 'web/ensureuser' && method === 'POST') {
+      this.require(user, 'contribute');
+      const logonName = String(parseJsonBody(request.body).logonName ?? '');
+      const found = this.store.findUser(logonName);
+      if (!found) throw new SharePointError(404, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
+      return this.json(shape, 200, entityBody(shape, this.userEntity(shape, found, null)));
+    }
+    if (lower === 'web/effectivebasepermissions' && method === 'GET') {
+      return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id)] }));
+    }
+    if (lower === 'web/lists') {
+      if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.lists().map((list) => this.listEntity(shape, list, user, select))));
+      if (method === 'POST') return this.addList(request, user, shape);
+    }
+    match = /^web\/lists(?:\/getbytitle\(('(?:[^']|'')*')\)|\(guid'([0-9a-f-]+)'\))(?:\/(.*))?$/i.exec(path);
+    if (match) {
+      const list = this.store.getList(match[1] !== undefined ? unquote(match[1]) : match[2]);
+      return this.routeList(method, request, user, shape, list, match[3] ?? '');
+    }
+    throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+
+  private userEntity(shape: JsonShape, user: ISiteUser, select: string | null): Record<string, unknown> {
+    const properties = { Id: user.id, Title: user.title, Email: user.email, LoginName: user.loginName, UserPrincipalName: user.email, IsSiteAdmin: user.level === 'full', PrincipalType: 1 };
+    return entity(shape, { type: 'SP.User', uri: `${this.webUrl}/_api/Web/GetUserById(${user.id})` }, selectProperties(properties, select));
+  }
+
+  private listEntity(shape: JsonShape, list: IListInfo, user: ISiteUser, select: string | null): Record<string, unknown> {
+    const items = this.store.allItems(list.title);
+    const properties = {
+      Id: list.guid,
+      Title: list.title,
+      Description: list.description,
+      BaseTemplate: 100,
+      Created: list.created,
+      EnableVersioning: list.enableVersioning,
+      Hidden: false,
+      ItemCount: items.length,
+      LastItemModifiedDate: items.reduce((latest, item) => (item.modified > latest ? item.modified : latest), list.created),
+      ListItemEntityTypeFullName: itemTypeName(list),
+      EffectiveBasePermissions: { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }
+    };
+    return entity(shape, { type: 'SP.List', uri: `${this.webUrl}/_api/Web/Lists(guid'${list.guid}')` }, selectProperties(properties, select));
+  }
+
+  private addList(request: IRestRequest, user: ISiteUser, shape: JsonShape): IRestResponse {
+    this.require(user, 'edit');
+    const body = parseJsonBody(request.body);
+    if (typeof body.Title !== 'string') throw badRequest('A list needs a Title.');
+    if (body.BaseTemplate !== undefined && body.BaseTemplate !== 100) throw badRequest('The emulator creates custom lists (BaseTemplate 100) only.');
+    const list = this.store.createList(body.Title, { description: typeof body.Description === 'string' ? body.Description : '', enableVersioning: body.EnableVersioning === true });
+    return this.json(shape, 201, entityBody(shape, this.listEntity(shape, list, user, null)));
+  }
+
+  private routeList(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, rest: string): IRestResponse {
+    const select = request.url.searchParams.get('$select');
+    this.require(user, 'read', list.title);
+    const lower = rest.toLowerCase();
+    if (lower === '') {
+      if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.listEntity(shape, list, user, select)));
+      if (method === 'MERGE') {
+        this.require(user, 'edit', list.title);
+        const body = parseJsonBody(request.body);
+        this.store.updateList(list.title, {
+          title: typeof body.Title === 'string' ? body.Title : undefined,
+          description: typeof body.Description === 'string' ? body.Description : undefined,
+          enableVersioning: typeof body.EnableVersioning === 'boolean' ? body.EnableVersioning : undefined
+        });
+        return this.noContent();
+      }
+    }
+    if (lower === 'effectivebasepermissions' && method === 'GET') {
+      return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }));
+    }
+    if (lower === 'fields' || lower === 'fields/addfield') {
+      if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.fields(list.title).map((field) => this.fieldEntity(shape, list, field, select))));
+      if (method === 'POST') return this.addField(request, user, shape, list, lower === 'fields/addfield');
+    }
+    let match = /^fields\/(?:getbyinternalnameortitle|getbytitle)\(('(?:[^']|'')*')\)$/i.exec(rest);
+    if (match) {
+      const name = unquote(match[1]);
+      const field = this.store.fields(list.title).find((candidate) => candidate.internalName.toLowerCase() === name.toLowerCase() || candidate.title.toLowerCase() === name.toLowerCase());
+      if (!field) throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+      if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.fieldEntity(shape, list, field, select)));
+      if (method === 'MERGE') {
+        this.require(user, 'edit', list.title);
+        const body = parseJsonBody(request.body);
+        this.store.updateField(list.title, field.internalName, {
+          indexed: typeof body.Indexed === 'boolean' ? body.Indexed : undefined,
+          required: typeof body.Required === 'boolean' ? body.Required : undefined,
+          title: typeof body.Title === 'string' ? body.Title : undefined,
+          description: typeof body.Description === 'string' ? body.Description : undefined,
+          formatter: typeof body.CustomFormatter === 'string' ? body.CustomFormatter : undefined
+        });
+        return this.noContent();
+      }
+    }
+    if (lower === 'views') {
+      if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.views(list.title).map((view) => this.viewEntity(shape, list, view, select))));
+      if (method === 'POST') {
+        this.require(user, 'edit', list.title);
+        const body = parseJsonBody(request.body);
+        if (typeof body.Title !== 'string' || !body.Title.trim()) throw badRequest('A view needs a Title.');
+        const view = this.store.saveView(list.title, {
+          title: body.Title,
+          defaultView: body.SetAsDefaultView === true,
+          viewQuery: typeof body.ViewQuery === 'string' ? body.ViewQuery : '',
+          rowLimit: typeof body.RowLimit === 'number' ? body.RowLimit : 30,
+          fields: ['LinkTitle']
+        });
+        return this.json(shape, 201, entityBody(shape, this.viewEntity(shape, list, view, null)));
+      }
+    }
+    match = /^views\/getbytitle\(('(?:[^']|'')*')\)(?:\/(.*))?$/i.exec(rest);
+    if (match) {
+      return this.routeView(method, request, user, shape, list, this.store.getView(list.title, unquote(match[1])), match[2] ?? '');
+    }
+    if (lower === 'items') {
+      if (method === 'GET') return this.getItems(request, shape, list);
+      if (method === 'POST') {
+        this.require(user, 'contribute', list.title);
+        const item = this.store.addItem(list.title, prepareWrite(this.store, list.title, parseJsonBody(request.body)), user.id);
+        const serialise = itemSerializer(this.itemContext(shape, list), {});
+        return this.json(shape, 201, entityBody(shape, serialise(item)), { ETag: itemEtag(item.version) });
+      }
+    }
+    match = /^items(?:\((\d+)\)|\/getbyid\((\d+)\))(\/versions)?$/i.exec(rest);
+    if (match) {
+      return this.routeItem(method, request, user, shape, list, Number(match[1] ?? match[2]), match[3] !== undefined);
+    }
+    throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+
+  private itemContext(shape: JsonShape, list: IListInfo): IItemContext {
+    return { store: this.store, list, shape, webUrl: this.webUrl };
+  }
+
+  private getItems(request: IRestRequest, shape: JsonShape, list: IListInfo): IRestResponse {
+    const params = request.url.searchParams;
+    const query = {
+      select: params.get('$select') ?? undefined,
+      filter: params.get('$filter') ?? undefined,
+      expand: params.get('$expand') ?? undefined,
+      orderby: params.get('$orderby') ?? undefined,
+      top: params.get('$top') ?? undefined,
+      skiptoken: params.get('$skiptoken') ?? undefined
+    };
+    const serialise = itemSerializer(this.itemContext(shape, list), query);
+    const page = queryItems(this.store, list.title, query);
+    let nextLink: string | undefined;
+    if (page.nextSkiptoken) {
+      const next = new URL(request.url.toString());
+      next.searchParams.set('$skiptoken', page.nextSkiptoken);
+      nextLink = `${this.webUrl}${next.pathname.slice(this.sitePath.length)}${next.search}`;
+    }
+    return this.json(shape, 200, collectionBody(shape, page.items.map(serialise), nextLink));
+  }
+
+  private routeItem(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, id: number, versions: boolean): IRestResponse {
+    const context = this.itemContext(shape, list);
+    if (versions && method === 'GET') {
+      const current = this.store.getItem(list.title, id);
+      const fields = this.store.fields(list.title).filter((field) => field.kind !== 'User' && field.kind !== 'Lookup' && field.kind !== 'Counter');
+      const values = this.store.versions(list.title, id).map((version) => {
+        const editor = this.store.findUser(version.editorId);
+        const properties: Record<string, unknown> = {
+          VersionId: version.version * 512,
+          VersionLabel: `${version.version}.0`,
+          IsCurrentVersion: version.version === current.version,
+          Created: version.modified,
+          Editor: { LookupId: version.editorId, LookupValue: editor?.title ?? '', Email: editor?.email ?? '' }
+        };
+        for (const field of fields) {
+          if (version.values[field.internalName] !== undefined) properties[field.internalName] = version.values[field.internalName];
+        }
+        return entity(shape, { type: 'SP.ListItemVersion', uri: `${itemUri(context, id)}/versions(${version.version * 512})` }, properties);
+      });
+      return this.json(shape, 200, collectionBody(shape, values));
+    }
+    if (versions) throw notFound(request.url.pathname);
+    const ifMatch = request.headers['if-match'];
+    switch (method) {
+      case 'GET': {
+        const item = this.store.getItem(list.title, id);
+        const serialise = itemSerializer(context, { select: request.url.searchParams.get('$select') ?? undefined, expand: request.url.searchParams.get('$expand') ?? undefined });
+        return this.json(shape, 200, entityBody(shape, serialise(item)), { ETag: itemEtag(item.version) });
+      }
+      case 'MERGE':
+      case 'PATCH': {
+        this.require(user, 'contribute', list.title);
+        const item = this.store.updateItem(list.title, id, prepareWrite(this.store, list.title, parseJsonBody(request.body)), ifMatch, user.id);
+        return this.noContent({ ETag: itemEtag(item.version) });
+      }
+      case 'DELETE':
+        this.require(user, 'contribute', list.title);
+        this.store.deleteItem(list.title, id, ifMatch);
+        return this.noContent();
+      default:
+        throw notFound(`${method} ${request.url.pathname}`);
+    }
+  }
+
+  private fieldEntity(shape: JsonShape, list: IListInfo, field: IFieldDefinition, select: string | null): Record<string, unknown> {
+    const lookup = field.kind === 'Lookup' ? this.store.findList(field.lookupList as string) : undefined;
+    const properties: Record<string, unknown> = {
+      Id: stableGuid(list.guid, field.internalName),
+      InternalName: field.internalName,
+      StaticName: field.internalName,
+      EntityPropertyName: field.internalName,
+      Title: field.title,
+      Description: field.description ?? '',
+      FieldTypeKind: FIELD_KIND_NUMBERS[field.kind],
+      TypeAsString: field.kind,
+      Indexed: field.indexed,
+      Required: field.required,
+      Hidden: false,
+      ReadOnlyField: ['ID', 'Created', 'Modified', 'Author', 'Editor'].indexOf(field.internalName) >= 0,
+      CustomFormatter: field.formatter ?? null,
+      Choices: field.kind === 'Choice' ? multiValue(shape, field.choices ?? []) : undefined,
+      LookupList: lookup ? `{${lookup.guid}}` : undefined,
+      LookupField: field.kind === 'Lookup' ? 'Title' : undefined
+    };
+    for (const key of Object.keys(properties)) if (properties[key] === undefined) delete properties[key];
+    return entity(shape, { type: FIELD_TYPE_NAMES[field.kind], uri: `${this.webUrl}/_api/Web/Lists(guid'${list.guid}')/Fields(guid'${properties.Id}')` }, selectProperties(properties, select));
+  }
+
+  private addField(request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, viaAddField: boolean): IRestResponse {
+    this.require(user, 'edit', list.title);
+    const raw = parseJsonBody(request.body);
+    const body = (viaAddField ? raw.parameters : raw) as Record<string, unknown> | undefined;
+    if (!body || typeof body.Title !== 'string' || !body.Title.trim()) throw badRequest('A field needs a Title.');
+    const kind = FIELD_KINDS[Number(body.FieldTypeKind)];
+    if (!kind || kind === 'Counter') throw badRequest(`FieldTypeKind ${String(body.FieldTypeKind)} is not a field type this emulator supports.`);
+    let lookupList: string | undefined;
+    if (kind === 'Lookup') {
+      const target = typeof body.LookupListId === 'string' ? this.store.findList(body.LookupListId.replace(/[{}]/g, '')) : undefined;
+      if (!target) throw new SharePointError(400, '-2147024809, System.ArgumentException', 'The lookup list does not exist. Choose an existing list for LookupListId.');
+      lookupList = target.guid;
+    }
+    const choices = body.Choices as { results?: unknown } | unknown[] | undefined;
+    const choiceList = Array.isArray(choices) ? choices : choices && Array.isArray(choices.results) ? choices.results : undefined;
+    const field = this.store.addField(list.title, {
+      internalName: internalNameFor(body.Title),
+      title: body.Title,
+      kind,
+      indexed: body.Indexed === true,
+      required: body.Required === true,
+      choices: choiceList?.map(String),
+      lookupList,
+      description: typeof body.Description === 'string' ? body.Description : undefined
+    });
+    return this.json(shape, 201, entityBody(shape, this.fieldEntity(shape, list, field, null)));
+  }
+
+  private viewEntity(shape: JsonShape, list: IListInfo, view: IViewDefinition, select: string | null): Record<string, unknown> {
+    const properties = { Id: view.guid, Title: view.title, DefaultView: view.defaultView, PersonalView: false, ViewQuery: view.viewQuery, RowLimit: view.rowLimit, ServerRelativeUrl: `${this.sitePath}/Lists/${list.title.replace(/ /g, '')}/${view.title.replace(/ /g, '')}.aspx` };
+    return entity(shape, { type: 'SP.View', uri: `${this.webUrl}/_api/Web/Lists(guid'${list.guid}')/Views(guid'${view.guid}')` }, selectProperties(properties, select));
+  }
+
+  private routeView(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, view: IViewDefinition, path: string): IRestResponse {
+    const rest = path.toLowerCase();
+    if (rest === '') {
+      if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.viewEntity(shape, list, view, request.url.searchParams.get('$select'))));
+      if (method === 'MERGE') {
+        this.require(user, 'edit', list.title);
+        const body = parseJsonBody(request.body);
+        this.store.saveView(list.title, {
+          ...view,
+          title: typeof body.Title === 'string' ? body.Title : view.title,
+          viewQuery: typeof body.ViewQuery === 'string' ? body.ViewQuery : view.viewQuery,
+          rowLimit: typeof body.RowLimit === 'number' ? body.RowLimit : view.rowLimit,
+          defaultView: typeof body.DefaultView === 'boolean' ? body.DefaultView : view.defaultView
+        });
+        return this.noContent();
+      }
+    }
+    if (rest === 'viewfields' && method === 'GET') {
+      return this.json(shape, 200, entityBody(shape, entity(shape, { type: 'SP.ViewFieldCollection', uri: `${this.webUrl}/_api/Web/Lists(guid'${list.guid}')/Views(guid'${view.guid}')/ViewFields` }, { Items: multiValue(shape, view.fields), SchemaXml: view.fields.map((name) => `<FieldRef Name="${name}" />`).join('') })));
+    }
+    if (method === 'POST' && (rest === 'viewfields/removeallviewfields' || rest.startsWith('viewfields/addviewfield('))) {
+      this.require(user, 'edit', list.title);
+      const added = /^viewfields\/addviewfield\(('(?:[^']|'')*')\)$/i.exec(path);
+      const fields = added ? [...view.fields.filter((name) => name.toLowerCase() !== unquote(added[1]).toLowerCase()), unquote(added[1])] : [];
+      if (added) {
+        const name = unquote(added[1]);
+        const field = this.store.fields(list.title).find((candidate) => candidate.internalName.toLowerCase() === name.toLowerCase() || candidate.title.toLowerCase() === name.toLowerCase());
+        if (!field && name !== 'LinkTitle') throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+        fields[fields.length - 1] = field ? field.internalName : name;
+      }
+      this.store.saveView(list.title, { ...view, fields });
+      return this.noContent();
+    }
+    throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+}

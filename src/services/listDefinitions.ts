@@ -1,0 +1,248 @@
+/**
+ * What provisioning ensures on a site: the plan's lists, their columns (with the
+ * indexes the data service's queries need past 5,000 items), and views that read
+ * well to a lead who opens a list in SharePoint itself.
+ */
+import {
+  ACTION_FIELDS,
+  IMPACT_FIELDS,
+  KPI_FIELDS,
+  LIST_TITLES,
+  MEASUREMENT_FIELDS,
+  OUTCOME_FIELDS,
+  PLAN_FIELDS,
+  PRIORITY_FIELDS,
+  ROLE_FIELDS,
+  UPDATE_FIELDS
+} from './schema';
+
+export type ColumnType = 'Text' | 'Note' | 'Number' | 'DateTime' | 'Choice' | 'Boolean' | 'User' | 'Lookup' | 'URL';
+
+export interface IColumnDefinition {
+  /** The internal name the data service reads and writes. */
+  name: string;
+  /** What people see as the column heading. */
+  title: string;
+  type: ColumnType;
+  /** Filtered or sorted on by the data service: must be indexed. */
+  indexed?: boolean;
+  /** For a lookup: the title of the list it points to. */
+  lookupList?: string;
+  choices?: string[];
+  /** Column formatting JSON, applied when the column has none. */
+  formatter?: string;
+  description?: string;
+}
+
+export interface IViewDefinition {
+  title: string;
+  /** Internal names, in order; LinkTitle is the Title with its item menu. */
+  fields: string[];
+  /** CAML inside <View><Query>. */
+  query: string;
+  rowLimit: number;
+  isDefault?: boolean;
+}
+
+export interface IListDefinition {
+  title: string;
+  description: string;
+  /** Heading for the built-in Title column. */
+  titleHeading: string;
+  columns: IColumnDefinition[];
+  views: IViewDefinition[];
+  /** Built-in columns to index (Modified, for "changed since"). */
+  indexedBuiltIns?: string[];
+}
+
+/**
+ * The status as its label on a theme-aware severity background, so a list shows the
+ * label and never colour alone. Labels outside the common schemes show plainly.
+ */
+export const STATUS_COLUMN_FORMAT: string = JSON.stringify({
+  $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
+  elmType: 'div',
+  txtContent: '@currentField',
+  attributes: {
+    class:
+      "=if(@currentField == 'Red' || @currentField == 'Off track' || @currentField == 'Not started', 'sp-field-severity--blocked', " +
+      "if(@currentField == 'Amber' || @currentField == 'At risk', 'sp-field-severity--warning', " +
+      "if(@currentField == 'Green' || @currentField == 'On track', 'sp-field-severity--good', " +
+      "if(@currentField == 'Complete' || @currentField == 'Completed' || @currentField == 'Blue', 'sp-field-severity--low', ''))))"
+  }
+});
+
+const planLookup: IColumnDefinition = { name: 'Plan', title: 'Plan', type: 'Lookup', lookupList: LIST_TITLES.plans, indexed: true };
+
+function lookup(name: string, title: string, list: string): IColumnDefinition {
+  return { name, title, type: 'Lookup', lookupList: list, indexed: true };
+}
+
+function orderBy(...fields: string[]): string {
+  return `<OrderBy>${fields.map((field) => `<FieldRef Name="${field}" />`).join('')}</OrderBy>`;
+}
+
+/** The lists in the order they must be created (a lookup's target first). */
+export const LIST_DEFINITIONS: readonly IListDefinition[] = [
+  {
+    title: LIST_TITLES.plans,
+    description: 'SEND improvement plans (WSoA, APP) run on this site.',
+    titleHeading: 'Plan',
+    columns: [
+      { name: PLAN_FIELDS.localArea, title: 'Local area', type: 'Text' },
+      { name: PLAN_FIELDS.planType, title: 'Plan type', type: 'Text' },
+      { name: PLAN_FIELDS.partners, title: 'Partners (one per line)', type: 'Note' },
+      { name: PLAN_FIELDS.inspectionDate, title: 'Inspection date', type: 'DateTime' },
+      { name: PLAN_FIELDS.publicationDate, title: 'Report published', type: 'DateTime' },
+      { name: PLAN_FIELDS.startDate, title: 'Plan start date', type: 'DateTime' },
+      { name: PLAN_FIELDS.accountableOfficers, title: 'Accountable officers (one per line)', type: 'Note' },
+      { name: PLAN_FIELDS.statusScheme, title: 'Status scheme', type: 'Note', description: 'A preset id (ragc, bragg, worded, delivery-confidence) or the scheme as JSON.' },
+      { name: PLAN_FIELDS.reportingDates, title: 'Board dates (one per line, yyyy-mm-dd)', type: 'Note' },
+      { name: PLAN_FIELDS.kpiTolerance, title: 'KPI on-track tolerance (0-1)', type: 'Number' }
+    ],
+    views: [{ title: 'All plans', fields: ['LinkTitle', PLAN_FIELDS.localArea, PLAN_FIELDS.planType, PLAN_FIELDS.startDate], query: orderBy('Title'), rowLimit: 30, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.priorities,
+    description: 'Priority areas (areas of concern, workstreams) of each plan.',
+    titleHeading: 'Priority area',
+    columns: [
+      planLookup,
+      { name: PRIORITY_FIELDS.number, title: 'Number', type: 'Text' },
+      { name: PRIORITY_FIELDS.inspectionFinding, title: 'Inspection finding', type: 'Note' },
+      { name: PRIORITY_FIELDS.vision, title: 'Vision', type: 'Note' },
+      { name: PRIORITY_FIELDS.leadRoles, title: 'Leads (one per line)', type: 'Note' },
+      { name: PRIORITY_FIELDS.membership, title: 'Membership (one per line)', type: 'Note' }
+    ],
+    views: [{ title: 'All priority areas', fields: [PRIORITY_FIELDS.number, 'LinkTitle', 'Plan'], query: orderBy(PRIORITY_FIELDS.number), rowLimit: 30, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.outcomes,
+    description: 'Outcomes under each priority area.',
+    titleHeading: 'Outcome',
+    columns: [planLookup, lookup(OUTCOME_FIELDS.priority, 'Priority area', LIST_TITLES.priorities), { name: OUTCOME_FIELDS.number, title: 'Number', type: 'Text' }],
+    views: [{ title: 'All outcomes', fields: [OUTCOME_FIELDS.number, 'LinkTitle', OUTCOME_FIELDS.priority], query: orderBy(OUTCOME_FIELDS.number), rowLimit: 50, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.actions,
+    description: 'Actions of each plan, with their owners, dates and current status.',
+    titleHeading: 'Reference',
+    indexedBuiltIns: ['Modified'],
+    columns: [
+      planLookup,
+      lookup(ACTION_FIELDS.priority, 'Priority area', LIST_TITLES.priorities),
+      lookup(ACTION_FIELDS.outcome, 'Outcome', LIST_TITLES.outcomes),
+      { name: ACTION_FIELDS.text, title: 'Action', type: 'Note' },
+      { name: ACTION_FIELDS.theme, title: 'Theme', type: 'Text' },
+      { name: ACTION_FIELDS.strategicLead, title: 'Strategic lead', type: 'User', indexed: true },
+      { name: ACTION_FIELDS.strategicLeadText, title: 'Strategic lead (role or name as written)', type: 'Text' },
+      { name: ACTION_FIELDS.responsibleOfficer, title: 'Responsible officer', type: 'User', indexed: true },
+      { name: ACTION_FIELDS.responsibleOfficerText, title: 'Responsible officer (role or name as written)', type: 'Text' },
+      { name: ACTION_FIELDS.deliveryPartners, title: 'Delivery partners', type: 'Note' },
+      { name: ACTION_FIELDS.startText, title: 'Start (as written)', type: 'Text' },
+      { name: ACTION_FIELDS.startDate, title: 'Start date', type: 'DateTime' },
+      { name: ACTION_FIELDS.dueText, title: 'By when (as written)', type: 'Text' },
+      { name: ACTION_FIELDS.dueDate, title: 'Due date', type: 'DateTime', indexed: true },
+      { name: ACTION_FIELDS.revisedDueText, title: 'Revised by when (as written)', type: 'Text' },
+      { name: ACTION_FIELDS.revisedDueDate, title: 'Revised due date', type: 'DateTime' },
+      { name: ACTION_FIELDS.revisedDueReason, title: 'Reason for revised date', type: 'Note' },
+      { name: ACTION_FIELDS.resources, title: 'Resources', type: 'Note' },
+      { name: ACTION_FIELDS.desiredImpact, title: 'Desired impact', type: 'Note' },
+      { name: ACTION_FIELDS.howWeWillKnow, title: 'How we will know', type: 'Note' },
+      { name: ACTION_FIELDS.status, title: 'Status', type: 'Text', indexed: true, formatter: STATUS_COLUMN_FORMAT },
+      { name: ACTION_FIELDS.latestNote, title: 'Latest progress note', type: 'Note' },
+      { name: ACTION_FIELDS.latestUpdateDate, title: 'Latest update', type: 'DateTime' },
+      { name: ACTION_FIELDS.tags, title: 'Tags', type: 'Text' },
+      { name: ACTION_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
+      { name: ACTION_FIELDS.latestUpdateKey, title: 'Latest update key', type: 'Text' }
+    ],
+    views: [
+      {
+        title: 'All actions',
+        fields: ['LinkTitle', ACTION_FIELDS.text, ACTION_FIELDS.status, ACTION_FIELDS.responsibleOfficer, ACTION_FIELDS.responsibleOfficerText, ACTION_FIELDS.dueText, ACTION_FIELDS.latestUpdateDate],
+        query: orderBy('Title'),
+        rowLimit: 100,
+        isDefault: true
+      },
+      {
+        title: 'By due date',
+        fields: ['LinkTitle', ACTION_FIELDS.text, ACTION_FIELDS.status, ACTION_FIELDS.responsibleOfficerText, ACTION_FIELDS.dueText, ACTION_FIELDS.dueDate],
+        query: orderBy(ACTION_FIELDS.dueDate),
+        rowLimit: 100
+      }
+    ]
+  },
+  {
+    title: LIST_TITLES.updates,
+    description: 'The progress log: one entry per update, never edited.',
+    titleHeading: 'Summary',
+    columns: [
+      planLookup,
+      lookup(UPDATE_FIELDS.action, 'Action', LIST_TITLES.actions),
+      { name: UPDATE_FIELDS.date, title: 'Update date', type: 'DateTime', indexed: true },
+      { name: UPDATE_FIELDS.note, title: 'Progress note', type: 'Note' },
+      { name: UPDATE_FIELDS.status, title: 'Status set', type: 'Text', formatter: STATUS_COLUMN_FORMAT },
+      { name: UPDATE_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
+      { name: UPDATE_FIELDS.key, title: 'Update key', type: 'Text', indexed: true }
+    ],
+    views: [{ title: 'Latest first', fields: [UPDATE_FIELDS.action, UPDATE_FIELDS.date, UPDATE_FIELDS.status, UPDATE_FIELDS.note, 'Author'], query: '<OrderBy><FieldRef Name="UpdateDate" Ascending="FALSE" /></OrderBy>', rowLimit: 100, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.impactMeasures,
+    description: 'How each priority area will know its actions made a difference.',
+    titleHeading: 'Measure',
+    columns: [
+      planLookup,
+      lookup(IMPACT_FIELDS.priority, 'Priority area', LIST_TITLES.priorities),
+      { name: IMPACT_FIELDS.expectedImpact, title: 'Expected impact', type: 'Note' },
+      { name: IMPACT_FIELDS.actionRefs, title: 'Actions (as written)', type: 'Text' },
+      { name: IMPACT_FIELDS.howMeasured, title: 'How we are measuring it', type: 'Note' },
+      { name: IMPACT_FIELDS.baseline, title: 'Baseline', type: 'Note' }
+    ],
+    views: [{ title: 'All impact measures', fields: [IMPACT_FIELDS.priority, IMPACT_FIELDS.actionRefs, 'LinkTitle', IMPACT_FIELDS.baseline], query: orderBy('ID'), rowLimit: 100, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.kpis,
+    description: 'The scorecard: KPIs with baselines and milestone targets.',
+    titleHeading: 'KPI',
+    columns: [
+      planLookup,
+      lookup(KPI_FIELDS.priority, 'Priority area', LIST_TITLES.priorities),
+      { name: KPI_FIELDS.ref, title: 'Reference', type: 'Text' },
+      { name: KPI_FIELDS.unit, title: 'Unit', type: 'Text' },
+      { name: KPI_FIELDS.direction, title: 'Better is', type: 'Choice', choices: ['higher', 'lower'] },
+      { name: KPI_FIELDS.baselineValue, title: 'Baseline value', type: 'Number' },
+      { name: KPI_FIELDS.baselineDate, title: 'Baseline date', type: 'DateTime' },
+      { name: KPI_FIELDS.baselineText, title: 'Baseline (as written)', type: 'Note' },
+      { name: KPI_FIELDS.milestones, title: 'Milestones (JSON)', type: 'Note' },
+      { name: KPI_FIELDS.progressNote, title: 'Progress update', type: 'Note' },
+      { name: KPI_FIELDS.actionRefs, title: 'Actions (as written)', type: 'Text' }
+    ],
+    views: [{ title: 'Scorecard', fields: [KPI_FIELDS.ref, 'LinkTitle', KPI_FIELDS.baselineText, KPI_FIELDS.unit, KPI_FIELDS.direction], query: orderBy(KPI_FIELDS.ref), rowLimit: 100, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.kpiMeasurements,
+    description: 'Actual values recorded for each KPI, one per period.',
+    titleHeading: 'Period',
+    columns: [
+      planLookup,
+      lookup(MEASUREMENT_FIELDS.kpi, 'KPI', LIST_TITLES.kpis),
+      { name: MEASUREMENT_FIELDS.periodEnd, title: 'Period end', type: 'DateTime', indexed: true },
+      { name: MEASUREMENT_FIELDS.value, title: 'Value', type: 'Number' },
+      { name: MEASUREMENT_FIELDS.note, title: 'Note', type: 'Note' }
+    ],
+    views: [{ title: 'All measurements', fields: [MEASUREMENT_FIELDS.kpi, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note], query: orderBy(MEASUREMENT_FIELDS.periodEnd), rowLimit: 100, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.roles,
+    description: 'The glossary of roles named in the plan and who holds each now.',
+    titleHeading: 'Role',
+    columns: [
+      planLookup,
+      { name: ROLE_FIELDS.abbreviation, title: 'Abbreviation', type: 'Text' },
+      { name: ROLE_FIELDS.holder, title: 'Current holder', type: 'User', indexed: true },
+      { name: ROLE_FIELDS.reviewed, title: 'Last confirmed', type: 'DateTime' }
+    ],
+    views: [{ title: 'All roles', fields: ['LinkTitle', ROLE_FIELDS.abbreviation, ROLE_FIELDS.holder, ROLE_FIELDS.reviewed], query: orderBy('Title'), rowLimit: 100, isDefault: true }]
+  }
+];
