@@ -1,13 +1,19 @@
 'use strict';
 
-/** Unit and component tests (tests/unit) and the local emulator's own tests (tests/emulator). */
+/**
+ * Unit and component tests (tests/unit), the local emulator's own tests
+ * (tests/emulator) and integration tests of the real services against the emulator
+ * over HTTP (tests/integration).
+ */
 module.exports = {
   rootDir: __dirname,
-  roots: ['<rootDir>/tests/unit', '<rootDir>/tests/emulator'],
+  roots: ['<rootDir>/tests/unit', '<rootDir>/tests/emulator', '<rootDir>/tests/integration'],
   testEnvironment: 'node',
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'classic' } }, target: 'es2019' } }]
   },
+  // PnPjs ships as ES modules only: compile it like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: {
     '\\.(css|scss)$': 'identity-obj-proxy',
     '^ImprovementPlanWebPartStrings$': '<rootDir>/tests/support/strings.js'

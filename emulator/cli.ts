@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const store = new SharePointStore(dataFile);
   for (const user of SAMPLE_USERS) store.saveUser(user);
 
-  const emulator = new SharePointEmulator({ store, port: Number(values.port), host: '127.0.0.1', staticDir: values.static ? resolve(values.static) : undefined });
+  const emulator = new SharePointEmulator({ store, port: Number(values.port), host: '127.0.0.1', staticDir: values.static ? resolve(values.static) : undefined,
+    page: { asAt: SAMPLE_PLAN.asAt, roles: Object.fromEntries(SAMPLE_USERS.map((user) => [user.email, user.role])) }
+  });
   const siteUrl = await emulator.start();
   if (fresh) {
     const started = Date.now();

@@ -1,12 +1,32 @@
 /**
- * A PnPjs instance for Node, signed in to the emulator as one user: the same
- * behaviours a browser uses (SPBrowser: default headers, retry with Retry-After,
- * form digest), plus the header that tells the emulator who is calling.
+ * A PnPjs instance for Node, signed in to the emulator as one user: the behaviours
+ * a browser uses (default headers and init, retry honouring Retry-After, parsing),
+ * the header that tells the emulator who is calling, and a form digest of this
+ * user's own. (SPBrowser's digest cache is shared by every instance per site, which
+ * is right in a browser with one user, wrong for a test that acts as several.)
  */
-import { InjectHeaders } from '@pnp/queryable';
-import { SPBrowser, SPFI, spfi } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse, InjectHeaders, Queryable } from '@pnp/queryable';
+import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
 import { USER_HEADER } from './server';
 
+function digestFor(siteUrl: string, userEmail: string): (instance: Queryable) => Queryable {
+  let digest: { value: string; expires: number } | undefined;
+  return (instance) => {
+    instance.on.auth(async (url, init) => {
+      if (/get/i.test(init.method ?? 'GET')) return [url, init];
+      if (!digest || Date.now() > digest.expires) {
+        const response = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', [USER_HEADER]: userEmail } });
+        if (!response.ok) throw new Error(`Could not get a form digest: ${response.status} ${await response.text()}`);
+        const info = (await response.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
+        digest = { value: info.FormDigestValue, expires: Date.now() + (info.FormDigestTimeoutSeconds - 60) * 1000 };
+      }
+      init.headers = { 'X-RequestDigest': digest.value, ...init.headers };
+      return [url, init];
+    });
+    return instance;
+  };
+}
+
 export function emulatorSp(siteUrl: string, userEmail: string): SPFI {
-  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ [USER_HEADER]: userEmail }));
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), InjectHeaders({ [USER_HEADER]: userEmail }), digestFor(siteUrl, userEmail));
 }

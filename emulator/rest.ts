@@ -148,7 +148,9 @@ export class SharePointRest {
     const shape = shapeFor(request.headers.accept);
     return this.answering(shape, () => {
       const method = ((request.method === 'POST' && request.headers['x-http-method']) || request.method).toUpperCase();
-      const caller = this.authenticate(user, method === 'GET' || insideBatch ? undefined : request.headers['x-requestdigest']);
+      // contextinfo is how a client gets its digest, so it is the one write that needs none.
+      const needsDigest = method !== 'GET' && !insideBatch && !/\/_api\/contextinfo$/i.test(request.url.pathname);
+      const caller = this.authenticate(user, needsDigest, request.headers['x-requestdigest']);
       return this.route(method, request, caller, shape);
     });
   }
@@ -159,19 +161,19 @@ export class SharePointRest {
    */
   public refuseWrite(headers: Record<string, string | undefined>, user: ISiteUser | undefined): IRestResponse | undefined {
     const refused = this.answering(shapeFor(headers.accept), () => {
-      this.authenticate(user, headers['x-requestdigest']);
+      this.authenticate(user, true, headers['x-requestdigest']);
       return this.noContent();
     });
     return refused.status === 204 ? undefined : refused;
   }
 
-  /** The signed-in site user; with a digest given, also checks it. */
-  private authenticate(user: ISiteUser | undefined, digest: string | undefined | null): ISiteUser {
+  /** The signed-in site user; for a write, also checks the form digest. */
+  private authenticate(user: ISiteUser | undefined, write: boolean, digest: string | undefined): ISiteUser {
     if (!user) {
       throw new SharePointError(401, ACCESS_DENIED, 'Access denied. Sign in to the site to continue.');
     }
-    if (digest !== undefined) {
-      this.checkDigest(user, digest ?? undefined);
+    if (write) {
+      this.checkDigest(user, digest);
     }
     this.require(user, 'read');
     return user;

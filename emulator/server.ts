@@ -40,6 +40,8 @@ export interface IEmulatorOptions {
   host?: string;
   /** A folder of static files served at / (the local host page). */
   staticDir?: string;
+  /** What the host page shows: the date the sample is as at, and each user's role. */
+  page?: { asAt: string; roles: Record<string, string> };
 }
 
 const MIME: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
@@ -108,10 +110,11 @@ export class SharePointEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** Refuse this share of requests from now on (0 turns throttling off). */
+  /** Refuse this share of requests from now on, evenly spread (0 turns throttling off). */
   public setThrottle(settings: Partial<IThrottleSettings>): void {
     this.throttle = { ...this.throttle, ...settings };
-    this.throttleDebt = 0;
+    // The first request after turning throttling on is refused, so its effect shows at once.
+    this.throttleDebt = this.throttle.share > 0 ? 1 - this.throttle.share : 0;
   }
 
   private log(method: string, url: URL, status: number, inBatch: boolean): void {
@@ -207,8 +210,10 @@ export class SharePointEmulator {
 
   private serveAdmin(method: string, url: URL, body: string, response: ServerResponse): void {
     const json = (status: number, value: unknown): void => this.send(response, { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
-    if (url.pathname === '/_emulator/users' && method === 'GET') {
-      return json(200, this.store.users().map((user) => ({ loginName: user.loginName, title: user.title, email: user.email, level: user.level })));
+    if (url.pathname === '/_emulator/settings' && method === 'GET') {
+      const page = this.options.page ?? { asAt: new Date().toISOString().slice(0, 10), roles: {} };
+      const users = this.store.users().map((user) => ({ title: user.title, email: user.email, level: user.level, role: page.roles[user.email] }));
+      return json(200, { siteUrl: this.siteUrl, asAt: page.asAt, userCookie: USER_COOKIE, users });
     }
     if (url.pathname === '/_emulator/throttle' && method === 'POST') {
       let settings: Partial<IThrottleSettings>;

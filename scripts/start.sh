@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# Builds the deployable package. (The local SharePoint emulator and host page that
-# will let `npm start` show the product in a browser are not built yet.)
+# Starts the product on this machine without a tenant: installs what is missing,
+# builds the local host page, starts the SharePoint emulator (seeded with the sample
+# plan on first run) and serves the page. Extra arguments go to the emulator,
+# e.g. `npm start -- --reset` to reseed, `npm start -- --port 5000`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
-gulp clean
-gulp bundle --ship
-gulp package-solution --ship
-echo
-echo "Built sharepoint/solution/send-improvement-plan.sppkg"
-echo "There is no local preview yet: deploy the package to an app catalog (see README)."
+node scripts/build-host.js
+exec tsx emulator/cli.ts --static temp/host "$@"

@@ -2,9 +2,10 @@ import * as React from 'react';
 import { MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
+import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
+import { UpdateForm } from './UpdateForm';
 import { errorMessage } from './format';
 
 export interface IImprovementPlanAppProps {
@@ -60,14 +61,37 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
             {strings.LoadFailed} {state.message}
           </MessageBar>
         ) : (
-          <PlanView snapshot={state.snapshot} today={today} dueSoonDays={dueSoonDays} />
+          <PlanView
+            snapshot={state.snapshot}
+            today={today}
+            dueSoonDays={dueSoonDays}
+            dataService={dataService}
+            onSaved={(saved) => setState({ kind: 'loaded', snapshot: withSavedUpdate(state.snapshot, saved) })}
+          />
         )}
       </Stack>
     </ThemeProvider>
   );
 }
 
-function PlanView({ snapshot, today, dueSoonDays }: { snapshot: IPlanSnapshot; today: IsoDate; dueSoonDays: number }): JSX.Element {
+/** The snapshot after a save: the action replaced, its log entry appended. */
+function withSavedUpdate(snapshot: IPlanSnapshot, saved: ISavedUpdate): IPlanSnapshot {
+  return {
+    ...snapshot,
+    actions: snapshot.actions.map((action) => (action.id === saved.action.id ? saved.action : action)),
+    updates: [...snapshot.updates, saved.update]
+  };
+}
+
+interface IPlanViewProps {
+  snapshot: IPlanSnapshot;
+  today: IsoDate;
+  dueSoonDays: number;
+  dataService: IPlanDataService;
+  onSaved: (saved: ISavedUpdate) => void;
+}
+
+function PlanView({ snapshot, today, dueSoonDays, dataService, onSaved }: IPlanViewProps): JSX.Element {
   return (
     <>
       <PlanHeader plan={snapshot.plan} />
@@ -92,6 +116,7 @@ function PlanView({ snapshot, today, dueSoonDays }: { snapshot: IPlanSnapshot; t
           dueSoonDays={dueSoonDays}
         />
       )}
+      {snapshot.actions.length > 0 && <UpdateForm snapshot={snapshot} dataService={dataService} today={today} onSaved={onSaved} />}
     </>
   );
 }

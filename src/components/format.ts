@@ -1,4 +1,18 @@
+import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
+import { DataErrorKind, PlanDataError } from '../services/errors';
+
+/** What a person reads for each kind of data error. */
+const ERROR_MESSAGES: Readonly<Record<DataErrorKind, string>> = {
+  notFound: strings.ErrorNotFound,
+  forbidden: strings.ErrorForbidden,
+  throttled: strings.ErrorThrottled,
+  conflict: strings.ErrorConflict,
+  overThreshold: strings.ErrorOverThreshold,
+  network: strings.ErrorNetwork,
+  notSetUp: strings.ErrorNotSetUp,
+  unexpected: strings.ErrorUnexpected
+};
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -9,6 +23,9 @@ export function formatDate(value: IsoDate | undefined, fallback: string): string
 
 /** The message of anything thrown, for showing to the person. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof PlanDataError) {
+    return ERROR_MESSAGES[error.kind];
+  }
   return error instanceof Error ? error.message : String(error);
 }
 

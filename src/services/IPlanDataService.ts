@@ -1,4 +1,14 @@
-import { IAction, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { IsoDate } from '../model/isoDate';
+import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+
+/** Who is looking, and what they may change. */
+export interface IPlanAccess {
+  user: IPerson;
+  /** May edit actions (status, latest note): Contribute or more on the actions list. */
+  canEditActions: boolean;
+  /** May add entries to the progress log. */
+  canAddUpdates: boolean;
+}
 
 /** Everything a plan's views need, loaded together. */
 export interface IPlanSnapshot {
@@ -7,6 +17,7 @@ export interface IPlanSnapshot {
   outcomes: IOutcome[];
   actions: IAction[];
   updates: IProgressUpdate[];
+  access: IPlanAccess;
   /** What could not be read (for example a column edited by hand), for the plan officer. */
   warnings: string[];
 }
@@ -17,6 +28,24 @@ export interface IPlanSummary {
   title: string;
 }
 
+/** A progress update someone is saving: everything they typed, kept whatever happens. */
+export interface IUpdateDraft {
+  /** The action as the person last saw it (its ETag decides whether someone else got there first). */
+  action: IAction;
+  date: IsoDate;
+  note: string;
+  /** A label key of the plan's scheme; undefined keeps the current status. */
+  status?: string;
+  /** New evidence links, added to the action's. */
+  evidence: IEvidenceLink[];
+}
+
+/** What a save produced. */
+export interface ISavedUpdate {
+  action: IAction;
+  update: IProgressUpdate;
+}
+
 /**
  * Reads and writes a plan's data. The SharePoint implementation uses PnPjs; views
  * depend only on this interface so they render the same in SharePoint, Teams and the
@@ -25,8 +54,16 @@ export interface IPlanSummary {
 export interface IPlanDataService {
   /** The plans on the site, for the property pane. */
   listPlans(): Promise<IPlanSummary[]>;
-  /** A plan with its priorities, outcomes, actions and progress log. */
+  /** A plan with its priorities, outcomes, actions, progress log and the user's access. */
   loadPlan(planId: number): Promise<IPlanSnapshot>;
   /** The signed-in user. */
   currentUser(): Promise<IPerson>;
+  /**
+   * Saves a progress update: the action's current status and latest note, and a new
+   * log entry.
+   *
+   * @throws ConflictError when someone else changed the action since it was loaded
+   * @throws PlanDataError for anything else (forbidden, throttled, network...)
+   */
+  saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate>;
 }

@@ -3,14 +3,19 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
+import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
+import { PermissionKind } from '@pnp/sp/security';
 import { IPerson } from '../model/plan';
-import { IPlanDataService, IPlanSnapshot, IPlanSummary } from './IPlanDataService';
-import { ListItem, Warnings, mapAction, mapOutcome, mapPlan, mapPriority, mapUpdate } from './mappers';
+import { ConflictError, PlanDataError, toPlanDataError } from './errors';
+import { IPlanDataService, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
+import { ListItem, Warnings, mapAction, mapOutcome, mapPlan, mapPriority, mapUpdate, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** SharePoint's largest page; one page holds a typical plan's list. */
 const PAGE_SIZE = 5000;
+/** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
+const UNFINISHED_SAVE_MS = 2 * 60 * 1000;
 
 const PERSON_SUBFIELDS = ['Id', 'Title', 'EMail'];
 
@@ -18,66 +23,226 @@ function expandPeople(fields: readonly string[]): string[] {
   return fields.reduce<string[]>((all, field) => all.concat(PERSON_SUBFIELDS.map((sub) => `${field}/${sub}`)), []);
 }
 
-/** The data service over SharePoint lists, through one PnPjs `spfi` instance. */
+/** The action columns the views read: lookups by id, people expanded. */
+const ACTION_SELECT: string[] = [
+  'Id',
+  'Title',
+  'Modified',
+  ...Object.values(ACTION_FIELDS)
+    .filter((field) => ACTION_PEOPLE.indexOf(field) < 0)
+    .map((field) => (ACTION_LOOKUPS.indexOf(field) >= 0 ? `${field}Id` : field)),
+  ...expandPeople(ACTION_PEOPLE)
+];
+const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, 'Author/Title'];
+
+type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
+/** The plan's child lists a view loads. */
+type ListName = 'priorities' | 'outcomes' | 'actions' | 'updates';
+/** The columns a view reads from each list, applied to a batched or an unbatched list alike. */
+const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
+  priorities: (items) =>
+    items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership),
+  outcomes: (items) => items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number),
+  actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
+  updates: (items) => items.select(...UPDATE_SELECT).expand('Author')
+};
+
+/** A refused-over-threshold read becomes `undefined` (read again in pages); anything else fails. */
+function overThresholdAsUndefined(error: unknown): undefined {
+  if (toPlanDataError(error).kind === 'overThreshold') return undefined;
+  throw error;
+}
+
+/** A random key tying an action's save to its log entry. */
+function newUpdateKey(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/**
+ * The data service over SharePoint lists, through one PnPjs `spfi` instance.
+ *
+ * Saving an update writes the action first, with its ETag, then appends the log
+ * entry: SharePoint's $batch is not atomic, so a rejected action write (412, 403)
+ * must come before any log entry exists. Both writes carry the same key; a save
+ * that stopped between them is found by the next load and its log entry completed.
+ */
 export class SharePointPlanDataService implements IPlanDataService {
   /** @param sp - the host's single PnPjs instance (SPFx context or the local emulator) */
   public constructor(private readonly sp: SPFI) {}
 
   public async listPlans(): Promise<IPlanSummary[]> {
-    const items: Array<{ Id: number; Title: string }> = await this.sp.web.lists
-      .getByTitle(LIST_TITLES.plans)
-      .items.select('Id', 'Title')
-      .orderBy('Title')
-      .top(PAGE_SIZE)();
-    return items.map((item) => ({ id: item.Id, title: item.Title }));
+    try {
+      const items: Array<{ Id: number; Title: string }> = await this.sp.web.lists
+        .getByTitle(LIST_TITLES.plans)
+        .items.select('Id', 'Title')
+        .orderBy('Title')
+        .top(PAGE_SIZE)();
+      return items.map((item) => ({ id: item.Id, title: item.Title }));
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
   }
 
   public async currentUser(): Promise<IPerson> {
-    const user = await this.sp.web.currentUser.select('Id', 'Title', 'Email')();
-    return { id: user.Id, displayName: user.Title, email: user.Email || undefined };
+    try {
+      const user = await this.sp.web.currentUser.select('Id', 'Title', 'Email')();
+      return { id: user.Id, displayName: user.Title, email: user.Email || undefined };
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
   }
 
-  /** Reads the plan and its lists in a single $batch request. */
+  /**
+   * Reads the plan, its lists, the user and their permissions in a single $batch.
+   * A list past one page (5,000 items for this plan) is then read in pages.
+   */
   public async loadPlan(planId: number): Promise<IPlanSnapshot> {
+    try {
+      const [batched, execute] = this.sp.batched();
+      const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
+      const plan = list(LIST_TITLES.plans).items.getById(planId).select('Id', 'Title', ...Object.values(PLAN_FIELDS))();
+      const firstPage = (name: ListName): Promise<ListItem[] | undefined> =>
+        COLUMNS[name](list(LIST_TITLES[name]).items)
+          .filter(`${PRIORITY_FIELDS.plan}Id eq ${planId}`)
+          .top(PAGE_SIZE)()
+          .catch(overThresholdAsUndefined);
+      const firstPages = { priorities: firstPage('priorities'), outcomes: firstPage('outcomes'), actions: firstPage('actions'), updates: firstPage('updates') };
+      const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
+      const actionPermissions = list(LIST_TITLES.actions).getCurrentUserEffectivePermissions();
+      const updatePermissions = list(LIST_TITLES.updates).getCurrentUserEffectivePermissions();
+      await execute();
+
+      const rows = {
+        priorities: await this.wholeList('priorities', planId, await firstPages.priorities),
+        outcomes: await this.wholeList('outcomes', planId, await firstPages.outcomes),
+        actions: await this.wholeList('actions', planId, await firstPages.actions),
+        updates: await this.wholeList('updates', planId, await firstPages.updates)
+      };
+      const me = await user;
+      const access = {
+        user: { id: me.Id, displayName: me.Title, email: me.Email || undefined },
+        canEditActions: this.sp.web.hasPermissions(await actionPermissions, PermissionKind.EditListItems),
+        canAddUpdates: this.sp.web.hasPermissions(await updatePermissions, PermissionKind.AddListItems)
+      };
+      const warnings: Warnings = [];
+      if (access.canAddUpdates) {
+        rows.updates = rows.updates.concat(await this.completeUnfinishedSaves(planId, rows.actions, rows.updates, access.user.displayName));
+      }
+      const roleTitles = new Set<string>();
+      return {
+        plan: mapPlan((await plan) as ListItem, warnings),
+        priorities: rows.priorities.map(mapPriority),
+        outcomes: rows.outcomes.map(mapOutcome),
+        actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
+        updates: rows.updates.map((item) => mapUpdate(item, warnings)),
+        access,
+        warnings
+      };
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  /**
+   * The plan's rows of a list. Usually the batched first page is all of them. When it
+   * is full, or SharePoint refused the filter because this plan alone has more than
+   * 5,000 rows there, the list is read in pages of 5,000 by id with `for await` (the
+   * one query the threshold always allows) and kept to this plan.
+   */
+  private async wholeList(name: ListName, planId: number, firstPage: ListItem[] | undefined): Promise<ListItem[]> {
+    if (firstPage && firstPage.length < PAGE_SIZE) return firstPage;
+    let all: ListItem[] = [];
+    for await (const page of COLUMNS[name](this.sp.web.lists.getByTitle(LIST_TITLES[name]).items).top(PAGE_SIZE)) {
+      all = all.concat((page as ListItem[]).filter((item) => item[`${PRIORITY_FIELDS.plan}Id`] === planId));
+    }
+    return all;
+  }
+
+  /**
+   * Log entries for saves that wrote the action but not its log entry (the network
+   * dropped between the two writes): written now from the action's own fields.
+   */
+  private async completeUnfinishedSaves(planId: number, actions: ListItem[], updates: ListItem[], userName: string): Promise<ListItem[]> {
+    const logged = new Set(updates.map((update) => update[UPDATE_FIELDS.key]).filter(Boolean));
+    const now = Date.now();
+    const unfinished = actions.filter((action) => {
+      const key = action[ACTION_FIELDS.latestUpdateKey];
+      return typeof key === 'string' && key !== '' && !logged.has(key) && now - Date.parse(String(action.Modified)) > UNFINISHED_SAVE_MS;
+    });
+    if (unfinished.length === 0) return [];
     const [batched, execute] = this.sp.batched();
-    const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
-    const byPlan = `${PRIORITY_FIELDS.plan}Id eq ${planId}`;
-
-    const plan = list(LIST_TITLES.plans)
-      .items.getById(planId)
-      .select('Id', 'Title', ...Object.values(PLAN_FIELDS))();
-    const priorities = list(LIST_TITLES.priorities)
-      .items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership)
-      .filter(byPlan)
-      .top(PAGE_SIZE)();
-    const outcomes = list(LIST_TITLES.outcomes)
-      .items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number)
-      .filter(byPlan)
-      .top(PAGE_SIZE)();
-    const actionColumns = Object.values(ACTION_FIELDS)
-      .filter((field) => ACTION_PEOPLE.indexOf(field) < 0)
-      .map((field) => (ACTION_LOOKUPS.indexOf(field) >= 0 ? `${field}Id` : field));
-    const actions = list(LIST_TITLES.actions)
-      .items.select('Id', 'Title', 'Modified', ...actionColumns, ...expandPeople(ACTION_PEOPLE))
-      .expand(...ACTION_PEOPLE)
-      .filter(byPlan)
-      .top(PAGE_SIZE)();
-    const updates = list(LIST_TITLES.updates)
-      .items.select('Id', 'Created', `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, 'Author/Title')
-      .expand('Author')
-      .filter(byPlan)
-      .top(PAGE_SIZE)();
-
+    const log = batched.web.lists.getByTitle(LIST_TITLES.updates).items;
+    const added = unfinished.map((action) =>
+      log.add({
+        Title: `${String(action.Title)} ${String(action[ACTION_FIELDS.status] ?? '')}`.trim(),
+        [`${UPDATE_FIELDS.plan}Id`]: planId,
+        [`${UPDATE_FIELDS.action}Id`]: action.Id,
+        [UPDATE_FIELDS.date]: action[ACTION_FIELDS.latestUpdateDate] ?? null,
+        [UPDATE_FIELDS.note]: action[ACTION_FIELDS.latestNote] ?? '',
+        [UPDATE_FIELDS.status]: action[ACTION_FIELDS.status] ?? null,
+        [UPDATE_FIELDS.key]: action[ACTION_FIELDS.latestUpdateKey]
+      })
+    );
     await execute();
+    const written = await Promise.all(added);
+    return written.map((item) => ({ ...(item as ListItem), Author: { Title: userName } }));
+  }
+
+  public async saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate> {
+    const { action } = draft;
+    if (!action.etag) {
+      throw new PlanDataError('unexpected', `Action ${action.ref} was loaded without its ETag, so it cannot be saved safely.`);
+    }
+    const key = newUpdateKey();
+    const evidence = action.evidence.concat(draft.evidence);
+    const status = draft.status ?? action.status;
+    const actions = this.sp.web.lists.getByTitle(LIST_TITLES.actions);
+    let etag: string;
+    try {
+      const result = await actions.items.getById(action.id).update(
+        {
+          [ACTION_FIELDS.status]: status ?? null,
+          [ACTION_FIELDS.latestNote]: draft.note,
+          [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(draft.date),
+          [ACTION_FIELDS.evidence]: evidence.length > 0 ? JSON.stringify(evidence) : null,
+          [ACTION_FIELDS.latestUpdateKey]: key
+        },
+        action.etag
+      );
+      etag = (result as { etag: string }).etag;
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict') {
+        throw new ConflictError(await this.readAction(action.id), mapped.detail);
+      }
+      throw mapped;
+    }
+    let logged: ListItem;
+    try {
+      logged = (await this.sp.web.lists.getByTitle(LIST_TITLES.updates).items.add({
+        Title: `${action.ref} ${status ?? ''}`.trim(),
+        [`${UPDATE_FIELDS.plan}Id`]: action.planId,
+        [`${UPDATE_FIELDS.action}Id`]: action.id,
+        [UPDATE_FIELDS.date]: writeSharePointDate(draft.date),
+        [UPDATE_FIELDS.note]: draft.note,
+        [UPDATE_FIELDS.status]: status ?? null,
+        [UPDATE_FIELDS.evidence]: draft.evidence.length > 0 ? JSON.stringify(draft.evidence) : null,
+        [UPDATE_FIELDS.key]: key
+      })) as ListItem;
+    } catch (error) {
+      // The action is saved; its log entry will be completed by the next load.
+      throw toPlanDataError(error);
+    }
     const warnings: Warnings = [];
-    const roleTitles = new Set<string>();
     return {
-      plan: mapPlan((await plan) as ListItem, warnings),
-      priorities: ((await priorities) as ListItem[]).map(mapPriority),
-      outcomes: ((await outcomes) as ListItem[]).map(mapOutcome),
-      actions: ((await actions) as ListItem[]).map((item) => mapAction(item, roleTitles, warnings)),
-      updates: ((await updates) as ListItem[]).map((item) => mapUpdate(item, warnings)),
-      warnings
+      action: { ...action, status, latestNote: draft.note, latestUpdateDate: draft.date, evidence, etag },
+      update: mapUpdate({ ...logged, Author: { Title: '' } }, warnings)
     };
+  }
+
+  /** The action as it is now on the server (for showing a conflict). */
+  private async readAction(id: number): Promise<ReturnType<typeof mapAction>> {
+    const item = await this.sp.web.lists.getByTitle(LIST_TITLES.actions).items.getById(id).select(...ACTION_SELECT).expand(...ACTION_PEOPLE)();
+    return mapAction(item as ListItem, new Set<string>(), []);
   }
 }

@@ -7,6 +7,7 @@ const OFFICER = 11;
 const LEAD = 12;
 
 function withActionsList(store: SharePointStore): void {
+  store.createList('SEND Plans');
   store.createList('SEND Actions');
   store.addField('SEND Actions', { internalName: 'ActionStatus', title: 'Status', kind: 'Text', indexed: true, required: false });
   store.addField('SEND Actions', { internalName: 'Plan', title: 'Plan', kind: 'Lookup', indexed: true, required: false, lookupList: 'SEND Plans' });
@@ -33,13 +34,13 @@ describe('SharePointStore', () => {
   afterEach(() => store.close());
 
   it('adds items with server-kept Created, Modified, Author and Editor, at version 1', () => {
-    // The clock ticked once when the list was created.
+    // The clock ticked once for each of the two lists created.
     const item = store.addItem('SEND Actions', { Title: '3.1.1', ActionStatus: 'Green', PlanId: 1 }, OFFICER);
     expect(item).toEqual({
       id: 1,
       version: 1,
-      created: '2023-04-01T09:00:01.000Z',
-      modified: '2023-04-01T09:00:01.000Z',
+      created: '2023-04-01T09:00:02.000Z',
+      modified: '2023-04-01T09:00:02.000Z',
       authorId: OFFICER,
       editorId: OFFICER,
       values: { Title: '3.1.1', ActionStatus: 'Green', PlanId: 1 }
@@ -96,7 +97,11 @@ describe('SharePointStore', () => {
   it('updates a field’s settings, such as indexing', () => {
     expect(store.updateField('SEND Actions', 'ActionStatus', { indexed: false }).indexed).toBe(false);
     expect(store.findField('SEND Actions', 'actionstatus')?.indexed).toBe(false);
-    expect(sharePointError(() => store.updateField('SEND Actions', 'Title', { indexed: true })).status).toBe(400);
+    // Built-in columns can be indexed and renamed too (Modified, the Title heading)...
+    expect(store.updateField('SEND Actions', 'Modified', { indexed: true }).indexed).toBe(true);
+    expect(store.findField('SEND Actions', 'Modified')).toMatchObject({ kind: 'DateTime', indexed: true });
+    // ...but a column the list does not have is SharePoint's 400.
+    expect(sharePointError(() => store.updateField('SEND Actions', 'NoSuchColumn', { indexed: true })).status).toBe(400);
   });
 });
 

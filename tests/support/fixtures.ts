@@ -39,6 +39,7 @@ export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot
       anAction({ id: 4, priorityId: 4, ref: '4.11.1', dueText: 'TBC' })
     ],
     updates: [],
+    access: { user: { id: 7, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' }, canEditActions: true, canAddUpdates: true },
     warnings: [],
     ...overrides
   };

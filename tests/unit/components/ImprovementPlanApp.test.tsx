@@ -13,7 +13,8 @@ function controllableService(): { service: IPlanDataService; loads: Array<{ reso
   const service: IPlanDataService = {
     listPlans: jest.fn(),
     currentUser: jest.fn(),
-    loadPlan: jest.fn(() => new Promise<IPlanSnapshot>((resolve, reject) => loads.push({ resolve, reject })))
+    loadPlan: jest.fn(() => new Promise<IPlanSnapshot>((resolve, reject) => loads.push({ resolve, reject }))),
+    saveUpdate: jest.fn()
   };
   return { service, loads };
 }

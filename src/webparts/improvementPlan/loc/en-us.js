@@ -30,6 +30,28 @@ define([], function () {
     DueSoonColumn: "Due in {0} days",
     NoStatus: "No status",
     WholePlanRow: "Whole plan",
-    StatusBarLabel: "{0}: {1} of {2} actions"
+    StatusBarLabel: "{0}: {1} of {2} actions",
+
+    ErrorNotFound: "The item could not be found. Someone may have deleted it.",
+    ErrorForbidden: "You do not have permission to do this. Ask the site owner for access.",
+    ErrorThrottled: "SharePoint is busy. Wait a minute and try again.",
+    ErrorConflict: "Someone else changed this since you opened it.",
+    ErrorOverThreshold: "A list has grown past SharePoint's 5,000-item limit for this query. Ask the site owner to run \"Set up lists\" again.",
+    ErrorNetwork: "SharePoint could not be reached. Check your connection and try again.",
+    ErrorNotSetUp: "The plan lists have not been set up on this site yet. A site owner can set them up from the web part settings.",
+    ErrorUnexpected: "Something went wrong.",
+
+    UpdateHeading: "Record progress",
+    UpdateActionLabel: "Action",
+    UpdateActionPlaceholder: "Choose one of your actions",
+    UpdateStatusLabel: "Status",
+    UpdateNoteLabel: "Progress note",
+    UpdateSave: "Save update",
+    UpdateSaving: "Saving…",
+    UpdateSaved: "Update saved for action {0}.",
+    UpdateFailed: "Your update was not saved. What you typed is still here.",
+    UpdateConflict: "{0} changed action {1} since you opened it. It is now {2}: \"{3}\". Your update is still here: check it and save again.",
+    UpdateNoteRequired: "Write a progress note before saving.",
+    UpdateReadOnly: "You can read this plan but not update it."
   };
 });

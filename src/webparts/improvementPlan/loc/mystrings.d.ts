@@ -30,6 +30,28 @@ declare interface IImprovementPlanWebPartStrings {
   NoStatus: string;
   WholePlanRow: string;
   StatusBarLabel: string;
+
+  ErrorNotFound: string;
+  ErrorForbidden: string;
+  ErrorThrottled: string;
+  ErrorConflict: string;
+  ErrorOverThreshold: string;
+  ErrorNetwork: string;
+  ErrorNotSetUp: string;
+  ErrorUnexpected: string;
+
+  UpdateHeading: string;
+  UpdateActionLabel: string;
+  UpdateActionPlaceholder: string;
+  UpdateStatusLabel: string;
+  UpdateNoteLabel: string;
+  UpdateSave: string;
+  UpdateSaving: string;
+  UpdateSaved: string;
+  UpdateFailed: string;
+  UpdateConflict: string;
+  UpdateNoteRequired: string;
+  UpdateReadOnly: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {

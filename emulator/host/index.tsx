@@ -1,0 +1,73 @@
+/**
+ * The local host page: renders the web part's React root with the same data
+ * service and PnPjs, pointed at the emulator instead of a tenant. The page supplies
+ * what SharePoint would (site URL, signed-in user, theme, today's date); a user
+ * switcher signs in as another sample user (a cookie the emulator reads).
+ */
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { Dropdown, IDropdownOption, PartialTheme, Stack, Text, initializeIcons } from '@fluentui/react';
+import { SPBrowser, spfi } from '@pnp/sp';
+import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
+import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
+import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+
+interface IPageSettings {
+  siteUrl: string;
+  asAt: string;
+  userCookie: string;
+  users: Array<{ email: string; title: string; level: string; role?: string }>;
+}
+
+const THEMES: Record<string, PartialTheme> = { light: {}, dark: TEAMS_DARK_THEME, contrast: TEAMS_HIGH_CONTRAST_THEME };
+const PAGE_BACKGROUND: Record<string, string> = { light: '#ffffff', dark: '#1f1f1f', contrast: '#000000' };
+
+function currentUser(settings: IPageSettings): string {
+  const pair = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${settings.userCookie}=`));
+  return pair ? decodeURIComponent(pair.slice(settings.userCookie.length + 1)) : '';
+}
+
+function signInAs(settings: IPageSettings, email: string): void {
+  document.cookie = `${settings.userCookie}=${encodeURIComponent(email)}; path=/; SameSite=Strict`;
+  window.location.reload();
+}
+
+function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
+  const user = currentUser(settings);
+  const [themeName, setThemeName] = React.useState(new URLSearchParams(window.location.search).get('theme') ?? 'light');
+  const [planId, setPlanId] = React.useState<number | undefined>(undefined);
+  const dataService = React.useMemo(() => new SharePointPlanDataService(spfi(settings.siteUrl).using(SPBrowser({ baseUrl: settings.siteUrl }))), [settings.siteUrl]);
+  React.useEffect(() => {
+    dataService.listPlans().then((plans) => setPlanId(plans[0]?.id), () => setPlanId(undefined));
+  }, [dataService]);
+  document.body.style.background = PAGE_BACKGROUND[themeName] ?? PAGE_BACKGROUND.light;
+  const userOptions: IDropdownOption[] = settings.users.map((candidate) => ({ key: candidate.email, text: `${candidate.title} (${candidate.role ?? candidate.level})` }));
+  const themeOptions: IDropdownOption[] = [
+    { key: 'light', text: 'Light' },
+    { key: 'dark', text: 'Teams dark' },
+    { key: 'contrast', text: 'High contrast' }
+  ];
+  return (
+    <Stack tokens={{ childrenGap: 8, padding: 12 }}>
+      <Stack as="header" horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="end" style={{ background: '#f3f2f1', padding: 8, color: '#201f1e' }}>
+        <Text variant="mediumPlus">Local preview: the SharePoint emulator, sample plan as at {settings.asAt}</Text>
+        <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { minWidth: 320 } }} />
+        <Dropdown label="Theme" options={themeOptions} selectedKey={themeName} onChange={(_, option) => option && setThemeName(String(option.key))} styles={{ root: { minWidth: 160 } }} />
+      </Stack>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} />}</main>
+    </Stack>
+  );
+}
+
+async function start(): Promise<void> {
+  // Icon fonts come from Microsoft's CDN, which a machine without a tenant may not reach; labels never depend on them.
+  initializeIcons(undefined, { disableWarnings: true });
+  const settings = (await (await fetch('/_emulator/settings')).json()) as IPageSettings;
+  if (!currentUser(settings) && settings.users.length > 0) {
+    signInAs(settings, settings.users[0].email);
+    return;
+  }
+  ReactDom.render(<HostPage settings={settings} />, document.getElementById('root'));
+}
+
+void start();

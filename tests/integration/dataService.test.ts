@@ -1,0 +1,142 @@
+import { EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
+import { ConflictError, PlanDataError } from '../../src/services/errors';
+import { LIST_TITLES } from '../../src/services/schema';
+import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+import { ITestSite, startTestSite } from '../support/emulator';
+
+describe('SharePointPlanDataService against the emulator', () => {
+  let site: ITestSite;
+  beforeEach(async () => {
+    site = await startTestSite({ seed: true });
+  });
+  afterEach(() => site.stop());
+
+  const service = (email: string): SharePointPlanDataService => new SharePointPlanDataService(site.as(email));
+
+  it('loads the sample plan in one $batch with only the columns it needs, filtered on the indexed plan column', async () => {
+    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId);
+
+    expect(snapshot.plan.title).toBe('Shropshire Area SEND Accelerated Progress Plan 2023');
+    expect(snapshot.priorities.map((priority) => priority.number)).toEqual(['3', '5']);
+    expect(snapshot.actions).toHaveLength(site.store.itemCount(LIST_TITLES.actions));
+    expect(snapshot.updates).toHaveLength(site.store.itemCount(LIST_TITLES.updates));
+    expect(snapshot.warnings).toEqual([]);
+    expect(snapshot.access).toEqual({ user: { id: expect.any(Number), displayName: 'Kathryn Morgan', email: ND_LEAD.email }, canEditActions: true, canAddUpdates: true });
+    // The plan as written carries over: "?July 2023" is a tentative month, 3.4.1 names a person.
+    const action322 = snapshot.actions.find((action) => action.ref === '3.2.2');
+    expect(action322?.due).toMatchObject({ text: '?July 2023', kind: 'month', date: '2023-07-31', tentative: true });
+    expect(snapshot.actions.find((action) => action.ref === '3.4.1')?.responsibleOfficer).toMatchObject({ kind: 'person', person: { displayName: 'Kathryn Morgan' } });
+
+    const outer = site.emulator.requests.filter((request) => !request.inBatch);
+    expect(outer.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /sites/send/_api/contextinfo', 'POST /sites/send/_api/$batch']);
+    const actionsRead = site.emulator.requests.find((request) => request.inBatch && request.path.endsWith("getByTitle('SEND Actions')/items"));
+    expect(actionsRead?.query.$filter).toBe(`PlanId eq ${site.planId}`);
+    expect(actionsRead?.query.$expand).toBe('StrategicLead,ResponsibleOfficer');
+    expect(actionsRead?.query.$top).toBe('5000');
+    expect(actionsRead?.query.$select.split(',')).toEqual(expect.arrayContaining(['Title', 'ActionStatus', 'DueText', 'DueDate', 'ResponsibleOfficer/Title', 'ResponsibleOfficer/EMail', 'PlanId']));
+    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(8);
+  });
+
+  it('takes the same number of requests for a plan ten times the size', async () => {
+    const lead = service(ND_LEAD.email);
+    await lead.loadPlan(site.planId);
+    const small = site.emulator.requests.filter((request) => !request.inBatch).length;
+
+    const owner = site.store.findUser(SITE_OWNER.email)?.id as number;
+    const existing = site.store.allItems(LIST_TITLES.actions);
+    for (let copy = 0; copy < 9; copy++) {
+      for (const action of existing) site.store.addItem(LIST_TITLES.actions, { ...action.values, Title: `${String(action.values.Title)}-${copy}` }, owner);
+    }
+    site.emulator.requests.length = 0;
+    const big = await lead.loadPlan(site.planId);
+
+    expect(big.actions).toHaveLength(existing.length * 10);
+    // The digest is cached by then, so the bigger plan takes one request: the $batch.
+    expect(site.emulator.requests.filter((request) => !request.inBatch).length).toBeLessThanOrEqual(small);
+  });
+
+  it('saves an update: the action with its ETag, then the log entry with the same key', async () => {
+    const lead = service(ND_LEAD.email);
+    const before = await lead.loadPlan(site.planId);
+    const action = before.actions.find((candidate) => candidate.ref === '3.2.1');
+    if (!action) throw new Error('sample action 3.2.1 missing');
+
+    const saved = await lead.saveUpdate({ action, date: '2024-02-29', note: 'Feedback analysed; report to the ND steering group.', status: 'Amber', evidence: [{ url: 'https://example.org/report', description: 'Report' }] });
+
+    expect(saved.action.etag).not.toBe(action.etag);
+    const stored = site.store.getItem(LIST_TITLES.actions, action.id);
+    expect(stored.values).toMatchObject({ ActionStatus: 'Amber', LatestNote: 'Feedback analysed; report to the ND steering group.' });
+    const entries = site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.ActionId === action.id);
+    const last = entries[entries.length - 1];
+    expect(last.values).toMatchObject({ StatusSet: 'Amber', ProgressNote: 'Feedback analysed; report to the ND steering group.', UpdateKey: stored.values.LatestUpdateKey });
+    const writes = site.emulator.requests.filter((request) => request.method !== 'GET' && !request.path.endsWith('contextinfo') && !request.path.endsWith('$batch'));
+    expect(writes.map((request) => [request.method, request.path.replace(/.*getByTitle\('([^']+)'\)/, '$1'), request.status])).toEqual([
+      ['POST', 'SEND Actions/items(' + action.id + ')', 204],
+      ['POST', 'SEND Action Updates/items', 201]
+    ]);
+  });
+
+  it('turns a stale save into a typed conflict carrying the other version, and writes no log entry', async () => {
+    const officer = service(ND_LEAD.email);
+    const other = service(SITE_OWNER.email);
+    const mine = (await officer.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.1');
+    const theirs = (await other.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.1');
+    if (!mine || !theirs) throw new Error('sample action 3.2.1 missing');
+    await other.saveUpdate({ action: theirs, date: '2024-02-20', note: 'Owner: escalated to the board.', status: 'Red', evidence: [] });
+    const logBefore = site.store.itemCount(LIST_TITLES.updates);
+
+    const error = await officer.saveUpdate({ action: mine, date: '2024-02-29', note: 'My note, which must not be lost.', status: 'Green', evidence: [] }).catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(ConflictError);
+    const conflict = error as ConflictError<typeof mine>;
+    expect(conflict.kind).toBe('conflict');
+    expect(conflict.current).toMatchObject({ ref: '3.2.1', status: 'Red', latestNote: 'Owner: escalated to the board.' });
+    expect(site.store.itemCount(LIST_TITLES.updates)).toBe(logBefore);
+    expect(site.store.getItem(LIST_TITLES.actions, mine.id).values.ActionStatus).toBe('Red');
+    // Saving again on top of their version is a deliberate second save, and it works.
+    await expect(officer.saveUpdate({ action: conflict.current, date: '2024-02-29', note: 'My note, which must not be lost.', status: 'Amber', evidence: [] })).resolves.toBeDefined();
+  });
+
+  it('refuses a reader with a typed "forbidden" error and writes nothing', async () => {
+    const reader = service(EXECUTIVE.email);
+    const snapshot = await reader.loadPlan(site.planId);
+    expect(snapshot.access).toMatchObject({ canEditActions: false, canAddUpdates: false });
+    const action = snapshot.actions[0];
+    const before = site.store.getItem(LIST_TITLES.actions, action.id).version;
+
+    const error = await reader.saveUpdate({ action, date: '2024-02-29', note: 'Not allowed', evidence: [] }).catch((thrown: unknown) => thrown);
+
+    expect((error as PlanDataError).kind).toBe('forbidden');
+    expect(site.store.getItem(LIST_TITLES.actions, action.id).version).toBe(before);
+  });
+
+  it('completes a save that stopped between the action and its log entry on the next load', async () => {
+    const officer = site.store.findUser(OFFICERS[3].email)?.id as number; // Fran Davis, officer for 5.2.1
+    const action = site.store.allItems(LIST_TITLES.actions).find((item) => item.values.Title === '5.2.1');
+    if (!action) throw new Error('sample action 5.2.1 missing');
+    // The action write landed an hour ago; the log entry never did.
+    const realNow = site.store.now;
+    site.store.now = () => new Date(Date.now() - 60 * 60 * 1000);
+    site.store.updateItem(LIST_TITLES.actions, action.id, { ActionStatus: 'Amber', LatestNote: 'Half-saved note', LatestUpdateDate: '2024-02-29T00:00:00Z', LatestUpdateKey: 'lost-key' }, undefined, officer);
+    site.store.now = realNow;
+
+    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId);
+
+    const completed = snapshot.updates.filter((update) => update.actionId === action.id && update.note === 'Half-saved note');
+    expect(completed).toHaveLength(1);
+    expect(site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.UpdateKey === 'lost-key')).toHaveLength(1);
+    // A second load finds it logged and adds nothing.
+    await service(ND_LEAD.email).loadPlan(site.planId);
+    expect(site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.UpdateKey === 'lost-key')).toHaveLength(1);
+  });
+
+  it('says the lists are not set up when they are missing', async () => {
+    const empty = await startTestSite({ seed: false });
+    try {
+      const error = await new SharePointPlanDataService(empty.as(SITE_OWNER.email)).listPlans().catch((thrown: unknown) => thrown);
+      expect((error as PlanDataError).kind).toBe('notSetUp');
+    } finally {
+      await empty.stop();
+    }
+  });
+});
