@@ -3,11 +3,11 @@
 /**
  * Unit and component tests (tests/unit), the local emulator's own tests
  * (tests/emulator) and integration tests of the real services against the emulator
- * over HTTP (tests/integration).
+ * over HTTP (tests/integration) and the local page in Chromium (tests/browser).
  */
 module.exports = {
   rootDir: __dirname,
-  roots: ['<rootDir>/tests/unit', '<rootDir>/tests/emulator', '<rootDir>/tests/integration'],
+  roots: ['<rootDir>/tests/unit', '<rootDir>/tests/emulator', '<rootDir>/tests/integration', '<rootDir>/tests/browser'],
   testEnvironment: 'node',
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'classic' } }, target: 'es2019' } }]

@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { Dropdown, IDropdownOption, PartialTheme, Stack, Text, initializeIcons } from '@fluentui/react';
+import { Dropdown, IDropdownOption, PartialTheme, Stack, Text, setIconOptions } from '@fluentui/react';
 import { SPBrowser, spfi } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
@@ -60,8 +60,10 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
 }
 
 async function start(): Promise<void> {
-  // Icon fonts come from Microsoft's CDN, which a machine without a tenant may not reach; labels never depend on them.
-  initializeIcons(undefined, { disableWarnings: true });
+  // Fluent's icon font comes from Microsoft's CDN, which a machine without a tenant may
+  // not reach: icons are left out here rather than shown as empty boxes. Every status
+  // still shows its label.
+  setIconOptions({ disableWarnings: true });
   const settings = (await (await fetch('/_emulator/settings')).json()) as IPageSettings;
   if (!currentUser(settings) && settings.users.length > 0) {
     signInAs(settings, settings.users[0].email);

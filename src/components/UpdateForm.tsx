@@ -93,7 +93,7 @@ export function UpdateForm({ snapshot, dataService, today, onSaved }: IUpdateFor
         <>
           <Dropdown label={strings.UpdateStatusLabel} options={statusOptions} selectedKey={status ?? null} onChange={(_, option) => setStatus(option ? String(option.key) : undefined)} />
           <TextField label={strings.UpdateNoteLabel} multiline rows={4} required value={note} onChange={(_, value) => setNote(value ?? '')} />
-          <PrimaryButton onClick={() => void save()} disabled={saving}>
+          <PrimaryButton onClick={save} disabled={saving}>
             {saving ? strings.UpdateSaving : strings.UpdateSave}
           </PrimaryButton>
         </>

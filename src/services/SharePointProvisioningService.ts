@@ -29,7 +29,8 @@ interface IExistingField {
   Title: string;
   FieldTypeKind: number;
   Indexed: boolean;
-  CustomFormatter: string | null;
+  /** Empty or absent when the column has no formatting. */
+  CustomFormatter?: string;
 }
 
 /** A read that may find nothing yet: a 404 (no such list) is `undefined`, anything else fails. */
