@@ -6,6 +6,9 @@ import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlan
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { UpdateForm } from './UpdateForm';
+import { SetUpLists } from './SetUpLists';
+import { PlanDataError } from '../services/errors';
+import { IProvisioningService } from '../services/IProvisioningService';
 import { errorMessage } from './format';
 
 export interface IImprovementPlanAppProps {
@@ -19,15 +22,17 @@ export interface IImprovementPlanAppProps {
   theme: PartialTheme;
   /** Days ahead counted as "due soon". */
   dueSoonDays?: number;
+  /** Offered to a site owner when the plan lists do not exist yet. */
+  provisioning?: IProvisioningService;
 }
 
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'loaded'; snapshot: IPlanSnapshot }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30 }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
 
@@ -39,7 +44,7 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
     setState({ kind: 'loading' });
     dataService.loadPlan(planId).then(
       (snapshot) => current && setState({ kind: 'loaded', snapshot }),
-      (error: unknown) => current && setState({ kind: 'failed', message: errorMessage(error) })
+      (error: unknown) => current && setState({ kind: 'failed', message: errorMessage(error), notSetUp: error instanceof PlanDataError && error.kind === 'notSetUp' })
     );
     return () => {
       current = false;
@@ -53,6 +58,8 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
           <MessageBar messageBarType={MessageBarType.info}>{strings.NoPlanChosen}</MessageBar>
         ) : state.kind === 'loading' ? (
           <Spinner size={SpinnerSize.large} label={strings.Loading} />
+        ) : state.kind === 'failed' && state.notSetUp && provisioning ? (
+          <SetUpLists provisioning={provisioning} onDone={() => setAttempt((n) => n + 1)} />
         ) : state.kind === 'failed' ? (
           <MessageBar
             messageBarType={MessageBarType.error}

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
+import { Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IAction } from '../model/plan';
@@ -35,6 +35,7 @@ export function UpdateForm({ snapshot, dataService, today, onSaved }: IUpdateFor
   const [saving, setSaving] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | undefined>(undefined);
   const [theirs, setTheirs] = React.useState<IAction | undefined>(undefined);
+  const [headingId] = React.useState(() => getId('update-heading'));
 
   if (!access.canEditActions || !access.canAddUpdates) {
     return <MessageBar messageBarType={MessageBarType.info}>{strings.UpdateReadOnly}</MessageBar>;
@@ -73,8 +74,8 @@ export function UpdateForm({ snapshot, dataService, today, onSaved }: IUpdateFor
   };
 
   return (
-    <Stack as="section" aria-labelledby="update-heading" tokens={{ childrenGap: 8 }}>
-      <Text as="h2" id="update-heading" variant="large">
+    <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
+      <Text as="h2" id={headingId} variant="large">
         {strings.UpdateHeading}
       </Text>
       <Dropdown

@@ -12,7 +12,10 @@ import { teamsTheme } from '../../components/themes';
 import { todayIso } from '../../model/isoDate';
 import { IPlanDataService } from '../../services/IPlanDataService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
-import { PlanChoices, buildPropertyPane } from './propertyPane/buildPropertyPane';
+import { ListSetup, PlanChoices, buildPropertyPane } from './propertyPane/buildPropertyPane';
+import { IProvisioningService } from '../../services/IProvisioningService';
+import { SharePointProvisioningService } from '../../services/SharePointProvisioningService';
+import { describeProvisioning, describeProvisioningFailure } from '../../components/provisioningText';
 
 export interface IImprovementPlanWebPartProps {
   planId?: number;
@@ -23,11 +26,15 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private dataService!: IPlanDataService;
   private themeProvider: ThemeProvider | undefined;
   private theme: PartialTheme = {};
+  private provisioning!: IProvisioningService;
   private planChoices: PlanChoices = { kind: 'loading' };
+  private listSetup: ListSetup = { kind: 'idle' };
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.dataService = new SharePointPlanDataService(spfi().using(SPFx(this.context)));
+    const sp = spfi().using(SPFx(this.context));
+    this.dataService = new SharePointPlanDataService(sp);
+    this.provisioning = new SharePointProvisioningService(sp);
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this.applySectionTheme(this.themeProvider.tryGetTheme());
@@ -47,7 +54,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         dataService: this.dataService,
         planId: this.properties.planId,
         today: todayIso(),
-        theme: this.theme
+        theme: this.theme,
+        provisioning: this.provisioning
       }),
       this.domElement
     );
@@ -71,7 +79,22 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return buildPropertyPane(this.planChoices);
+    return buildPropertyPane(this.planChoices, this.listSetup, () => this.setUpLists());
+  }
+
+  private setUpLists(): void {
+    this.listSetup = { kind: 'running' };
+    this.context.propertyPane.refresh();
+    this.provisioning.ensureLists().then(
+      (report) => this.showListSetup(describeProvisioning(report)),
+      (error: unknown) => this.showListSetup(describeProvisioningFailure(error))
+    );
+  }
+
+  private showListSetup(message: string): void {
+    this.listSetup = { kind: 'finished', message };
+    this.context.propertyPane.refresh();
+    this.render();
   }
 
   private showPlanChoices(choices: PlanChoices): void {

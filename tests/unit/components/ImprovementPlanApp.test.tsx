@@ -6,6 +6,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ImprovementPlanApp } from '../../../src/components/ImprovementPlanApp';
 import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanDataService';
 import { aSnapshot } from '../../support/fixtures';
+import { PlanDataError } from '../../../src/services/errors';
 
 /** A data service whose loads the test settles by hand. */
 function controllableService(): { service: IPlanDataService; loads: Array<{ resolve: (s: IPlanSnapshot) => void; reject: (e: Error) => void }> } {
@@ -91,5 +92,29 @@ describe('ImprovementPlanApp', () => {
     await act(async () => loads[1].resolve(aSnapshot({ plan: { ...aSnapshot().plan, id: 2, title: 'Plan two' } })));
     await act(async () => loads[0].resolve(aSnapshot()));
     expect(screen.getByRole('heading', { name: 'Plan two' })).toBeInTheDocument();
+  });
+});
+
+describe('ImprovementPlanApp when the plan lists are missing', () => {
+  it('offers "Set up lists" to a site owner, runs provisioning, then loads again', async () => {
+    const { service, loads } = controllableService();
+    const provisioning = { canProvision: jest.fn(), ensureLists: jest.fn(async () => ({ createdLists: ['SEND Plans'], addedColumns: ['SEND Plans: LocalArea'], updatedColumns: [], addedViews: [], problems: [] })) };
+    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} provisioning={provisioning} />);
+    await act(async () => loads[0].reject(new PlanDataError('notSetUp', "List 'SEND Plans' does not exist", 404)));
+
+    expect(await screen.findByText(/have not been set up on this site yet/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Set up lists' }));
+    expect(await screen.findByText('The plan lists are ready: 1 lists created, 1 columns added, 0 columns updated, 0 views added.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(service.loadPlan).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells someone without permission why the lists were not set up', async () => {
+    const { service, loads } = controllableService();
+    const provisioning = { canProvision: jest.fn(), ensureLists: jest.fn(async () => Promise.reject(new PlanDataError('forbidden', 'needs Edit', 403))) };
+    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} provisioning={provisioning} />);
+    await act(async () => loads[0].reject(new PlanDataError('notSetUp', 'missing', 404)));
+    fireEvent.click(await screen.findByRole('button', { name: 'Set up lists' }));
+    expect(await screen.findByText('The lists were not set up. You do not have permission to do this. Ask the site owner for access.')).toBeInTheDocument();
   });
 });

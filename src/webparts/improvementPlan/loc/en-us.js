@@ -52,6 +52,14 @@ define([], function () {
     UpdateFailed: "Your update was not saved. What you typed is still here.",
     UpdateConflict: "{0} changed action {1} since you opened it. It is now {2}: \"{3}\". Your update is still here: check it and save again.",
     UpdateNoteRequired: "Write a progress note before saving.",
-    UpdateReadOnly: "You can read this plan but not update it."
+    UpdateReadOnly: "You can read this plan but not update it.",
+
+    ListsGroupName: "SharePoint lists",
+    SetUpLists: "Set up lists",
+    SetUpListsRunning: "Setting up the plan lists…",
+    SetUpListsDone: "The plan lists are ready: {0} lists created, {1} columns added, {2} columns updated, {3} views added.",
+    SetUpListsNothingToDo: "The plan lists were already set up. Nothing was changed.",
+    SetUpListsProblems: "Left as they are, for you to check: {0}",
+    SetUpListsFailed: "The lists were not set up. {0}"
   };
 });

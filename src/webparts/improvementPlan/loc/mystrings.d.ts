@@ -52,6 +52,14 @@ declare interface IImprovementPlanWebPartStrings {
   UpdateConflict: string;
   UpdateNoteRequired: string;
   UpdateReadOnly: string;
+
+  ListsGroupName: string;
+  SetUpLists: string;
+  SetUpListsRunning: string;
+  SetUpListsDone: string;
+  SetUpListsNothingToDo: string;
+  SetUpListsProblems: string;
+  SetUpListsFailed: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
