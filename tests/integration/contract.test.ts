@@ -34,6 +34,17 @@ describe('the emulator, driven by PnPjs', () => {
     expect(rows[1]).toMatchObject({ ResponsibleOfficer: { Title: 'Millar Bownass' }, DueDate: '2023-04-30T00:00:00Z' });
   });
 
+  it('filters on dates, numbers, person ids, substringof and not, as SharePoint reads them', async () => {
+    const items = actions(ND_LEAD.email).items.select('Title');
+    const titles = async (filter: string): Promise<string[]> => ((await items.filter(filter).orderBy('Title')()) as Array<{ Title: string }>).map((row) => row.Title);
+    expect(await titles("DueDate le datetime'2023-04-30T00:00:00Z' and startswith(Title, '5.')")).toEqual(['5.1.7', '5.2.1']);
+    const millar = site.store.findUser('millar.bownass@send.example')?.id;
+    expect(await titles(`ResponsibleOfficerId eq ${millar} and substringof('capacity', Theme)`)).toEqual(['3.9.1', '3.9.2']);
+    expect(await titles(`ResponsibleOfficerId eq ${millar} and not (startswith(Title, '3.9'))`)).toEqual(['3.3.6', '3.5.1']);
+    const kpis = site.as(ND_LEAD.email).web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items.select('MeasuredValue');
+    expect(((await kpis.filter('MeasuredValue ge 83')()) as Array<{ MeasuredValue: number }>).map((row) => row.MeasuredValue).sort()).toEqual([83, 85]);
+  });
+
   it('pages with for await, following odata.nextLink', async () => {
     const pages: number[] = [];
     for await (const page of actions(ND_LEAD.email).items.select('Id').top(20)) {
