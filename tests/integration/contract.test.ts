@@ -45,6 +45,21 @@ describe('the emulator, driven by PnPjs', () => {
     expect(((await kpis.filter('MeasuredValue ge 83')()) as Array<{ MeasuredValue: number }>).map((row) => row.MeasuredValue).sort()).toEqual([83, 85]);
   });
 
+  it('expands a lookup to its sub-fields, and refuses a sub-field without the $expand', async () => {
+    const [row] = (await actions(ND_LEAD.email).items.select('Title', 'Outcome/Id', 'Outcome/OutcomeNumber').expand('Outcome').filter("Title eq '3.6.1'")()) as Array<{ Outcome: { Id: number; OutcomeNumber: string } }>;
+    expect(row.Outcome).toMatchObject({ Id: expect.any(Number), OutcomeNumber: '2' });
+    await expect(actions(ND_LEAD.email).items.select('Outcome/Title')()).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('deletes an item with its ETag, and the id is never reused', async () => {
+    const roles = site.as(ND_LEAD.email).web.lists.getByTitle(LIST_TITLES.roles).items;
+    const added = (await roles.add({ Title: 'Temporary role' })) as { Id: number };
+    await roles.getById(added.Id).delete('"1"');
+    await expect(roles.getById(added.Id)()).rejects.toMatchObject({ status: 404 });
+    const next = (await roles.add({ Title: 'Next role' })) as { Id: number };
+    expect(next.Id).toBeGreaterThan(added.Id);
+  });
+
   it('pages with for await, following odata.nextLink', async () => {
     const pages: number[] = [];
     for await (const page of actions(ND_LEAD.email).items.select('Id').top(20)) {
