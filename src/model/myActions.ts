@@ -1,0 +1,86 @@
+/**
+ * A responsible officer's or lead's own actions, grouped the way they work through
+ * them, and what they owe this reporting cycle.
+ */
+import { IsoDate } from './isoDate';
+import { Assignee, IAction, IProgressUpdate } from './plan';
+import { compareUpdates, effectiveDueDate, isDueWithin, isOverdue, meaningOf, updatesByAction } from './rollups';
+import { IStatusScheme, isDone } from './statusSchemes';
+
+export type OwnerGroup = 'overdue' | 'dueSoon' | 'later' | 'complete';
+
+/** The order groups are shown in: what needs attention first. */
+export const OWNER_GROUPS: readonly OwnerGroup[] = ['overdue', 'dueSoon', 'later', 'complete'];
+
+export interface IOwnedAction {
+  action: IAction;
+  group: OwnerGroup;
+  /** Not finished and no update dated after the last reporting date. */
+  owedThisCycle: boolean;
+  latest?: IProgressUpdate;
+}
+
+export interface IMyActions {
+  groups: Record<OwnerGroup, IOwnedAction[]>;
+  /** The reporting date the cycle started on; undefined before the first. */
+  cycleStart?: IsoDate;
+  owed: number;
+}
+
+function names(assignee: Assignee | undefined, personId: number, roles: ReadonlySet<string>): boolean {
+  if (!assignee) return false;
+  if (assignee.kind === 'person') return assignee.person.id === personId;
+  if (assignee.kind === 'role') return roles.has(assignee.role.toLowerCase());
+  return false;
+}
+
+/** Whether the person is the action's responsible officer or strategic lead, directly or through a role they hold. */
+export function isOwnedBy(action: IAction, personId: number, rolesHeld: readonly string[] = []): boolean {
+  const roles = new Set(rolesHeld.map((role) => role.toLowerCase()));
+  return names(action.responsibleOfficer, personId, roles) || names(action.strategicLead, personId, roles);
+}
+
+/** The latest reporting date on or before today. */
+export function lastReportingDate(reportingDates: readonly IsoDate[], today: IsoDate): IsoDate | undefined {
+  return reportingDates.filter((date) => date <= today).sort().pop();
+}
+
+/**
+ * The person's actions, in groups: overdue, due within `dueSoonDays`, later (or no
+ * date), complete. Within a group, by due date then reference.
+ */
+export function myActions(options: {
+  actions: readonly IAction[];
+  updates: readonly IProgressUpdate[];
+  scheme: IStatusScheme;
+  reportingDates: readonly IsoDate[];
+  today: IsoDate;
+  personId: number;
+  rolesHeld?: readonly string[];
+  dueSoonDays: number;
+}): IMyActions {
+  const { scheme, today } = options;
+  const cycleStart = lastReportingDate(options.reportingDates, today);
+  const logs = updatesByAction(options.updates);
+  const groups: Record<OwnerGroup, IOwnedAction[]> = { overdue: [], dueSoon: [], later: [], complete: [] };
+  let owed = 0;
+  for (const action of options.actions) {
+    if (!isOwnedBy(action, options.personId, options.rolesHeld)) continue;
+    const meaning = meaningOf(scheme, action.status);
+    const done = meaning !== undefined && isDone(meaning);
+    const group: OwnerGroup = done ? 'complete' : isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, options.dueSoonDays) ? 'dueSoon' : 'later';
+    const log = [...(logs.get(action.id) ?? [])].sort(compareUpdates);
+    const latest = log[log.length - 1];
+    const owedThisCycle = !done && cycleStart !== undefined && (latest === undefined || latest.date <= cycleStart);
+    if (owedThisCycle) owed++;
+    groups[group].push({ action, group, owedThisCycle, latest });
+  }
+  const byDue = (left: IOwnedAction, right: IOwnedAction): number => {
+    // Undated actions ("TBC") sort last.
+    const a = effectiveDueDate(left.action) ?? '9999-12-31';
+    const b = effectiveDueDate(right.action) ?? '9999-12-31';
+    return a !== b ? (a < b ? -1 : 1) : left.action.ref.localeCompare(right.action.ref, 'en', { numeric: true });
+  };
+  for (const group of OWNER_GROUPS) groups[group].sort(byDue);
+  return { groups, cycleStart, owed };
+}

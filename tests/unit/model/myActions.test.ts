@@ -1,0 +1,56 @@
+import { isOwnedBy, lastReportingDate, myActions } from '../../../src/model/myActions';
+import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
+import { anAction, anUpdate } from '../../support/builders';
+
+const ME = { id: 7, displayName: 'Kathryn Morgan' };
+const OTHER = { id: 8, displayName: 'Millar Bownass' };
+
+describe('isOwnedBy', () => {
+  it('matches the responsible officer or strategic lead as a person, or through a role held', () => {
+    expect(isOwnedBy(anAction({ responsibleOfficer: { kind: 'person', person: ME } }), 7)).toBe(true);
+    expect(isOwnedBy(anAction({ strategicLead: { kind: 'person', person: ME } }), 7)).toBe(true);
+    expect(isOwnedBy(anAction({ responsibleOfficer: { kind: 'person', person: OTHER } }), 7)).toBe(false);
+    expect(isOwnedBy(anAction({ responsibleOfficer: { kind: 'role', role: 'Designated Clinical Officer' } }), 7, ['designated clinical officer'])).toBe(true);
+    expect(isOwnedBy(anAction({ responsibleOfficer: { kind: 'text', text: 'Kathryn Morgan to confirm', pending: true } }), 7)).toBe(false);
+  });
+});
+
+describe('lastReportingDate', () => {
+  it('is the latest board date on or before today, or none before the first', () => {
+    expect(lastReportingDate(['2023-06-30', '2023-09-30', '2023-12-31'], '2023-10-01')).toBe('2023-09-30');
+    expect(lastReportingDate(['2023-06-30', '2023-09-30'], '2023-09-30')).toBe('2023-09-30');
+    expect(lastReportingDate(['2023-06-30'], '2023-01-01')).toBeUndefined();
+  });
+});
+
+describe('myActions', () => {
+  const mine = { responsibleOfficer: { kind: 'person' as const, person: ME } };
+  const actions = [
+    anAction({ id: 1, ref: '3.1.2', dueText: 'Jul-23', status: 'Green', ...mine }),
+    anAction({ id: 2, ref: '3.1.1', dueText: 'Apr-23', status: 'Amber', ...mine }),
+    anAction({ id: 3, ref: '3.1.3', dueText: 'Oct-23', status: 'Green', ...mine }),
+    anAction({ id: 4, ref: '3.1.4', dueText: 'TBC', ...mine }),
+    anAction({ id: 5, ref: '3.1.5', dueText: 'Apr-23', status: 'Complete', ...mine }),
+    anAction({ id: 6, ref: '3.1.6', dueText: 'Apr-23', status: 'Red', responsibleOfficer: { kind: 'person', person: OTHER } })
+  ];
+  const updates = [anUpdate(1, '2023-09-01', 'Green'), anUpdate(1, '2023-10-02', 'Green'), anUpdate(2, '2023-08-15', 'Amber'), anUpdate(3, '2023-09-30', 'Green')];
+
+  const result = myActions({ actions, updates, scheme: RAGC_SCHEME, reportingDates: ['2023-06-30', '2023-09-30', '2023-12-31'], today: '2023-10-05', personId: 7, dueSoonDays: 30 });
+
+  it('groups only their actions: overdue, due soon, later (undated last), complete', () => {
+    const refs = (group: keyof typeof result.groups): string[] => result.groups[group].map((owned) => owned.action.ref);
+    expect(refs('overdue')).toEqual(['3.1.1', '3.1.2']);
+    expect(refs('dueSoon')).toEqual(['3.1.3']);
+    expect(refs('later')).toEqual(['3.1.4']);
+    expect(refs('complete')).toEqual(['3.1.5']);
+  });
+
+  it('counts what they owe this cycle: unfinished, with no update after the last board date', () => {
+    expect(result.cycleStart).toBe('2023-09-30');
+    const owed = [...result.groups.overdue, ...result.groups.dueSoon, ...result.groups.later, ...result.groups.complete].filter((owned) => owned.owedThisCycle).map((owned) => owned.action.ref);
+    // 3.1.2 was updated on 2 October; 3.1.3's update is dated on the board date itself; 3.1.4 has none; 3.1.5 is complete.
+    expect(owed.sort()).toEqual(['3.1.1', '3.1.3', '3.1.4']);
+    expect(result.owed).toBe(3);
+    expect(result.groups.overdue.find((owned) => owned.action.ref === '3.1.2')?.latest?.date).toBe('2023-10-02');
+  });
+});
