@@ -5,7 +5,7 @@ import { IsoDate } from '../model/isoDate';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
-import { UpdateForm } from './UpdateForm';
+import { MyActions } from './MyActions';
 import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
@@ -123,7 +123,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, onSaved }: IPlanV
           dueSoonDays={dueSoonDays}
         />
       )}
-      {snapshot.actions.length > 0 && <UpdateForm snapshot={snapshot} dataService={dataService} today={today} onSaved={onSaved} />}
+      <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
     </>
   );
 }

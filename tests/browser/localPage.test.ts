@@ -74,19 +74,19 @@ describe('the local page in Chromium', () => {
     await page.context().close();
   });
 
-  it('lets a reader see the plan but not update it', async () => {
+  it('shows an executive reader the plan, and no actions of their own to update', async () => {
     const page = await openAs(EXECUTIVE.email);
-    await page.getByText('You can read this plan but not update it.').waitFor();
+    await page.getByText('You are not named on any action in this plan.').waitFor();
+    await expect(page.getByRole('button', { name: /^Update / }).count()).resolves.toBe(0);
     await page.context().close();
   });
 
   it('saves an update made in the browser, and the change survives a restart of the server', async () => {
     const page = await openAs(ND_LEAD.email);
-    await page.getByRole('combobox', { name: 'Action' }).click();
-    await page.getByRole('option', { name: /^3\.2\.1 / }).click();
-    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('button', { name: 'Update 3.2.1' }).click();
+    await page.getByRole('combobox', { name: /^Status/ }).click();
     await page.getByRole('option', { name: 'Amber' }).click();
-    await page.getByRole('textbox', { name: 'Progress note' }).fill('Saved from the browser: feedback analysed.');
+    await page.getByRole('textbox', { name: /Progress note/ }).fill('Saved from the browser: feedback analysed.');
     await page.getByRole('button', { name: 'Save update' }).click();
     await page.getByText('Update saved for action 3.2.1.').waitFor();
     await page.context().close();

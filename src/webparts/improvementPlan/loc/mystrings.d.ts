@@ -40,9 +40,23 @@ declare interface IImprovementPlanWebPartStrings {
   ErrorNotSetUp: string;
   ErrorUnexpected: string;
 
+  MyActionsHeading: string;
+  MyActionsNone: string;
+  MyActionsOwed: string;
+  MyActionsOwedNone: string;
+  MyActionsOwedBadge: string;
+  GroupOverdue: string;
+  GroupDueSoon: string;
+  GroupLater: string;
+  GroupComplete: string;
+  DueLabel: string;
+  LatestUpdateLabel: string;
+  NoUpdateYet: string;
+  UpdateButton: string;
   UpdateHeading: string;
-  UpdateActionLabel: string;
-  UpdateActionPlaceholder: string;
+  UpdateEvidenceUrlLabel: string;
+  UpdateEvidenceUrlInvalid: string;
+  UpdateCancel: string;
   UpdateStatusLabel: string;
   UpdateNoteLabel: string;
   UpdateSave: string;

@@ -1,0 +1,120 @@
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text, getId, mergeStyles } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IsoDate } from '../model/isoDate';
+import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions } from '../model/myActions';
+import { labelForKey } from '../model/statusSchemes';
+import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { formatDate, formatString } from './format';
+import { QuickUpdate } from './QuickUpdate';
+import { StatusPill } from './StatusPill';
+
+export interface IMyActionsProps {
+  snapshot: IPlanSnapshot;
+  dataService: IPlanDataService;
+  today: IsoDate;
+  dueSoonDays: number;
+  onSaved: (saved: ISavedUpdate) => void;
+}
+
+const card = mergeStyles({ listStyle: 'none', padding: '8px 0', borderTop: '1px solid', borderTopColor: 'inherit' });
+const list = mergeStyles({ margin: 0, padding: 0 });
+
+function groupHeading(group: OwnerGroup, dueSoonDays: number): string {
+  switch (group) {
+    case 'overdue':
+      return strings.GroupOverdue;
+    case 'dueSoon':
+      return formatString(strings.GroupDueSoon, dueSoonDays);
+    case 'later':
+      return strings.GroupLater;
+    default:
+      return strings.GroupComplete;
+  }
+}
+
+/** The signed-in person's actions, grouped by what needs doing, each with a quick update. */
+export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }: IMyActionsProps): JSX.Element {
+  const { plan, access } = snapshot;
+  const [open, setOpen] = React.useState<number | undefined>(undefined);
+  const [saved, setSaved] = React.useState<string | undefined>(undefined);
+  const [headingId] = React.useState(() => getId('my-actions'));
+  const mine = React.useMemo(
+    () =>
+      access.user.id === undefined
+        ? undefined
+        : myActions({ actions: snapshot.actions, updates: snapshot.updates, scheme: plan.statusScheme, reportingDates: plan.reportingDates, today, personId: access.user.id, dueSoonDays }),
+    [snapshot, today, dueSoonDays, access.user.id, plan]
+  );
+  const total = mine ? OWNER_GROUPS.reduce((sum, group) => sum + mine.groups[group].length, 0) : 0;
+
+  const row = (owned: IOwnedAction): JSX.Element => {
+    const { action, latest } = owned;
+    const due = action.revisedDue ?? action.due;
+    return (
+      <li key={action.id} className={card}>
+        <Stack tokens={{ childrenGap: 4 }}>
+          <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
+            <Text variant="mediumPlus" as="h4" styles={{ root: { margin: 0 } }}>
+              {action.ref}
+            </Text>
+            <StatusPill status={labelForKey(plan.statusScheme, action.status)} noStatusText={strings.NoStatus} />
+            {owned.owedThisCycle && <Text styles={{ root: { fontWeight: 600 } }}>{strings.MyActionsOwedBadge}</Text>}
+          </Stack>
+          <Text>{action.text}</Text>
+          <Text variant="small">
+            {strings.DueLabel}: {due.text || strings.NotRecorded}
+            {due.date && due.text !== formatDate(due.date, '') ? ` (${formatDate(due.date, '')})` : ''}
+          </Text>
+          <Text variant="small">
+            {strings.LatestUpdateLabel}: {latest ? `${formatDate(latest.date, '')}: ${latest.note}` : strings.NoUpdateYet}
+          </Text>
+          {access.canEditActions && access.canAddUpdates && open !== action.id && (
+            <Stack.Item>
+              <DefaultButton onClick={() => { setOpen(action.id); setSaved(undefined); }}>{formatString(strings.UpdateButton, action.ref)}</DefaultButton>
+            </Stack.Item>
+          )}
+          {open === action.id && (
+            <QuickUpdate
+              action={action}
+              scheme={plan.statusScheme}
+              dataService={dataService}
+              today={today}
+              onClose={() => setOpen(undefined)}
+              onSaved={(result) => {
+                setOpen(undefined);
+                setSaved(formatString(strings.UpdateSaved, action.ref));
+                onSaved(result);
+              }}
+            />
+          )}
+        </Stack>
+      </li>
+    );
+  };
+
+  return (
+    <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
+      <Text as="h2" id={headingId} variant="large">
+        {strings.MyActionsHeading}
+      </Text>
+      {saved && <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>}
+      {!mine || total === 0 ? (
+        <MessageBar messageBarType={MessageBarType.info}>{strings.MyActionsNone}</MessageBar>
+      ) : (
+        <>
+          {!(access.canEditActions && access.canAddUpdates) && <MessageBar messageBarType={MessageBarType.info}>{strings.UpdateReadOnly}</MessageBar>}
+          <Text>{mine.owed > 0 && mine.cycleStart ? formatString(strings.MyActionsOwed, mine.owed, formatDate(mine.cycleStart, '')) : strings.MyActionsOwedNone}</Text>
+          {OWNER_GROUPS.filter((group) => mine.groups[group].length > 0).map((group) => (
+            <Stack key={group} tokens={{ childrenGap: 4 }}>
+              <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600 } }}>
+                {groupHeading(group, dueSoonDays)} ({mine.groups[group].length})
+              </Text>
+              <ul className={list}>{mine.groups[group].map(row)}</ul>
+            </Stack>
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
