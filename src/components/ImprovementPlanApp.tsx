@@ -6,6 +6,7 @@ import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlan
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { MyActions } from './MyActions';
+import { ChangesSinceBoard } from './ChangesSinceBoard';
 import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
@@ -123,6 +124,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, onSaved }: IPlanV
           dueSoonDays={dueSoonDays}
         />
       )}
+      <ChangesSinceBoard snapshot={snapshot} today={today} />
       <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
     </>
   );

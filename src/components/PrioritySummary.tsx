@@ -7,6 +7,7 @@ import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
 import { formatDate, formatString } from './format';
+import { useTableStyles } from './tableStyles';
 
 export interface IPrioritySummaryProps {
   priorities: IPriorityArea[];
@@ -16,24 +17,15 @@ export interface IPrioritySummaryProps {
   dueSoonDays: number;
 }
 
-function useStyles(): ReturnType<typeof buildStyles> {
+function useStyles(): ReturnType<typeof buildBarStyles> & ReturnType<typeof useTableStyles> {
   const theme = useTheme();
-  return React.useMemo(() => buildStyles(theme.semanticColors.bodyText, theme.semanticColors.bodyDivider), [theme]);
+  const table = useTableStyles();
+  const bar = React.useMemo(() => buildBarStyles(theme.semanticColors.bodyDivider), [theme]);
+  return { ...table, ...bar };
 }
 
-function buildStyles(text: string, divider: string): Record<'table' | 'bar' | 'segment' | 'number' | 'caption', string> {
+function buildBarStyles(divider: string): Record<'bar' | 'segment', string> {
   return mergeStyleSets({
-    table: {
-      borderCollapse: 'collapse',
-      width: '100%',
-      color: text,
-      selectors: {
-        'th, td': { borderBottom: `1px solid ${divider}`, padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' },
-        'tfoot th, tfoot td': { fontWeight: 600 }
-      }
-    },
-    caption: { textAlign: 'left', padding: '4px 0 8px', fontSize: 14 },
-    number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
     bar: { display: 'flex', height: 8, minWidth: 80, borderRadius: 4, overflow: 'hidden', marginTop: 4, border: `1px solid ${divider}` },
     segment: { height: '100%' }
   });

@@ -54,14 +54,14 @@ describe('the local page in Chromium', () => {
     await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: server.emulator.url }]);
     const page = await context.newPage();
     await page.goto(`${server.emulator.url}/?theme=${theme}`);
-    await page.getByRole('table').waitFor();
+    await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
     return page;
   }
 
   it('shows the sample plan, read through PnPjs from the emulator', async () => {
     const page = await openAs(ND_LEAD.email);
     await page.getByRole('heading', { name: SAMPLE_PLAN.title }).waitFor();
-    const table = page.getByRole('table');
+    const table = page.getByRole('table', { name: /^Actions in each priority area/ });
     await expect(table.getByRole('rowheader', { name: /ND Pathways and Waiting Times/ }).count()).resolves.toBe(1);
     await expect(table.getByRole('rowheader', { name: /Quality of EHC plans/ }).count()).resolves.toBe(1);
     await page.context().close();

@@ -40,6 +40,27 @@ declare interface IImprovementPlanWebPartStrings {
   ErrorNotSetUp: string;
   ErrorUnexpected: string;
 
+  ChangesHeading: string;
+  ChangesBoardDateLabel: string;
+  ChangesNoBoardDate: string;
+  ChangesSummary: string;
+  ChangesNone: string;
+  ChangesCaption: string;
+  ChangesRefColumn: string;
+  ChangesActionColumn: string;
+  ChangesWasColumn: string;
+  ChangesNowColumn: string;
+  ChangesMovementColumn: string;
+  ChangesUpdatesColumn: string;
+  ChangesOverdueColumn: string;
+  MovementImproved: string;
+  MovementDeteriorated: string;
+  MovementChanged: string;
+  MovementUnchanged: string;
+  MovementFirstRated: string;
+  Yes: string;
+  No: string;
+
   MyActionsHeading: string;
   MyActionsNone: string;
   MyActionsOwed: string;

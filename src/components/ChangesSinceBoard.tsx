@@ -1,0 +1,102 @@
+import * as React from 'react';
+import { Dropdown, MessageBar, MessageBarType, Stack, Text, getId } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IsoDate } from '../model/isoDate';
+import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
+import { labelForKey } from '../model/statusSchemes';
+import { IPlanSnapshot } from '../services/IPlanDataService';
+import { formatDate, formatString } from './format';
+import { StatusPill } from './StatusPill';
+import { useTableStyles } from './tableStyles';
+
+export interface IChangesSinceBoardProps {
+  snapshot: IPlanSnapshot;
+  today: IsoDate;
+}
+
+const MOVEMENT_TEXT: Readonly<Record<StatusMovement, string>> = {
+  improved: strings.MovementImproved,
+  deteriorated: strings.MovementDeteriorated,
+  changed: strings.MovementChanged,
+  unchanged: strings.MovementUnchanged,
+  firstRated: strings.MovementFirstRated
+};
+
+function count(changes: readonly IActionChange[], test: (change: IActionChange) => boolean): number {
+  return changes.filter(test).length;
+}
+
+/** What changed since a board date (the latest by default): status moves, new updates, newly overdue. */
+export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps): JSX.Element {
+  const { plan, actions, updates } = snapshot;
+  const boardDates = plan.reportingDates.filter((date) => date <= today);
+  const [from, setFrom] = React.useState<IsoDate | undefined>(boardDates[boardDates.length - 1]);
+  const [headingId] = React.useState(() => getId('changes'));
+  const styles = useTableStyles();
+  const changes = React.useMemo(() => (from ? changesBetween(actions, updates, plan.statusScheme, from, today) : []), [actions, updates, plan.statusScheme, from, today]);
+  const texts = new Map(actions.map((action) => [action.id, action.text]));
+  const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;
+
+  return (
+    <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
+      <Text as="h2" id={headingId} variant="large">
+        {strings.ChangesHeading}
+      </Text>
+      {!from ? (
+        <MessageBar messageBarType={MessageBarType.info}>{strings.ChangesNoBoardDate}</MessageBar>
+      ) : (
+        <>
+          <Dropdown
+            label={strings.ChangesBoardDateLabel}
+            options={boardDates.map((date) => ({ key: date, text: formatDate(date, date) }))}
+            selectedKey={from}
+            onChange={(_, option) => option && setFrom(String(option.key))}
+            styles={{ root: { maxWidth: 280 } }}
+          />
+          <Text>
+            {changes.length === 0
+              ? formatString(strings.ChangesNone, formatDate(from, from))
+              : formatString(
+                  strings.ChangesSummary,
+                  formatDate(from, from),
+                  count(changes, (change) => change.movement === 'improved'),
+                  count(changes, (change) => change.movement === 'deteriorated'),
+                  count(changes, (change) => change.movement === 'firstRated'),
+                  changes.reduce((sum, change) => sum + change.newUpdates.length, 0),
+                  count(changes, (change) => change.newlyOverdue)
+                )}
+          </Text>
+          {changes.length > 0 && (
+            <table className={styles.table}>
+              <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from), formatDate(today, today))}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{strings.ChangesRefColumn}</th>
+                  <th scope="col">{strings.ChangesActionColumn}</th>
+                  <th scope="col">{strings.ChangesWasColumn}</th>
+                  <th scope="col">{strings.ChangesNowColumn}</th>
+                  <th scope="col">{strings.ChangesMovementColumn}</th>
+                  <th scope="col" className={styles.number}>{strings.ChangesUpdatesColumn}</th>
+                  <th scope="col">{strings.ChangesOverdueColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((change) => (
+                  <tr key={change.actionId}>
+                    <th scope="row">{change.ref}</th>
+                    <td>{texts.get(change.actionId)}</td>
+                    <td>{pill(change.statusBefore)}</td>
+                    <td>{pill(change.statusAfter)}</td>
+                    <td>{MOVEMENT_TEXT[change.movement]}</td>
+                    <td className={styles.number}>{change.newUpdates.length}</td>
+                    <td>{change.newlyOverdue ? strings.Yes : strings.No}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
