@@ -7,6 +7,7 @@ import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { MyActions } from './MyActions';
 import { ChangesSinceBoard } from './ChangesSinceBoard';
+import { Exceptions } from './Exceptions';
 import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
@@ -124,6 +125,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, onSaved }: IPlanV
           dueSoonDays={dueSoonDays}
         />
       )}
+      <Exceptions snapshot={snapshot} today={today} />
       <ChangesSinceBoard snapshot={snapshot} today={today} />
       <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
     </>

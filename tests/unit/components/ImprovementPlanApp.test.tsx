@@ -43,7 +43,7 @@ describe('ImprovementPlanApp', () => {
 
     expect(screen.getByRole('heading', { name: 'Shropshire Accelerated Progress Plan' })).toBeInTheDocument();
     expect(screen.getByText('23 November 2022')).toBeInTheDocument();
-    const table = screen.getByRole('table');
+    const table = screen.getByRole('table', { name: /^Actions in each priority area/ });
     const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
     expect(headers).toEqual(['Priority area', 'Red', 'Amber', 'Green', 'Complete', 'No status', 'Actions', 'Overdue', 'Due in 30 days']);
 
@@ -66,7 +66,7 @@ describe('ImprovementPlanApp', () => {
     expect(service.loadPlan).toHaveBeenCalledTimes(2);
 
     await act(async () => loads[1].resolve(aSnapshot()));
-    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: /^Actions in each priority area/ })).toBeInTheDocument();
   });
 
   it('says so when the plan has no priorities yet', async () => {
@@ -82,7 +82,7 @@ describe('ImprovementPlanApp', () => {
     renderApp(service, 1);
     await act(async () => loads[0].resolve(aSnapshot({ warnings: ['Action 3.1.1: the evidence column could not be read.'] })));
     expect(await screen.findByText('Action 3.1.1: the evidence column could not be read.')).toBeInTheDocument();
-    expect(screen.getByRole('table')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: /^Actions in each priority area/ })).toBeInTheDocument();
   });
 
   it('ignores a load that finishes after the plan was changed', async () => {

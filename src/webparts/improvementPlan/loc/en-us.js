@@ -62,6 +62,15 @@ define([], function () {
     Yes: "Yes",
     No: "No",
 
+    ExceptionsHeading: "Exceptions",
+    ExceptionsNone: "No exceptions: nothing is off track, overdue, or at risk at two board dates running.",
+    ExceptionsCaption: "Actions off track, overdue, or off track or at risk at two or more board dates running, as at {0}. Worst first.",
+    ExceptionsStatusColumn: "Status",
+    ExceptionsWhyColumn: "Why",
+    ReasonOffTrack: "Off track",
+    ReasonOverdue: "Overdue: due {0}",
+    ReasonPersistent: "Off track or at risk at {0} board dates running",
+
     MyActionsHeading: "My actions",
     MyActionsNone: "You are not named on any action in this plan.",
     MyActionsOwed: "You owe {0} updates this cycle: actions with no update since {1}.",

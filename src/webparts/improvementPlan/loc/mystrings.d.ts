@@ -61,6 +61,15 @@ declare interface IImprovementPlanWebPartStrings {
   Yes: string;
   No: string;
 
+  ExceptionsHeading: string;
+  ExceptionsNone: string;
+  ExceptionsCaption: string;
+  ExceptionsStatusColumn: string;
+  ExceptionsWhyColumn: string;
+  ReasonOffTrack: string;
+  ReasonOverdue: string;
+  ReasonPersistent: string;
+
   MyActionsHeading: string;
   MyActionsNone: string;
   MyActionsOwed: string;

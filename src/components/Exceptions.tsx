@@ -1,0 +1,79 @@
+import * as React from 'react';
+import { MessageBar, MessageBarType, Stack, Text, getId } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
+import { IsoDate } from '../model/isoDate';
+import { effectiveDueDate } from '../model/rollups';
+import { labelForKey } from '../model/statusSchemes';
+import { IPlanSnapshot } from '../services/IPlanDataService';
+import { formatDate, formatString } from './format';
+import { StatusPill } from './StatusPill';
+import { useTableStyles } from './tableStyles';
+
+export interface IExceptionsProps {
+  snapshot: IPlanSnapshot;
+  today: IsoDate;
+}
+
+function reasonText(reason: ExceptionReason, entry: IActionException): string {
+  switch (reason) {
+    case 'offTrack':
+      return strings.ReasonOffTrack;
+    case 'overdue': {
+      const due = effectiveDueDate(entry.action);
+      return formatString(strings.ReasonOverdue, formatDate(due, strings.NotRecorded));
+    }
+    default:
+      return formatString(strings.ReasonPersistent, entry.troubledPeriods);
+  }
+}
+
+/** What the board looks at first: off track, overdue, or in trouble for two board dates running. */
+export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
+  const { plan } = snapshot;
+  const [headingId] = React.useState(() => getId('exceptions'));
+  const styles = useTableStyles();
+  const found = React.useMemo(() => exceptions(snapshot.actions, snapshot.updates, plan.statusScheme, plan.reportingDates, today), [snapshot, plan, today]);
+  return (
+    <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
+      <Text as="h2" id={headingId} variant="large">
+        {strings.ExceptionsHeading}
+      </Text>
+      {found.length === 0 ? (
+        <MessageBar messageBarType={MessageBarType.success}>{strings.ExceptionsNone}</MessageBar>
+      ) : (
+        <table className={styles.table}>
+          <caption className={styles.caption}>{formatString(strings.ExceptionsCaption, formatDate(today, today))}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.ChangesRefColumn}</th>
+              <th scope="col">{strings.ChangesActionColumn}</th>
+              <th scope="col">{strings.ExceptionsStatusColumn}</th>
+              <th scope="col">{strings.ExceptionsWhyColumn}</th>
+              <th scope="col">{strings.LatestUpdateLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.map((entry) => (
+              <tr key={entry.action.id}>
+                <th scope="row">{entry.action.ref}</th>
+                <td>{entry.action.text}</td>
+                <td>
+                  <StatusPill status={labelForKey(plan.statusScheme, entry.action.status)} noStatusText={strings.NoStatus} />
+                </td>
+                <td>
+                  <ul style={{ margin: 0, paddingLeft: 16 }}>
+                    {entry.reasons.map((reason) => (
+                      <li key={reason}>{reasonText(reason, entry)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{entry.latest ? `${formatDate(entry.latest.date, '')}: ${entry.latest.note}` : strings.NoUpdateYet}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Stack>
+  );
+}

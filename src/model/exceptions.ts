@@ -1,0 +1,51 @@
+/**
+ * The exceptions a board looks at first: actions off track, overdue, or off track or
+ * at risk at two or more board dates running.
+ */
+import { IsoDate } from './isoDate';
+import { IAction, IProgressUpdate } from './plan';
+import { compareUpdates, isOverdue, meaningOf, statusAsAt, updatesByAction } from './rollups';
+import { IStatusScheme } from './statusSchemes';
+
+export type ExceptionReason = 'offTrack' | 'overdue' | 'persistent';
+
+export interface IActionException {
+  action: IAction;
+  reasons: ExceptionReason[];
+  /** Consecutive board dates, up to the latest, at which it was off track or at risk. */
+  troubledPeriods: number;
+  latest?: IProgressUpdate;
+}
+
+/** Board dates counted back from the latest on or before today while the status was off track or at risk. */
+function troubledRun(log: readonly IProgressUpdate[], scheme: IStatusScheme, boardDates: readonly IsoDate[]): number {
+  let run = 0;
+  for (let index = boardDates.length - 1; index >= 0; index--) {
+    const meaning = meaningOf(scheme, statusAsAt(log, boardDates[index]));
+    if (meaning !== 'offTrack' && meaning !== 'atRisk') break;
+    run++;
+  }
+  return run;
+}
+
+/** Exceptions, worst first: more reasons, then longer trouble, then reference. */
+export function exceptions(actions: readonly IAction[], updates: readonly IProgressUpdate[], scheme: IStatusScheme, reportingDates: readonly IsoDate[], today: IsoDate): IActionException[] {
+  const logs = updatesByAction(updates);
+  const boardDates = reportingDates.filter((date) => date <= today).sort();
+  const found: IActionException[] = [];
+  for (const action of actions) {
+    const log = [...(logs.get(action.id) ?? [])].sort(compareUpdates);
+    const reasons: ExceptionReason[] = [];
+    if (meaningOf(scheme, action.status) === 'offTrack') reasons.push('offTrack');
+    if (isOverdue(action, scheme, today)) reasons.push('overdue');
+    const troubledPeriods = troubledRun(log, scheme, boardDates);
+    if (troubledPeriods >= 2) reasons.push('persistent');
+    if (reasons.length > 0) found.push({ action, reasons, troubledPeriods, latest: log[log.length - 1] });
+  }
+  return found.sort(
+    (left, right) =>
+      right.reasons.length - left.reasons.length ||
+      right.troubledPeriods - left.troubledPeriods ||
+      left.action.ref.localeCompare(right.action.ref, 'en', { numeric: true })
+  );
+}
