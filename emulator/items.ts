@@ -5,7 +5,7 @@
  */
 import { FilterError, FilterExpr, IFieldValue, ValueKind, filterFields, matches, parseFilter } from './odata/filter';
 import { JsonShape, entity } from './odata/format';
-import { IFieldDefinition, IListInfo, IStoredItem, SharePointError, SharePointStore, itemEtag } from './store';
+import { IFieldDefinition, IListInfo, IStoredItem, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
 
 /** SharePoint's list view threshold. */
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -142,7 +142,7 @@ export function prepareWrite(store: SharePointStore, listTitle: string, body: Re
   for (const [name, value] of Object.entries(body)) {
     if (name === '__metadata') continue;
     const column = columns.get(name.toLowerCase());
-    if (!column || ['ID', 'Created', 'Modified', 'Author', 'Editor'].indexOf(column.field.internalName) >= 0 && !column.byId) {
+    if (!column || (SYSTEM_FIELD_NAMES.indexOf(column.field.internalName) >= 0 && !column.byId)) {
       throw badQuery(`The property '${name}' does not exist on type '${itemTypeName(store.getList(listTitle))}'. Make sure to only use property names that are defined by the type.`);
     }
     const { field } = column;

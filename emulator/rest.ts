@@ -6,7 +6,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { IItemContext, itemSerializer, itemTypeName, itemUri, prepareWrite, queryItems } from './items';
 import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, multiValue, shapeFor } from './odata/format';
-import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SharePointError, SharePointStore, itemEtag } from './store';
+import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
 
 /** One REST call: from the HTTP server, or one part of a $batch. */
 export interface IRestRequest {
@@ -309,9 +309,7 @@ export class SharePointRest {
     }
     let match = /^fields\/(?:getbyinternalnameortitle|getbytitle)\(('(?:[^']|'')*')\)$/i.exec(rest);
     if (match) {
-      const name = unquote(match[1]);
-      const field = this.store.fields(list.title).find((candidate) => candidate.internalName.toLowerCase() === name.toLowerCase() || candidate.title.toLowerCase() === name.toLowerCase());
-      if (!field) throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+      const field = this.store.fieldByNameOrTitle(list.title, unquote(match[1]));
       if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.fieldEntity(shape, list, field, select)));
       if (method === 'MERGE') {
         this.require(user, 'edit', list.title);
@@ -445,7 +443,7 @@ export class SharePointRest {
       Indexed: field.indexed,
       Required: field.required,
       Hidden: false,
-      ReadOnlyField: ['ID', 'Created', 'Modified', 'Author', 'Editor'].indexOf(field.internalName) >= 0,
+      ReadOnlyField: SYSTEM_FIELD_NAMES.indexOf(field.internalName) >= 0,
       CustomFormatter: field.formatter ?? null,
       Choices: field.kind === 'Choice' ? multiValue(shape, field.choices ?? []) : undefined,
       LookupList: lookup ? `{${lookup.guid}}` : undefined,
@@ -462,12 +460,8 @@ export class SharePointRest {
     if (!body || typeof body.Title !== 'string' || !body.Title.trim()) throw badRequest('A field needs a Title.');
     const kind = FIELD_KINDS[Number(body.FieldTypeKind)];
     if (!kind || kind === 'Counter') throw badRequest(`FieldTypeKind ${String(body.FieldTypeKind)} is not a field type this emulator supports.`);
-    let lookupList: string | undefined;
-    if (kind === 'Lookup') {
-      const target = typeof body.LookupListId === 'string' ? this.store.findList(body.LookupListId.replace(/[{}]/g, '')) : undefined;
-      if (!target) throw new SharePointError(400, '-2147024809, System.ArgumentException', 'The lookup list does not exist. Choose an existing list for LookupListId.');
-      lookupList = target.guid;
-    }
+    // The store refuses a lookup whose target list does not exist.
+    const lookupList = kind === 'Lookup' && typeof body.LookupListId === 'string' ? this.store.findList(body.LookupListId.replace(/[{}]/g, ''))?.guid : undefined;
     const choices = body.Choices as { results?: unknown } | unknown[] | undefined;
     const choiceList = Array.isArray(choices) ? choices : choices && Array.isArray(choices.results) ? choices.results : undefined;
     const field = this.store.addField(list.title, {
@@ -511,12 +505,12 @@ export class SharePointRest {
     if (method === 'POST' && (rest === 'viewfields/removeallviewfields' || rest.startsWith('viewfields/addviewfield('))) {
       this.require(user, 'edit', list.title);
       const added = /^viewfields\/addviewfield\(('(?:[^']|'')*')\)$/i.exec(path);
-      const fields = added ? [...view.fields.filter((name) => name.toLowerCase() !== unquote(added[1]).toLowerCase()), unquote(added[1])] : [];
+      let fields: string[] = [];
       if (added) {
         const name = unquote(added[1]);
-        const field = this.store.fields(list.title).find((candidate) => candidate.internalName.toLowerCase() === name.toLowerCase() || candidate.title.toLowerCase() === name.toLowerCase());
-        if (!field && name !== 'LinkTitle') throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
-        fields[fields.length - 1] = field ? field.internalName : name;
+        // LinkTitle is the Title with its item menu: a view field, not a column.
+        const internalName = /^linktitle$/i.test(name) ? 'LinkTitle' : this.store.fieldByNameOrTitle(list.title, name).internalName;
+        fields = [...view.fields.filter((existing) => existing !== internalName), internalName];
       }
       this.store.saveView(list.title, { ...view, fields });
       return this.noContent();

@@ -84,6 +84,10 @@ export function itemEtag(version: number): string {
   return `"${version}"`;
 }
 
+function missingColumn(name: string): SharePointError {
+  return new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+}
+
 /** Fields every list has, answered from the item's system columns. */
 const BUILT_IN_FIELDS: IFieldDefinition[] = [
   { internalName: 'Title', title: 'Title', kind: 'Text', indexed: false, required: true },
@@ -93,6 +97,9 @@ const BUILT_IN_FIELDS: IFieldDefinition[] = [
   { internalName: 'Author', title: 'Created By', kind: 'User', indexed: false, required: false },
   { internalName: 'Editor', title: 'Modified By', kind: 'User', indexed: false, required: false }
 ];
+
+/** Columns the server keeps itself: read-only to clients. */
+export const SYSTEM_FIELD_NAMES: readonly string[] = BUILT_IN_FIELDS.map((field) => field.internalName).filter((name) => name !== 'Title');
 
 interface IItemRow {
   id: number;
@@ -235,9 +242,7 @@ export class SharePointStore {
   public saveView(listTitle: string, definition: Omit<IViewDefinition, 'guid'> & { guid?: string }): IViewDefinition {
     const list = this.getList(listTitle);
     for (const field of definition.fields) {
-      if (field !== 'LinkTitle' && !this.findField(listTitle, field)) {
-        throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${field}' does not exist. It may have been deleted by another user.`);
-      }
+      if (field !== 'LinkTitle' && !this.findField(listTitle, field)) throw missingColumn(field);
     }
     const existing = definition.guid ? this.views(listTitle).find((view) => view.guid === definition.guid) : undefined;
     const view: IViewDefinition = { ...definition, guid: existing?.guid ?? randomUUID() };
@@ -323,6 +328,18 @@ export class SharePointStore {
     return this.fields(listTitle).find((field) => field.internalName.toLowerCase() === wanted);
   }
 
+  /**
+   * A column by internal name or heading, as fields/getByInternalNameOrTitle finds it.
+   *
+   * @throws SharePointError 400 with SharePoint's wording when the list has none
+   */
+  public fieldByNameOrTitle(listTitle: string, name: string): IFieldDefinition {
+    const wanted = name.toLowerCase();
+    const field = this.fields(listTitle).find((candidate) => candidate.internalName.toLowerCase() === wanted || candidate.title.toLowerCase() === wanted);
+    if (!field) throw missingColumn(name);
+    return field;
+  }
+
   public addField(listTitle: string, definition: IFieldDefinition): IFieldDefinition {
     const list = this.getList(listTitle);
     if (definition.kind === 'Lookup' && (!definition.lookupList || !this.findList(definition.lookupList))) {
@@ -339,9 +356,7 @@ export class SharePointStore {
   public updateField(listTitle: string, internalName: string, changes: Partial<Pick<IFieldDefinition, 'indexed' | 'required' | 'title' | 'choices' | 'formatter' | 'description'>>): IFieldDefinition {
     const list = this.getList(listTitle);
     const current = this.findField(listTitle, internalName);
-    if (!current) {
-      throw new SharePointError(400, '-2147024809, System.ArgumentException', `Column '${internalName}' does not exist. It may have been deleted by another user.`);
-    }
+    if (!current) throw missingColumn(internalName);
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const updated = { ...current, ...defined };
     this.db
