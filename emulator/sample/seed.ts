@@ -11,8 +11,8 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IsoDate, addMonths, endOfMonth } from '../../src/model/isoDate';
 import { parsePlanDate } from '../../src/model/planDates';
-import { writeSharePointDate } from '../../src/services/mappers';
-import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from '../../src/services/schema';
+import { logEntryItem, writeSharePointDate } from '../../src/services/mappers';
+import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES } from './samplePlan';
 import { SAMPLE_USERS } from './users';
@@ -146,15 +146,9 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
   const actionIds = await addItems(sp, LIST_TITLES.actions, planned.map((entry) => entry.item));
 
   const updates = planned.flatMap((entry, index) =>
-    entry.updates.map((update, step) => ({
-      Title: `${entry.ref} ${update.status}`,
-      [`${UPDATE_FIELDS.plan}Id`]: planId,
-      [`${UPDATE_FIELDS.action}Id`]: actionIds[index],
-      [UPDATE_FIELDS.date]: writeSharePointDate(update.date),
-      [UPDATE_FIELDS.note]: update.note,
-      [UPDATE_FIELDS.status]: update.status,
-      [UPDATE_FIELDS.key]: `sample-${entry.ref}-${step + 1}`
-    }))
+    entry.updates.map((update, step) =>
+      logEntryItem({ planId, actionId: actionIds[index], actionRef: entry.ref, date: update.date, note: update.note, status: update.status, evidence: [], key: `sample-${entry.ref}-${step + 1}` })
+    )
   );
   await addItems(sp, LIST_TITLES.updates, updates);
 

@@ -9,7 +9,7 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IPerson } from '../model/plan';
 import { ConflictError, PlanDataError, toPlanDataError } from './errors';
 import { IPlanDataService, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, mapAction, mapOutcome, mapPlan, mapPriority, mapUpdate, writeSharePointDate } from './mappers';
+import { ListItem, Warnings, logEntryItem, mapAction, mapOutcome, mapPlan, mapPriority, mapUpdate, readSharePointDate, writeEvidence, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** SharePoint's largest page; one page holds a typical plan's list. */
@@ -52,6 +52,9 @@ function overThresholdAsUndefined(error: unknown): undefined {
   if (toPlanDataError(error).kind === 'overThreshold') return undefined;
   throw error;
 }
+
+/** Every child list's lookup to its plan has the same name, read as `PlanId`. */
+const PLAN_ID = `${PRIORITY_FIELDS.plan}Id`;
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {
@@ -103,7 +106,7 @@ export class SharePointPlanDataService implements IPlanDataService {
       const plan = list(LIST_TITLES.plans).items.getById(planId).select('Id', 'Title', ...Object.values(PLAN_FIELDS))();
       const firstPage = (name: ListName): Promise<ListItem[] | undefined> =>
         COLUMNS[name](list(LIST_TITLES[name]).items)
-          .filter(`${PRIORITY_FIELDS.plan}Id eq ${planId}`)
+          .filter(`${PLAN_ID} eq ${planId}`)
           .top(PAGE_SIZE)()
           .catch(overThresholdAsUndefined);
       const firstPages = { priorities: firstPage('priorities'), outcomes: firstPage('outcomes'), actions: firstPage('actions'), updates: firstPage('updates') };
@@ -153,7 +156,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     if (firstPage && firstPage.length < PAGE_SIZE) return firstPage;
     let all: ListItem[] = [];
     for await (const page of COLUMNS[name](this.sp.web.lists.getByTitle(LIST_TITLES[name]).items).top(PAGE_SIZE)) {
-      all = all.concat((page as ListItem[]).filter((item) => item[`${PRIORITY_FIELDS.plan}Id`] === planId));
+      all = all.concat((page as ListItem[]).filter((item) => item[PLAN_ID] === planId));
     }
     return all;
   }
@@ -173,15 +176,18 @@ export class SharePointPlanDataService implements IPlanDataService {
     const [batched, execute] = this.sp.batched();
     const log = batched.web.lists.getByTitle(LIST_TITLES.updates).items;
     const added = unfinished.map((action) =>
-      log.add({
-        Title: `${String(action.Title)} ${String(action[ACTION_FIELDS.status] ?? '')}`.trim(),
-        [`${UPDATE_FIELDS.plan}Id`]: planId,
-        [`${UPDATE_FIELDS.action}Id`]: action.Id,
-        [UPDATE_FIELDS.date]: action[ACTION_FIELDS.latestUpdateDate] ?? null,
-        [UPDATE_FIELDS.note]: action[ACTION_FIELDS.latestNote] ?? '',
-        [UPDATE_FIELDS.status]: action[ACTION_FIELDS.status] ?? null,
-        [UPDATE_FIELDS.key]: action[ACTION_FIELDS.latestUpdateKey]
-      })
+      log.add(
+        logEntryItem({
+          planId,
+          actionId: action.Id as number,
+          actionRef: String(action.Title),
+          date: readSharePointDate(action[ACTION_FIELDS.latestUpdateDate]),
+          note: String(action[ACTION_FIELDS.latestNote] ?? ''),
+          status: typeof action[ACTION_FIELDS.status] === 'string' ? (action[ACTION_FIELDS.status] as string) : undefined,
+          evidence: [],
+          key: action[ACTION_FIELDS.latestUpdateKey] as string
+        })
+      )
     );
     await execute();
     const written = await Promise.all(added);
@@ -204,7 +210,7 @@ export class SharePointPlanDataService implements IPlanDataService {
           [ACTION_FIELDS.status]: status ?? null,
           [ACTION_FIELDS.latestNote]: draft.note,
           [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(draft.date),
-          [ACTION_FIELDS.evidence]: evidence.length > 0 ? JSON.stringify(evidence) : null,
+          [ACTION_FIELDS.evidence]: writeEvidence(evidence),
           [ACTION_FIELDS.latestUpdateKey]: key
         },
         action.etag
@@ -219,16 +225,9 @@ export class SharePointPlanDataService implements IPlanDataService {
     }
     let logged: ListItem;
     try {
-      logged = (await this.sp.web.lists.getByTitle(LIST_TITLES.updates).items.add({
-        Title: `${action.ref} ${status ?? ''}`.trim(),
-        [`${UPDATE_FIELDS.plan}Id`]: action.planId,
-        [`${UPDATE_FIELDS.action}Id`]: action.id,
-        [UPDATE_FIELDS.date]: writeSharePointDate(draft.date),
-        [UPDATE_FIELDS.note]: draft.note,
-        [UPDATE_FIELDS.status]: status ?? null,
-        [UPDATE_FIELDS.evidence]: draft.evidence.length > 0 ? JSON.stringify(draft.evidence) : null,
-        [UPDATE_FIELDS.key]: key
-      })) as ListItem;
+      logged = (await this.sp.web.lists
+        .getByTitle(LIST_TITLES.updates)
+        .items.add(logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key }))) as ListItem;
     } catch (error) {
       // The action is saved; its log entry will be completed by the next load.
       throw toPlanDataError(error);

@@ -38,6 +38,39 @@ export function writeSharePointDate(value: IsoDate | undefined): string | null {
   return value ? `${value}T00:00:00Z` : null;
 }
 
+/** Evidence links as the EvidenceJson column holds them; null clears the column. */
+// eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
+export function writeEvidence(links: readonly IEvidenceLink[]): string | null {
+  return links.length > 0 ? JSON.stringify(links) : null;
+}
+
+/** One progress-log entry as written; the key ties it to the action save it records. */
+export interface ILogEntry {
+  planId: number;
+  actionId: number;
+  actionRef: string;
+  date: IsoDate | undefined;
+  note: string;
+  status: string | undefined;
+  evidence: IEvidenceLink[];
+  key: string;
+}
+
+/** The Action Updates list item for a log entry (the inverse of mapUpdate). */
+export function logEntryItem(entry: ILogEntry): ListItem {
+  return {
+    Title: `${entry.actionRef} ${entry.status ?? ''}`.trim(),
+    [`${UPDATE_FIELDS.plan}Id`]: entry.planId,
+    [`${UPDATE_FIELDS.action}Id`]: entry.actionId,
+    [UPDATE_FIELDS.date]: writeSharePointDate(entry.date),
+    [UPDATE_FIELDS.note]: entry.note,
+    // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
+    [UPDATE_FIELDS.status]: entry.status ?? null,
+    [UPDATE_FIELDS.evidence]: writeEvidence(entry.evidence),
+    [UPDATE_FIELDS.key]: entry.key
+  };
+}
+
 function readText(item: ListItem, field: string): string {
   const value = item[field];
   return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
