@@ -6,7 +6,7 @@ import { IsoDate } from '../model/isoDate';
 import { effectiveDueDate } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
-import { formatDate, formatString } from './format';
+import { formatDate, formatString, latestUpdateText } from './format';
 import { StatusPill } from './StatusPill';
 import { useTableStyles } from './tableStyles';
 
@@ -68,7 +68,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
                     ))}
                   </ul>
                 </td>
-                <td>{entry.latest ? `${formatDate(entry.latest.date, '')}: ${entry.latest.note}` : strings.NoUpdateYet}</td>
+                <td>{latestUpdateText(entry.latest)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@ import { IsoDate } from '../model/isoDate';
 import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions } from '../model/myActions';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
-import { formatDate, formatString } from './format';
+import { formatDate, formatString, latestUpdateText } from './format';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
 
@@ -67,7 +67,7 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
             {due.date && due.text !== formatDate(due.date, '') ? ` (${formatDate(due.date, '')})` : ''}
           </Text>
           <Text variant="small">
-            {strings.LatestUpdateLabel}: {latest ? `${formatDate(latest.date, '')}: ${latest.note}` : strings.NoUpdateYet}
+            {strings.LatestUpdateLabel}: {latestUpdateText(latest)}
           </Text>
           {access.canEditActions && access.canAddUpdates && open !== action.id && (
             <Stack.Item>

@@ -1,5 +1,6 @@
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
+import { IProgressUpdate } from '../model/plan';
 import { DataErrorKind, PlanDataError } from '../services/errors';
 
 /** What a person reads for each kind of data error. */
@@ -27,6 +28,11 @@ export function errorMessage(error: unknown): string {
     return ERROR_MESSAGES[error.kind];
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** "10 May 2023: Waiting for partner returns", or that there is none yet. */
+export function latestUpdateText(update: IProgressUpdate | undefined): string {
+  return update ? formatString(strings.LatestUpdateText, formatDate(update.date, update.date), update.note) : strings.NoUpdateYet;
 }
 
 /** Fills "{0}", "{1}"... in a localised string. */

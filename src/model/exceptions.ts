@@ -4,7 +4,7 @@
  */
 import { IsoDate } from './isoDate';
 import { IAction, IProgressUpdate } from './plan';
-import { compareUpdates, isOverdue, meaningOf, statusAsAt, updatesByAction } from './rollups';
+import { isOverdue, latestUpdate, meaningOf, statusAsAt, updatesByAction } from './rollups';
 import { IStatusScheme } from './statusSchemes';
 
 export type ExceptionReason = 'offTrack' | 'overdue' | 'persistent';
@@ -34,13 +34,13 @@ export function exceptions(actions: readonly IAction[], updates: readonly IProgr
   const boardDates = reportingDates.filter((date) => date <= today).sort();
   const found: IActionException[] = [];
   for (const action of actions) {
-    const log = [...(logs.get(action.id) ?? [])].sort(compareUpdates);
+    const log = logs.get(action.id) ?? [];
     const reasons: ExceptionReason[] = [];
     if (meaningOf(scheme, action.status) === 'offTrack') reasons.push('offTrack');
     if (isOverdue(action, scheme, today)) reasons.push('overdue');
     const troubledPeriods = troubledRun(log, scheme, boardDates);
     if (troubledPeriods >= 2) reasons.push('persistent');
-    if (reasons.length > 0) found.push({ action, reasons, troubledPeriods, latest: log[log.length - 1] });
+    if (reasons.length > 0) found.push({ action, reasons, troubledPeriods, latest: latestUpdate(log) });
   }
   return found.sort(
     (left, right) =>

@@ -4,7 +4,7 @@
  */
 import { IsoDate } from './isoDate';
 import { Assignee, IAction, IProgressUpdate } from './plan';
-import { compareUpdates, effectiveDueDate, isDueWithin, isOverdue, meaningOf, updatesByAction } from './rollups';
+import { effectiveDueDate, isDueWithin, isOverdue, latestUpdate, meaningOf, updatesByAction } from './rollups';
 import { IStatusScheme, isDone } from './statusSchemes';
 
 export type OwnerGroup = 'overdue' | 'dueSoon' | 'later' | 'complete';
@@ -69,8 +69,7 @@ export function myActions(options: {
     const meaning = meaningOf(scheme, action.status);
     const done = meaning !== undefined && isDone(meaning);
     const group: OwnerGroup = done ? 'complete' : isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, options.dueSoonDays) ? 'dueSoon' : 'later';
-    const log = [...(logs.get(action.id) ?? [])].sort(compareUpdates);
-    const latest = log[log.length - 1];
+    const latest = latestUpdate(logs.get(action.id) ?? []);
     const owedThisCycle = !done && cycleStart !== undefined && (latest === undefined || latest.date <= cycleStart);
     if (owedThisCycle) owed++;
     groups[group].push({ action, group, owedThisCycle, latest });

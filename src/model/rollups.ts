@@ -145,6 +145,11 @@ export function statusByPeriod(
   return reportingDates.map((date) => ({ date, status: statusAsAt(updates, date) }));
 }
 
+/** The last entry of an action's log, in log order; undefined for an empty log. */
+export function latestUpdate(log: readonly IProgressUpdate[]): IProgressUpdate | undefined {
+  return log.reduce<IProgressUpdate | undefined>((latest, update) => (latest === undefined || compareUpdates(update, latest) > 0 ? update : latest), undefined);
+}
+
 /** Groups log entries by action id. */
 export function updatesByAction(updates: readonly IProgressUpdate[]): Map<number, IProgressUpdate[]> {
   const grouped = new Map<number, IProgressUpdate[]>();

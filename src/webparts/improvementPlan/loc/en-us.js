@@ -83,6 +83,7 @@ define([], function () {
     DueLabel: "Due",
     LatestUpdateLabel: "Latest update",
     NoUpdateYet: "No update yet",
+    LatestUpdateText: "{0}: {1}",
     UpdateButton: "Update {0}",
     UpdateHeading: "Update action {0}",
     UpdateEvidenceUrlLabel: "Evidence link (optional)",

@@ -82,6 +82,7 @@ declare interface IImprovementPlanWebPartStrings {
   DueLabel: string;
   LatestUpdateLabel: string;
   NoUpdateYet: string;
+  LatestUpdateText: string;
   UpdateButton: string;
   UpdateHeading: string;
   UpdateEvidenceUrlLabel: string;
