@@ -24,6 +24,9 @@ const FIELD_TYPE_NAME: Readonly<Record<ColumnType, string>> = {
   User: 'SP.FieldUser'
 };
 
+/** What provisioning reads of each existing column. */
+const FIELD_COLUMNS = ['InternalName', 'Title', 'FieldTypeKind', 'Indexed', 'CustomFormatter'];
+
 interface IExistingField {
   InternalName: string;
   Title: string;
@@ -90,7 +93,7 @@ export class SharePointProvisioningService implements IProvisioningService {
       return {
         title: definition.title,
         list: absentIfNotFound(list.select('Id')()),
-        fields: absentIfNotFound(list.fields.select('InternalName', 'Title', 'FieldTypeKind', 'Indexed', 'CustomFormatter')()),
+        fields: absentIfNotFound(list.fields.select(...FIELD_COLUMNS)()),
         views: absentIfNotFound(list.views.select('Title')())
       };
     });
@@ -106,7 +109,7 @@ export class SharePointProvisioningService implements IProvisioningService {
   }
 
   private async readFields(title: string): Promise<IExistingField[]> {
-    return (await this.sp.web.lists.getByTitle(title).fields.select('InternalName', 'Title', 'FieldTypeKind', 'Indexed', 'CustomFormatter')()) as unknown as IExistingField[];
+    return (await this.sp.web.lists.getByTitle(title).fields.select(...FIELD_COLUMNS)()) as unknown as IExistingField[];
   }
 
   private async createList(definition: IListDefinition, report: IProvisioningReport): Promise<string> {
