@@ -32,6 +32,10 @@ export interface ILoggedRequest {
   query: Record<string, string>;
   status: number;
   inBatch: boolean;
+  /** The If-Match header: the ETag a write was sent with. */
+  ifMatch?: string;
+  /** X-HTTP-Method (MERGE, DELETE), which PnPjs sends on a POST. */
+  httpMethod?: string;
 }
 
 export interface IEmulatorOptions {
@@ -117,8 +121,16 @@ export class SharePointEmulator {
     this.throttleDebt = this.throttle.share > 0 ? 1 - this.throttle.share : 0;
   }
 
-  private log(method: string, url: URL, status: number, inBatch: boolean): void {
-    this.requests.push({ method, path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), status, inBatch });
+  private log(method: string, url: URL, status: number, inBatch: boolean, headers: Record<string, string | undefined> = {}): void {
+    this.requests.push({
+      method,
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      status,
+      inBatch,
+      ifMatch: headers['if-match'],
+      httpMethod: headers['x-http-method']
+    });
   }
 
   private userFor(headers: Record<string, string | undefined>): ISiteUser | undefined {
@@ -161,7 +173,7 @@ export class SharePointEmulator {
       return this.send(response, this.serveBatch(rest, url, headers, body, user));
     }
     const answer = rest.handle({ method, url, headers, body }, user);
-    this.log(method, url, answer.status, false);
+    this.log(method, url, answer.status, false, headers);
     return this.send(response, answer);
   }
 
@@ -196,7 +208,7 @@ export class SharePointEmulator {
         return { status: 400, headers: {}, body: JSON.stringify(errorBody(shapeFor(part.headers.accept), '-1', `The URL '${part.url}' is not valid.`)) };
       }
       const answer = rest.handle({ method: part.method, url: partUrl, headers: part.headers, body: part.body }, user, true);
-      this.log(part.method, partUrl, answer.status, true);
+      this.log(part.method, partUrl, answer.status, true, part.headers);
       return answer;
     });
     const responseBoundary = `batchresponse_${Date.now().toString(16)}`;

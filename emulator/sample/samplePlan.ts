@@ -220,3 +220,14 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
     ]
   }
 ];
+
+/**
+ * The plan's glossary of roles, as the plans name them in the "responsible" column,
+ * and who holds each now (invented), so a role holder finds those actions as theirs.
+ */
+export const SAMPLE_ROLES: ReadonlyArray<{ title: string; abbreviation?: string; holderEmail: string }> = [
+  { title: 'Commissioners', holderEmail: MILLAR },
+  { title: 'LDA Program Lead', abbreviation: 'LDA', holderEmail: DALE },
+  { title: 'SEN Team Manager', holderEmail: FRAN },
+  { title: 'Principal Educational Psychologist', abbreviation: 'PEP', holderEmail: STEVE }
+];

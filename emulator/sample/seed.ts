@@ -14,7 +14,7 @@ import { parsePlanDate } from '../../src/model/planDates';
 import { logEntryItem, writeSharePointDate } from '../../src/services/mappers';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
-import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES } from './samplePlan';
+import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_ROLES } from './samplePlan';
 import { SAMPLE_USERS } from './users';
 
 type Item = Record<string, unknown>;
@@ -200,7 +200,13 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
   await addItems(
     sp,
     LIST_TITLES.roles,
-    SAMPLE_USERS.filter((user) => user.level !== 'full').map((user) => ({ Title: user.role, [`${ROLE_FIELDS.plan}Id`]: planId, [`${ROLE_FIELDS.holder}Id`]: userId(user.email), [ROLE_FIELDS.reviewed]: writeSharePointDate(SAMPLE_PLAN.asAt) }))
+    SAMPLE_ROLES.map((role) => ({
+      Title: role.title,
+      [`${ROLE_FIELDS.plan}Id`]: planId,
+      [ROLE_FIELDS.abbreviation]: role.abbreviation ?? '',
+      [`${ROLE_FIELDS.holder}Id`]: userId(role.holderEmail),
+      [ROLE_FIELDS.reviewed]: writeSharePointDate(SAMPLE_PLAN.asAt)
+    }))
   );
   return { planId, actions: actionIds.length, updates: updates.length };
 }

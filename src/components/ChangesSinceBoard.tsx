@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Dropdown, MessageBar, MessageBarType, Stack, Text, getId } from '@fluentui/react';
+import { Dropdown, MessageBar, MessageBarType, Stack, Text, getId, mergeStyles } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
@@ -7,6 +7,7 @@ import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString } from './format';
 import { StatusPill } from './StatusPill';
+import { ActionLink, FigureLink } from './navigation';
 import { useTableStyles } from './tableStyles';
 
 export interface IChangesSinceBoardProps {
@@ -22,9 +23,16 @@ const MOVEMENT_TEXT: Readonly<Record<StatusMovement, string>> = {
   firstRated: strings.MovementFirstRated
 };
 
-function count(changes: readonly IActionChange[], test: (change: IActionChange) => boolean): number {
-  return changes.filter(test).length;
-}
+/** The figures above the table, each opening the actions it counts. */
+const FIGURES: ReadonlyArray<{ key: string; text: string; test: (change: IActionChange) => boolean }> = [
+  { key: 'improved', text: strings.ChangesImproved, test: (change) => change.movement === 'improved' },
+  { key: 'worse', text: strings.ChangesWorse, test: (change) => change.movement === 'deteriorated' },
+  { key: 'first', text: strings.ChangesFirstRated, test: (change) => change.movement === 'firstRated' },
+  { key: 'updated', text: strings.ChangesUpdated, test: (change) => change.newUpdates.length > 0 },
+  { key: 'overdue', text: strings.ChangesNewlyOverdue, test: (change) => change.newlyOverdue }
+];
+
+const figures = mergeStyles({ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', margin: 0, padding: 0 });
 
 /** What changed since a board date (the latest by default): status moves, new updates, newly overdue. */
 export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps): JSX.Element {
@@ -53,19 +61,21 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
             onChange={(_, option) => option && setFrom(String(option.key))}
             styles={{ root: { maxWidth: 280 } }}
           />
-          <Text>
-            {changes.length === 0
-              ? formatString(strings.ChangesNone, formatDate(from, from))
-              : formatString(
-                  strings.ChangesSummary,
-                  formatDate(from, from),
-                  count(changes, (change) => change.movement === 'improved'),
-                  count(changes, (change) => change.movement === 'deteriorated'),
-                  count(changes, (change) => change.movement === 'firstRated'),
-                  changes.reduce((sum, change) => sum + change.newUpdates.length, 0),
-                  count(changes, (change) => change.newlyOverdue)
-                )}
-          </Text>
+          {changes.length === 0 ? (
+            <Text>{formatString(strings.ChangesNone, formatDate(from, from))}</Text>
+          ) : (
+            <ul className={figures} aria-label={formatString(strings.ChangesFiguresLabel, formatDate(from, from))}>
+              {FIGURES.map(({ key, text, test }) => {
+                const ids = changes.filter(test).map((change) => change.actionId);
+                const description = formatString(text, formatDate(from, from));
+                return (
+                  <li key={key}>
+                    {description}: <FigureLink count={ids.length} filter={{ actionIds: ids, description }} label={formatString(strings.ChangesFigureLabel, ids.length, description)} />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
           {changes.length > 0 && (
             <table className={styles.table}>
               <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from), formatDate(today, today))}</caption>
@@ -83,7 +93,9 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
               <tbody>
                 {changes.map((change) => (
                   <tr key={change.actionId}>
-                    <th scope="row">{change.ref}</th>
+                    <th scope="row">
+                      <ActionLink actionId={change.actionId} refText={change.ref} label={formatString(strings.OpenActionLabel, change.ref)} />
+                    </th>
                     <td>{texts.get(change.actionId)}</td>
                     <td>{pill(change.statusBefore)}</td>
                     <td>{pill(change.statusAfter)}</td>

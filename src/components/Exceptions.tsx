@@ -8,6 +8,7 @@ import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
 import { StatusPill } from './StatusPill';
+import { ActionLink } from './navigation';
 import { useTableStyles } from './tableStyles';
 
 export interface IExceptionsProps {
@@ -56,7 +57,9 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
           <tbody>
             {found.map((entry) => (
               <tr key={entry.action.id}>
-                <th scope="row">{entry.action.ref}</th>
+                <th scope="row">
+                  <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />
+                </th>
                 <td>{entry.action.text}</td>
                 <td>
                   <StatusPill status={labelForKey(plan.statusScheme, entry.action.status)} noStatusText={strings.NoStatus} />

@@ -1,8 +1,15 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
+import { MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
+import { IActionFilter } from '../model/actionFilter';
+import { IAction } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { ActionDetail } from './ActionDetail';
+import { KpiTiles } from './KpiTiles';
+import { StatusTrend } from './StatusTrend';
+import { WorkstreamsView } from './WorkstreamsView';
+import { IPlanNavigation, PlanNavigationProvider, PlanViewKey } from './navigation';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { MyActions } from './MyActions';
@@ -26,6 +33,10 @@ export interface IImprovementPlanAppProps {
   dueSoonDays?: number;
   /** Offered to a site owner when the plan lists do not exist yet. */
   provisioning?: IProvisioningService;
+  /** The view the page opens on. */
+  defaultView?: PlanViewKey;
+  /** Shows one priority area only, so each workstream can have its own page. */
+  pinnedPriorityId?: number;
 }
 
 type LoadState =
@@ -34,7 +45,7 @@ type LoadState =
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
 
@@ -71,11 +82,13 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
           </MessageBar>
         ) : (
           <PlanView
-            snapshot={state.snapshot}
+            snapshot={pinned(state.snapshot, pinnedPriorityId)}
             today={today}
             dueSoonDays={dueSoonDays}
             dataService={dataService}
+            defaultView={defaultView}
             onSaved={(saved) => setState({ kind: 'loaded', snapshot: withSavedUpdate(state.snapshot, saved) })}
+            onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
           />
         )}
       </Stack>
@@ -83,12 +96,28 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
   );
 }
 
+/** The snapshot with one action replaced by its saved version. */
+function withAction(snapshot: IPlanSnapshot, saved: IAction): IPlanSnapshot {
+  return { ...snapshot, actions: snapshot.actions.map((action) => (action.id === saved.id ? saved : action)) };
+}
+
 /** The snapshot after a save: the action replaced, its log entry appended. */
 function withSavedUpdate(snapshot: IPlanSnapshot, saved: ISavedUpdate): IPlanSnapshot {
+  return { ...withAction(snapshot, saved.action), updates: [...snapshot.updates, saved.update] };
+}
+
+/** The snapshot narrowed to one priority area, when the page is pinned to one that exists. */
+function pinned(snapshot: IPlanSnapshot, priorityId: number | undefined): IPlanSnapshot {
+  if (priorityId === undefined || !snapshot.priorities.some((priority) => priority.id === priorityId)) return snapshot;
+  const actions = snapshot.actions.filter((action) => action.priorityId === priorityId);
+  const actionIds = new Set(actions.map((action) => action.id));
   return {
     ...snapshot,
-    actions: snapshot.actions.map((action) => (action.id === saved.action.id ? saved.action : action)),
-    updates: [...snapshot.updates, saved.update]
+    priorities: snapshot.priorities.filter((priority) => priority.id === priorityId),
+    outcomes: snapshot.outcomes.filter((outcome) => outcome.priorityId === priorityId),
+    actions,
+    updates: snapshot.updates.filter((update) => actionIds.has(update.actionId)),
+    kpis: snapshot.kpis.filter((kpi) => kpi.priorityId === priorityId)
   };
 }
 
@@ -97,12 +126,33 @@ interface IPlanViewProps {
   today: IsoDate;
   dueSoonDays: number;
   dataService: IPlanDataService;
+  defaultView: PlanViewKey;
   onSaved: (saved: ISavedUpdate) => void;
+  onEdited: (action: IAction) => void;
 }
 
-function PlanView({ snapshot, today, dueSoonDays, dataService, onSaved }: IPlanViewProps): JSX.Element {
+const VIEW_NAMES: Readonly<Record<PlanViewKey, string>> = { summary: strings.ViewSummary, workstreams: strings.ViewWorkstreams, myActions: strings.ViewMyActions };
+
+/** The plan's views as tabs; every figure opens the workstreams list filtered to what it counted. */
+function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited }: IPlanViewProps): JSX.Element {
+  const [view, setView] = React.useState<PlanViewKey>(defaultView);
+  const [filter, setFilter] = React.useState<IActionFilter>({});
+  const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
+  const navigation = React.useMemo<IPlanNavigation>(
+    () => ({
+      openList: (next) => {
+        setFilter(next);
+        setView('workstreams');
+      },
+      openAction: setOpenActionId
+    }),
+    []
+  );
+  const openAction = snapshot.actions.find((action) => action.id === openActionId);
+  const scheme = snapshot.plan.statusScheme;
+
   return (
-    <>
+    <PlanNavigationProvider value={navigation}>
       <PlanHeader plan={snapshot.plan} />
       {snapshot.warnings.length > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
@@ -114,20 +164,51 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, onSaved }: IPlanV
           </ul>
         </MessageBar>
       )}
-      {snapshot.priorities.length === 0 ? (
-        <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
-      ) : (
-        <PrioritySummary
-          priorities={snapshot.priorities}
-          actions={snapshot.actions}
-          scheme={snapshot.plan.statusScheme}
+      <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} headersOnly={false} overflowBehavior="menu">
+        <PivotItem itemKey="summary" headerText={VIEW_NAMES.summary}>
+          <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
+            {snapshot.priorities.length === 0 ? (
+              <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
+            ) : (
+              <PrioritySummary priorities={snapshot.priorities} actions={snapshot.actions} scheme={scheme} today={today} dueSoonDays={dueSoonDays} />
+            )}
+            <KpiTiles snapshot={snapshot} />
+            <Exceptions snapshot={snapshot} today={today} />
+            <ChangesSinceBoard snapshot={snapshot} today={today} />
+            <StatusTrend snapshot={snapshot} today={today} />
+          </Stack>
+        </PivotItem>
+        <PivotItem itemKey="workstreams" headerText={VIEW_NAMES.workstreams}>
+          <Stack tokens={{ padding: '12px 0' }}>
+            <WorkstreamsView
+              priorities={snapshot.priorities}
+              outcomes={snapshot.outcomes}
+              actions={snapshot.actions}
+              scheme={scheme}
+              today={today}
+              dueSoonDays={dueSoonDays}
+              filter={filter}
+              onFilterChange={setFilter}
+            />
+          </Stack>
+        </PivotItem>
+        <PivotItem itemKey="myActions" headerText={VIEW_NAMES.myActions}>
+          <Stack tokens={{ padding: '12px 0' }}>
+            <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
+          </Stack>
+        </PivotItem>
+      </Pivot>
+      {openAction && (
+        <ActionDetail
+          action={openAction}
+          snapshot={snapshot}
+          dataService={dataService}
           today={today}
-          dueSoonDays={dueSoonDays}
+          onSaved={onSaved}
+          onEdited={onEdited}
+          onDismiss={() => setOpenActionId(undefined)}
         />
       )}
-      <Exceptions snapshot={snapshot} today={today} />
-      <ChangesSinceBoard snapshot={snapshot} today={today} />
-      <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
-    </>
+    </PlanNavigationProvider>
   );
 }

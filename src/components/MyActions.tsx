@@ -2,12 +2,13 @@ import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Stack, Text, getId, mergeStyles } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions } from '../model/myActions';
+import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions, rolesHeldBy } from '../model/myActions';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
+import { ActionLink, FigureLink } from './navigation';
 
 export interface IMyActionsProps {
   snapshot: IPlanSnapshot;
@@ -33,6 +34,10 @@ function groupHeading(group: OwnerGroup, dueSoonDays: number): string {
   }
 }
 
+function owedIds(groups: Record<OwnerGroup, IOwnedAction[]>): number[] {
+  return OWNER_GROUPS.reduce<number[]>((ids, group) => ids.concat(groups[group].filter((owned) => owned.owedThisCycle).map((owned) => owned.action.id)), []);
+}
+
 /** The signed-in person's actions, grouped by what needs doing, each with a quick update. */
 export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }: IMyActionsProps): JSX.Element {
   const { plan, access } = snapshot;
@@ -43,7 +48,16 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
     () =>
       access.user.id === undefined
         ? undefined
-        : myActions({ actions: snapshot.actions, updates: snapshot.updates, scheme: plan.statusScheme, reportingDates: plan.reportingDates, today, personId: access.user.id, dueSoonDays }),
+        : myActions({
+            actions: snapshot.actions,
+            updates: snapshot.updates,
+            scheme: plan.statusScheme,
+            reportingDates: plan.reportingDates,
+            today,
+            personId: access.user.id,
+            rolesHeld: rolesHeldBy(snapshot.roles, access.user.id),
+            dueSoonDays
+          }),
     [snapshot, today, dueSoonDays, access.user.id, plan]
   );
   const total = mine ? OWNER_GROUPS.reduce((sum, group) => sum + mine.groups[group].length, 0) : 0;
@@ -56,7 +70,7 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
         <Stack tokens={{ childrenGap: 4 }}>
           <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
             <Text variant="mediumPlus" as="h4" styles={{ root: { margin: 0 } }}>
-              {action.ref}
+              <ActionLink actionId={action.id} refText={action.ref} label={formatString(strings.OpenActionLabel, action.ref)} />
             </Text>
             <StatusPill status={labelForKey(plan.statusScheme, action.status)} noStatusText={strings.NoStatus} />
             {owned.owedThisCycle && <Text styles={{ root: { fontWeight: 600 } }}>{strings.MyActionsOwedBadge}</Text>}
@@ -104,7 +118,21 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
       ) : (
         <>
           {!(access.canEditActions && access.canAddUpdates) && <MessageBar messageBarType={MessageBarType.info}>{strings.UpdateReadOnly}</MessageBar>}
-          <Text>{mine.owed > 0 && mine.cycleStart ? formatString(strings.MyActionsOwed, mine.owed, formatDate(mine.cycleStart, '')) : strings.MyActionsOwedNone}</Text>
+          <Text>
+            {mine.owed > 0 && mine.cycleStart ? (
+              <>
+                {strings.MyActionsOwedPrefix}{' '}
+                <FigureLink
+                  count={mine.owed}
+                  filter={{ actionIds: owedIds(mine.groups), description: formatString(strings.MyActionsOwed, mine.owed, formatDate(mine.cycleStart, '')) }}
+                  label={formatString(strings.MyActionsOwedLabel, mine.owed)}
+                />{' '}
+                {formatString(strings.MyActionsOwedSuffix, formatDate(mine.cycleStart, ''))}
+              </>
+            ) : (
+              strings.MyActionsOwedNone
+            )}
+          </Text>
           {OWNER_GROUPS.filter((group) => mine.groups[group].length > 0).map((group) => (
             <Stack key={group} tokens={{ childrenGap: 4 }}>
               <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600 } }}>

@@ -5,6 +5,8 @@ import { IsoDate } from '../model/isoDate';
 import { IAction, IPriorityArea } from '../model/plan';
 import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
+import { IActionFilter, NO_STATUS } from '../model/actionFilter';
+import { FigureLink } from './navigation';
 import { StatusPill } from './StatusPill';
 import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
@@ -53,17 +55,21 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
   const styles = useStyles();
   const rows = rollUpByPriority(priorities.map((p) => p.id), actions, scheme, today, dueSoonDays);
   const total = rollUp(0, actions, scheme, today, dueSoonDays);
-  const cells = (rollup: IPriorityRollup): JSX.Element[] => [
-    ...rollup.byLabel.map(({ key, count }) => (
+  const cells = (rollup: IPriorityRollup, where: string, priorityId: number | undefined): JSX.Element[] => {
+    const figure = (key: string, count: number, what: string, filter: IActionFilter): JSX.Element => (
       <td key={key} className={styles.number}>
-        {count}
+        <FigureLink count={count} filter={{ priorityId, ...filter }} label={formatString(strings.SummaryFigureLabel, count, what, where)} />
       </td>
-    )),
-    <td key="none" className={styles.number}>{rollup.noStatus}</td>,
-    <td key="total" className={styles.number}>{rollup.total}</td>,
-    <td key="overdue" className={styles.number}>{rollup.overdue}</td>,
-    <td key="soon" className={styles.number}>{rollup.dueSoon}</td>
-  ];
+    );
+    return [
+      ...rollup.byLabel.map(({ key, count }) => figure(key, count, labelForKey(scheme, key)?.label ?? key, { statuses: [key] })),
+      figure('none', rollup.noStatus, strings.NoStatus, { statuses: [NO_STATUS] }),
+      figure('total', rollup.total, strings.TotalColumn, {}),
+      figure('overdue', rollup.overdue, strings.OverdueColumn, { overdue: true }),
+      figure('soon', rollup.dueSoon, formatString(strings.DueSoonColumn, dueSoonDays), { dueSoon: true })
+    ];
+  };
+  const name = (priority: IPriorityArea): string => (priority.number ? `${priority.number}. ${priority.title}` : priority.title);
   return (
     <table className={styles.table}>
       <caption className={styles.caption}>{formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}</caption>
@@ -85,18 +91,17 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
         {rows.map((rollup, index) => (
           <tr key={rollup.priorityId}>
             <th scope="row">
-              {priorities[index].number ? `${priorities[index].number}. ` : ''}
-              {priorities[index].title}
+              {name(priorities[index])}
               <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
             </th>
-            {cells(rollup)}
+            {cells(rollup, name(priorities[index]), rollup.priorityId)}
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">{strings.WholePlanRow}</th>
-          {cells(total)}
+          {cells(total, strings.WholePlanRow, undefined)}
         </tr>
       </tfoot>
     </table>

@@ -3,7 +3,7 @@
  * them, and what they owe this reporting cycle.
  */
 import { IsoDate } from './isoDate';
-import { Assignee, IAction, IProgressUpdate } from './plan';
+import { Assignee, IAction, IProgressUpdate, IRole } from './plan';
 import { effectiveDueDate, isDueWithin, isOverdue, latestUpdate, meaningOf, updatesByAction } from './rollups';
 import { IStatusScheme, isDone } from './statusSchemes';
 
@@ -38,6 +38,11 @@ function names(assignee: Assignee | undefined, personId: number, roles: Readonly
 export function isOwnedBy(action: IAction, personId: number, rolesHeld: readonly string[] = []): boolean {
   const roles = new Set(rolesHeld.map((role) => role.toLowerCase()));
   return names(action.responsibleOfficer, personId, roles) || names(action.strategicLead, personId, roles);
+}
+
+/** The glossary roles a person holds now, by title. */
+export function rolesHeldBy(roles: readonly IRole[], personId: number | undefined): string[] {
+  return personId === undefined ? [] : roles.filter((role) => role.holder?.id === personId).map((role) => role.title);
 }
 
 /** The latest reporting date on or before today. */

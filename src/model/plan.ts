@@ -147,3 +147,11 @@ export interface IRole {
   /** When the glossary entry was last confirmed. */
   reviewed?: IsoDate;
 }
+
+/** How an assignee reads in a list: the person's name, the role, or the text as written. */
+export function assigneeName(assignee: Assignee | undefined): string {
+  if (!assignee) return '';
+  if (assignee.kind === 'person') return assignee.person.displayName;
+  if (assignee.kind === 'role') return assignee.role;
+  return assignee.text;
+}

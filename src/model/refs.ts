@@ -11,10 +11,14 @@ const REF_TOKEN = /^(?:\d+(?:\.\d+)*|[A-Z]{1,2}\d*)$/;
 const MAX_RANGE = 200;
 
 function refParts(ref: string): RefPart[] {
-  if (/^\d/.test(ref)) {
+  if (/^\d+(?:\.\d+)*$/.test(ref)) {
     return ref.split('.').map(Number);
   }
-  const match = /^([A-Za-z]+)(\d*)$/.exec(ref) as RegExpExecArray;
+  const match = /^([A-Za-z]+)(\d*)$/.exec(ref);
+  if (!match) {
+    // A hand-edited ref ("3.x", "New") is compared as text rather than refused.
+    return [ref.toUpperCase()];
+  }
   return match[2] ? [match[1].toUpperCase(), Number(match[2])] : [match[1].toUpperCase()];
 }
 

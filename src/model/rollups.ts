@@ -220,3 +220,33 @@ export function changesBetween(
   }
   return changes;
 }
+
+/** The plan's statuses as they stood on one reporting date, with the actions behind each count. */
+export interface IPeriodCounts {
+  date: IsoDate;
+  byLabel: Array<{ key: string; actionIds: number[] }>;
+  /** Actions with no status in the scheme by then. */
+  noStatus: number[];
+}
+
+/**
+ * The status trend: at each date, every action's status as its log stood then,
+ * by the plan's labels. Actions with no rated entry by then count as unrated.
+ */
+export function statusTrend(
+  actions: readonly IAction[],
+  updates: readonly IProgressUpdate[],
+  scheme: IStatusScheme,
+  dates: readonly IsoDate[]
+): IPeriodCounts[] {
+  const byAction = updatesByAction(updates);
+  return dates.map((date) => {
+    const byKey = new Map<string, number[]>(scheme.labels.map((label) => [label.key, []]));
+    const noStatus: number[] = [];
+    for (const action of actions) {
+      const status = statusAsAt(byAction.get(action.id) ?? [], date);
+      (status !== undefined ? byKey.get(status) ?? noStatus : noStatus).push(action.id);
+    }
+    return { date, byLabel: scheme.labels.map((label) => ({ key: label.key, actionIds: byKey.get(label.key) as number[] })), noStatus };
+  });
+}

@@ -1,5 +1,7 @@
 import { IsoDate } from '../model/isoDate';
-import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { ActionEditValues } from '../model/actionEdit';
+import { IKpi } from '../model/kpi';
+import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
 /** Who is looking, and what they may change. */
 export interface IPlanAccess {
@@ -17,6 +19,9 @@ export interface IPlanSnapshot {
   outcomes: IOutcome[];
   actions: IAction[];
   updates: IProgressUpdate[];
+  kpis: IKpi[];
+  /** The glossary: roles and who holds them, so "Commissioners" reaches the person. */
+  roles: IRole[];
   access: IPlanAccess;
   /** What could not be read (for example a column edited by hand), for the plan officer. */
   warnings: string[];
@@ -38,6 +43,13 @@ export interface IUpdateDraft {
   status?: string;
   /** New evidence links, added to the action's. */
   evidence: IEvidenceLink[];
+}
+
+/** An edit of an action's own fields, from the form. */
+export interface IActionEditDraft {
+  /** The action as the person last saw it; its ETag guards the write. */
+  action: IAction;
+  values: ActionEditValues;
 }
 
 /** What a save produced. */
@@ -66,4 +78,13 @@ export interface IPlanDataService {
    * @throws PlanDataError for anything else (forbidden, throttled, network...)
    */
   saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate>;
+  /**
+   * Saves an edit of the action's own fields (text, revised due date and reason...);
+   * the original due date is never written.
+   *
+   * @returns the action as saved, with its new ETag
+   * @throws ConflictError when someone else changed the action since it was loaded
+   * @throws PlanDataError for anything else
+   */
+  saveActionEdit(draft: IActionEditDraft): Promise<IAction>;
 }

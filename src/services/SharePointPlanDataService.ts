@@ -6,11 +6,13 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { IPerson } from '../model/plan';
+import { IAction, IPerson } from '../model/plan';
+import { applyEdit } from '../model/actionEdit';
+import { IMeasurement } from '../model/kpi';
 import { ConflictError, PlanDataError, toPlanDataError } from './errors';
-import { IPlanDataService, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, logEntryItem, mapAction, mapOutcome, mapPlan, mapPriority, mapUpdate, readSharePointDate, writeEvidence, writeSharePointDate } from './mappers';
-import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
+import { IActionEditDraft, IPlanDataService, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
+import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeSharePointDate } from './mappers';
+import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** SharePoint's largest page; one page holds a typical plan's list. */
 const PAGE_SIZE = 5000;
@@ -37,14 +39,18 @@ const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${
 
 type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
 /** The plan's child lists a view loads. */
-type ListName = 'priorities' | 'outcomes' | 'actions' | 'updates';
+type ListName = 'priorities' | 'outcomes' | 'actions' | 'updates' | 'kpis' | 'kpiMeasurements' | 'roles';
+const LIST_NAMES: readonly ListName[] = ['priorities', 'outcomes', 'actions', 'updates', 'kpis', 'kpiMeasurements', 'roles'];
 /** The columns a view reads from each list, applied to a batched or an unbatched list alike. */
 const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
   priorities: (items) =>
     items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership),
   outcomes: (items) => items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number),
   actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
-  updates: (items) => items.select(...UPDATE_SELECT).expand('Author')
+  updates: (items) => items.select(...UPDATE_SELECT).expand('Author'),
+  kpis: (items) => items.select('Id', 'Title', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
+  kpiMeasurements: (items) => items.select('Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note),
+  roles: (items) => items.select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder])).expand(ROLE_FIELDS.holder)
 };
 
 /** A refused-over-threshold read becomes `undefined` (read again in pages); anything else fails. */
@@ -109,18 +115,16 @@ export class SharePointPlanDataService implements IPlanDataService {
           .filter(`${PLAN_ID} eq ${planId}`)
           .top(PAGE_SIZE)()
           .catch(overThresholdAsUndefined);
-      const firstPages = { priorities: firstPage('priorities'), outcomes: firstPage('outcomes'), actions: firstPage('actions'), updates: firstPage('updates') };
+      const firstPages = LIST_NAMES.map(firstPage);
       const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
       const actionPermissions = list(LIST_TITLES.actions).getCurrentUserEffectivePermissions();
       const updatePermissions = list(LIST_TITLES.updates).getCurrentUserEffectivePermissions();
       await execute();
 
-      const rows = {
-        priorities: await this.wholeList('priorities', planId, await firstPages.priorities),
-        outcomes: await this.wholeList('outcomes', planId, await firstPages.outcomes),
-        actions: await this.wholeList('actions', planId, await firstPages.actions),
-        updates: await this.wholeList('updates', planId, await firstPages.updates)
-      };
+      const rows = {} as Record<ListName, ListItem[]>;
+      for (const [index, name] of LIST_NAMES.entries()) {
+        rows[name] = await this.wholeList(name, planId, await firstPages[index]);
+      }
       const me = await user;
       const access = {
         user: { id: me.Id, displayName: me.Title, email: me.Email || undefined },
@@ -131,13 +135,21 @@ export class SharePointPlanDataService implements IPlanDataService {
       if (access.canAddUpdates) {
         rows.updates = rows.updates.concat(await this.completeUnfinishedSaves(planId, rows.actions, rows.updates, access.user.displayName));
       }
-      const roleTitles = new Set<string>();
+      const roles = rows.roles.map(mapRole);
+      const roleTitles = new Set(roles.map((role) => role.title.toLowerCase()));
+      const measurements = new Map<number, IMeasurement[]>();
+      for (const item of rows.kpiMeasurements) {
+        const read = mapMeasurement(item, warnings);
+        if (read) measurements.set(read.kpiId, (measurements.get(read.kpiId) ?? []).concat(read.measurement));
+      }
       return {
         plan: mapPlan((await plan) as ListItem, warnings),
         priorities: rows.priorities.map(mapPriority),
         outcomes: rows.outcomes.map(mapOutcome),
         actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
         updates: rows.updates.map((item) => mapUpdate(item, warnings)),
+        kpis: rows.kpis.map((item) => mapKpi(item, measurements.get(item.Id as number) ?? [], warnings)),
+        roles,
         access,
         warnings
       };
@@ -237,6 +249,40 @@ export class SharePointPlanDataService implements IPlanDataService {
       action: { ...action, status, latestNote: draft.note, latestUpdateDate: draft.date, evidence, etag },
       update: mapUpdate({ ...logged, Author: { Title: '' } }, warnings)
     };
+  }
+
+  public async saveActionEdit(draft: IActionEditDraft): Promise<IAction> {
+    const { action } = draft;
+    if (!action.etag) {
+      throw new PlanDataError('unexpected', `Action ${action.ref} was loaded without its ETag, so it cannot be saved safely.`);
+    }
+    const edited = applyEdit(action, draft.values);
+    try {
+      const result = await this.sp.web.lists
+        .getByTitle(LIST_TITLES.actions)
+        .items.getById(action.id)
+        .update(
+          {
+            [ACTION_FIELDS.text]: edited.text,
+            [ACTION_FIELDS.theme]: edited.theme ?? '',
+            [ACTION_FIELDS.revisedDueText]: edited.revisedDue?.text ?? '',
+            [ACTION_FIELDS.revisedDueDate]: writeSharePointDate(edited.revisedDue?.date),
+            [ACTION_FIELDS.revisedDueReason]: edited.revisedDueReason ?? '',
+            [ACTION_FIELDS.desiredImpact]: edited.desiredImpact ?? '',
+            [ACTION_FIELDS.howWeWillKnow]: edited.howWeWillKnow ?? '',
+            [ACTION_FIELDS.resources]: edited.resources ?? '',
+            [ACTION_FIELDS.tags]: edited.tags.join('; ')
+          },
+          action.etag
+        );
+      return { ...edited, etag: (result as { etag: string }).etag };
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict') {
+        throw new ConflictError(await this.readAction(action.id), mapped.detail);
+      }
+      throw mapped;
+    }
   }
 
   /** The action as it is now on the server (for showing a conflict). */

@@ -3,12 +3,12 @@
  * SharePoint, so every reader tolerates blanks and odd values and reports what it could
  * not read instead of failing the whole view.
  */
-import { DEFAULT_KPI_THRESHOLDS } from '../model/kpi';
+import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } from '../model/kpi';
 import { DAY_MS, IsoDate } from '../model/isoDate';
-import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
-import { ACTION_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
+import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A list item as SharePoint returns it (nometadata JSON). */
 export type ListItem = Record<string, unknown>;
@@ -269,5 +269,95 @@ export function mapUpdate(item: ListItem, warnings: Warnings): IProgressUpdate {
     note: readText(item, UPDATE_FIELDS.note),
     status: optionalText(item, UPDATE_FIELDS.status),
     evidence: readEvidence(item, UPDATE_FIELDS.evidence, `Update ${id}`, warnings)
+  };
+}
+
+export function mapRole(item: ListItem): IRole {
+  return {
+    id: item.Id as number,
+    planId: lookupId(item, ROLE_FIELDS.plan) ?? 0,
+    title: readText(item, 'Title').trim(),
+    abbreviation: optionalText(item, ROLE_FIELDS.abbreviation),
+    holder: readPerson(item, ROLE_FIELDS.holder),
+    reviewed: readSharePointDate(item[ROLE_FIELDS.reviewed])
+  };
+}
+
+function readNumber(item: ListItem, field: string): number | undefined {
+  const value = item[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** A KPI's measurement, or undefined (with a warning) when its date or value is missing. */
+export function mapMeasurement(item: ListItem, warnings: Warnings): { kpiId: number; measurement: IMeasurement } | undefined {
+  const periodEnd = readSharePointDate(item[MEASUREMENT_FIELDS.periodEnd]);
+  const value = readNumber(item, MEASUREMENT_FIELDS.value);
+  if (periodEnd === undefined || value === undefined) {
+    warnings.push(`KPI measurement ${String(item.Id)}: it has no ${periodEnd === undefined ? 'period end' : 'value'}, so it is left out.`);
+    return undefined;
+  }
+  return { kpiId: lookupId(item, MEASUREMENT_FIELDS.kpi) ?? 0, measurement: { periodEnd, value, note: optionalText(item, MEASUREMENT_FIELDS.note) } };
+}
+
+function readMilestoneDue(raw: unknown): MilestoneDue | undefined {
+  const due = raw as { date?: unknown; monthsFromStart?: unknown } | undefined;
+  if (due && typeof due.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due.date)) return { date: due.date };
+  if (due && typeof due.monthsFromStart === 'number') return { monthsFromStart: due.monthsFromStart };
+  return undefined;
+}
+
+function readMilestones(item: ListItem, where: string, warnings: Warnings): IMilestone[] {
+  const raw = readText(item, KPI_FIELDS.milestones).trim();
+  if (!raw) return [];
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (Array.isArray(parsed)) {
+      const milestones: IMilestone[] = [];
+      for (const entry of parsed as Array<Record<string, unknown>>) {
+        const due = readMilestoneDue(entry?.due);
+        if (!due) continue;
+        milestones.push({
+          label: typeof entry.label === 'string' ? entry.label : '',
+          due,
+          target: typeof entry.target === 'number' ? entry.target : undefined,
+          text: typeof entry.text === 'string' ? entry.text : '',
+          met: typeof entry.met === 'boolean' ? entry.met : undefined,
+          metDate: typeof entry.metDate === 'string' ? entry.metDate : undefined,
+          metNote: typeof entry.metNote === 'string' ? entry.metNote : undefined
+        });
+      }
+      if (milestones.length === parsed.length) return milestones;
+      warnings.push(`${where}: ${parsed.length - milestones.length} milestone(s) have no readable date and are left out.`);
+      return milestones;
+    }
+  } catch {
+    // Reported below.
+  }
+  warnings.push(`${where}: the milestones column could not be read.`);
+  return [];
+}
+
+export function mapKpi(item: ListItem, measurements: IMeasurement[], warnings: Warnings): IKpi {
+  const ref = readText(item, KPI_FIELDS.ref);
+  const where = `KPI ${ref || String(item.Id)}`;
+  const direction = readText(item, KPI_FIELDS.direction).trim().toLowerCase();
+  if (direction !== 'higher' && direction !== 'lower') {
+    warnings.push(`${where}: "better is" should be higher or lower, so higher is assumed.`);
+  }
+  return {
+    id: item.Id as number,
+    planId: lookupId(item, KPI_FIELDS.plan) ?? 0,
+    priorityId: lookupId(item, KPI_FIELDS.priority),
+    ref,
+    title: readText(item, 'Title'),
+    unit: readText(item, KPI_FIELDS.unit),
+    direction: direction === 'lower' ? 'lower' : 'higher',
+    baselineValue: readNumber(item, KPI_FIELDS.baselineValue),
+    baselineDate: readSharePointDate(item[KPI_FIELDS.baselineDate]),
+    baselineText: optionalText(item, KPI_FIELDS.baselineText),
+    milestones: readMilestones(item, where, warnings),
+    measurements,
+    progressNote: optionalText(item, KPI_FIELDS.progressNote),
+    actionRefs: optionalText(item, KPI_FIELDS.actionRefs)
   };
 }

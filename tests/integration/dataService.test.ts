@@ -1,4 +1,5 @@
 import { EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
+import { editValuesOf } from '../../src/model/actionEdit';
 import { ConflictError, PlanDataError } from '../../src/services/errors';
 import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
@@ -34,7 +35,56 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(actionsRead?.query.$expand).toBe('StrategicLead,ResponsibleOfficer');
     expect(actionsRead?.query.$top).toBe('5000');
     expect(actionsRead?.query.$select.split(',')).toEqual(expect.arrayContaining(['Title', 'ActionStatus', 'DueText', 'DueDate', 'ResponsibleOfficer/Title', 'ResponsibleOfficer/EMail', 'PlanId']));
-    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(8);
+    // The plan, seven child lists, the user and two permission reads.
+    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(11);
+  });
+
+  it('loads the KPIs with their measurements and the roles glossary, so an action owned by a role reads as that role', async () => {
+    const snapshot = await service(OFFICERS[0].email).loadPlan(site.planId);
+
+    expect(snapshot.kpis.map((kpi) => kpi.ref)).toEqual(expect.arrayContaining(['5.1.2']));
+    const audit = snapshot.kpis.find((kpi) => kpi.ref === '5.1.2');
+    expect(audit?.direction).toBe('higher');
+    expect(audit?.measurements.length).toBeGreaterThan(3);
+    expect(audit?.milestones[0]).toMatchObject({ due: { monthsFromStart: expect.any(Number) } });
+    expect(snapshot.roles.find((role) => role.title === 'Commissioners')?.holder).toMatchObject({ displayName: 'Millar Bownass' });
+    const byCommissioners = snapshot.actions.filter((action) => action.responsibleOfficer?.kind === 'role');
+    expect(byCommissioners.map((action) => action.responsibleOfficer)).toContainEqual({ kind: 'role', role: 'Commissioners' });
+  });
+
+  it('edits an action with its ETag, keeping the original due date beside the revised one', async () => {
+    const lead = service(ND_LEAD.email);
+    const before = (await lead.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.2');
+    if (!before) throw new Error('sample action 3.2.2 missing');
+    const values = { ...editValuesOf(before), revisedDue: 'Sept 2024', revisedDueReason: 'Waiting for the new provider to start.', tags: 'SEF, AFI2' };
+    site.emulator.requests.length = 0;
+
+    const saved = await lead.saveActionEdit({ action: before, values });
+
+    const writes = site.emulator.requests.filter((request) => request.method === 'POST');
+    expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND Actions')/items(${before.id})`, httpMethod: 'MERGE', ifMatch: before.etag, status: 204 })]);
+    expect(saved.etag).not.toBe(before.etag);
+    const reread = (await lead.loadPlan(site.planId)).actions.find((candidate) => candidate.id === before.id);
+    expect(reread?.due).toMatchObject({ text: '?July 2023', date: '2023-07-31' });
+    expect(reread?.revisedDue).toMatchObject({ text: 'Sept 2024', date: '2024-09-30' });
+    expect(reread?.revisedDueReason).toBe('Waiting for the new provider to start.');
+    expect(reread?.tags).toEqual(['SEF', 'AFI2']);
+    expect(reread?.etag).toBe(saved.etag);
+  });
+
+  it('turns a stale edit into a conflict carrying the other version', async () => {
+    const lead = service(ND_LEAD.email);
+    const owner = service(SITE_OWNER.email);
+    const mine = (await lead.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.1');
+    const theirs = (await owner.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.1');
+    if (!mine || !theirs) throw new Error('sample action 3.2.1 missing');
+    await owner.saveActionEdit({ action: theirs, values: { ...editValuesOf(theirs), theme: 'Owner renamed the theme' } });
+
+    const error = await lead.saveActionEdit({ action: mine, values: { ...editValuesOf(mine), resources: 'Two ND practitioners' } }).catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError<typeof mine>).current).toMatchObject({ theme: 'Owner renamed the theme', resources: undefined });
+    expect(site.store.getItem(LIST_TITLES.actions, mine.id).values.Resources).toBeFalsy();
   });
 
   it('takes the same number of requests for a plan ten times the size', async () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_KPI_THRESHOLDS } from '../../src/model/kpi';
 import { IPlan, IPriorityArea } from '../../src/model/plan';
 import { RAGC_SCHEME } from '../../src/model/statusSchemes';
-import { IPlanSnapshot } from '../../src/services/IPlanDataService';
+import { IPlanDataService, IPlanSnapshot } from '../../src/services/IPlanDataService';
 import { anAction } from './builders';
 
 export function aPlan(overrides: Partial<IPlan> = {}): IPlan {
@@ -39,8 +39,22 @@ export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot
       anAction({ id: 4, priorityId: 4, ref: '4.11.1', dueText: 'TBC' })
     ],
     updates: [],
+    kpis: [],
+    roles: [],
     access: { user: { id: 7, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' }, canEditActions: true, canAddUpdates: true },
     warnings: [],
+    ...overrides
+  };
+}
+
+/** A data service of jest mocks; a test gives the behaviour it exercises. */
+export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDataService {
+  return {
+    listPlans: jest.fn(),
+    currentUser: jest.fn(),
+    loadPlan: jest.fn(),
+    saveUpdate: jest.fn(),
+    saveActionEdit: jest.fn(),
     ...overrides
   };
 }

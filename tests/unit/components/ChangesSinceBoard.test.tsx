@@ -3,6 +3,7 @@
  */
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { PlanNavigationProvider } from '../../../src/components/navigation';
 import { ChangesSinceBoard } from '../../../src/components/ChangesSinceBoard';
 import { anAction, anUpdate } from '../../support/builders';
 import { aPlan, aSnapshot } from '../../support/fixtures';
@@ -25,10 +26,22 @@ function renderChanges(reportingDates: string[]): void {
   render(<ChangesSinceBoard snapshot={snapshot} today="2023-09-30" />);
 }
 
+function figures(since: string): string[] {
+  return within(screen.getByRole('list', { name: `Changes since ${since}` }))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent ?? '');
+}
+
 describe('ChangesSinceBoard', () => {
   it('compares with the latest board date by default: better, worse, first rated, new updates, newly overdue', () => {
     renderChanges(['2023-03-31', '2023-06-30', '2023-12-31']);
-    expect(screen.getByText('Since 30 June 2023: 1 improved, 1 worse, 1 rated for the first time, 3 new updates, 1 newly overdue.')).toBeInTheDocument();
+    expect(figures('30 June 2023')).toEqual([
+      'Improved since 30 June 2023: 1',
+      'Worse since 30 June 2023: 1',
+      'Rated for the first time since 30 June 2023: 1',
+      'Updated since 30 June 2023: 3',
+      'Overdue since 30 June 2023: 1'
+    ]);
     const table = screen.getByRole('table', { name: /between 30 June 2023 and 30 September 2023/ });
     const row = (ref: string): string[] => within(within(table).getByRole('row', { name: new RegExp(`^${ref.replace(/\./g, '\\.')} `) })).getAllByRole('cell').map((cell) => cell.textContent ?? '');
     expect(row('3.1.1')).toEqual(['Collate support 0 - 5', 'Amber', 'Green', 'Better', '1', 'No']);
@@ -40,7 +53,27 @@ describe('ChangesSinceBoard', () => {
     renderChanges(['2023-03-31', '2023-06-30']);
     fireEvent.click(screen.getByRole('combobox', { name: /^Since the board on/ }));
     fireEvent.click(screen.getByRole('option', { name: '31 March 2023' }));
-    expect(screen.getByText(/^Since 31 March 2023: 0 improved, 0 worse, 3 rated for the first time, 5 new updates, 2 newly overdue\.$/)).toBeInTheDocument();
+    expect(figures('31 March 2023')).toEqual([
+      'Improved since 31 March 2023: 0',
+      'Worse since 31 March 2023: 0',
+      'Rated for the first time since 31 March 2023: 3',
+      'Updated since 31 March 2023: 3',
+      'Overdue since 31 March 2023: 2'
+    ]);
+  });
+
+  it('opens the actions behind a figure as a list', () => {
+    const navigation = { openList: jest.fn(), openAction: jest.fn() };
+    const snapshot = aSnapshot({ plan: { ...aPlan(), reportingDates: ['2023-06-30'] }, actions, updates });
+    render(
+      <PlanNavigationProvider value={navigation}>
+        <ChangesSinceBoard snapshot={snapshot} today="2023-09-30" />
+      </PlanNavigationProvider>
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open the list: Worse since 30 June 2023 (1)' }));
+    expect(navigation.openList).toHaveBeenCalledWith({ actionIds: [2], description: 'Worse since 30 June 2023' });
+    fireEvent.click(screen.getByRole('button', { name: 'Open action 3.1.3' }));
+    expect(navigation.openAction).toHaveBeenCalledWith(3);
   });
 
   it('says when there is no board date to compare with yet', async () => {

@@ -5,18 +5,13 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ImprovementPlanApp } from '../../../src/components/ImprovementPlanApp';
 import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanDataService';
-import { aSnapshot } from '../../support/fixtures';
+import { aDataService, aSnapshot } from '../../support/fixtures';
 import { PlanDataError } from '../../../src/services/errors';
 
 /** A data service whose loads the test settles by hand. */
 function controllableService(): { service: IPlanDataService; loads: Array<{ resolve: (s: IPlanSnapshot) => void; reject: (e: Error) => void }> } {
   const loads: Array<{ resolve: (s: IPlanSnapshot) => void; reject: (e: Error) => void }> = [];
-  const service: IPlanDataService = {
-    listPlans: jest.fn(),
-    currentUser: jest.fn(),
-    loadPlan: jest.fn(() => new Promise<IPlanSnapshot>((resolve, reject) => loads.push({ resolve, reject }))),
-    saveUpdate: jest.fn()
-  };
+  const service = aDataService({ loadPlan: jest.fn(() => new Promise<IPlanSnapshot>((resolve, reject) => loads.push({ resolve, reject }))) });
   return { service, loads };
 }
 

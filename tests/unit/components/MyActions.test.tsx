@@ -7,7 +7,7 @@ import { MyActions } from '../../../src/components/MyActions';
 import { ConflictError, PlanDataError } from '../../../src/services/errors';
 import { IPlanDataService, ISavedUpdate } from '../../../src/services/IPlanDataService';
 import { anAction, anUpdate } from '../../support/builders';
-import { aSnapshot } from '../../support/fixtures';
+import { aDataService, aSnapshot } from '../../support/fixtures';
 
 const ME = { id: 7, displayName: 'Kathryn Morgan' };
 const mine = { responsibleOfficer: { kind: 'person' as const, person: ME } };
@@ -16,7 +16,7 @@ const later = anAction({ id: 2, priorityId: 3, ref: '3.1.6', text: 'Roll out the
 const someoneElses = anAction({ id: 3, priorityId: 3, ref: '3.3.6', text: 'Healthier together website', status: 'Green', dueText: 'Apr-23', responsibleOfficer: { kind: 'person', person: { id: 8, displayName: 'Millar Bownass' } } });
 
 function serviceSaving(save: IPlanDataService['saveUpdate']): IPlanDataService {
-  return { listPlans: jest.fn(), currentUser: jest.fn(), loadPlan: jest.fn(), saveUpdate: jest.fn(save) };
+  return aDataService({ saveUpdate: jest.fn(save) });
 }
 
 function renderMine(service: IPlanDataService, overrides: Parameters<typeof aSnapshot>[0] = {}, onSaved = jest.fn()): void {

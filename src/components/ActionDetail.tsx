@@ -1,0 +1,229 @@
+import * as React from 'react';
+import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { IsoDate } from '../model/isoDate';
+import { IAction, IProgressUpdate, assigneeName } from '../model/plan';
+import { compareUpdates, statusByPeriod } from '../model/rollups';
+import { labelForKey } from '../model/statusSchemes';
+import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { ActionEditForm } from './ActionEditForm';
+import { QuickUpdate } from './QuickUpdate';
+import { StatusPill } from './StatusPill';
+import { dueText } from './WorkstreamsView';
+import { formatDate, formatString } from './format';
+import { useTableStyles } from './tableStyles';
+
+export interface IActionDetailProps {
+  action: IAction;
+  snapshot: IPlanSnapshot;
+  dataService: IPlanDataService;
+  today: IsoDate;
+  onSaved: (saved: ISavedUpdate) => void;
+  onEdited: (action: IAction) => void;
+  onDismiss: () => void;
+}
+
+type Mode = 'read' | 'update' | 'edit';
+
+const styles = mergeStyleSets({
+  fields: { display: 'grid', gridTemplateColumns: 'minmax(8em, max-content) 1fr', gap: '4px 12px', margin: 0, selectors: { dt: { fontWeight: 600 }, dd: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } } },
+  note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  hidden: hiddenContentStyle
+});
+
+/** The log, newest first, each entry with the status it moved from. */
+function logWithPrevious(log: IProgressUpdate[]): Array<{ update: IProgressUpdate; before?: string }> {
+  let status: string | undefined;
+  const rows = [...log].sort(compareUpdates).map((update) => {
+    const before = status;
+    if (update.status !== undefined) status = update.status;
+    return { update, before };
+  });
+  return rows.reverse();
+}
+
+/**
+ * Everything about one action in a side panel: its fields, status at each board
+ * date, and the whole log. Editors can post an update or edit the action; readers
+ * see no controls at all.
+ */
+export function ActionDetail({ action, snapshot, dataService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
+  const { plan, access } = snapshot;
+  const theme = useTheme();
+  const table = useTableStyles();
+  const [mode, setMode] = React.useState<Mode>('read');
+  const [message, setMessage] = React.useState<string | undefined>(undefined);
+  const log = snapshot.updates.filter((update) => update.actionId === action.id);
+  const priority = snapshot.priorities.find((p) => p.id === action.priorityId);
+  const outcome = snapshot.outcomes.find((o) => o.id === action.outcomeId);
+  const scheme = plan.statusScheme;
+  const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(scheme, key)} noStatusText={strings.NoStatus} />;
+  const periods = statusByPeriod(log, plan.reportingDates.filter((date) => date <= today));
+  const canUpdate = access.canEditActions && access.canAddUpdates;
+
+  const field = (label: string, value: React.ReactNode): JSX.Element | null =>
+    value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? null : (
+      <React.Fragment key={label}>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </React.Fragment>
+    );
+
+  return (
+    <Panel
+      isOpen
+      type={PanelType.medium}
+      headerText={formatString(strings.ActionDetailHeading, action.ref)}
+      closeButtonAriaLabel={strings.UpdateCancel}
+      onDismiss={onDismiss}
+      isFooterAtBottom={false}
+    >
+      {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
+      <ThemeProvider theme={theme}>
+        <Stack tokens={{ childrenGap: 16 }}>
+          <Stack tokens={{ childrenGap: 8 }}>
+            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+              {pill(action.status)}
+              {!canUpdate && <Text variant="small">{strings.UpdateReadOnly}</Text>}
+            </Stack>
+            <Text className={styles.note}>{action.text}</Text>
+          </Stack>
+          {message && <MessageBar messageBarType={MessageBarType.success}>{message}</MessageBar>}
+          {canUpdate && mode === 'read' && (
+            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+              <DefaultButton iconProps={{ iconName: 'Add' }} onClick={() => { setMode('update'); setMessage(undefined); }}>
+                {formatString(strings.UpdateButton, action.ref)}
+              </DefaultButton>
+              <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => { setMode('edit'); setMessage(undefined); }}>
+                {formatString(strings.EditButton, action.ref)}
+              </DefaultButton>
+            </Stack>
+          )}
+          {mode === 'update' && (
+            <QuickUpdate
+              action={action}
+              scheme={scheme}
+              dataService={dataService}
+              today={today}
+              onClose={() => setMode('read')}
+              onSaved={(saved) => {
+                setMode('read');
+                setMessage(formatString(strings.UpdateSaved, action.ref));
+                onSaved(saved);
+              }}
+            />
+          )}
+          {mode === 'edit' && (
+            <ActionEditForm
+              action={action}
+              dataService={dataService}
+              onClose={() => setMode('read')}
+              onDone={(edited, outcome) => {
+                setMode('read');
+                setMessage(formatString(outcome === 'saved' ? strings.EditSaved : strings.EditTookTheirs, action.ref));
+                onEdited(edited);
+              }}
+            />
+          )}
+          <dl className={styles.fields}>
+            {field(strings.PriorityColumn, priority ? `${priority.number}. ${priority.title}` : undefined)}
+            {field(strings.OutcomeLabel, outcome ? `${outcome.number} ${outcome.title}` : undefined)}
+            {field(strings.ThemeLabel, action.theme)}
+            {field(strings.StrategicLeadLabel, assigneeName(action.strategicLead))}
+            {field(strings.OfficerColumn, assigneeName(action.responsibleOfficer) || strings.NotRecorded)}
+            {field(strings.DeliveryPartnersLabel, action.deliveryPartners.join(', '))}
+            {field(strings.StartLabel, action.start.kind === 'none' ? undefined : dueText(action.start))}
+            {field(action.revisedDue ? strings.OriginalDueLabel : strings.DueLabel, dueText(action.due))}
+            {action.revisedDue && field(strings.RevisedDueLabel, formatString(strings.RevisedDueWithReason, dueText(action.revisedDue), action.revisedDueReason ?? strings.NotRecorded))}
+            {field(strings.ResourcesLabel, action.resources)}
+            {field(strings.DesiredImpactLabel, action.desiredImpact)}
+            {field(strings.HowWeWillKnowLabel, action.howWeWillKnow)}
+            {field(strings.TagsLabel, action.tags.join(', '))}
+            {field(
+              strings.EvidenceLabel,
+              action.evidence.length === 0 ? undefined : (
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {action.evidence.map((link) => (
+                    <li key={link.url}>
+                      <Link href={link.url} target="_blank" rel="noopener noreferrer">
+                        {link.description}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )
+            )}
+          </dl>
+          {periods.length > 0 && (
+            <table className={table.table}>
+              <caption className={table.caption}>
+                {strings.StatusByPeriodCaption}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{strings.ReportingDate}</th>
+                  <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((period) => (
+                  <tr key={period.date}>
+                    <th scope="row">{formatDate(period.date, period.date)}</th>
+                    <td>{pill(period.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {log.length === 0 ? (
+            <Text>{strings.NoUpdateYet}</Text>
+          ) : (
+            <table className={table.table}>
+              <caption className={table.caption}>
+                {formatString(strings.UpdateLogCaption, log.length)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{strings.LogDateColumn}</th>
+                  <th scope="col">{strings.LogWhoColumn}</th>
+                  <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                  <th scope="col">{strings.UpdateNoteLabel}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {logWithPrevious(log).map(({ update, before }) => (
+                  <tr key={update.id}>
+                    <th scope="row">{formatDate(update.date, update.date)}</th>
+                    <td>{update.author || strings.NotRecorded}</td>
+                    <td>
+                      {update.status === undefined ? (
+                        strings.StatusUnchanged
+                      ) : update.status === before ? (
+                        pill(update.status)
+                      ) : (
+                        <span>
+                          {pill(before)} <span aria-hidden="true">→</span>
+                          <span className={styles.hidden}>{` ${strings.StatusChangedTo} `}</span> {pill(update.status)}
+                        </span>
+                      )}
+                    </td>
+                    <td className={styles.note}>
+                      {update.note}
+                      {update.evidence.map((link) => (
+                        <div key={link.url}>
+                          <Link href={link.url} target="_blank" rel="noopener noreferrer">
+                            {link.description}
+                          </Link>
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Stack>
+      </ThemeProvider>
+    </Panel>
+  );
+}

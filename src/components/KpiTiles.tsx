@@ -1,0 +1,100 @@
+import * as React from 'react';
+import { Stack, Text, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { DirectionOfTravel, IKpi, KpiStatus, assessKpi } from '../model/kpi';
+import { compareRefs, expandRefs } from '../model/refs';
+import { IStatusLabel, RAGC_SCHEME } from '../model/statusSchemes';
+import { IPlanSnapshot } from '../services/IPlanDataService';
+import { StatusPill } from './StatusPill';
+import { FigureLink } from './navigation';
+import { formatDate, formatString } from './format';
+
+export interface IKpiTilesProps {
+  snapshot: IPlanSnapshot;
+}
+
+const KPI_STATUS_TEXT: Readonly<Record<KpiStatus, string>> = { onTrack: strings.KpiOnTrack, atRisk: strings.KpiAtRisk, offTrack: strings.KpiOffTrack };
+const TRAVEL_TEXT: Readonly<Record<DirectionOfTravel, string>> = {
+  improving: strings.KpiImproving,
+  worsening: strings.KpiWorsening,
+  unchanged: strings.KpiUnchanged,
+  unknown: strings.KpiTravelUnknown
+};
+const TRAVEL_ARROW: Readonly<Record<DirectionOfTravel, string>> = { improving: '▲', worsening: '▼', unchanged: '▶', unknown: '' };
+
+/** A KPI status shown as the pill of the same meaning in the R/A/G scheme, with the KPI's own words. */
+function kpiPill(status: KpiStatus, reason: string): IStatusLabel {
+  const same = RAGC_SCHEME.labels.find((label) => label.meaning === status) as IStatusLabel;
+  return { ...same, key: status, label: KPI_STATUS_TEXT[status], description: reason };
+}
+
+/** "72%", "14 weeks": the unit as the plan writes it. */
+export function formatValue(value: number, unit: string): string {
+  const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value);
+  if (!unit) return number;
+  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+
+/**
+ * A tile per KPI: the latest actual against the trajectory's target for its date,
+ * the computed status in words, and the direction of travel. Its linked actions open
+ * as a list.
+ */
+export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element | null {
+  const { plan, kpis, actions } = snapshot;
+  const theme = useTheme();
+  const [headingId] = React.useState(() => getId('kpis'));
+  const styles = React.useMemo(
+    () =>
+      mergeStyleSets({
+        grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 12, listStyle: 'none', margin: 0, padding: 0 },
+        tile: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: 12, color: theme.semanticColors.bodyText }
+      }),
+    [theme]
+  );
+  if (kpis.length === 0) return null;
+  const refs = actions.map((action) => action.ref);
+  const byRef = new Map(actions.map((action) => [action.ref, action.id]));
+
+  const tile = (kpi: IKpi): JSX.Element => {
+    const assessment = assessKpi(kpi, plan.startDate, plan.kpiThresholds);
+    const linked = kpi.actionRefs ? expandRefs(kpi.actionRefs, refs) : undefined;
+    const linkedIds = linked && linked.ok ? linked.refs.map((ref) => byRef.get(ref)).filter((id): id is number => id !== undefined) : [];
+    const { latest } = assessment;
+    return (
+      <li key={kpi.id} className={styles.tile}>
+        <Stack tokens={{ childrenGap: 4 }}>
+          <Text as="h3" variant="mediumPlus" styles={{ root: { margin: 0, fontWeight: 600 } }}>
+            {kpi.ref ? `${kpi.ref} ${kpi.title}` : kpi.title}
+          </Text>
+          <Text variant="xLarge">{latest ? formatValue(latest.value, kpi.unit) : strings.KpiNoActual}</Text>
+          {latest && <Text variant="small">{formatString(strings.KpiMeasuredAt, formatDate(latest.periodEnd, latest.periodEnd))}</Text>}
+          {assessment.target !== undefined && <Text>{formatString(strings.KpiTarget, formatValue(assessment.target, kpi.unit))}</Text>}
+          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            {assessment.status ? <StatusPill status={kpiPill(assessment.status, assessment.reason)} noStatusText={strings.NoStatus} /> : <StatusPill status={undefined} noStatusText={strings.NoStatus} />}
+            <Text>
+              <span aria-hidden="true">{TRAVEL_ARROW[assessment.travel]} </span>
+              {TRAVEL_TEXT[assessment.travel]}
+            </Text>
+          </Stack>
+          <Text variant="small">{assessment.reason}</Text>
+          {linkedIds.length > 0 && (
+            <Text variant="small">
+              {strings.KpiLinkedActions}{' '}
+              <FigureLink count={linkedIds.length} filter={{ actionIds: linkedIds, description: formatString(strings.KpiLinkedDescription, kpi.ref || kpi.title) }} label={formatString(strings.KpiLinkedLabel, linkedIds.length, kpi.ref || kpi.title)} />
+            </Text>
+          )}
+        </Stack>
+      </li>
+    );
+  };
+
+  return (
+    <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
+      <Text as="h2" id={headingId} variant="large">
+        {strings.KpiHeading}
+      </Text>
+      <ul className={styles.grid}>{[...kpis].sort((a, b) => compareRefs(a.ref || '0', b.ref || '0')).map(tile)}</ul>
+    </Stack>
+  );
+}

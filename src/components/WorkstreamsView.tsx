@@ -1,0 +1,213 @@
+import * as React from 'react';
+import {
+  Checkbox,
+  CheckboxVisibility,
+  ConstrainMode,
+  DefaultButton,
+  DetailsList,
+  DetailsListLayoutMode,
+  Dropdown,
+  IColumn,
+  IDropdownOption,
+  IGroup,
+  MessageBar,
+  MessageBarType,
+  SearchBox,
+  SelectionMode,
+  Stack,
+  Text,
+  getId
+} from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
+import { ActionSortKey, IActionFilter, NO_STATUS, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../model/actionFilter';
+import { IsoDate } from '../model/isoDate';
+import { IAction, IOutcome, IPriorityArea, assigneeName } from '../model/plan';
+import { IPlanDate } from '../model/planDates';
+import { compareRefs } from '../model/refs';
+import { IStatusScheme, labelForKey } from '../model/statusSchemes';
+import { StatusPill } from './StatusPill';
+import { ActionLink } from './navigation';
+import { formatDate, formatString } from './format';
+
+export interface IWorkstreamsViewProps {
+  priorities: IPriorityArea[];
+  outcomes: IOutcome[];
+  actions: IAction[];
+  scheme: IStatusScheme;
+  today: IsoDate;
+  dueSoonDays: number;
+  filter: IActionFilter;
+  onFilterChange: (filter: IActionFilter) => void;
+}
+
+/** "?July 2023 (31 July 2023, to be checked)": the date as written, then what it means. */
+export function dueText(date: IPlanDate | undefined): string {
+  if (!date || date.kind === 'none') return strings.NotRecorded;
+  const derived = date.date ? formatDate(date.date, '') : '';
+  if (!derived || derived === date.text) return date.text || derived;
+  return formatString(date.tentative ? strings.DueDerivedTentative : strings.DueDerived, date.text, derived);
+}
+
+const COLUMN_KEYS: readonly ActionSortKey[] = ['ref', 'text', 'officer', 'due', 'status', 'latestUpdate'];
+
+/** Groups for the list: priority, then outcome within it, over items laid out in that order. */
+function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions: IAction[]): { items: IAction[]; groups: IGroup[] } {
+  const items: IAction[] = [];
+  const groups: IGroup[] = [];
+  for (const priority of priorities) {
+    const inPriority = actions.filter((action) => action.priorityId === priority.id);
+    if (inPriority.length === 0) continue;
+    const start = items.length;
+    const children: IGroup[] = [];
+    const ownOutcomes = outcomes.filter((outcome) => outcome.priorityId === priority.id).sort((a, b) => compareRefs(a.number, b.number));
+    const placed = new Set<number>();
+    for (const outcome of ownOutcomes) {
+      const inOutcome = inPriority.filter((action) => action.outcomeId === outcome.id);
+      if (inOutcome.length === 0) continue;
+      inOutcome.forEach((action) => placed.add(action.id));
+      children.push({ key: `o${outcome.id}`, name: outcome.number ? `${outcome.number} ${outcome.title}` : outcome.title, startIndex: items.length, count: inOutcome.length, level: 1 });
+      items.push(...inOutcome);
+    }
+    const unplaced = inPriority.filter((action) => !placed.has(action.id));
+    if (unplaced.length > 0) {
+      if (children.length > 0) children.push({ key: `p${priority.id}-none`, name: strings.NoOutcome, startIndex: items.length, count: unplaced.length, level: 1 });
+      items.push(...unplaced);
+    }
+    groups.push({
+      key: `p${priority.id}`,
+      name: priority.number ? `${priority.number}. ${priority.title}` : priority.title,
+      startIndex: start,
+      count: items.length - start,
+      level: 0,
+      children: children.length > 0 ? children : undefined
+    });
+  }
+  return { items, groups };
+}
+
+/**
+ * The plan's actions by priority and outcome, filtered and sorted. A virtualised
+ * Fluent DetailsList, so a plan of thousands of actions stays quick to scroll.
+ */
+export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, filter, onFilterChange }: IWorkstreamsViewProps): JSX.Element {
+  const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
+  const [headingId] = React.useState(() => getId('workstreams'));
+  const shown = React.useMemo(
+    () => sortActions(filterActions(actions, filter, { scheme, today, dueSoonDays }), sort.key, sort.descending, scheme),
+    [actions, filter, scheme, today, dueSoonDays, sort]
+  );
+  const { items, groups } = React.useMemo(() => groupActions(priorities, outcomes, shown), [priorities, outcomes, shown]);
+  const change = (patch: Partial<IActionFilter>): void => onFilterChange({ ...filter, ...patch });
+
+  const statusOptions: IDropdownOption[] = [...scheme.labels.map((label) => ({ key: label.key, text: label.label })), { key: NO_STATUS, text: strings.NoStatus }];
+  const ownerOptions: IDropdownOption[] = [{ key: '', text: strings.FilterAnyone }, ...ownersOf(actions).map((owner) => ({ key: owner, text: owner }))];
+  const tags = tagsOf(actions);
+
+  const header = (key: ActionSortKey): string =>
+    ({ ref: strings.ChangesRefColumn, text: strings.ChangesActionColumn, officer: strings.OfficerColumn, due: strings.DueLabel, status: strings.ExceptionsStatusColumn, latestUpdate: strings.LatestUpdateLabel })[key];
+  const render = (key: ActionSortKey, action: IAction): React.ReactNode => {
+    switch (key) {
+      case 'ref':
+        return <ActionLink actionId={action.id} refText={action.ref} label={formatString(strings.OpenActionLabel, action.ref)} />;
+      case 'text':
+        return action.text;
+      case 'officer':
+        return assigneeName(action.responsibleOfficer) || strings.NotRecorded;
+      case 'due':
+        return action.revisedDue ? formatString(strings.DueRevised, dueText(action.revisedDue), dueText(action.due)) : dueText(action.due);
+      case 'status':
+        return <StatusPill status={labelForKey(scheme, action.status)} noStatusText={strings.NoStatus} />;
+      case 'latestUpdate':
+        return action.latestUpdateDate ? formatString(strings.LatestUpdateText, formatDate(action.latestUpdateDate, ''), action.latestNote ?? '') : strings.NoUpdateYet;
+    }
+  };
+  const widths: Record<ActionSortKey, [number, number]> = { ref: [48, 64], text: [200, 360], officer: [110, 160], due: [110, 160], status: [90, 120], latestUpdate: [160, 300] };
+  const columns: IColumn[] = COLUMN_KEYS.map((key) => ({
+    key,
+    name: header(key),
+    fieldName: key,
+    minWidth: widths[key][0],
+    maxWidth: widths[key][1],
+    isResizable: true,
+    isMultiline: key !== 'ref' && key !== 'status',
+    isSorted: sort.key === key,
+    isSortedDescending: sort.key === key && sort.descending,
+    sortAscendingAriaLabel: strings.SortedAscending,
+    sortDescendingAriaLabel: strings.SortedDescending,
+    onColumnClick: () => setSort((current) => ({ key, descending: current.key === key ? !current.descending : false })),
+    onRender: (action: IAction) => render(key, action)
+  }));
+
+  return (
+    <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
+      <Text as="h2" id={headingId} variant="large">
+        {strings.WorkstreamsHeading}
+      </Text>
+      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={strings.FiltersLabel}>
+        <SearchBox
+          placeholder={strings.FilterTextPlaceholder}
+          ariaLabel={strings.FilterTextPlaceholder}
+          value={filter.text ?? ''}
+          onChange={(_, value) => change({ text: value ?? '' })}
+          styles={{ root: { width: 220 } }}
+        />
+        <Dropdown
+          label={strings.FilterStatusLabel}
+          multiSelect
+          options={statusOptions}
+          selectedKeys={filter.statuses ?? []}
+          onChange={(_, option) => {
+            if (!option) return;
+            const key = String(option.key);
+            const current = filter.statuses ?? [];
+            change({ statuses: option.selected ? [...current, key] : current.filter((status) => status !== key) });
+          }}
+          styles={{ root: { width: 180 } }}
+        />
+        <Dropdown
+          label={strings.FilterOwnerLabel}
+          options={ownerOptions}
+          selectedKey={filter.owner ?? ''}
+          onChange={(_, option) => change({ owner: option && option.key !== '' ? String(option.key) : undefined })}
+          styles={{ root: { width: 200 } }}
+        />
+        {tags.length > 0 && (
+          <Dropdown
+            label={strings.FilterTagLabel}
+            options={[{ key: '', text: strings.FilterAnyTag }, ...tags.map((tag) => ({ key: tag, text: tag }))]}
+            selectedKey={filter.tag ?? ''}
+            onChange={(_, option) => change({ tag: option && option.key !== '' ? String(option.key) : undefined })}
+            styles={{ root: { width: 140 } }}
+          />
+        )}
+        <Checkbox label={strings.OverdueColumn} checked={!!filter.overdue} onChange={(_, checked) => change({ overdue: !!checked })} />
+        <Checkbox label={formatString(strings.DueSoonColumn, dueSoonDays)} checked={!!filter.dueSoon} onChange={(_, checked) => change({ dueSoon: !!checked })} />
+        <DefaultButton disabled={isEmptyFilter(filter)} onClick={() => onFilterChange({})}>
+          {strings.FilterClear}
+        </DefaultButton>
+      </Stack>
+      {filter.description && <MessageBar messageBarType={MessageBarType.info}>{filter.description}</MessageBar>}
+      <Text role="status" aria-live="polite">
+        {formatString(strings.FilterCount, shown.length, actions.length)}
+      </Text>
+      {shown.length === 0 ? (
+        <MessageBar messageBarType={MessageBarType.info}>{actions.length === 0 ? strings.NoActions : strings.FilterNoMatch}</MessageBar>
+      ) : (
+        <DetailsList
+          items={items}
+          groups={groups}
+          columns={columns}
+          getKey={(action: IAction) => String(action.id)}
+          setKey="actions"
+          selectionMode={SelectionMode.none}
+          checkboxVisibility={CheckboxVisibility.hidden}
+          layoutMode={DetailsListLayoutMode.justified}
+          constrainMode={ConstrainMode.unconstrained}
+          ariaLabelForGrid={strings.WorkstreamsGridLabel}
+          groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': strings.GroupToggleLabel } } }}
+          compact={false}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import * as React from 'react';
+import { Link } from '@fluentui/react';
+import { IActionFilter } from '../model/actionFilter';
+
+/** The plan's views, as tabs. */
+export type PlanViewKey = 'summary' | 'workstreams' | 'myActions';
+export const PLAN_VIEWS: readonly PlanViewKey[] = ['summary', 'workstreams', 'myActions'];
+
+/** Moving between views: every figure opens the list behind it, every ref its action. */
+export interface IPlanNavigation {
+  openList: (filter: IActionFilter) => void;
+  openAction: (actionId: number) => void;
+}
+
+const NavigationContext = React.createContext<IPlanNavigation | undefined>(undefined);
+
+export const PlanNavigationProvider = NavigationContext.Provider;
+
+/** The navigation of the surrounding plan view; undefined where a view is shown alone. */
+export function usePlanNavigation(): IPlanNavigation | undefined {
+  return React.useContext(NavigationContext);
+}
+
+export interface IFigureLinkProps {
+  count: number;
+  /** The actions the figure counted. */
+  filter: IActionFilter;
+  /** What the link opens, read by screen readers ("3 Green actions in priority 3"). */
+  label: string;
+}
+
+/** A count that opens the list of what it counted; a zero has nothing to open and stays text. */
+export function FigureLink({ count, filter, label }: IFigureLinkProps): JSX.Element {
+  const navigation = usePlanNavigation();
+  if (!navigation || count === 0) return <>{count}</>;
+  return (
+    <Link onClick={() => navigation.openList(filter)} aria-label={label} title={label}>
+      {count}
+    </Link>
+  );
+}
+
+/** An action's ref that opens its detail. */
+export function ActionLink({ actionId, refText, label }: { actionId: number; refText: string; label: string }): JSX.Element {
+  const navigation = usePlanNavigation();
+  if (!navigation) return <>{refText}</>;
+  return (
+    <Link onClick={() => navigation.openAction(actionId)} aria-label={label}>
+      {refText}
+    </Link>
+  );
+}
