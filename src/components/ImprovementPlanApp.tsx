@@ -9,7 +9,7 @@ import { ActionDetail } from './ActionDetail';
 import { KpiTiles } from './KpiTiles';
 import { StatusTrend } from './StatusTrend';
 import { WorkstreamsView } from './WorkstreamsView';
-import { IPlanNavigation, PlanNavigationProvider, PlanViewKey } from './navigation';
+import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS } from './navigation';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { MyActions } from './MyActions';
@@ -131,8 +131,6 @@ interface IPlanViewProps {
   onEdited: (action: IAction) => void;
 }
 
-const VIEW_NAMES: Readonly<Record<PlanViewKey, string>> = { summary: strings.ViewSummary, workstreams: strings.ViewWorkstreams, myActions: strings.ViewMyActions };
-
 /** The plan's views as tabs; every figure opens the workstreams list filtered to what it counted. */
 function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited }: IPlanViewProps): JSX.Element {
   const [view, setView] = React.useState<PlanViewKey>(defaultView);
@@ -165,7 +163,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
         </MessageBar>
       )}
       <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} headersOnly={false} overflowBehavior="menu">
-        <PivotItem itemKey="summary" headerText={VIEW_NAMES.summary}>
+        <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
             {snapshot.priorities.length === 0 ? (
               <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
@@ -178,7 +176,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
             <StatusTrend snapshot={snapshot} today={today} />
           </Stack>
         </PivotItem>
-        <PivotItem itemKey="workstreams" headerText={VIEW_NAMES.workstreams}>
+        <PivotItem itemKey="workstreams" headerText={VIEW_LABELS.workstreams}>
           <Stack tokens={{ padding: '12px 0' }}>
             <WorkstreamsView
               priorities={snapshot.priorities}
@@ -192,7 +190,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
             />
           </Stack>
         </PivotItem>
-        <PivotItem itemKey="myActions" headerText={VIEW_NAMES.myActions}>
+        <PivotItem itemKey="myActions" headerText={VIEW_LABELS.myActions}>
           <Stack tokens={{ padding: '12px 0' }}>
             <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
           </Stack>

@@ -1,10 +1,12 @@
 import * as React from 'react';
 import { Link } from '@fluentui/react';
+import * as strings from 'ImprovementPlanWebPartStrings';
 import { IActionFilter } from '../model/actionFilter';
 
 /** The plan's views, as tabs. */
 export type PlanViewKey = 'summary' | 'workstreams' | 'myActions';
 export const PLAN_VIEWS: readonly PlanViewKey[] = ['summary', 'workstreams', 'myActions'];
+export const VIEW_LABELS: Readonly<Record<PlanViewKey, string>> = { summary: strings.ViewSummary, workstreams: strings.ViewWorkstreams, myActions: strings.ViewMyActions };
 
 /** Moving between views: every figure opens the list behind it, every ref its action. */
 export interface IPlanNavigation {

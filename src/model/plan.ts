@@ -48,6 +48,8 @@ export interface IPlan {
   /** Board dates: the reporting periods status is shown for. Ascending. */
   reportingDates: IsoDate[];
   kpiThresholds: IKpiThresholds;
+  /** SharePoint's ETag of the plan item, sent back when its settings are saved. */
+  etag?: string;
 }
 
 /** A priority area (area of concern, workstream, key concern). */

@@ -225,3 +225,63 @@ export function validateScheme(scheme: IStatusScheme): string[] {
   });
   return problems;
 }
+
+/** How a custom label looks when the plan officer gives only its meaning. */
+const LOOK_BY_MEANING: Readonly<Record<CanonicalStatus, { colour: string; textColour: string; icon: string }>> = {
+  notStarted: { ...GREY, icon: 'CircleRing' },
+  onTrack: { ...GREEN, icon: 'SkypeCircleCheck' },
+  atRisk: { ...AMBER, icon: 'WarningSolid' },
+  offTrack: { ...RED, icon: 'StatusErrorFull' },
+  complete: { ...BLUE, icon: 'CompletedSolid' },
+  embedded: { ...PURPLE, icon: 'CompletedSolid' }
+};
+
+/** The words a plan officer writes for each meaning in a custom scheme. */
+const MEANING_WORDS: Readonly<Record<CanonicalStatus, string>> = {
+  notStarted: 'not started',
+  onTrack: 'on track',
+  atRisk: 'at risk',
+  offTrack: 'off track',
+  complete: 'complete',
+  embedded: 'embedded'
+};
+
+/** A custom scheme as text, one label a line: "Label = meaning | alias, alias". */
+export function schemeToText(scheme: IStatusScheme): string {
+  return scheme.labels
+    .map((entry) => `${entry.label} = ${MEANING_WORDS[entry.meaning]}${entry.aliases.length > 0 ? ` | ${entry.aliases.join(', ')}` : ''}`)
+    .join('\n');
+}
+
+export type SchemeTextResult = { ok: true; scheme: IStatusScheme } | { ok: false; errors: string[] };
+
+/**
+ * Reads a custom scheme written one label a line ("Amber = at risk | A, amber"). Each
+ * problem names its line; the whole scheme is then checked as a preset would be.
+ */
+export function parseSchemeText(text: string, name: string = 'Custom'): SchemeTextResult {
+  const errors: string[] = [];
+  const labels: IStatusLabel[] = [];
+  const meanings = Object.keys(MEANING_WORDS) as CanonicalStatus[];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim()) return;
+    const match = /^([^=|]+)=([^|]*)(?:\|(.*))?$/.exec(line);
+    if (!match) {
+      errors.push(`Line ${index + 1}: write "Label = meaning", for example "Amber = at risk".`);
+      return;
+    }
+    const written = normaliseStatusText(match[2]);
+    const meaning = meanings.find((candidate) => normaliseStatusText(MEANING_WORDS[candidate]) === written || candidate.toLowerCase() === written.replace(/ /g, ''));
+    if (!meaning) {
+      errors.push(`Line ${index + 1}: "${match[2].trim()}" is not a meaning. Use one of: ${meanings.map((candidate) => MEANING_WORDS[candidate]).join(', ')}.`);
+      return;
+    }
+    const key = match[1].trim();
+    const aliases = (match[3] ?? '').split(',').map((alias) => alias.trim()).filter((alias) => alias.length > 0);
+    labels.push({ key, label: key, meaning, ...LOOK_BY_MEANING[meaning], description: key, aliases });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  const scheme: IStatusScheme = { id: 'custom', name, labels };
+  const problems = validateScheme(scheme);
+  return problems.length > 0 ? { ok: false, errors: problems } : { ok: true, scheme };
+}

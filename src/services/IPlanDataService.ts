@@ -1,6 +1,7 @@
 import { IsoDate } from '../model/isoDate';
 import { ActionEditValues } from '../model/actionEdit';
 import { IKpi } from '../model/kpi';
+import { IStatusScheme } from '../model/statusSchemes';
 import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
 /** Who is looking, and what they may change. */
@@ -31,6 +32,12 @@ export interface IPlanSnapshot {
 export interface IPlanSummary {
   id: number;
   title: string;
+}
+
+/** The plan settings a plan officer edits from the web part's settings. */
+export interface IPlanSettings {
+  statusScheme: IStatusScheme;
+  reportingDates: IsoDate[];
 }
 
 /** A progress update someone is saving: everything they typed, kept whatever happens. */
@@ -66,6 +73,16 @@ export interface ISavedUpdate {
 export interface IPlanDataService {
   /** The plans on the site, for the property pane. */
   listPlans(): Promise<IPlanSummary[]>;
+  /** One plan's own settings and front-page facts (no lists), for the property pane. */
+  readPlan(planId: number): Promise<IPlan>;
+  /** A plan's priority areas, for pinning a page to one. */
+  listPriorities(planId: number): Promise<IPriorityArea[]>;
+  /**
+   * Saves the plan's status scheme and reporting dates, guarded by the plan's ETag.
+   *
+   * @throws ConflictError when someone else changed the plan since it was read
+   */
+  savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan>;
   /** A plan with its priorities, outcomes, actions, progress log and the user's access. */
   loadPlan(planId: number): Promise<IPlanSnapshot>;
   /** The signed-in user. */

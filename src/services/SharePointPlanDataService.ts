@@ -6,12 +6,12 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { IAction, IPerson } from '../model/plan';
+import { IAction, IPerson, IPlan, IPriorityArea } from '../model/plan';
 import { applyEdit } from '../model/actionEdit';
 import { IMeasurement } from '../model/kpi';
 import { ConflictError, PlanDataError, toPlanDataError } from './errors';
-import { IActionEditDraft, IPlanDataService, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeSharePointDate } from './mappers';
+import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
+import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** SharePoint's largest page; one page holds a typical plan's list. */
@@ -53,6 +53,8 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
   roles: (items) => items.select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder])).expand(ROLE_FIELDS.holder)
 };
 
+const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
+
 /** A refused-over-threshold read becomes `undefined` (read again in pages); anything else fails. */
 function overThresholdAsUndefined(error: unknown): undefined {
   if (toPlanDataError(error).kind === 'overThreshold') return undefined;
@@ -61,6 +63,12 @@ function overThresholdAsUndefined(error: unknown): undefined {
 
 /** Every child list's lookup to its plan has the same name, read as `PlanId`. */
 const PLAN_ID = `${PRIORITY_FIELDS.plan}Id`;
+
+/** The ETag every update is sent with; never "*", so no save can overwrite unseen changes. */
+function requireEtag(etag: string | undefined, what: string): string {
+  if (!etag) throw new PlanDataError('unexpected', `${what} was loaded without its ETag, so it cannot be saved safely.`);
+  return etag;
+}
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {
@@ -92,6 +100,38 @@ export class SharePointPlanDataService implements IPlanDataService {
     }
   }
 
+  public async readPlan(planId: number): Promise<IPlan> {
+    try {
+      const item = await this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)();
+      return mapPlan(item as ListItem, []);
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async listPriorities(planId: number): Promise<IPriorityArea[]> {
+    try {
+      const items = await COLUMNS.priorities(this.sp.web.lists.getByTitle(LIST_TITLES.priorities).items).filter(`${PLAN_ID} eq ${planId}`).top(PAGE_SIZE)();
+      return (items as ListItem[]).map(mapPriority).sort((a, b) => a.number.localeCompare(b.number, 'en-GB', { numeric: true }));
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan> {
+    try {
+      const result = await this.sp.web.lists
+        .getByTitle(LIST_TITLES.plans)
+        .items.getById(plan.id)
+        .update({ [PLAN_FIELDS.statusScheme]: writeScheme(settings.statusScheme), [PLAN_FIELDS.reportingDates]: settings.reportingDates.join('\n') }, requireEtag(plan.etag, `Plan ${plan.title}`));
+      return { ...plan, ...settings, etag: (result as { etag: string }).etag };
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict') throw new ConflictError(await this.readPlan(plan.id), mapped.detail);
+      throw mapped;
+    }
+  }
+
   public async currentUser(): Promise<IPerson> {
     try {
       const user = await this.sp.web.currentUser.select('Id', 'Title', 'Email')();
@@ -109,7 +149,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     try {
       const [batched, execute] = this.sp.batched();
       const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
-      const plan = list(LIST_TITLES.plans).items.getById(planId).select('Id', 'Title', ...Object.values(PLAN_FIELDS))();
+      const plan = list(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)();
       const firstPage = (name: ListName): Promise<ListItem[] | undefined> =>
         COLUMNS[name](list(LIST_TITLES[name]).items)
           .filter(`${PLAN_ID} eq ${planId}`)
@@ -208,9 +248,7 @@ export class SharePointPlanDataService implements IPlanDataService {
 
   public async saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate> {
     const { action } = draft;
-    if (!action.etag) {
-      throw new PlanDataError('unexpected', `Action ${action.ref} was loaded without its ETag, so it cannot be saved safely.`);
-    }
+    const sentEtag = requireEtag(action.etag, `Action ${action.ref}`);
     const key = newUpdateKey();
     const evidence = action.evidence.concat(draft.evidence);
     const status = draft.status ?? action.status;
@@ -225,7 +263,7 @@ export class SharePointPlanDataService implements IPlanDataService {
           [ACTION_FIELDS.evidence]: writeEvidence(evidence),
           [ACTION_FIELDS.latestUpdateKey]: key
         },
-        action.etag
+        sentEtag
       );
       etag = (result as { etag: string }).etag;
     } catch (error) {
@@ -253,9 +291,7 @@ export class SharePointPlanDataService implements IPlanDataService {
 
   public async saveActionEdit(draft: IActionEditDraft): Promise<IAction> {
     const { action } = draft;
-    if (!action.etag) {
-      throw new PlanDataError('unexpected', `Action ${action.ref} was loaded without its ETag, so it cannot be saved safely.`);
-    }
+    const sentEtag = requireEtag(action.etag, `Action ${action.ref}`);
     const edited = applyEdit(action, draft.values);
     try {
       const result = await this.sp.web.lists
@@ -273,7 +309,7 @@ export class SharePointPlanDataService implements IPlanDataService {
             [ACTION_FIELDS.resources]: edited.resources ?? '',
             [ACTION_FIELDS.tags]: edited.tags.join('; ')
           },
-          action.etag
+          sentEtag
         );
       return { ...edited, etag: (result as { etag: string }).etag };
     } catch (error) {

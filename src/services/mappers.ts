@@ -155,6 +155,11 @@ function readEvidence(item: ListItem, field: string, where: string, warnings: Wa
   return [];
 }
 
+/** The StatusSchemeJson value for a scheme: a preset's id, or a custom scheme as JSON. */
+export function writeScheme(scheme: IStatusScheme): string {
+  return presetScheme(scheme.id) === scheme ? scheme.id : JSON.stringify(scheme);
+}
+
 function readScheme(item: ListItem, warnings: Warnings): IStatusScheme {
   const raw = readText(item, PLAN_FIELDS.statusScheme).trim();
   const preset = presetScheme(raw);
@@ -191,7 +196,8 @@ export function mapPlan(item: ListItem, warnings: Warnings): IPlan {
     accountableOfficers: readLines(item, PLAN_FIELDS.accountableOfficers),
     statusScheme: readScheme(item, warnings),
     reportingDates,
-    kpiThresholds: typeof tolerance === 'number' && tolerance >= 0 ? { onTrackTolerance: tolerance } : DEFAULT_KPI_THRESHOLDS
+    kpiThresholds: typeof tolerance === 'number' && tolerance >= 0 ? { onTrackTolerance: tolerance } : DEFAULT_KPI_THRESHOLDS,
+    etag: readEtag(item)
   };
 }
 
@@ -218,10 +224,15 @@ export function mapOutcome(item: ListItem): IOutcome {
   };
 }
 
+/** The item's ETag, wherever the response's OData flavour put it. */
+function readEtag(item: ListItem): string | undefined {
+  return (item['odata.etag'] ?? item['@odata.etag'] ?? (item.__metadata as { etag?: string } | undefined)?.etag) as string | undefined;
+}
+
 export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warnings: Warnings): IAction {
   const ref = readText(item, 'Title');
   const revisedDue = readPlanDate(item, ACTION_FIELDS.revisedDueText, ACTION_FIELDS.revisedDueDate);
-  const etag = (item['odata.etag'] ?? item['@odata.etag'] ?? (item.__metadata as { etag?: string } | undefined)?.etag) as string | undefined;
+  const etag = readEtag(item);
   return {
     id: item.Id as number,
     planId: lookupId(item, ACTION_FIELDS.plan) ?? 0,

@@ -51,6 +51,9 @@ export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot
 export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDataService {
   return {
     listPlans: jest.fn(),
+    readPlan: jest.fn(),
+    listPriorities: jest.fn(),
+    savePlanSettings: jest.fn(),
     currentUser: jest.fn(),
     loadPlan: jest.fn(),
     saveUpdate: jest.fn(),

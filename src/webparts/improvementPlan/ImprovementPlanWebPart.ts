@@ -6,19 +6,31 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
 import { PartialTheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
+import * as strings from 'ImprovementPlanWebPartStrings';
 import { ImprovementPlanApp } from '../../components/ImprovementPlanApp';
-import { errorMessage } from '../../components/format';
+import { errorMessage, formatDate } from '../../components/format';
+import { PlanViewKey } from '../../components/navigation';
 import { teamsTheme } from '../../components/themes';
 import { todayIso } from '../../model/isoDate';
+import { IPlan } from '../../model/plan';
+import { parseReportingDates } from '../../model/planSettings';
+import { parseSchemeText, presetScheme, schemeToText } from '../../model/statusSchemes';
 import { IPlanDataService } from '../../services/IPlanDataService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
-import { ListSetup, PlanChoices, buildPropertyPane } from './propertyPane/buildPropertyPane';
+import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
 import { SharePointProvisioningService } from '../../services/SharePointProvisioningService';
 import { describeProvisioning, describeProvisioningFailure } from '../../components/provisioningText';
 
 export interface IImprovementPlanWebPartProps {
   planId?: number;
+  defaultView?: PlanViewKey;
+  /** 0 or unset: every priority area. */
+  pinnedPriorityId?: number;
+  /** Drafts of the plan's own settings while the pane is open; the plan list holds the saved ones. */
+  schemePreset?: string;
+  customScheme?: string;
+  reportingDatesText?: string;
 }
 
 /** Wiring only: services, theme, property pane, render, dispose. */
@@ -27,8 +39,11 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private themeProvider: ThemeProvider | undefined;
   private theme: PartialTheme = {};
   private provisioning!: IProvisioningService;
-  private planChoices: PlanChoices = { kind: 'loading' };
-  private listSetup: ListSetup = { kind: 'idle' };
+  private pane: Omit<IPropertyPaneState, 'schemePreset'> = { plans: { kind: 'loading' }, priorities: [], settings: { kind: 'none' }, listSetup: { kind: 'idle' } };
+  /** The plan as read for the pane; its ETag guards the settings save. */
+  private panePlan: IPlan | undefined;
+  /** Bumped when plan settings are saved, so the view reloads the plan. */
+  private reloads = 0;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -51,11 +66,14 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   public render(): void {
     ReactDom.render(
       React.createElement(ImprovementPlanApp, {
+        key: this.reloads,
         dataService: this.dataService,
         planId: this.properties.planId,
         today: todayIso(),
         theme: this.theme,
-        provisioning: this.provisioning
+        provisioning: this.provisioning,
+        defaultView: this.properties.defaultView,
+        pinnedPriorityId: this.properties.pinnedPriorityId || undefined
       }),
       this.domElement
     );
@@ -71,20 +89,84 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   }
 
   protected onPropertyPaneConfigurationStart(): void {
-    this.planChoices = { kind: 'loading' };
+    this.pane = { ...this.pane, plans: { kind: 'loading' } };
     this.dataService.listPlans().then(
-      (plans) => this.showPlanChoices({ kind: 'loaded', plans }),
-      (error: unknown) => this.showPlanChoices({ kind: 'failed', message: errorMessage(error) })
+      (plans) => this.refreshPane({ plans: { kind: 'loaded', plans } }),
+      (error: unknown) => this.refreshPane({ plans: { kind: 'failed', message: errorMessage(error) } })
     );
+    this.readChosenPlan();
+  }
+
+  protected onPropertyPaneConfigurationComplete(): void {
+    // The drafts are not page settings: they are read afresh from the plan each time.
+    this.properties.schemePreset = undefined;
+    this.properties.customScheme = undefined;
+    this.properties.reportingDatesText = undefined;
+  }
+
+  protected onPropertyPaneFieldChanged(propertyPath: string): void {
+    if (propertyPath === 'planId') {
+      this.properties.pinnedPriorityId = undefined;
+      this.readChosenPlan();
+    }
+    if (propertyPath === 'schemePreset' && this.properties.schemePreset === CUSTOM_SCHEME && !this.properties.customScheme && this.panePlan) {
+      this.properties.customScheme = schemeToText(this.panePlan.statusScheme);
+    }
+    this.context.propertyPane.refresh();
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return buildPropertyPane(this.planChoices, this.listSetup, () => this.setUpLists());
+    return buildPropertyPane({ ...this.pane, schemePreset: this.properties.schemePreset }, { onSavePlanSettings: () => this.savePlanSettings(), onSetUpLists: () => this.setUpLists() });
+  }
+
+  /** Reads the chosen plan's priorities and settings into the pane. */
+  private readChosenPlan(): void {
+    const planId = this.properties.planId;
+    this.panePlan = undefined;
+    this.pane = { ...this.pane, priorities: [], settings: { kind: 'none' } };
+    if (planId === undefined) return;
+    this.dataService.listPriorities(planId).then(
+      (priorities) => this.refreshPane({ priorities }),
+      () => this.refreshPane({ priorities: [] })
+    );
+    this.dataService.readPlan(planId).then(
+      (plan) => {
+        this.panePlan = plan;
+        const preset = presetScheme(plan.statusScheme.id) === plan.statusScheme;
+        this.properties.schemePreset = preset ? plan.statusScheme.id : CUSTOM_SCHEME;
+        this.properties.customScheme = preset ? undefined : schemeToText(plan.statusScheme);
+        this.properties.reportingDatesText = plan.reportingDates.map((date) => formatDate(date, date)).join('\n');
+        this.refreshPane({ settings: { kind: 'loaded', saving: false } });
+      },
+      (error: unknown) => this.refreshPane({ settings: { kind: 'failed', message: errorMessage(error) } })
+    );
+  }
+
+  private savePlanSettings(): void {
+    const plan = this.panePlan;
+    if (!plan) return;
+    const custom = this.properties.schemePreset === CUSTOM_SCHEME;
+    const scheme = custom ? parseSchemeText(this.properties.customScheme ?? '') : undefined;
+    const dates = parseReportingDates(this.properties.reportingDatesText ?? '');
+    const statusScheme = scheme ? (scheme.ok ? scheme.scheme : undefined) : presetScheme(this.properties.schemePreset ?? '');
+    if (!statusScheme || !dates.ok) {
+      this.refreshPane({ settings: { kind: 'loaded', saving: false, message: strings.PlanSettingsInvalid } });
+      return;
+    }
+    this.refreshPane({ settings: { kind: 'loaded', saving: true } });
+    this.dataService.savePlanSettings(plan, { statusScheme, reportingDates: dates.dates }).then(
+      (saved) => {
+        this.panePlan = saved;
+        this.reloads += 1;
+        this.refreshPane({ settings: { kind: 'loaded', saving: false, message: strings.PlanSettingsSaved } });
+        this.render();
+      },
+      (error: unknown) => this.refreshPane({ settings: { kind: 'loaded', saving: false, message: `${strings.PlanSettingsNotSaved} ${errorMessage(error)}` } })
+    );
   }
 
   private setUpLists(): void {
-    this.listSetup = { kind: 'running' };
-    this.context.propertyPane.refresh();
+    this.refreshPane({ listSetup: { kind: 'running' } });
     this.provisioning.ensureLists().then(
       (report) => this.showListSetup(describeProvisioning(report)),
       (error: unknown) => this.showListSetup(describeProvisioningFailure(error))
@@ -92,13 +174,12 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   }
 
   private showListSetup(message: string): void {
-    this.listSetup = { kind: 'finished', message };
-    this.context.propertyPane.refresh();
+    this.refreshPane({ listSetup: { kind: 'finished', message } });
     this.render();
   }
 
-  private showPlanChoices(choices: PlanChoices): void {
-    this.planChoices = choices;
+  private refreshPane(change: Partial<Omit<IPropertyPaneState, 'schemePreset'>>): void {
+    this.pane = { ...this.pane, ...change };
     this.context.propertyPane.refresh();
   }
 

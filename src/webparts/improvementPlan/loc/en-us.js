@@ -208,6 +208,22 @@ define([], function () {
     ConflictNoDifference: "Their changes do not touch the fields you edited.",
     ConflictSaveMerged: "Save with these choices",
     ConflictKeepMine: "Keep all of mine",
-    ConflictTakeTheirs: "Take theirs, drop mine"
+    ConflictTakeTheirs: "Take theirs, drop mine",
+
+    DefaultViewLabel: "Open on",
+    PinnedPriorityLabel: "Show one priority area only",
+    PinnedPriorityAll: "All priority areas",
+    PlanSettingsGroupName: "Plan settings (for every page showing this plan)",
+    SchemeLabel: "Status scheme",
+    SchemeCustom: "Custom scheme…",
+    SchemeCustomLabel: "Custom status labels",
+    SchemeCustomHint: "One label a line: Label = meaning | aliases. Meanings: not started, on track, at risk, off track, complete, embedded. Example: Amber = at risk | A",
+    ReportingDatesLabel: "Reporting (board) dates",
+    ReportingDatesHint: "One date a line, for example 30/06/2024 or June 2024 (the last day of the month).",
+    SavePlanSettings: "Save plan settings",
+    PlanSettingsSaved: "Plan settings saved. Every page showing this plan uses them now.",
+    PlanSettingsNotSaved: "Plan settings were not saved.",
+    PlanSettingsInvalid: "Plan settings were not saved: correct the fields marked above.",
+    PlanSettingsChooseFirst: "Choose a plan to see its settings."
   };
 });

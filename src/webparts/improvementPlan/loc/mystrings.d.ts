@@ -208,6 +208,22 @@ declare interface IImprovementPlanWebPartStrings {
   ConflictSaveMerged: string;
   ConflictKeepMine: string;
   ConflictTakeTheirs: string;
+
+  DefaultViewLabel: string;
+  PinnedPriorityLabel: string;
+  PinnedPriorityAll: string;
+  PlanSettingsGroupName: string;
+  SchemeLabel: string;
+  SchemeCustom: string;
+  SchemeCustomLabel: string;
+  SchemeCustomHint: string;
+  ReportingDatesLabel: string;
+  ReportingDatesHint: string;
+  SavePlanSettings: string;
+  PlanSettingsSaved: string;
+  PlanSettingsNotSaved: string;
+  PlanSettingsInvalid: string;
+  PlanSettingsChooseFirst: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
