@@ -170,10 +170,10 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
             ) : (
               <PrioritySummary priorities={snapshot.priorities} actions={snapshot.actions} scheme={scheme} today={today} dueSoonDays={dueSoonDays} />
             )}
-            <KpiTiles snapshot={snapshot} />
+            {snapshot.kpis.length > 0 && <KpiTiles snapshot={snapshot} />}
             <Exceptions snapshot={snapshot} today={today} />
             <ChangesSinceBoard snapshot={snapshot} today={today} />
-            <StatusTrend snapshot={snapshot} today={today} />
+            {snapshot.plan.reportingDates.some((date) => date < today) && <StatusTrend snapshot={snapshot} today={today} />}
           </Stack>
         </PivotItem>
         <PivotItem itemKey="workstreams" headerText={VIEW_LABELS.workstreams}>

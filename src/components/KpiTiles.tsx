@@ -38,9 +38,9 @@ export function formatValue(value: number, unit: string): string {
 /**
  * A tile per KPI: the latest actual against the trajectory's target for its date,
  * the computed status in words, and the direction of travel. Its linked actions open
- * as a list.
+ * as a list. The parent leaves it out for a plan with no KPIs.
  */
-export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element | null {
+export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
   const { plan, kpis, actions } = snapshot;
   const theme = useTheme();
   const [headingId] = React.useState(() => getId('kpis'));
@@ -52,7 +52,6 @@ export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element | null {
       }),
     [theme]
   );
-  if (kpis.length === 0) return null;
   const refs = actions.map((action) => action.ref);
   const byRef = new Map(actions.map((action) => [action.ref, action.id]));
 

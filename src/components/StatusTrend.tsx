@@ -17,16 +17,16 @@ export interface IStatusTrendProps {
 
 /**
  * How the plan's statuses moved from one board date to the next, derived from the
- * update log, with today as the last row. A table: the numbers are the data.
+ * update log, with today as the last row. A table: the numbers are the data. The
+ * parent leaves it out until the plan has a board date in the past.
  */
-export function StatusTrend({ snapshot, today }: IStatusTrendProps): JSX.Element | null {
+export function StatusTrend({ snapshot, today }: IStatusTrendProps): JSX.Element {
   const { plan, actions, updates } = snapshot;
   const scheme = plan.statusScheme;
   const styles = useTableStyles();
   const [headingId] = React.useState(() => getId('trend'));
   const past = React.useMemo(() => plan.reportingDates.filter((date) => date < today), [plan.reportingDates, today]);
   const rows = React.useMemo(() => statusTrend(actions, updates, scheme, past.concat(today)), [actions, updates, scheme, past, today]);
-  if (past.length === 0) return null;
   const when = (date: IsoDate): string => (date === today ? formatString(strings.TrendToday, formatDate(today, today)) : formatDate(date, date));
 
   return (

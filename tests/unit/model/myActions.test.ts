@@ -1,4 +1,4 @@
-import { isOwnedBy, lastReportingDate, myActions } from '../../../src/model/myActions';
+import { isOwnedBy, lastReportingDate, myActions, rolesHeldBy } from '../../../src/model/myActions';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction, anUpdate } from '../../support/builders';
 
@@ -52,5 +52,20 @@ describe('myActions', () => {
     expect(owed.sort()).toEqual(['3.1.1', '3.1.3', '3.1.4']);
     expect(result.owed).toBe(3);
     expect(result.groups.overdue.find((owned) => owned.action.ref === '3.1.2')?.latest?.date).toBe('2023-10-02');
+  });
+});
+
+describe('rolesHeldBy', () => {
+  it('lists the glossary roles the person holds now, and finds the actions written against them', () => {
+    const roles = [
+      { id: 1, planId: 1, title: 'Commissioners', holder: { id: 7, displayName: 'Millar Bownass' } },
+      { id: 2, planId: 1, title: 'LDA Program Lead', holder: { id: 8, displayName: 'Dale Coleman' } },
+      { id: 3, planId: 1, title: 'Vacant role' }
+    ];
+    expect(rolesHeldBy(roles, 7)).toEqual(['Commissioners']);
+    expect(rolesHeldBy(roles, undefined)).toEqual([]);
+    const byRole = anAction({ id: 5, ref: '3.3.1', responsibleOfficer: { kind: 'role', role: 'Commissioners' }, dueText: 'Dec-23' });
+    const found = myActions({ actions: [byRole], updates: [], scheme: RAGC_SCHEME, reportingDates: [], today: '2023-06-15', personId: 7, rolesHeld: rolesHeldBy(roles, 7), dueSoonDays: 30 });
+    expect(found.groups.later.map((owned) => owned.action.ref)).toEqual(['3.3.1']);
   });
 });

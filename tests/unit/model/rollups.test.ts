@@ -1,6 +1,7 @@
 import { parsePlanDate } from '../../../src/model/planDates';
 import {
   changesBetween,
+  statusTrend,
   countByLabel,
   countByMeaning,
   effectiveDueDate,
@@ -212,5 +213,18 @@ describe('what changed between two board dates', () => {
 
   it('a period that ends before it starts is refused', () => {
     expect(() => changesBetween(actions, log, RAGC_SCHEME, '2023-06-01', '2023-01-01')).toThrow('starts (2023-06-01) after it ends');
+  });
+});
+
+describe('statusTrend', () => {
+  it('counts each action by its status as its log stood at each date, with the actions behind each count', () => {
+    const actions = [anAction({ id: 1, ref: '1.1' }), anAction({ id: 2, ref: '1.2' }), anAction({ id: 3, ref: '1.3' })];
+    const log = [anUpdate(1, '2023-05-01', 'Red'), anUpdate(1, '2023-08-01', 'Green'), anUpdate(2, '2023-07-01', 'Amber'), anUpdate(2, '2023-08-02'), anUpdate(3, '2023-09-01', 'Not a label')];
+    const trend = statusTrend(actions, log, RAGC_SCHEME, ['2023-06-30', '2023-09-30']);
+    expect(trend).toEqual([
+      { date: '2023-06-30', byLabel: [{ key: 'Red', actionIds: [1] }, { key: 'Amber', actionIds: [] }, { key: 'Green', actionIds: [] }, { key: 'Complete', actionIds: [] }], noStatus: [2, 3] },
+      // An entry without a status keeps the one before it; a label outside the scheme counts as no status.
+      { date: '2023-09-30', byLabel: [{ key: 'Red', actionIds: [] }, { key: 'Amber', actionIds: [2] }, { key: 'Green', actionIds: [1] }, { key: 'Complete', actionIds: [] }], noStatus: [3] }
+    ]);
   });
 });

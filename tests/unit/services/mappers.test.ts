@@ -1,5 +1,5 @@
 import { RAGC_SCHEME, WORDED_SCHEME } from '../../../src/model/statusSchemes';
-import { mapAction, mapPlan, mapUpdate, readAssignee, readSharePointDate, writeSharePointDate } from '../../../src/services/mappers';
+import { mapAction, mapKpi, mapMeasurement, mapPlan, mapRole, mapUpdate, readAssignee, readSharePointDate, writeSharePointDate } from '../../../src/services/mappers';
 
 describe('SharePoint dates', () => {
   it('reads the site’s local midnight as that day, in winter and in British Summer Time', () => {
@@ -133,6 +133,62 @@ describe('mapUpdate', () => {
       note: 'Panel met',
       status: 'Green',
       evidence: []
+    });
+  });
+});
+
+describe('mapKpi, mapMeasurement and mapRole', () => {
+  it('reads a KPI with dated and month-count milestones, and warns about what it leaves out', () => {
+    const warnings: string[] = [];
+    const kpi = mapKpi(
+      {
+        Id: 4,
+        Title: 'EHCPs finalised within 20 weeks',
+        PlanId: 1,
+        PriorityId: 5,
+        KpiRef: '5.1.5',
+        Unit: '%',
+        Direction: 'Higher',
+        BaselineValue: 45,
+        BaselineDate: '2023-02-28T00:00:00Z',
+        MilestonesJson: JSON.stringify([
+          { label: '3 Month', due: { monthsFromStart: 3 }, text: '55%', target: 55 },
+          { label: 'Mar-24', due: { date: '2024-03-31' }, text: 'Quality standards agreed and published' },
+          { label: 'broken', due: { when: 'soon' }, text: '?' }
+        ])
+      },
+      [{ periodEnd: '2023-03-31', value: 51 }],
+      warnings
+    );
+    expect(kpi).toMatchObject({ ref: '5.1.5', direction: 'higher', baselineValue: 45, baselineDate: '2023-02-28', priorityId: 5, measurements: [{ periodEnd: '2023-03-31', value: 51 }] });
+    expect(kpi.milestones).toEqual([
+      { label: '3 Month', due: { monthsFromStart: 3 }, text: '55%', target: 55, met: undefined, metDate: undefined, metNote: undefined },
+      { label: 'Mar-24', due: { date: '2024-03-31' }, text: 'Quality standards agreed and published', target: undefined, met: undefined, metDate: undefined, metNote: undefined }
+    ]);
+    expect(warnings).toEqual(['KPI 5.1.5: 1 milestone(s) have no readable date and are left out.']);
+  });
+
+  it('assumes higher is better, with a warning, when the direction was edited into something else', () => {
+    const warnings: string[] = [];
+    expect(mapKpi({ Id: 1, KpiRef: '1.1', Direction: 'up', MilestonesJson: 'not json' }, [], warnings).direction).toBe('higher');
+    expect(warnings).toEqual(['KPI 1.1: "better is" should be higher or lower, so higher is assumed.', 'KPI 1.1: the milestones column could not be read.']);
+  });
+
+  it('leaves out a measurement without a value or period end, saying which', () => {
+    const warnings: string[] = [];
+    expect(mapMeasurement({ Id: 9, KpiId: 4, PeriodEnd: '2023-04-30T23:00:00Z', MeasuredValue: 58 }, warnings)).toEqual({ kpiId: 4, measurement: { periodEnd: '2023-05-01', value: 58, note: undefined } });
+    expect(mapMeasurement({ Id: 10, KpiId: 4, PeriodEnd: '2023-05-31T00:00:00Z', MeasuredValue: null }, warnings)).toBeUndefined();
+    expect(warnings).toEqual(['KPI measurement 10: it has no value, so it is left out.']);
+  });
+
+  it('reads a role with its holder', () => {
+    expect(mapRole({ Id: 2, Title: ' Commissioners ', PlanId: 1, Abbreviation: '', Holder: { Id: 12, Title: 'Millar Bownass', EMail: 'millar.bownass@send.example' }, Reviewed: '2024-02-29T00:00:00Z' })).toEqual({
+      id: 2,
+      planId: 1,
+      title: 'Commissioners',
+      abbreviation: undefined,
+      holder: { id: 12, displayName: 'Millar Bownass', email: 'millar.bownass@send.example' },
+      reviewed: '2024-02-29'
     });
   });
 });

@@ -1,0 +1,40 @@
+import { parseReportingDates } from '../../../src/model/planSettings';
+import { RAGC_SCHEME, parseSchemeText, schemeToText } from '../../../src/model/statusSchemes';
+
+describe('parseReportingDates', () => {
+  it('reads one date a line, month-only as its last day, sorted and once each', () => {
+    expect(parseReportingDates('30/09/2023\nJune 2023\n\n 31 Dec 2023 \n30/06/2023')).toEqual({ ok: true, dates: ['2023-06-30', '2023-09-30', '2023-12-31'] });
+  });
+
+  it('names each line that is not a date, including tentative ones', () => {
+    const result = parseReportingDates('30/06/2023\nnext board\n?July 2023');
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.errors).toEqual([expect.stringMatching(/^Line 2: "next board" is not a date\./), expect.stringMatching(/^Line 3: "\?July 2023" is not a date\./)]);
+  });
+});
+
+describe('custom status schemes as text', () => {
+  it('round-trips a preset through its text form with meanings, colours and aliases', () => {
+    const text = schemeToText(RAGC_SCHEME);
+    expect(text.split('\n')[0]).toBe('Red = off track | R');
+    const parsed = parseSchemeText(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scheme.labels.map((label) => [label.label, label.meaning, label.aliases])).toEqual(RAGC_SCHEME.labels.map((label) => [label.label, label.meaning, label.aliases]));
+    expect(parsed.scheme.labels[0].colour).toBe(RAGC_SCHEME.labels[0].colour);
+  });
+
+  it('reports a line without a meaning, and a meaning it does not know, by line number', () => {
+    const result = parseSchemeText('Red = off track\nAmber\nBlue = finished');
+    expect(result).toEqual({
+      ok: false,
+      errors: ['Line 2: write "Label = meaning", for example "Amber = at risk".', expect.stringMatching(/^Line 3: "finished" is not a meaning\. Use one of: not started, on track/)]
+    });
+  });
+
+  it('refuses an alias shared by two labels', () => {
+    const result = parseSchemeText('Red = off track | R\nRose = at risk | r');
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.errors[0]).toMatch(/"r" is used by both "Red" and "Rose"/);
+  });
+});
