@@ -48,6 +48,22 @@ export function dueText(date: IPlanDate | undefined): string {
   return formatString(date.tentative ? strings.DueDerivedTentative : strings.DueDerived, date.text, derived);
 }
 
+/** True while the browser prints, so a printed list holds every row rather than the scrolled window. */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = React.useState(false);
+  React.useEffect(() => {
+    const before = (): void => setPrinting(true);
+    const after = (): void => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 const COLUMN_KEYS: readonly ActionSortKey[] = ['ref', 'text', 'officer', 'due', 'status', 'latestUpdate'];
 
 /** Groups for the list: priority, then outcome within it, over items laid out in that order. */
@@ -91,6 +107,7 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  */
 export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, filter, onFilterChange }: IWorkstreamsViewProps): JSX.Element {
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
+  const printing = usePrinting();
   const [headingId] = React.useState(() => getId('workstreams'));
   const shown = React.useMemo(
     () => sortActions(filterActions(actions, filter, { scheme, today, dueSoonDays }), sort.key, sort.descending, scheme),
@@ -206,6 +223,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
           ariaLabelForGrid={strings.WorkstreamsGridLabel}
           groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': strings.GroupToggleLabel } } }}
           compact={false}
+          onShouldVirtualize={() => !printing}
         />
       )}
     </Stack>

@@ -1,5 +1,6 @@
 import { EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
 import { editValuesOf } from '../../src/model/actionEdit';
+import { RAGC_SCHEME, parseSchemeText } from '../../src/model/statusSchemes';
 import { ConflictError, PlanDataError } from '../../src/services/errors';
 import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
@@ -70,6 +71,27 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(reread?.revisedDueReason).toBe('Waiting for the new provider to start.');
     expect(reread?.tags).toEqual(['SEF', 'AFI2']);
     expect(reread?.etag).toBe(saved.etag);
+  });
+
+  it('saves the plan settings with the plan ETag, and refuses a stale save with the current settings', async () => {
+    const owner = service(SITE_OWNER.email);
+    const plan = await owner.readPlan(site.planId);
+    expect(plan.statusScheme.id).toBe('ragc');
+    expect((await owner.listPriorities(site.planId)).map((priority) => priority.number)).toEqual(['3', '5']);
+    site.emulator.requests.length = 0;
+
+    const custom = parseSchemeText('On track = on track | G\nSlipping = at risk\nStuck = off track\nDone = complete');
+    if (!custom.ok) throw new Error(custom.errors.join());
+    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'] });
+
+    const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
+    expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND Plans')/items(${site.planId})`, httpMethod: 'MERGE', ifMatch: plan.etag, status: 204 })]);
+    const reread = await owner.readPlan(site.planId);
+    expect(reread.statusScheme.labels.map((label) => label.label)).toEqual(['On track', 'Slipping', 'Stuck', 'Done']);
+    expect(reread.reportingDates).toEqual(['2024-06-30', '2024-09-30']);
+    const stale = await owner.savePlanSettings(plan, { statusScheme: RAGC_SCHEME, reportingDates: [] }).catch((thrown: unknown) => thrown);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError<typeof plan>).current.etag).toBe(saved.etag);
   });
 
   it('turns a stale edit into a conflict carrying the other version', async () => {

@@ -1,0 +1,121 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { WorkstreamsView } from '../../../src/components/WorkstreamsView';
+import { PlanNavigationProvider } from '../../../src/components/navigation';
+import { IActionFilter } from '../../../src/model/actionFilter';
+import { IAction, IOutcome } from '../../../src/model/plan';
+import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
+import { anAction } from '../../support/builders';
+import { aPriority } from '../../support/fixtures';
+
+const priorities = [aPriority(3, '3', 'ND Pathways and Waiting Times'), aPriority(5, '5', 'Quality of EHC plans')];
+const outcomes: IOutcome[] = [
+  { id: 31, planId: 1, priorityId: 3, number: '3.1', title: 'Needs identified early' },
+  { id: 32, planId: 1, priorityId: 3, number: '3.2', title: 'Timely assessment' }
+];
+const actions: IAction[] = [
+  anAction({ id: 1, priorityId: 3, outcomeId: 31, ref: '3.1.1', text: 'Collate the support available for 0 - 5', status: 'Red', dueText: 'Apr-23', responsibleOfficer: { kind: 'person', person: { id: 7, displayName: 'Kathryn Morgan' } } }),
+  anAction({ id: 2, priorityId: 3, outcomeId: 32, ref: '3.2.1', text: 'Gather feedback from early years settings', status: 'Green', dueText: '?July 2023', revisedDue: undefined }),
+  anAction({ id: 3, priorityId: 5, ref: '5.1.1', text: 'Audit EHC plans', status: 'Complete', dueText: 'Sept 2023', tags: ['SEF'] })
+];
+
+/** The view with its filter held as the app holds it. */
+function Harness({ initial = {}, items = actions }: { initial?: IActionFilter; items?: IAction[] }): JSX.Element {
+  const [filter, setFilter] = React.useState<IActionFilter>(initial);
+  return <WorkstreamsView priorities={priorities} outcomes={outcomes} actions={items} scheme={RAGC_SCHEME} today="2023-06-15" dueSoonDays={30} filter={filter} onFilterChange={setFilter} />;
+}
+
+/** The refs of the rows rendered now (while a dropdown is open Fluent hides the rest from the accessibility tree, so by cell). */
+const visibleRefs = (): string[] => Array.from(document.querySelectorAll('.ms-DetailsRow [data-automation-key="ref"]')).map((cell) => cell.textContent ?? '');
+
+/** Renders the view as the browser prints it: every row, not the scrolled window (jsdom has no layout to scroll). */
+function renderPrinted(element: JSX.Element): void {
+  render(element);
+  act(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+  });
+}
+
+describe('WorkstreamsView', () => {
+  it('groups actions by priority and outcome, with the due date as written and as derived', () => {
+    renderPrinted(<Harness />);
+    expect(screen.getByText('3. ND Pathways and Waiting Times')).toBeInTheDocument();
+    expect(screen.getByText('3.1 Needs identified early')).toBeInTheDocument();
+    expect(screen.getByText('5. Quality of EHC plans')).toBeInTheDocument();
+    expect(visibleRefs()).toEqual(['3.1.1', '3.2.1', '5.1.1']);
+    expect(screen.getByText('?July 2023 (31 July 2023, to be confirmed)')).toBeInTheDocument();
+    expect(screen.getByText('Showing 3 of 3 actions.')).toBeInTheDocument();
+  });
+
+  it('filters by status and by free text, says how many it shows, and clears', () => {
+    renderPrinted(<Harness />);
+    fireEvent.click(screen.getByRole('combobox', { name: /^Status/ }));
+    fireEvent.click(screen.getByRole('option', { name: 'Red' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Complete' }));
+    expect(visibleRefs()).toEqual(['3.1.1', '5.1.1']);
+    fireEvent.click(screen.getByRole('combobox', { name: /^Status/, hidden: true }));
+    fireEvent.change(screen.getByRole('searchbox', { name: /Search/ }), { target: { value: 'audit' } });
+    expect(visibleRefs()).toEqual(['5.1.1']);
+    expect(screen.getByText('Showing 1 of 3 actions.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(visibleRefs()).toEqual(['3.1.1', '3.2.1', '5.1.1']);
+  });
+
+  it('opens on the filter a figure set, with its description, and says when nothing matches', async () => {
+    renderPrinted(<Harness initial={{ actionIds: [3], description: 'Improved since 31 March 2023' }} />);
+    expect(await screen.findByText('Improved since 31 March 2023')).toBeInTheDocument();
+    expect(visibleRefs()).toEqual(['5.1.1']);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Overdue' }));
+    expect(await screen.findByText('No actions match these filters.')).toBeInTheDocument();
+  });
+
+  it('sorts by a column header, descending on the second click', () => {
+    renderPrinted(<Harness items={[...actions, anAction({ id: 4, priorityId: 3, outcomeId: 31, ref: '3.1.2', dueText: 'Dec-23' })]} />);
+    fireEvent.click(screen.getByText('Due', { selector: '.ms-DetailsHeader-cellName' }));
+    fireEvent.click(screen.getByText('Due', { selector: '.ms-DetailsHeader-cellName' }));
+    // The sort applies within each outcome; the groups keep the plan's order.
+    expect(visibleRefs()).toEqual(['3.1.2', '3.1.1', '3.2.1', '5.1.1']);
+    expect(screen.getByRole('columnheader', { name: /Due/ })).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('opens an action from its ref', () => {
+    const navigation = { openList: jest.fn(), openAction: jest.fn() };
+    renderPrinted(
+      <PlanNavigationProvider value={navigation}>
+        <Harness />
+      </PlanNavigationProvider>
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open action 3.2.1' }));
+    expect(navigation.openAction).toHaveBeenCalledWith(2);
+  });
+
+  it('says so for a plan with no actions', async () => {
+    render(<Harness items={[]} />);
+    expect(await screen.findByText('This plan has no actions yet.')).toBeInTheDocument();
+  });
+
+  it('renders only a window of a plan with thousands of actions, and every row when printed', () => {
+    const plan = (count: number): IAction[] =>
+      Array.from({ length: count }, (_, index) => anAction({ id: index + 1, priorityId: 5, ref: `5.${Math.floor(index / 100) + 1}.${(index % 100) + 1}`, text: 'A long action text '.repeat(20) }));
+    const { unmount } = render(<Harness items={plan(3000)} />);
+    expect(screen.getByText('Showing 3000 of 3000 actions.')).toBeInTheDocument();
+    const rendered = visibleRefs().length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(200);
+    unmount();
+    // Rendering every row is slow in jsdom, so printing is shown on a smaller plan that is still past the window.
+    render(<Harness items={plan(400)} />);
+    expect(visibleRefs().length).toBeLessThan(200);
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    expect(visibleRefs()).toHaveLength(400);
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
+    expect(visibleRefs().length).toBeLessThan(200);
+  });
+});
