@@ -203,7 +203,7 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
                       ) : (
                         <span>
                           {pill(before)} <span aria-hidden="true">→</span>
-                          <span className={styles.hidden}>{` ${strings.StatusChangedTo} `}</span> {pill(update.status)}
+                          <span className={styles.hidden}>{` ${strings.StatusChangedTo}`}</span> {pill(update.status)}
                         </span>
                       )}
                     </td>

@@ -162,7 +162,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
           </ul>
         </MessageBar>
       )}
-      <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} headersOnly={false} overflowBehavior="menu">
+      <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)}>
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
             {snapshot.priorities.length === 0 ? (

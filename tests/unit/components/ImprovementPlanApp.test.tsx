@@ -6,6 +6,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ImprovementPlanApp } from '../../../src/components/ImprovementPlanApp';
 import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanDataService';
 import { aDataService, aSnapshot } from '../../support/fixtures';
+import { anUpdate } from '../../support/builders';
 import { PlanDataError } from '../../../src/services/errors';
 
 /** A data service whose loads the test settles by hand. */
@@ -111,5 +112,88 @@ describe('ImprovementPlanApp when the plan lists are missing', () => {
     await act(async () => loads[0].reject(new PlanDataError('notSetUp', 'missing', 404)));
     fireEvent.click(await screen.findByRole('button', { name: 'Set up lists' }));
     expect(await screen.findByText('The lists were not set up. You do not have permission to do this. Ask the site owner for access.')).toBeInTheDocument();
+  });
+});
+
+describe('ImprovementPlanApp navigation', () => {
+  const kpi = {
+    id: 1,
+    planId: 1,
+    priorityId: 3,
+    ref: '3.1',
+    title: 'Children seen within 18 weeks',
+    unit: '%',
+    direction: 'higher' as const,
+    baselineValue: 40,
+    baselineDate: '2023-02-06',
+    milestones: [{ label: '6 Month', due: { monthsFromStart: 6 }, text: '70%', target: 70 }],
+    measurements: [
+      { periodEnd: '2023-04-30', value: 44 },
+      { periodEnd: '2023-05-31', value: 47 }
+    ],
+    actionRefs: '3.1.1 to 3.1.2'
+  };
+
+  async function loaded(snapshot = aSnapshot({ kpis: [kpi] }), props: Partial<React.ComponentProps<typeof ImprovementPlanApp>> = {}): Promise<void> {
+    const service = aDataService({ loadPlan: jest.fn(async () => snapshot) });
+    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} {...props} />);
+    await screen.findByRole('tab', { name: 'Summary' });
+  }
+
+  it('opens the workstreams list filtered to what a summary figure counted', async () => {
+    await loaded();
+    fireEvent.click(screen.getByRole('button', { name: 'Open the list: Green, 3. ND Pathways and Waiting Times (2)' }));
+    expect(screen.getByRole('tab', { name: 'Priority workstreams' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByText('Showing 2 of 4 actions.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Status/ })).toHaveTextContent('Green');
+  });
+
+  it('shows a KPI tile with its status in words and opens its linked actions', async () => {
+    await loaded();
+    const tile = screen.getByRole('heading', { name: '3.1 Children seen within 18 weeks' }).closest('li') as HTMLElement;
+    // Target on 31 May: 40% on 6 Feb rising to 70% on 6 Aug, 58.9% by then; 47% is 20% short but improving.
+    expect(within(tile).getByText('47%')).toBeInTheDocument();
+    expect(within(tile).getByText('Target for that date: 58.9%')).toBeInTheDocument();
+    expect(within(tile).getByText('At risk')).toBeInTheDocument();
+    expect(within(tile).getByText('Improving')).toBeInTheDocument();
+    fireEvent.click(within(tile).getByRole('button', { name: 'Open the list: actions linked to KPI 3.1 (2)' }));
+    expect(await screen.findByText('Actions linked to KPI 3.1')).toBeInTheDocument();
+    expect(screen.getByText('Showing 2 of 4 actions.')).toBeInTheDocument();
+  });
+
+  it('opens an action in a panel from an exception, and closes it', async () => {
+    await loaded();
+    fireEvent.click(within(screen.getByRole('table', { name: /^Actions off track, overdue/ })).getByRole('button', { name: 'Open action 3.1.1' }));
+    const panel = await screen.findByRole('dialog', { name: 'Action 3.1.1' });
+    expect(within(panel).getByRole('button', { name: 'Edit 3.1.1' })).toBeInTheDocument();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('opens on the view the page chose, pinned to one priority area', async () => {
+    await loaded(aSnapshot({ kpis: [kpi] }), { defaultView: 'workstreams', pinnedPriorityId: 4 });
+    expect(screen.getByRole('tab', { name: 'Priority workstreams' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByText('Showing 1 of 1 actions.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
+    const table = screen.getByRole('table', { name: /^Actions in each priority area/ });
+    expect(within(table).queryByRole('row', { name: /ND Pathways/ })).not.toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /SLCN/ })).toBeInTheDocument();
+    // The KPI belongs to priority 3, so the pinned page has no KPI tiles.
+    expect(screen.queryByRole('heading', { name: 'Key performance indicators' })).not.toBeInTheDocument();
+  });
+
+  it('ignores a pin to a priority the plan no longer has', async () => {
+    await loaded(aSnapshot(), { pinnedPriorityId: 99 });
+    expect(within(screen.getByRole('table', { name: /^Actions in each priority area/ })).getByRole('row', { name: /ND Pathways/ })).toBeInTheDocument();
+  });
+
+  it('shows the status trend at past board dates once the plan has one', async () => {
+    const snapshot = aSnapshot({ updates: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red')] });
+    snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'] };
+    await loaded(snapshot);
+    const trend = screen.getByRole('table', { name: /^Actions by status at each board date/ });
+    const rows = within(trend).getAllByRole('row').slice(1).map((row) => row.textContent);
+    // Red, Amber, Green, Complete, no status: 3.1.1 was Amber at the board, Red now; the other three have no log.
+    expect(rows).toEqual(['31 March 202301003', 'Today (15 June 2023)10003']);
   });
 });

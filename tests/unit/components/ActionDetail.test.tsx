@@ -1,0 +1,148 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { ActionDetail } from '../../../src/components/ActionDetail';
+import { editValuesOf } from '../../../src/model/actionEdit';
+import { IAction } from '../../../src/model/plan';
+import { parsePlanDate } from '../../../src/model/planDates';
+import { ConflictError, PlanDataError } from '../../../src/services/errors';
+import { IActionEditDraft, IPlanDataService } from '../../../src/services/IPlanDataService';
+import { anAction, anUpdate } from '../../support/builders';
+import { aDataService, aPlan, aSnapshot } from '../../support/fixtures';
+
+const LONG = 'Develop and launch the CDC advice line which will be accessible to children for whom there are concerns, '.repeat(8);
+const action = anAction({
+  id: 1,
+  priorityId: 3,
+  ref: '3.2.2',
+  text: LONG,
+  status: 'Amber',
+  dueText: '?July 2023',
+  revisedDue: parsePlanDate('Sept 2024'),
+  revisedDueReason: 'New provider starts in the summer',
+  etag: '"3"',
+  tags: ['SEF'],
+  evidence: [{ url: 'https://intranet.example/minutes.docx', description: 'Board minutes' }]
+});
+const log = [anUpdate(1, '2023-05-10', 'Green', 'Started on time'), anUpdate(1, '2023-08-01', 'Amber', 'Recruitment delayed'), anUpdate(1, '2023-08-20', undefined, 'Interviews booked')];
+
+function renderDetail(service: IPlanDataService, overrides: Parameters<typeof aSnapshot>[0] = {}, subject: IAction = action): { onEdited: jest.Mock } {
+  const onEdited = jest.fn();
+  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: ['2023-06-30', '2023-09-30', '2024-03-31'] }), actions: [subject], updates: log, ...overrides });
+  render(<ActionDetail action={subject} snapshot={snapshot} dataService={service} today="2023-10-15" onSaved={jest.fn()} onEdited={onEdited} onDismiss={jest.fn()} />);
+  return { onEdited };
+}
+
+describe('ActionDetail', () => {
+  it('shows every field, both due dates with the reason, the status at each past board date and the log newest first', async () => {
+    renderDetail(aDataService());
+    expect(await screen.findByRole('heading', { name: 'Action 3.2.2' })).toBeInTheDocument();
+    expect(screen.getByText(LONG.trim())).toBeInTheDocument();
+    expect(screen.getByText('Original due date').nextSibling).toHaveTextContent('?July 2023 (31 July 2023, to be confirmed)');
+    expect(screen.getByText('Revised due date').nextSibling).toHaveTextContent('Sept 2024 (30 September 2024). Reason: New provider starts in the summer');
+    expect(screen.getByRole('link', { name: 'Board minutes' })).toHaveAttribute('href', 'https://intranet.example/minutes.docx');
+    const periods = screen.getByRole('table', { name: 'Status at each board date' });
+    expect(within(periods).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['30 June 2023Green', '30 September 2023Amber']);
+    const logTable = screen.getByRole('table', { name: /^Update log \(3 entries\)/ });
+    const rows = within(logTable).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['Test Officer', 'Unchanged', 'Interviews booked'],
+      ['Test Officer', 'Green → changed to Amber', 'Recruitment delayed'],
+      ['Test Officer', 'No status → changed to Green', 'Started on time']
+    ]);
+  });
+
+  it('shows a reader no update or edit controls', async () => {
+    renderDetail(aDataService(), { access: { user: { id: 9, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false } });
+    expect(await screen.findByText('You can read this plan but not update it.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Update 3\.2\.2/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Edit 3\.2\.2/ })).not.toBeInTheDocument();
+  });
+
+  it('refuses a revised date without a reason, field by field, and saves nothing', async () => {
+    const service = aDataService();
+    renderDetail(service, {}, { ...action, revisedDue: undefined, revisedDueReason: undefined });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit 3.2.2' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Revised due date' }), { target: { value: 'Dec 2024' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Say why the due date moved: the board will ask.')).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Revised due date' }), { target: { value: 'Beginning in March' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText(/^This is not a date the plan can hold people to\./)).toBeInTheDocument();
+    expect(service.saveActionEdit).not.toHaveBeenCalled();
+  });
+
+  it('keeps what was typed when a save fails, and says why', async () => {
+    const service = aDataService({ saveActionEdit: jest.fn(() => Promise.reject(new PlanDataError('throttled', '429'))) });
+    renderDetail(service);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit 3.2.2' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Resources' }), { target: { value: 'Two ND practitioners' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText(/^Your changes were not saved\. What you typed is still here\. SharePoint is busy/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Resources' })).toHaveValue('Two ND practitioners');
+  });
+
+  describe('when someone else saved the action first', () => {
+    const theirs: IAction = { ...action, theme: 'Workforce', resources: 'One practitioner', etag: '"4"' };
+    function conflicting(): IPlanDataService {
+      let calls = 0;
+      return aDataService({
+        saveActionEdit: jest.fn((draft: IActionEditDraft) => {
+          calls += 1;
+          return calls === 1 ? Promise.reject(new ConflictError(theirs, '412')) : Promise.resolve({ ...draft.action, etag: '"5"' });
+        })
+      });
+    }
+    async function editResources(service: IPlanDataService): Promise<{ onEdited: jest.Mock }> {
+      const rendered = renderDetail(service);
+      fireEvent.click(await screen.findByRole('button', { name: 'Edit 3.2.2' }));
+      fireEvent.change(screen.getByRole('textbox', { name: 'Resources' }), { target: { value: 'Two ND practitioners' } });
+      fireEvent.change(screen.getByRole('textbox', { name: 'Tags' }), { target: { value: 'SEF, DBV' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+      await screen.findByRole('heading', { name: 'Action 3.2.2 was changed by someone else' });
+      return rendered;
+    }
+
+    it('shows both versions where they differ, defaulting each field to the merge', async () => {
+      await editResources(conflicting());
+      const table = screen.getByRole('table', { name: 'Your version and theirs, where they differ' });
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Theme', 'ResourcesChanged by both of you', 'Tags']);
+      expect(within(rows[0]).getByRole('radio', { name: 'Theirs' })).toBeChecked();
+      expect(within(rows[1]).getByRole('radio', { name: 'Yours' })).toBeChecked();
+      expect(within(rows[2]).getByRole('radio', { name: 'Yours' })).toBeChecked();
+    });
+
+    it('saves the merge against their version (their ETag), with the choices made', async () => {
+      const service = conflicting();
+      const { onEdited } = await editResources(service);
+      const rows = within(screen.getByRole('table', { name: /where they differ/ })).getAllByRole('row').slice(1);
+      fireEvent.click(within(rows[1]).getByRole('radio', { name: 'Theirs' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Save with these choices' }));
+      expect(await screen.findByText('Changes saved for action 3.2.2.')).toBeInTheDocument();
+      const second = (service.saveActionEdit as jest.Mock).mock.calls[1][0] as IActionEditDraft;
+      expect(second.action.etag).toBe('"4"');
+      expect(second.values).toEqual({ ...editValuesOf(theirs), tags: 'SEF, DBV' });
+      expect(onEdited).toHaveBeenCalledWith(expect.objectContaining({ etag: '"5"' }));
+    });
+
+    it('keeps all of mine, saved against their version', async () => {
+      const service = conflicting();
+      await editResources(service);
+      fireEvent.click(screen.getByRole('button', { name: 'Keep all of mine' }));
+      await screen.findByText('Changes saved for action 3.2.2.');
+      expect(((service.saveActionEdit as jest.Mock).mock.calls[1][0] as IActionEditDraft).values).toEqual({ ...editValuesOf(action), resources: 'Two ND practitioners', tags: 'SEF, DBV' });
+    });
+
+    it('takes theirs, saving nothing of mine', async () => {
+      const service = conflicting();
+      const { onEdited } = await editResources(service);
+      fireEvent.click(screen.getByRole('button', { name: 'Take theirs, drop mine' }));
+      expect(await screen.findByText("Action 3.2.2 now shows the other person's version. Your changes were not saved.")).toBeInTheDocument();
+      expect(service.saveActionEdit).toHaveBeenCalledTimes(1);
+      expect(onEdited).toHaveBeenCalledWith(theirs);
+    });
+  });
+});
