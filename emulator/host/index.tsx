@@ -51,7 +51,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
     <Stack tokens={{ childrenGap: 8, padding: 12 }}>
       <Stack as="header" horizontal wrap tokens={{ childrenGap: 16 }} verticalAlign="end" style={{ background: '#f3f2f1', padding: 8, color: '#201f1e' }}>
         <Text variant="mediumPlus">Local preview: the SharePoint emulator, sample plan as at {settings.asAt}</Text>
-        <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { minWidth: 320 } }} />
+        <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { width: 320, maxWidth: '100%' } }} />
         <Dropdown label="Theme" options={themeOptions} selectedKey={themeName} onChange={(_, option) => option && setThemeName(String(option.key))} styles={{ root: { minWidth: 160 } }} />
       </Stack>
       <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} />}</main>

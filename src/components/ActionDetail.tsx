@@ -77,6 +77,7 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
       closeButtonAriaLabel={strings.UpdateCancel}
       onDismiss={onDismiss}
       isFooterAtBottom={false}
+      isBlocking={false}
     >
       {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
       <ThemeProvider theme={theme}>

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Dropdown, MessageBar, MessageBarType, Stack, Text, getId, mergeStyles } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
 import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
@@ -77,35 +78,37 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
             </ul>
           )}
           {changes.length > 0 && (
-            <table className={styles.table}>
-              <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from), formatDate(today, today))}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{strings.ChangesRefColumn}</th>
-                  <th scope="col">{strings.ChangesActionColumn}</th>
-                  <th scope="col">{strings.ChangesWasColumn}</th>
-                  <th scope="col">{strings.ChangesNowColumn}</th>
-                  <th scope="col">{strings.ChangesMovementColumn}</th>
-                  <th scope="col" className={styles.number}>{strings.ChangesUpdatesColumn}</th>
-                  <th scope="col">{strings.ChangesOverdueColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((change) => (
-                  <tr key={change.actionId}>
-                    <th scope="row">
-                      <ActionLink actionId={change.actionId} refText={change.ref} label={formatString(strings.OpenActionLabel, change.ref)} />
-                    </th>
-                    <td>{texts.get(change.actionId)}</td>
-                    <td>{pill(change.statusBefore)}</td>
-                    <td>{pill(change.statusAfter)}</td>
-                    <td>{MOVEMENT_TEXT[change.movement]}</td>
-                    <td className={styles.number}>{change.newUpdates.length}</td>
-                    <td>{change.newlyOverdue ? strings.Yes : strings.No}</td>
+            <ScrollRegion label={strings.ChangesHeading}>
+              <table className={styles.table}>
+                <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from), formatDate(today, today))}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{strings.ChangesRefColumn}</th>
+                    <th scope="col">{strings.ChangesActionColumn}</th>
+                    <th scope="col">{strings.ChangesWasColumn}</th>
+                    <th scope="col">{strings.ChangesNowColumn}</th>
+                    <th scope="col">{strings.ChangesMovementColumn}</th>
+                    <th scope="col" className={styles.number}>{strings.ChangesUpdatesColumn}</th>
+                    <th scope="col">{strings.ChangesOverdueColumn}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={change.actionId}>
+                      <th scope="row">
+                        <ActionLink actionId={change.actionId} refText={change.ref} label={formatString(strings.OpenActionLabel, change.ref)} />
+                      </th>
+                      <td>{texts.get(change.actionId)}</td>
+                      <td>{pill(change.statusBefore)}</td>
+                      <td>{pill(change.statusAfter)}</td>
+                      <td>{MOVEMENT_TEXT[change.movement]}</td>
+                      <td className={styles.number}>{change.newUpdates.length}</td>
+                      <td>{change.newlyOverdue ? strings.Yes : strings.No}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
         </>
       )}

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType, Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { ScrollRegion } from './ScrollRegion';
 import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
 import { effectiveDueDate } from '../model/rollups';
@@ -43,39 +44,41 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
       {found.length === 0 ? (
         <MessageBar messageBarType={MessageBarType.success}>{strings.ExceptionsNone}</MessageBar>
       ) : (
-        <table className={styles.table}>
-          <caption className={styles.caption}>{formatString(strings.ExceptionsCaption, formatDate(today, today))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings.ChangesRefColumn}</th>
-              <th scope="col">{strings.ChangesActionColumn}</th>
-              <th scope="col">{strings.ExceptionsStatusColumn}</th>
-              <th scope="col">{strings.ExceptionsWhyColumn}</th>
-              <th scope="col">{strings.LatestUpdateLabel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {found.map((entry) => (
-              <tr key={entry.action.id}>
-                <th scope="row">
-                  <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />
-                </th>
-                <td>{entry.action.text}</td>
-                <td>
-                  <StatusPill status={labelForKey(plan.statusScheme, entry.action.status)} noStatusText={strings.NoStatus} />
-                </td>
-                <td>
-                  <ul style={{ margin: 0, paddingLeft: 16 }}>
-                    {entry.reasons.map((reason) => (
-                      <li key={reason}>{reasonText(reason, entry)}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{latestUpdateText(entry.latest)}</td>
+        <ScrollRegion label={strings.ExceptionsHeading}>
+          <table className={styles.table}>
+            <caption className={styles.caption}>{formatString(strings.ExceptionsCaption, formatDate(today, today))}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{strings.ChangesRefColumn}</th>
+                <th scope="col">{strings.ChangesActionColumn}</th>
+                <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                <th scope="col">{strings.ExceptionsWhyColumn}</th>
+                <th scope="col">{strings.LatestUpdateLabel}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {found.map((entry) => (
+                <tr key={entry.action.id}>
+                  <th scope="row">
+                    <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />
+                  </th>
+                  <td>{entry.action.text}</td>
+                  <td>
+                    <StatusPill status={labelForKey(plan.statusScheme, entry.action.status)} noStatusText={strings.NoStatus} />
+                  </td>
+                  <td>
+                    <ul style={{ margin: 0, paddingLeft: 16 }}>
+                      {entry.reasons.map((reason) => (
+                        <li key={reason}>{reasonText(reason, entry)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{latestUpdateText(entry.latest)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IPriorityArea } from '../model/plan';
 import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
@@ -71,39 +72,41 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
   };
   const name = (priority: IPriorityArea): string => (priority.number ? `${priority.number}. ${priority.title}` : priority.title);
   return (
-    <table className={styles.table}>
-      <caption className={styles.caption}>{formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{strings.PriorityColumn}</th>
-          {scheme.labels.map((label) => (
-            <th key={label.key} scope="col" className={styles.number}>
-              <StatusPill status={label} noStatusText={strings.NoStatus} />
-            </th>
-          ))}
-          <th scope="col" className={styles.number}>{strings.NoStatus}</th>
-          <th scope="col" className={styles.number}>{strings.TotalColumn}</th>
-          <th scope="col" className={styles.number}>{strings.OverdueColumn}</th>
-          <th scope="col" className={styles.number}>{formatString(strings.DueSoonColumn, dueSoonDays)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((rollup, index) => (
-          <tr key={rollup.priorityId}>
-            <th scope="row">
-              {name(priorities[index])}
-              <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
-            </th>
-            {cells(rollup, name(priorities[index]), rollup.priorityId)}
+    <ScrollRegion label={strings.SummaryHeading}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.PriorityColumn}</th>
+            {scheme.labels.map((label) => (
+              <th key={label.key} scope="col" className={styles.number}>
+                <StatusPill status={label} noStatusText={strings.NoStatus} />
+              </th>
+            ))}
+            <th scope="col" className={styles.number}>{strings.NoStatus}</th>
+            <th scope="col" className={styles.number}>{strings.TotalColumn}</th>
+            <th scope="col" className={styles.number}>{strings.OverdueColumn}</th>
+            <th scope="col" className={styles.number}>{formatString(strings.DueSoonColumn, dueSoonDays)}</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{strings.WholePlanRow}</th>
-          {cells(total, strings.WholePlanRow, undefined)}
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((rollup, index) => (
+            <tr key={rollup.priorityId}>
+              <th scope="row">
+                {name(priorities[index])}
+                <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
+              </th>
+              {cells(rollup, name(priorities[index]), rollup.priorityId)}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{strings.WholePlanRow}</th>
+            {cells(total, strings.WholePlanRow, undefined)}
+          </tr>
+        </tfoot>
+      </table>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
 import { statusTrend } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
@@ -34,46 +35,48 @@ export function StatusTrend({ snapshot, today }: IStatusTrendProps): JSX.Element
       <Text as="h2" id={headingId} variant="large">
         {strings.TrendHeading}
       </Text>
-      <table className={styles.table}>
-        <caption className={styles.caption}>{strings.TrendCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.ReportingDate}</th>
-            {scheme.labels.map((label) => (
-              <th key={label.key} scope="col" className={styles.number}>
-                <StatusPill status={labelForKey(scheme, label.key)} noStatusText={strings.NoStatus} />
-              </th>
-            ))}
-            <th scope="col" className={styles.number}>{strings.NoStatus}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.date}>
-              <th scope="row">{when(row.date)}</th>
-              {row.byLabel.map(({ key, actionIds }) => {
-                const label = labelForKey(scheme, key)?.label ?? key;
-                return (
-                  <td key={key} className={styles.number}>
-                    <FigureLink
-                      count={actionIds.length}
-                      filter={{ actionIds, description: formatString(strings.TrendFilterDescription, label, when(row.date)) }}
-                      label={formatString(strings.TrendFigureLabel, actionIds.length, label, when(row.date))}
-                    />
-                  </td>
-                );
-              })}
-              <td className={styles.number}>
-                <FigureLink
-                  count={row.noStatus.length}
-                  filter={{ actionIds: row.noStatus, description: formatString(strings.TrendFilterDescription, strings.NoStatus, when(row.date)) }}
-                  label={formatString(strings.TrendFigureLabel, row.noStatus.length, strings.NoStatus, when(row.date))}
-                />
-              </td>
+      <ScrollRegion label={strings.TrendHeading}>
+        <table className={styles.table}>
+          <caption className={styles.caption}>{strings.TrendCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.ReportingDate}</th>
+              {scheme.labels.map((label) => (
+                <th key={label.key} scope="col" className={styles.number}>
+                  <StatusPill status={labelForKey(scheme, label.key)} noStatusText={strings.NoStatus} />
+                </th>
+              ))}
+              <th scope="col" className={styles.number}>{strings.NoStatus}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.date}>
+                <th scope="row">{when(row.date)}</th>
+                {row.byLabel.map(({ key, actionIds }) => {
+                  const label = labelForKey(scheme, key)?.label ?? key;
+                  return (
+                    <td key={key} className={styles.number}>
+                      <FigureLink
+                        count={actionIds.length}
+                        filter={{ actionIds, description: formatString(strings.TrendFilterDescription, label, when(row.date)) }}
+                        label={formatString(strings.TrendFigureLabel, actionIds.length, label, when(row.date))}
+                      />
+                    </td>
+                  );
+                })}
+                <td className={styles.number}>
+                  <FigureLink
+                    count={row.noStatus.length}
+                    filter={{ actionIds: row.noStatus, description: formatString(strings.TrendFilterDescription, strings.NoStatus, when(row.date)) }}
+                    label={formatString(strings.TrendFigureLabel, row.noStatus.length, strings.NoStatus, when(row.date))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </Stack>
   );
 }

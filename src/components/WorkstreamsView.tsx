@@ -1,5 +1,6 @@
 import * as React from 'react';
 import {
+  ActionButton,
   Checkbox,
   CheckboxVisibility,
   ConstrainMode,
@@ -9,6 +10,7 @@ import {
   Dropdown,
   IColumn,
   IDropdownOption,
+  IDetailsGroupDividerProps,
   IGroup,
   MessageBar,
   MessageBarType,
@@ -16,7 +18,9 @@ import {
   SelectionMode,
   Stack,
   Text,
-  getId
+  getId,
+  mergeStyles,
+  useTheme
 } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { ActionSortKey, IActionFilter, NO_STATUS, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../model/actionFilter';
@@ -48,6 +52,31 @@ export function dueText(date: IPlanDate | undefined): string {
   return formatString(date.tentative ? strings.DueDerivedTentative : strings.DueDerived, date.text, derived);
 }
 
+/**
+ * A group's header row: a button that says whether the group is expanded. Fluent's own
+ * header puts aria-expanded on the row, which a grid does not allow (axe:
+ * aria-conditional-attr), so the state sits on the button instead.
+ */
+function GroupToggle({ group, onToggleCollapse, columnCount }: IDetailsGroupDividerProps & { columnCount: number }): JSX.Element {
+  const theme = useTheme();
+  if (!group) return <></>;
+  const expanded = !group.isCollapsed;
+  return (
+    <div role="row" style={{ borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }}>
+      <div role="gridcell" aria-colspan={columnCount} style={{ paddingLeft: 8 + 24 * (group.level ?? 0) }}>
+        <ActionButton
+          iconProps={{ iconName: expanded ? 'ChevronDown' : 'ChevronRight' }}
+          aria-expanded={expanded}
+          onClick={() => onToggleCollapse?.(group)}
+          styles={{ root: { fontWeight: 600, fontSize: group.level ? 14 : 16, height: 'auto', minHeight: 36, textAlign: 'left' }, label: { whiteSpace: 'normal' } }}
+        >
+          {group.name} ({group.count})
+        </ActionButton>
+      </div>
+    </div>
+  );
+}
+
 /** True while the browser prints, so a printed list holds every row rather than the scrolled window. */
 function usePrinting(): boolean {
   const [printing, setPrinting] = React.useState(false);
@@ -63,6 +92,9 @@ function usePrinting(): boolean {
   }, []);
   return printing;
 }
+
+/** On a narrow screen the list scrolls sideways inside the web part; keyboard focus moving along a row scrolls it too. */
+const horizontalScroll = mergeStyles({ overflowX: 'auto', maxWidth: '100%' });
 
 const COLUMN_KEYS: readonly ActionSortKey[] = ['ref', 'text', 'officer', 'due', 'status', 'latestUpdate'];
 
@@ -210,21 +242,23 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
       {shown.length === 0 ? (
         <MessageBar messageBarType={MessageBarType.info}>{actions.length === 0 ? strings.NoActions : strings.FilterNoMatch}</MessageBar>
       ) : (
-        <DetailsList
-          items={items}
-          groups={groups}
-          columns={columns}
-          getKey={(action: IAction) => String(action.id)}
-          setKey="actions"
-          selectionMode={SelectionMode.none}
-          checkboxVisibility={CheckboxVisibility.hidden}
-          layoutMode={DetailsListLayoutMode.justified}
-          constrainMode={ConstrainMode.unconstrained}
-          ariaLabelForGrid={strings.WorkstreamsGridLabel}
-          groupProps={{ showEmptyGroups: false, headerProps: { expandButtonProps: { 'aria-label': strings.GroupToggleLabel } } }}
-          compact={false}
-          onShouldVirtualize={() => !printing}
-        />
+        <div className={horizontalScroll}>
+          <DetailsList
+            items={items}
+            groups={groups}
+            columns={columns}
+            getKey={(action: IAction) => String(action.id)}
+            setKey="actions"
+            selectionMode={SelectionMode.none}
+            checkboxVisibility={CheckboxVisibility.hidden}
+            layoutMode={DetailsListLayoutMode.justified}
+            constrainMode={ConstrainMode.unconstrained}
+            ariaLabelForGrid={strings.WorkstreamsGridLabel}
+            groupProps={{ showEmptyGroups: false, onRenderHeader: (props) => <GroupToggle {...(props as IDetailsGroupDividerProps)} columnCount={columns.length} /> }}
+            compact={false}
+            onShouldVirtualize={() => !printing}
+          />
+        </div>
       )}
     </Stack>
   );

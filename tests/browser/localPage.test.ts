@@ -67,7 +67,8 @@ describe('the local page in Chromium', () => {
     await page.context().close();
   });
 
-  it.each(['light', 'dark', 'contrast'])('has no WCAG 2.2 A/AA violations found by axe in the %s theme', async (theme) => {
+  // Light and dark are scanned view by view in views.test.ts; high contrast here, on the summary.
+  it.each(['contrast'])('has no WCAG 2.2 A/AA violations found by axe in the %s theme', async (theme) => {
     const page = await openAs(ND_LEAD.email, theme);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -76,13 +77,20 @@ describe('the local page in Chromium', () => {
 
   it('shows an executive reader the plan, and no actions of their own to update', async () => {
     const page = await openAs(EXECUTIVE.email);
+    await page.getByRole('tab', { name: 'My actions' }).click();
     await page.getByText('You are not named on any action in this plan.').waitFor();
     await expect(page.getByRole('button', { name: /^Update / }).count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('button', { name: 'Open action 3.2.1', exact: true }).click();
+    await page.getByRole('heading', { name: 'Action 3.2.1', exact: true }).waitFor();
+    await page.getByText('You can read this plan but not update it.').first().waitFor();
+    await expect(page.getByRole('button', { name: /^(Update|Edit) 3\.2\.1$/ }).count()).resolves.toBe(0);
     await page.context().close();
   });
 
   it('saves an update made in the browser, and the change survives a restart of the server', async () => {
     const page = await openAs(ND_LEAD.email);
+    await page.getByRole('tab', { name: 'My actions' }).click();
     await page.getByRole('button', { name: 'Update 3.2.1' }).click();
     await page.getByRole('combobox', { name: /^Status/ }).click();
     await page.getByRole('option', { name: 'Amber' }).click();

@@ -70,7 +70,7 @@ describe('ChangesSinceBoard', () => {
         <ChangesSinceBoard snapshot={snapshot} today="2023-09-30" />
       </PlanNavigationProvider>
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Open the list: Worse since 30 June 2023 (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: '1 — Worse since 30 June 2023: open the list' }));
     expect(navigation.openList).toHaveBeenCalledWith({ actionIds: [2], description: 'Worse since 30 June 2023' });
     fireEvent.click(screen.getByRole('button', { name: 'Open action 3.1.3' }));
     expect(navigation.openAction).toHaveBeenCalledWith(3);

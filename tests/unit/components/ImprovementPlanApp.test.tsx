@@ -142,8 +142,8 @@ describe('ImprovementPlanApp navigation', () => {
 
   it('opens the workstreams list filtered to what a summary figure counted', async () => {
     await loaded();
-    fireEvent.click(screen.getByRole('button', { name: 'Open the list: Green, 3. ND Pathways and Waiting Times (2)' }));
-    expect(screen.getByRole('tab', { name: 'Priority workstreams' })).toHaveAttribute('aria-selected', 'true');
+    fireEvent.click(screen.getByRole('button', { name: '2 — Green, 3. ND Pathways and Waiting Times: open the list' }));
+    expect(screen.getByRole('tab', { name: 'Workstreams' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText('Showing 2 of 4 actions.')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: /^Status/ })).toHaveTextContent('Green');
   });
@@ -156,7 +156,7 @@ describe('ImprovementPlanApp navigation', () => {
     expect(within(tile).getByText('Target for that date: 58.9%')).toBeInTheDocument();
     expect(within(tile).getByText('At risk')).toBeInTheDocument();
     expect(within(tile).getByText('Improving')).toBeInTheDocument();
-    fireEvent.click(within(tile).getByRole('button', { name: 'Open the list: actions linked to KPI 3.1 (2)' }));
+    fireEvent.click(within(tile).getByRole('button', { name: '2 — actions linked to KPI 3.1: open the list' }));
     expect(await screen.findByText('Actions linked to KPI 3.1')).toBeInTheDocument();
     expect(screen.getByText('Showing 2 of 4 actions.')).toBeInTheDocument();
   });
@@ -172,7 +172,7 @@ describe('ImprovementPlanApp navigation', () => {
 
   it('opens on the view the page chose, pinned to one priority area', async () => {
     await loaded(aSnapshot({ kpis: [kpi] }), { defaultView: 'workstreams', pinnedPriorityId: 4 });
-    expect(screen.getByRole('tab', { name: 'Priority workstreams' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Workstreams' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText('Showing 1 of 1 actions.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
     const table = screen.getByRole('table', { name: /^Actions in each priority area/ });

@@ -40,12 +40,16 @@ function renderPrinted(element: JSX.Element): void {
 }
 
 describe('WorkstreamsView', () => {
-  it('groups actions by priority and outcome, with the due date as written and as derived', () => {
+  it('groups actions by priority and outcome, collapsible, with the due date as written and as derived', () => {
     renderPrinted(<Harness />);
-    expect(screen.getByText('3. ND Pathways and Waiting Times')).toBeInTheDocument();
-    expect(screen.getByText('3.1 Needs identified early')).toBeInTheDocument();
-    expect(screen.getByText('5. Quality of EHC plans')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '3. ND Pathways and Waiting Times (2)' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: '3.1 Needs identified early (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '5. Quality of EHC plans (1)' })).toBeInTheDocument();
     expect(visibleRefs()).toEqual(['3.1.1', '3.2.1', '5.1.1']);
+    fireEvent.click(screen.getByRole('button', { name: '3. ND Pathways and Waiting Times (2)' }));
+    expect(screen.getByRole('button', { name: '3. ND Pathways and Waiting Times (2)' })).toHaveAttribute('aria-expanded', 'false');
+    expect(visibleRefs()).toEqual(['5.1.1']);
+    fireEvent.click(screen.getByRole('button', { name: '3. ND Pathways and Waiting Times (2)' }));
     expect(screen.getByText('?July 2023 (31 July 2023, to be confirmed)')).toBeInTheDocument();
     expect(screen.getByText('Showing 3 of 3 actions.')).toBeInTheDocument();
   });

@@ -154,7 +154,6 @@ declare interface IImprovementPlanWebPartStrings {
   FilterNoMatch: string;
   NoActions: string;
   NoOutcome: string;
-  GroupToggleLabel: string;
   SortedAscending: string;
   SortedDescending: string;
   OfficerColumn: string;

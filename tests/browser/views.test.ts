@@ -1,0 +1,182 @@
+/**
+ * Every view in Debian's Chromium against the local page: accessibility (axe, WCAG 2.2
+ * AA, light and dark) with a screenshot of each kept in artifacts/screenshots, an
+ * update seen by an executive, two people editing one action, and an update posted
+ * with the keyboard alone. Needs the page built first (scripts/build-host.js).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, Page, chromium } from 'playwright-core';
+import { emulatorSp } from '../../emulator/client';
+import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
+import { seedSamplePlan } from '../../emulator/sample/seed';
+import { EXECUTIVE, ND_LEAD, SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';
+import { SharePointEmulator, USER_COOKIE } from '../../emulator/server';
+import { SharePointStore } from '../../emulator/store';
+
+jest.setTimeout(90_000);
+
+const HOST_PAGE = join(__dirname, '../../temp/host');
+const SCREENSHOTS = join(__dirname, '../../artifacts/screenshots');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+describe('the views in Chromium', () => {
+  let folder: string;
+  let store: SharePointStore;
+  let emulator: SharePointEmulator;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'send-views-'));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    store = new SharePointStore(join(folder, 'site.db'));
+    for (const user of SAMPLE_USERS) store.saveUser(user);
+    emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: SAMPLE_PLAN.asAt, roles: {} } });
+    await emulator.start();
+    await seedSamplePlan(emulatorSp(emulator.siteUrl, SITE_OWNER.email));
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await emulator.stop();
+    store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  async function openAs(email: string, theme = 'light', viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: emulator.url }]);
+    const page = await context.newPage();
+    await page.goto(`${emulator.url}/?theme=${theme}`);
+    await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
+    return page;
+  }
+
+  async function violations(page: Page, name: string): Promise<string[]> {
+    // Fluent fades rows and panels in; colours are judged once the animations have finished.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    return results.violations.map((violation) => `${name} ${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`);
+  }
+
+  async function openAction(page: Page, ref: string): Promise<void> {
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('searchbox', { name: /Search/ }).fill(ref);
+    await page.getByRole('button', { name: `Open action ${ref}`, exact: true }).click();
+    // Fluent's panel root has no box of its own, so wait for its heading.
+    await page.getByRole('heading', { name: `Action ${ref}`, exact: true }).waitFor();
+  }
+
+  it.each(['light', 'dark'])('has no WCAG 2.2 AA violations on any view in the %s theme', async (theme) => {
+    const page = await openAs(ND_LEAD.email, theme);
+    const found: string[] = [];
+    found.push(...(await violations(page, `summary-${theme}`)));
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('grid', { name: 'Actions by priority area and outcome' }).waitFor();
+    found.push(...(await violations(page, `workstreams-${theme}`)));
+    await page.getByRole('tab', { name: 'My actions' }).click();
+    await page.getByRole('heading', { name: 'My actions' }).waitFor();
+    found.push(...(await violations(page, `my-actions-${theme}`)));
+    await page.getByRole('button', { name: 'Update 3.2.1' }).click();
+    found.push(...(await violations(page, `quick-update-${theme}`)));
+    await openAction(page, '3.2.2');
+    found.push(...(await violations(page, `action-detail-${theme}`)));
+    await page.getByRole('button', { name: 'Edit 3.2.2' }).click();
+    found.push(...(await violations(page, `action-edit-${theme}`)));
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+
+  it('fits a narrow Teams tab: the summary and the list scroll inside the web part, not the page', async () => {
+    const page = await openAs(ND_LEAD.email, 'dark', { width: 360, height: 740 });
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('grid', { name: 'Actions by priority area and outcome' }).waitFor();
+    expect(await violations(page, 'workstreams-narrow-dark')).toEqual([]);
+    // The web part's own box does not overflow: wide tables scroll inside it.
+    const overflow = (): Promise<number> =>
+      page.getByRole('region', { name: 'SEND improvement plan' }).evaluate((root) => root.scrollWidth - root.clientWidth);
+    await expect(overflow()).resolves.toBe(0);
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await expect(overflow()).resolves.toBe(0);
+    expect(await violations(page, 'summary-narrow-dark')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows an executive the update a responsible officer has just posted', async () => {
+    const officer = await openAs(ND_LEAD.email);
+    await officer.getByRole('tab', { name: 'My actions' }).click();
+    await officer.getByRole('button', { name: 'Update 3.4.2' }).click();
+    await officer.getByRole('combobox', { name: /^Status/ }).click();
+    await officer.getByRole('option', { name: 'Red' }).click();
+    await officer.getByRole('textbox', { name: /Progress note/ }).fill('Funding for the second year withdrawn: escalated to the board.');
+    await officer.getByRole('button', { name: 'Save update' }).click();
+    await officer.getByText('Update saved for action 3.4.2.').waitFor();
+    await officer.context().close();
+
+    const executive = await openAs(EXECUTIVE.email);
+    const exceptions = executive.getByRole('table', { name: /^Actions off track, overdue/ });
+    const row = exceptions.getByRole('row', { name: /^Open action 3\.4\.2 / });
+    await expect(row.textContent()).resolves.toContain('Funding for the second year withdrawn: escalated to the board.');
+    await expect(row.textContent()).resolves.toContain('Red');
+    await executive.screenshot({ path: join(SCREENSHOTS, 'executive-summary-after-update.png'), fullPage: true });
+    await executive.context().close();
+  });
+
+  it('gives the second of two people editing one action the conflict view, with both versions', async () => {
+    const lead = await openAs(ND_LEAD.email);
+    const owner = await openAs(SITE_OWNER.email);
+    for (const page of [lead, owner]) {
+      await openAction(page, '3.3.4');
+      await page.getByRole('button', { name: 'Edit 3.3.4' }).click();
+    }
+    await owner.getByRole('textbox', { name: 'Resources' }).fill('Owner: one practitioner');
+    await owner.getByRole('button', { name: 'Save changes' }).click();
+    await owner.getByText('Changes saved for action 3.3.4.').waitFor();
+
+    await lead.getByRole('textbox', { name: 'Resources' }).fill('Lead: two practitioners');
+    await lead.getByRole('button', { name: 'Save changes' }).click();
+    await lead.getByRole('heading', { name: 'Action 3.3.4 was changed by someone else' }).waitFor();
+    const table = lead.getByRole('table', { name: 'Your version and theirs, where they differ' });
+    await expect(table.getByRole('row', { name: /^Resources/ }).textContent()).resolves.toMatch(/Lead: two practitioners.*Owner: one practitioner/);
+    expect(await violations(lead, 'conflict-light')).toEqual([]);
+    await lead.getByRole('button', { name: 'Keep all of mine' }).click();
+    await lead.getByText('Changes saved for action 3.3.4.').waitFor();
+    await lead.context().close();
+    await owner.context().close();
+  });
+
+  it('lets an officer reach an action and post an update with the keyboard alone', async () => {
+    const page = await openAs(ND_LEAD.email);
+    const focusedName = (): Promise<string> => page.evaluate(() => (document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent || '').trim());
+    const tabUntil = async (name: string | RegExp, limit = 80): Promise<void> => {
+      for (let step = 0; step < limit; step++) {
+        await page.keyboard.press('Tab');
+        const current = await focusedName();
+        if (typeof name === 'string' ? current === name : name.test(current)) return;
+      }
+      throw new Error(`"${String(name)}" was not reached with Tab`);
+    };
+    await tabUntil('Summary');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'My actions' }).waitFor();
+    await tabUntil('Update 3.4.1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    // The status dropdown: arrow keys choose without opening it.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Posted with the keyboard only.');
+    await tabUntil('Save update', 5);
+    await page.keyboard.press('Enter');
+    await page.getByText('Update saved for action 3.4.1.').waitFor();
+    await page.context().close();
+  });
+});
