@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { IAction, IProgressUpdate, assigneeName } from '../model/plan';
+import { IAction, IEvidenceLink, IProgressUpdate, assigneeName } from '../model/plan';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
@@ -30,6 +30,21 @@ const styles = mergeStyleSets({
   note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   hidden: hiddenContentStyle
 });
+
+/** Evidence links, opened in a new tab (they are usually documents elsewhere on the intranet). */
+function EvidenceLinks({ links }: { links: IEvidenceLink[] }): JSX.Element {
+  return (
+    <ul style={{ margin: 0, paddingLeft: 16 }}>
+      {links.map((link) => (
+        <li key={link.url}>
+          <Link href={link.url} target="_blank" rel="noopener noreferrer">
+            {link.description}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The log, newest first, each entry with the status it moved from. */
 function logWithPrevious(log: IProgressUpdate[]): Array<{ update: IProgressUpdate; before?: string }> {
@@ -142,17 +157,7 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
             {field(strings.TagsLabel, action.tags.join(', '))}
             {field(
               strings.EvidenceLabel,
-              action.evidence.length === 0 ? undefined : (
-                <ul style={{ margin: 0, paddingLeft: 16 }}>
-                  {action.evidence.map((link) => (
-                    <li key={link.url}>
-                      <Link href={link.url} target="_blank" rel="noopener noreferrer">
-                        {link.description}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )
+              action.evidence.length === 0 ? undefined : <EvidenceLinks links={action.evidence} />
             )}
           </dl>
           {periods.length > 0 && (
@@ -210,13 +215,7 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
                     </td>
                     <td className={styles.note}>
                       {update.note}
-                      {update.evidence.map((link) => (
-                        <div key={link.url}>
-                          <Link href={link.url} target="_blank" rel="noopener noreferrer">
-                            {link.description}
-                          </Link>
-                        </div>
-                      ))}
+                      {update.evidence.length > 0 && <EvidenceLinks links={update.evidence} />}
                     </td>
                   </tr>
                 ))}

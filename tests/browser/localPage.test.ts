@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, postUpdate } from '../support/browser';
 import { emulatorSp } from '../../emulator/client';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { seedSamplePlan } from '../../emulator/sample/seed';
@@ -37,10 +38,7 @@ describe('the local page in Chromium', () => {
     folder = mkdtempSync(join(tmpdir(), 'send-browser-'));
     server = await startEmulator(join(folder, 'site.db'));
     await seedSamplePlan(emulatorSp(server.emulator.siteUrl, SITE_OWNER.email));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -90,13 +88,7 @@ describe('the local page in Chromium', () => {
 
   it('saves an update made in the browser, and the change survives a restart of the server', async () => {
     const page = await openAs(ND_LEAD.email);
-    await page.getByRole('tab', { name: 'My actions' }).click();
-    await page.getByRole('button', { name: 'Update 3.2.1' }).click();
-    await page.getByRole('combobox', { name: /^Status/ }).click();
-    await page.getByRole('option', { name: 'Amber' }).click();
-    await page.getByRole('textbox', { name: /Progress note/ }).fill('Saved from the browser: feedback analysed.');
-    await page.getByRole('button', { name: 'Save update' }).click();
-    await page.getByText('Update saved for action 3.2.1.').waitFor();
+    await postUpdate(page, '3.2.1', 'Amber', 'Saved from the browser: feedback analysed.');
     await page.context().close();
 
     const port = Number(new URL(server.emulator.url).port);

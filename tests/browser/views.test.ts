@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, Page, chromium } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, postUpdate } from '../support/browser';
 import { emulatorSp } from '../../emulator/client';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { seedSamplePlan } from '../../emulator/sample/seed';
@@ -36,10 +37,7 @@ describe('the views in Chromium', () => {
     emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: SAMPLE_PLAN.asAt, roles: {} } });
     await emulator.start();
     await seedSamplePlan(emulatorSp(emulator.siteUrl, SITE_OWNER.email));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -110,13 +108,7 @@ describe('the views in Chromium', () => {
 
   it('shows an executive the update a responsible officer has just posted', async () => {
     const officer = await openAs(ND_LEAD.email);
-    await officer.getByRole('tab', { name: 'My actions' }).click();
-    await officer.getByRole('button', { name: 'Update 3.4.2' }).click();
-    await officer.getByRole('combobox', { name: /^Status/ }).click();
-    await officer.getByRole('option', { name: 'Red' }).click();
-    await officer.getByRole('textbox', { name: /Progress note/ }).fill('Funding for the second year withdrawn: escalated to the board.');
-    await officer.getByRole('button', { name: 'Save update' }).click();
-    await officer.getByText('Update saved for action 3.4.2.').waitFor();
+    await postUpdate(officer, '3.4.2', 'Red', 'Funding for the second year withdrawn: escalated to the board.');
     await officer.context().close();
 
     const executive = await openAs(EXECUTIVE.email);
