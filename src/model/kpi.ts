@@ -33,6 +33,9 @@ export interface IMeasurement {
   periodEnd: IsoDate;
   value: number;
   note?: string;
+  /** The list item and its ETag, once saved. */
+  id?: number;
+  etag?: string;
 }
 
 /** A scorecard line. */
@@ -54,6 +57,8 @@ export interface IKpi {
   progressNote?: string;
   /** As written: "5.1.1 to 5.1.4". */
   actionRefs?: string;
+  /** SharePoint's ETag of the KPI item, sent back when checkpoints are marked. */
+  etag?: string;
 }
 
 /** Thresholds set per plan. */
