@@ -11,7 +11,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IsoDate, addMonths, endOfMonth } from '../../src/model/isoDate';
 import { parsePlanDate } from '../../src/model/planDates';
-import { logEntryItem, writeSharePointDate } from '../../src/services/mappers';
+import { logEntryItem, writeMilestones, writeSharePointDate } from '../../src/services/mappers';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_ROLES } from './samplePlan';
@@ -182,7 +182,7 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [KPI_FIELDS.baselineValue]: kpi.baselineValue ?? null,
       [KPI_FIELDS.baselineDate]: kpi.baselineValue === undefined ? null : writeSharePointDate(SAMPLE_PLAN.startDate),
       [KPI_FIELDS.baselineText]: kpi.baselineText,
-      [KPI_FIELDS.milestones]: JSON.stringify(kpi.milestones.map((milestone) => ({ label: milestone.label, due: { monthsFromStart: milestone.monthsFromStart }, text: milestone.text, target: milestone.target }))),
+      [KPI_FIELDS.milestones]: writeMilestones(kpi.milestones.map((milestone) => ({ label: milestone.label, due: { monthsFromStart: milestone.monthsFromStart }, text: milestone.text, target: milestone.target }))),
       [KPI_FIELDS.actionRefs]: kpi.ref
     }))
   );

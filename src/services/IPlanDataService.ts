@@ -1,6 +1,6 @@
 import { IsoDate } from '../model/isoDate';
 import { ActionEditValues } from '../model/actionEdit';
-import { IKpi } from '../model/kpi';
+import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { IStatusScheme } from '../model/statusSchemes';
 import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
@@ -11,6 +11,8 @@ export interface IPlanAccess {
   canEditActions: boolean;
   /** May add entries to the progress log. */
   canAddUpdates: boolean;
+  /** May record KPI measurements and mark checkpoints. */
+  canUpdateKpis: boolean;
 }
 
 /** Everything a plan's views need, loaded together. */
@@ -104,4 +106,18 @@ export interface IPlanDataService {
    * @throws PlanDataError for anything else
    */
   saveActionEdit(draft: IActionEditDraft): Promise<IAction>;
+  /**
+   * Records a measurement: a new item, or (when it has an id) a correction of the one
+   * already recorded for its period, sent with that item's ETag; SharePoint's version
+   * history keeps the value it replaces.
+   *
+   * @returns the measurement as saved, with its id and new ETag
+   */
+  recordMeasurement(kpi: IKpi, measurement: IMeasurement): Promise<IMeasurement>;
+  /**
+   * Saves a KPI's milestones (a checkpoint marked met or not met) with the KPI's ETag.
+   *
+   * @throws ConflictError when someone else changed the KPI since it was loaded
+   */
+  saveMilestones(kpi: IKpi, milestones: IMilestone[]): Promise<IKpi>;
 }

@@ -8,10 +8,10 @@ import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
 import { IAction, IPerson, IPlan, IPriorityArea } from '../model/plan';
 import { applyEdit } from '../model/actionEdit';
-import { IMeasurement } from '../model/kpi';
+import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { ConflictError, PlanDataError, toPlanDataError } from './errors';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeScheme, writeSharePointDate } from './mappers';
+import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** SharePoint's largest page; one page holds a typical plan's list. */
@@ -159,6 +159,8 @@ export class SharePointPlanDataService implements IPlanDataService {
       const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
       const actionPermissions = list(LIST_TITLES.actions).getCurrentUserEffectivePermissions();
       const updatePermissions = list(LIST_TITLES.updates).getCurrentUserEffectivePermissions();
+      const kpiPermissions = list(LIST_TITLES.kpis).getCurrentUserEffectivePermissions();
+      const measurementPermissions = list(LIST_TITLES.kpiMeasurements).getCurrentUserEffectivePermissions();
       await execute();
 
       const rows = {} as Record<ListName, ListItem[]>;
@@ -169,7 +171,11 @@ export class SharePointPlanDataService implements IPlanDataService {
       const access = {
         user: { id: me.Id, displayName: me.Title, email: me.Email || undefined },
         canEditActions: this.sp.web.hasPermissions(await actionPermissions, PermissionKind.EditListItems),
-        canAddUpdates: this.sp.web.hasPermissions(await updatePermissions, PermissionKind.AddListItems)
+        canAddUpdates: this.sp.web.hasPermissions(await updatePermissions, PermissionKind.AddListItems),
+        canUpdateKpis:
+          this.sp.web.hasPermissions(await kpiPermissions, PermissionKind.EditListItems) &&
+          this.sp.web.hasPermissions(await measurementPermissions, PermissionKind.AddListItems) &&
+          this.sp.web.hasPermissions(await measurementPermissions, PermissionKind.EditListItems)
       };
       const warnings: Warnings = [];
       if (access.canAddUpdates) {
@@ -316,6 +322,43 @@ export class SharePointPlanDataService implements IPlanDataService {
       const mapped = toPlanDataError(error);
       if (mapped.kind === 'conflict') {
         throw new ConflictError(await this.readAction(action.id), mapped.detail);
+      }
+      throw mapped;
+    }
+  }
+
+  public async recordMeasurement(kpi: IKpi, measurement: IMeasurement): Promise<IMeasurement> {
+    const items = this.sp.web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items;
+    const fields = {
+      [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(measurement.periodEnd),
+      [MEASUREMENT_FIELDS.value]: measurement.value,
+      [MEASUREMENT_FIELDS.note]: measurement.note ?? ''
+    };
+    try {
+      if (measurement.id !== undefined) {
+        const result = await items.getById(measurement.id).update(fields, requireEtag(measurement.etag, `The ${kpi.ref} measurement for ${measurement.periodEnd}`));
+        return { ...measurement, etag: (result as { etag: string }).etag };
+      }
+      const added = (await items.add({ Title: measurement.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: kpi.planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpi.id, ...fields })) as ListItem;
+      const read = mapMeasurement(added, []);
+      return { ...measurement, id: added.Id as number, etag: read?.measurement.etag };
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async saveMilestones(kpi: IKpi, milestones: IMilestone[]): Promise<IKpi> {
+    try {
+      const result = await this.sp.web.lists
+        .getByTitle(LIST_TITLES.kpis)
+        .items.getById(kpi.id)
+        .update({ [KPI_FIELDS.milestones]: writeMilestones(milestones) }, requireEtag(kpi.etag, `KPI ${kpi.ref}`));
+      return { ...kpi, milestones, etag: (result as { etag: string }).etag };
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict') {
+        const item = await COLUMNS.kpis(this.sp.web.lists.getByTitle(LIST_TITLES.kpis).items).filter(`Id eq ${kpi.id}`)();
+        throw new ConflictError(mapKpi((item as ListItem[])[0], kpi.measurements, []), mapped.detail);
       }
       throw mapped;
     }

@@ -307,7 +307,10 @@ export function mapMeasurement(item: ListItem, warnings: Warnings): { kpiId: num
     warnings.push(`KPI measurement ${String(item.Id)}: it has no ${periodEnd === undefined ? 'period end' : 'value'}, so it is left out.`);
     return undefined;
   }
-  return { kpiId: lookupId(item, MEASUREMENT_FIELDS.kpi) ?? 0, measurement: { periodEnd, value, note: optionalText(item, MEASUREMENT_FIELDS.note) } };
+  return {
+    kpiId: lookupId(item, MEASUREMENT_FIELDS.kpi) ?? 0,
+    measurement: { periodEnd, value, note: optionalText(item, MEASUREMENT_FIELDS.note), id: item.Id as number, etag: readEtag(item) }
+  };
 }
 
 function readMilestoneDue(raw: unknown): MilestoneDue | undefined {
@@ -369,6 +372,12 @@ export function mapKpi(item: ListItem, measurements: IMeasurement[], warnings: W
     milestones: readMilestones(item, where, warnings),
     measurements,
     progressNote: optionalText(item, KPI_FIELDS.progressNote),
-    actionRefs: optionalText(item, KPI_FIELDS.actionRefs)
+    actionRefs: optionalText(item, KPI_FIELDS.actionRefs),
+    etag: readEtag(item)
   };
+}
+
+/** The MilestonesJson value (the inverse of reading it). */
+export function writeMilestones(milestones: readonly IMilestone[]): string {
+  return JSON.stringify(milestones.map(({ label, due, text, target, met, metDate, metNote }) => ({ label, due, text, target, met, metDate, metNote })));
 }

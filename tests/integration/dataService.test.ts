@@ -1,5 +1,6 @@
-import { EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
+import { EHCP_LEAD, EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
 import { editValuesOf } from '../../src/model/actionEdit';
+import { markCheckpoint } from '../../src/model/scorecard';
 import { RAGC_SCHEME, parseSchemeText } from '../../src/model/statusSchemes';
 import { ConflictError, PlanDataError } from '../../src/services/errors';
 import { LIST_TITLES } from '../../src/services/schema';
@@ -23,7 +24,7 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(snapshot.actions).toHaveLength(site.store.itemCount(LIST_TITLES.actions));
     expect(snapshot.updates).toHaveLength(site.store.itemCount(LIST_TITLES.updates));
     expect(snapshot.warnings).toEqual([]);
-    expect(snapshot.access).toEqual({ user: { id: expect.any(Number), displayName: 'Kathryn Morgan', email: ND_LEAD.email }, canEditActions: true, canAddUpdates: true });
+    expect(snapshot.access).toEqual({ user: { id: expect.any(Number), displayName: 'Kathryn Morgan', email: ND_LEAD.email }, canEditActions: true, canAddUpdates: true, canUpdateKpis: true });
     // The plan as written carries over: "?July 2023" is a tentative month, 3.4.1 names a person.
     const action322 = snapshot.actions.find((action) => action.ref === '3.2.2');
     expect(action322?.due).toMatchObject({ text: '?July 2023', kind: 'month', date: '2023-07-31', tentative: true });
@@ -36,8 +37,8 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(actionsRead?.query.$expand).toBe('StrategicLead,ResponsibleOfficer');
     expect(actionsRead?.query.$top).toBe('5000');
     expect(actionsRead?.query.$select.split(',')).toEqual(expect.arrayContaining(['Title', 'ActionStatus', 'DueText', 'DueDate', 'ResponsibleOfficer/Title', 'ResponsibleOfficer/EMail', 'PlanId']));
-    // The plan, seven child lists, the user and two permission reads.
-    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(11);
+    // The plan, seven child lists, the user and four permission reads.
+    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(13);
   });
 
   it('loads the KPIs with their measurements and the roles glossary, so an action owned by a role reads as that role', async () => {
@@ -92,6 +93,41 @@ describe('SharePointPlanDataService against the emulator', () => {
     const stale = await owner.savePlanSettings(plan, { statusScheme: RAGC_SCHEME, reportingDates: [] }).catch((thrown: unknown) => thrown);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError<typeof plan>).current.etag).toBe(saved.etag);
+  });
+
+  it('records a measurement, and corrects one with its ETag, SharePoint keeping the old value as a version', async () => {
+    const lead = service(EHCP_LEAD.email);
+    const kpi = (await lead.loadPlan(site.planId)).kpis.find((candidate) => candidate.ref === '5.1.5');
+    if (!kpi) throw new Error('sample KPI 5.1.5 missing');
+    const added = await lead.recordMeasurement(kpi, { periodEnd: '2024-02-29', value: 87, note: 'February return' });
+    expect(added).toMatchObject({ id: expect.any(Number), etag: '"1"' });
+
+    const earlier = kpi.measurements[0];
+    site.emulator.requests.length = 0;
+    const corrected = await lead.recordMeasurement(kpi, { ...earlier, value: earlier.value + 1, note: 'Corrected' });
+    const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
+    expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND KPI Measurements')/items(${earlier.id})`, httpMethod: 'MERGE', ifMatch: earlier.etag, status: 204 })]);
+    expect(corrected.etag).not.toBe(earlier.etag);
+    const history = site.store.versions(LIST_TITLES.kpiMeasurements, earlier.id as number).map((version) => version.values.MeasuredValue);
+    expect(history).toEqual(expect.arrayContaining([earlier.value, earlier.value + 1]));
+
+    const reloaded = (await lead.loadPlan(site.planId)).kpis.find((candidate) => candidate.id === kpi.id);
+    expect(reloaded?.measurements.filter((measurement) => measurement.periodEnd === earlier.periodEnd)).toEqual([expect.objectContaining({ value: earlier.value + 1, note: 'Corrected' })]);
+    expect(reloaded?.measurements.map((measurement) => measurement.periodEnd)).toContain('2024-02-29');
+  });
+
+  it('saves a marked checkpoint with the KPI ETag, and refuses a stale one with the current KPI', async () => {
+    const lead = service(EHCP_LEAD.email);
+    const kpi = (await lead.loadPlan(site.planId)).kpis.find((candidate) => candidate.ref === '5.1.2');
+    if (!kpi) throw new Error('sample KPI 5.1.2 missing');
+    const milestones = markCheckpoint(kpi, 0, { met: true, date: '2023-06-20', note: 'Published on the Local Offer' });
+    const saved = await lead.saveMilestones(kpi, milestones);
+    const reread = (await lead.loadPlan(site.planId)).kpis.find((candidate) => candidate.id === kpi.id);
+    expect(reread?.milestones[0]).toMatchObject({ met: true, metDate: '2023-06-20', metNote: 'Published on the Local Offer' });
+    expect(reread?.etag).toBe(saved.etag);
+    const stale = await lead.saveMilestones(kpi, markCheckpoint(kpi, 0, { met: false, date: '2023-06-21', note: '' })).catch((thrown: unknown) => thrown);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError<typeof kpi>).current.milestones[0]).toMatchObject({ met: true });
   });
 
   it('turns a stale edit into a conflict carrying the other version', async () => {
@@ -172,7 +208,7 @@ describe('SharePointPlanDataService against the emulator', () => {
   it('refuses a reader with a typed "forbidden" error and writes nothing', async () => {
     const reader = service(EXECUTIVE.email);
     const snapshot = await reader.loadPlan(site.planId);
-    expect(snapshot.access).toMatchObject({ canEditActions: false, canAddUpdates: false });
+    expect(snapshot.access).toMatchObject({ canEditActions: false, canAddUpdates: false, canUpdateKpis: false });
     const action = snapshot.actions[0];
     const before = site.store.getItem(LIST_TITLES.actions, action.id).version;
 

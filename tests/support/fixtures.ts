@@ -41,7 +41,7 @@ export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot
     updates: [],
     kpis: [],
     roles: [],
-    access: { user: { id: 7, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' }, canEditActions: true, canAddUpdates: true },
+    access: { user: { id: 7, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' }, canEditActions: true, canAddUpdates: true, canUpdateKpis: true },
     warnings: [],
     ...overrides
   };
@@ -58,6 +58,8 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     loadPlan: jest.fn(),
     saveUpdate: jest.fn(),
     saveActionEdit: jest.fn(),
+    recordMeasurement: jest.fn(),
+    saveMilestones: jest.fn(),
     ...overrides
   };
 }

@@ -55,7 +55,7 @@ describe('ActionDetail', () => {
   });
 
   it('shows a reader no update or edit controls', async () => {
-    renderDetail(aDataService(), { access: { user: { id: 9, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false } });
+    renderDetail(aDataService(), { access: { user: { id: 9, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
     expect(await screen.findByText('You can read this plan but not update it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Update 3\.2\.2/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Edit 3\.2\.2/ })).not.toBeInTheDocument();

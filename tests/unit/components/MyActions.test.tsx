@@ -98,13 +98,13 @@ describe('MyActions', () => {
   });
 
   it('shows a reader their actions without any update controls', async () => {
-    renderMine(serviceSaving(jest.fn()), { access: { user: ME, canEditActions: false, canAddUpdates: false } });
+    renderMine(serviceSaving(jest.fn()), { access: { user: ME, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
     expect(await screen.findByText('You can read this plan but not update it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Update / })).not.toBeInTheDocument();
   });
 
   it('says so when the person is named on no action', async () => {
-    renderMine(serviceSaving(jest.fn()), { access: { user: { id: 99, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false } });
+    renderMine(serviceSaving(jest.fn()), { access: { user: { id: 99, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
     expect(await screen.findByText('You are not named on any action in this plan.')).toBeInTheDocument();
   });
 });

@@ -176,7 +176,10 @@ describe('mapKpi, mapMeasurement and mapRole', () => {
 
   it('leaves out a measurement without a value or period end, saying which', () => {
     const warnings: string[] = [];
-    expect(mapMeasurement({ Id: 9, KpiId: 4, PeriodEnd: '2023-04-30T23:00:00Z', MeasuredValue: 58 }, warnings)).toEqual({ kpiId: 4, measurement: { periodEnd: '2023-05-01', value: 58, note: undefined } });
+    expect(mapMeasurement({ Id: 9, KpiId: 4, PeriodEnd: '2023-04-30T23:00:00Z', MeasuredValue: 58, 'odata.etag': '"2"' }, warnings)).toEqual({
+      kpiId: 4,
+      measurement: { periodEnd: '2023-05-01', value: 58, note: undefined, id: 9, etag: '"2"' }
+    });
     expect(mapMeasurement({ Id: 10, KpiId: 4, PeriodEnd: '2023-05-31T00:00:00Z', MeasuredValue: null }, warnings)).toBeUndefined();
     expect(warnings).toEqual(['KPI measurement 10: it has no value, so it is left out.']);
   });
