@@ -3,10 +3,13 @@ import { MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Spinner, S
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IActionFilter } from '../model/actionFilter';
+import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
+import { KpiDetail } from './KpiDetail';
 import { KpiTiles } from './KpiTiles';
+import { Scorecard } from './Scorecard';
 import { StatusTrend } from './StatusTrend';
 import { WorkstreamsView } from './WorkstreamsView';
 import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS } from './navigation';
@@ -89,6 +92,7 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
             defaultView={defaultView}
             onSaved={(saved) => setState({ kind: 'loaded', snapshot: withSavedUpdate(state.snapshot, saved) })}
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
+            onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: { ...state.snapshot, kpis: state.snapshot.kpis.map((candidate) => (candidate.id === kpi.id ? kpi : candidate)) } })}
           />
         )}
       </Stack>
@@ -129,24 +133,28 @@ interface IPlanViewProps {
   defaultView: PlanViewKey;
   onSaved: (saved: ISavedUpdate) => void;
   onEdited: (action: IAction) => void;
+  onKpiChanged: (kpi: IKpi) => void;
 }
 
 /** The plan's views as tabs; every figure opens the workstreams list filtered to what it counted. */
-function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited }: IPlanViewProps): JSX.Element {
+function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited, onKpiChanged }: IPlanViewProps): JSX.Element {
   const [view, setView] = React.useState<PlanViewKey>(defaultView);
   const [filter, setFilter] = React.useState<IActionFilter>({});
   const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
+  const [openKpiId, setOpenKpiId] = React.useState<number | undefined>(undefined);
   const navigation = React.useMemo<IPlanNavigation>(
     () => ({
       openList: (next) => {
         setFilter(next);
         setView('workstreams');
       },
-      openAction: setOpenActionId
+      openAction: setOpenActionId,
+      openKpi: setOpenKpiId
     }),
     []
   );
   const openAction = snapshot.actions.find((action) => action.id === openActionId);
+  const openKpi = snapshot.kpis.find((kpi) => kpi.id === openKpiId);
   const scheme = snapshot.plan.statusScheme;
 
   return (
@@ -190,6 +198,11 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
             />
           </Stack>
         </PivotItem>
+        <PivotItem itemKey="kpis" headerText={VIEW_LABELS.kpis}>
+          <Stack tokens={{ padding: '12px 0' }}>
+            {snapshot.kpis.length === 0 ? <MessageBar messageBarType={MessageBarType.info}>{strings.NoKpis}</MessageBar> : <Scorecard snapshot={snapshot} today={today} />}
+          </Stack>
+        </PivotItem>
         <PivotItem itemKey="myActions" headerText={VIEW_LABELS.myActions}>
           <Stack tokens={{ padding: '12px 0' }}>
             <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
@@ -207,6 +220,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
           onDismiss={() => setOpenActionId(undefined)}
         />
       )}
+      {openKpi && <KpiDetail kpi={openKpi} snapshot={snapshot} dataService={dataService} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}
     </PlanNavigationProvider>
   );
 }

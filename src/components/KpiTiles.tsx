@@ -1,38 +1,16 @@
 import * as React from 'react';
-import { Stack, Text, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { Link, Stack, Text, getId, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { DirectionOfTravel, IKpi, KpiStatus, assessKpi } from '../model/kpi';
+import { IKpi, assessKpi } from '../model/kpi';
 import { compareRefs, expandRefs } from '../model/refs';
-import { IStatusLabel, RAGC_SCHEME } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { StatusPill } from './StatusPill';
-import { FigureLink } from './navigation';
+import { FigureLink, usePlanNavigation } from './navigation';
 import { formatDate, formatString } from './format';
+import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill } from './kpiText';
 
 export interface IKpiTilesProps {
   snapshot: IPlanSnapshot;
-}
-
-const KPI_STATUS_TEXT: Readonly<Record<KpiStatus, string>> = { onTrack: strings.KpiOnTrack, atRisk: strings.KpiAtRisk, offTrack: strings.KpiOffTrack };
-const TRAVEL_TEXT: Readonly<Record<DirectionOfTravel, string>> = {
-  improving: strings.KpiImproving,
-  worsening: strings.KpiWorsening,
-  unchanged: strings.KpiUnchanged,
-  unknown: strings.KpiTravelUnknown
-};
-const TRAVEL_ARROW: Readonly<Record<DirectionOfTravel, string>> = { improving: '▲', worsening: '▼', unchanged: '▶', unknown: '' };
-
-/** A KPI status shown as the pill of the same meaning in the R/A/G scheme, with the KPI's own words. */
-function kpiPill(status: KpiStatus, reason: string): IStatusLabel {
-  const same = RAGC_SCHEME.labels.find((label) => label.meaning === status) as IStatusLabel;
-  return { ...same, key: status, label: KPI_STATUS_TEXT[status], description: reason };
-}
-
-/** "72%", "14 weeks": the unit as the plan writes it. */
-export function formatValue(value: number, unit: string): string {
-  const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value);
-  if (!unit) return number;
-  return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
 
 /**
@@ -43,6 +21,7 @@ export function formatValue(value: number, unit: string): string {
 export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
   const { plan, kpis, actions } = snapshot;
   const theme = useTheme();
+  const navigation = usePlanNavigation();
   const [headingId] = React.useState(() => getId('kpis'));
   const styles = React.useMemo(
     () =>
@@ -55,6 +34,7 @@ export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
   const refs = actions.map((action) => action.ref);
   const byRef = new Map(actions.map((action) => [action.ref, action.id]));
 
+  const name = (kpi: IKpi): string => (kpi.ref ? `${kpi.ref} ${kpi.title}` : kpi.title);
   const tile = (kpi: IKpi): JSX.Element => {
     const assessment = assessKpi(kpi, plan.startDate, plan.kpiThresholds);
     const linked = kpi.actionRefs ? expandRefs(kpi.actionRefs, refs) : undefined;
@@ -64,7 +44,7 @@ export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
       <li key={kpi.id} className={styles.tile}>
         <Stack tokens={{ childrenGap: 4 }}>
           <Text as="h3" variant="mediumPlus" styles={{ root: { margin: 0, fontWeight: 600 } }}>
-            {kpi.ref ? `${kpi.ref} ${kpi.title}` : kpi.title}
+            {navigation ? <Link onClick={() => navigation.openKpi(kpi.id)}>{name(kpi)}</Link> : name(kpi)}
           </Text>
           <Text variant="xLarge">{latest ? formatValue(latest.value, kpi.unit) : strings.KpiNoActual}</Text>
           {latest && <Text variant="small">{formatString(strings.KpiMeasuredAt, formatDate(latest.periodEnd, latest.periodEnd))}</Text>}

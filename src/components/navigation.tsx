@@ -4,14 +4,15 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IActionFilter } from '../model/actionFilter';
 
 /** The plan's views, as tabs. */
-export type PlanViewKey = 'summary' | 'workstreams' | 'myActions';
-export const PLAN_VIEWS: readonly PlanViewKey[] = ['summary', 'workstreams', 'myActions'];
-export const VIEW_LABELS: Readonly<Record<PlanViewKey, string>> = { summary: strings.ViewSummary, workstreams: strings.ViewWorkstreams, myActions: strings.ViewMyActions };
+export type PlanViewKey = 'summary' | 'workstreams' | 'kpis' | 'myActions';
+export const PLAN_VIEWS: readonly PlanViewKey[] = ['summary', 'workstreams', 'kpis', 'myActions'];
+export const VIEW_LABELS: Readonly<Record<PlanViewKey, string>> = { summary: strings.ViewSummary, workstreams: strings.ViewWorkstreams, kpis: strings.ViewKpis, myActions: strings.ViewMyActions };
 
 /** Moving between views: every figure opens the list behind it, every ref its action. */
 export interface IPlanNavigation {
   openList: (filter: IActionFilter) => void;
   openAction: (actionId: number) => void;
+  openKpi: (kpiId: number) => void;
 }
 
 const NavigationContext = React.createContext<IPlanNavigation | undefined>(undefined);

@@ -63,7 +63,7 @@ describe('ChangesSinceBoard', () => {
   });
 
   it('opens the actions behind a figure as a list', () => {
-    const navigation = { openList: jest.fn(), openAction: jest.fn() };
+    const navigation = { openList: jest.fn(), openAction: jest.fn(), openKpi: jest.fn() };
     const snapshot = aSnapshot({ plan: { ...aPlan(), reportingDates: ['2023-06-30'] }, actions, updates });
     render(
       <PlanNavigationProvider value={navigation}>

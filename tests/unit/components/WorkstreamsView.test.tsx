@@ -86,7 +86,7 @@ describe('WorkstreamsView', () => {
   });
 
   it('opens an action from its ref', () => {
-    const navigation = { openList: jest.fn(), openAction: jest.fn() };
+    const navigation = { openList: jest.fn(), openAction: jest.fn(), openKpi: jest.fn() };
     renderPrinted(
       <PlanNavigationProvider value={navigation}>
         <Harness />

@@ -50,7 +50,7 @@ describe('buildPropertyPane', () => {
   it('offers the plan, the opening tab and the priority to pin, with "all" first', () => {
     const pane = buildPropertyPane(loaded, actions);
     expect(field(pane, 'planId').properties.options).toEqual([{ key: 1, text: 'Shropshire APP 2023' }]);
-    expect(field(pane, 'defaultView').properties.options?.map((option) => option.key)).toEqual(['summary', 'workstreams', 'myActions']);
+    expect(field(pane, 'defaultView').properties.options?.map((option) => option.key)).toEqual(['summary', 'workstreams', 'kpis', 'myActions']);
     expect(field(pane, 'pinnedPriorityId').properties.options).toEqual([
       { key: 0, text: 'All priority areas' },
       { key: 3, text: '3. ND Pathways' },
