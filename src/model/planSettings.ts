@@ -5,6 +5,16 @@
 import { IsoDate } from './isoDate';
 import { parsePlanDate } from './planDates';
 
+export type ToleranceResult = { ok: true; tolerance: number } | { ok: false; errors: string[] };
+
+/** The KPI on-track tolerance as a percentage ("10" or "10%"), from 0 to 100, as a share (0.1). */
+export function parseTolerance(text: string): ToleranceResult {
+  const cleaned = text.trim().replace(/%$/, '').trim();
+  const value = /^\d+(?:\.\d+)?$/.test(cleaned) ? Number(cleaned) : undefined;
+  if (value === undefined || value > 100) return { ok: false, errors: [`"${text.trim()}" is not a percentage from 0 to 100.`] };
+  return { ok: true, tolerance: value / 100 };
+}
+
 export type ReportingDatesResult = { ok: true; dates: IsoDate[] } | { ok: false; errors: string[] };
 
 /**

@@ -1,6 +1,6 @@
 import { IsoDate } from '../model/isoDate';
 import { ActionEditValues } from '../model/actionEdit';
-import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
+import { IKpi, IKpiThresholds, IMeasurement, IMilestone } from '../model/kpi';
 import { IStatusScheme } from '../model/statusSchemes';
 import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
@@ -40,6 +40,7 @@ export interface IPlanSummary {
 export interface IPlanSettings {
   statusScheme: IStatusScheme;
   reportingDates: IsoDate[];
+  kpiThresholds: IKpiThresholds;
 }
 
 /** A progress update someone is saving: everything they typed, kept whatever happens. */

@@ -123,7 +123,14 @@ export class SharePointPlanDataService implements IPlanDataService {
       const result = await this.sp.web.lists
         .getByTitle(LIST_TITLES.plans)
         .items.getById(plan.id)
-        .update({ [PLAN_FIELDS.statusScheme]: writeScheme(settings.statusScheme), [PLAN_FIELDS.reportingDates]: settings.reportingDates.join('\n') }, requireEtag(plan.etag, `Plan ${plan.title}`));
+        .update(
+          {
+            [PLAN_FIELDS.statusScheme]: writeScheme(settings.statusScheme),
+            [PLAN_FIELDS.reportingDates]: settings.reportingDates.join('\n'),
+            [PLAN_FIELDS.kpiTolerance]: settings.kpiThresholds.onTrackTolerance
+          },
+          requireEtag(plan.etag, `Plan ${plan.title}`)
+        );
       return { ...plan, ...settings, etag: (result as { etag: string }).etag };
     } catch (error) {
       const mapped = toPlanDataError(error);

@@ -83,14 +83,15 @@ describe('SharePointPlanDataService against the emulator', () => {
 
     const custom = parseSchemeText('On track = on track | G\nSlipping = at risk\nStuck = off track\nDone = complete');
     if (!custom.ok) throw new Error(custom.errors.join());
-    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'] });
+    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'], kpiThresholds: { onTrackTolerance: 0.05 } });
 
     const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
     expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND Plans')/items(${site.planId})`, httpMethod: 'MERGE', ifMatch: plan.etag, status: 204 })]);
     const reread = await owner.readPlan(site.planId);
     expect(reread.statusScheme.labels.map((label) => label.label)).toEqual(['On track', 'Slipping', 'Stuck', 'Done']);
     expect(reread.reportingDates).toEqual(['2024-06-30', '2024-09-30']);
-    const stale = await owner.savePlanSettings(plan, { statusScheme: RAGC_SCHEME, reportingDates: [] }).catch((thrown: unknown) => thrown);
+    expect(reread.kpiThresholds).toEqual({ onTrackTolerance: 0.05 });
+    const stale = await owner.savePlanSettings(plan, { statusScheme: RAGC_SCHEME, reportingDates: [], kpiThresholds: plan.kpiThresholds }).catch((thrown: unknown) => thrown);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError<typeof plan>).current.etag).toBe(saved.etag);
   });

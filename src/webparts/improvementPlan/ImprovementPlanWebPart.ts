@@ -13,7 +13,7 @@ import { PlanViewKey } from '../../components/navigation';
 import { teamsTheme } from '../../components/themes';
 import { todayIso } from '../../model/isoDate';
 import { IPlan } from '../../model/plan';
-import { parseReportingDates } from '../../model/planSettings';
+import { parseReportingDates, parseTolerance } from '../../model/planSettings';
 import { parseSchemeText, presetScheme, schemeToText } from '../../model/statusSchemes';
 import { IPlanDataService } from '../../services/IPlanDataService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
@@ -31,6 +31,7 @@ export interface IImprovementPlanWebPartProps {
   schemePreset?: string;
   customScheme?: string;
   reportingDatesText?: string;
+  kpiTolerancePercent?: string;
 }
 
 /** Wiring only: services, theme, property pane, render, dispose. */
@@ -102,6 +103,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.properties.schemePreset = undefined;
     this.properties.customScheme = undefined;
     this.properties.reportingDatesText = undefined;
+    this.properties.kpiTolerancePercent = undefined;
   }
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
@@ -136,6 +138,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         this.properties.schemePreset = preset ? plan.statusScheme.id : CUSTOM_SCHEME;
         this.properties.customScheme = preset ? undefined : schemeToText(plan.statusScheme);
         this.properties.reportingDatesText = plan.reportingDates.map((date) => formatDate(date, date)).join('\n');
+        this.properties.kpiTolerancePercent = String(Math.round(plan.kpiThresholds.onTrackTolerance * 1000) / 10);
         this.refreshPane({ settings: { kind: 'loaded', saving: false } });
       },
       (error: unknown) => this.refreshPane({ settings: { kind: 'failed', message: errorMessage(error) } })
@@ -148,13 +151,14 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     const custom = this.properties.schemePreset === CUSTOM_SCHEME;
     const scheme = custom ? parseSchemeText(this.properties.customScheme ?? '') : undefined;
     const dates = parseReportingDates(this.properties.reportingDatesText ?? '');
+    const tolerance = parseTolerance(this.properties.kpiTolerancePercent ?? '');
     const statusScheme = scheme ? (scheme.ok ? scheme.scheme : undefined) : presetScheme(this.properties.schemePreset ?? '');
-    if (!statusScheme || !dates.ok) {
+    if (!statusScheme || !dates.ok || !tolerance.ok) {
       this.refreshPane({ settings: { kind: 'loaded', saving: false, message: strings.PlanSettingsInvalid } });
       return;
     }
     this.refreshPane({ settings: { kind: 'loaded', saving: true } });
-    this.dataService.savePlanSettings(plan, { statusScheme, reportingDates: dates.dates }).then(
+    this.dataService.savePlanSettings(plan, { statusScheme, reportingDates: dates.dates, kpiThresholds: { onTrackTolerance: tolerance.tolerance } }).then(
       (saved) => {
         this.panePlan = saved;
         this.reloads += 1;

@@ -1,4 +1,4 @@
-import { parseReportingDates } from '../../../src/model/planSettings';
+import { parseReportingDates, parseTolerance } from '../../../src/model/planSettings';
 import { RAGC_SCHEME, parseSchemeText, schemeToText } from '../../../src/model/statusSchemes';
 
 describe('parseReportingDates', () => {
@@ -10,6 +10,18 @@ describe('parseReportingDates', () => {
     const result = parseReportingDates('30/06/2023\nnext board\n?July 2023');
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.errors).toEqual([expect.stringMatching(/^Line 2: "next board" is not a date\./), expect.stringMatching(/^Line 3: "\?July 2023" is not a date\./)]);
+  });
+});
+
+describe('parseTolerance', () => {
+  it('reads a percentage from 0 to 100 as a share, and refuses anything else', () => {
+    expect(parseTolerance('10')).toEqual({ ok: true, tolerance: 0.1 });
+    expect(parseTolerance(' 7.5% ')).toEqual({ ok: true, tolerance: 0.075 });
+    expect(parseTolerance('0')).toEqual({ ok: true, tolerance: 0 });
+    expect(parseTolerance('100')).toEqual({ ok: true, tolerance: 1 });
+    expect(parseTolerance('101')).toEqual({ ok: false, errors: ['"101" is not a percentage from 0 to 100.'] });
+    expect(parseTolerance('ten')).toEqual({ ok: false, errors: ['"ten" is not a percentage from 0 to 100.'] });
+    expect(parseTolerance('-5').ok).toBe(false);
   });
 });
 

@@ -73,6 +73,8 @@ describe('buildPropertyPane', () => {
   it('checks reporting dates line by line, and saves through the action given', () => {
     const pane = buildPropertyPane(loaded, actions);
     expect(field(pane, 'reportingDatesText').properties.onGetErrorMessage?.('30/06/2024\nJune')).toMatch(/^Line 2: "June" is not a date\./);
+    expect(field(pane, 'kpiTolerancePercent').properties.onGetErrorMessage?.('10')).toBe('');
+    expect(field(pane, 'kpiTolerancePercent').properties.onGetErrorMessage?.('150')).toBe('"150" is not a percentage from 0 to 100.');
     field(pane, 'savePlanSettings', 'Button').properties.onClick?.();
     expect(actions.onSavePlanSettings).toHaveBeenCalled();
   });

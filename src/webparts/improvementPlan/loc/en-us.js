@@ -281,6 +281,9 @@ define([], function () {
     CheckpointMark: "Mark {0}",
     CheckpointNoteLabel: "Note",
     CheckpointSave: "Save",
-    CheckpointFailed: "The checkpoint was not saved."
+    CheckpointFailed: "The checkpoint was not saved.",
+
+    KpiToleranceLabel: "KPI tolerance (%)",
+    KpiToleranceHint: "How far short of a KPI's trajectory still counts as on track, for example 10."
   };
 });

@@ -281,6 +281,9 @@ declare interface IImprovementPlanWebPartStrings {
   CheckpointNoteLabel: string;
   CheckpointSave: string;
   CheckpointFailed: string;
+
+  KpiToleranceLabel: string;
+  KpiToleranceHint: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {

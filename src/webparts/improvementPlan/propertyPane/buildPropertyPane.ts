@@ -9,7 +9,7 @@ import {
 } from '@microsoft/sp-property-pane';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IPriorityArea } from '../../../model/plan';
-import { parseReportingDates } from '../../../model/planSettings';
+import { parseReportingDates, parseTolerance } from '../../../model/planSettings';
 import { PRESET_SCHEMES, parseSchemeText } from '../../../model/statusSchemes';
 import { IPlanSummary } from '../../../services/IPlanDataService';
 import { formatString } from '../../../components/format';
@@ -104,6 +104,11 @@ export function buildPropertyPane(state: IPropertyPaneState, actions: IPropertyP
             multiline: true,
             rows: 5,
             onGetErrorMessage: (value: string) => problemsOf(parseReportingDates(value ?? ''))
+          }),
+          PropertyPaneTextField('kpiTolerancePercent', {
+            label: strings.KpiToleranceLabel,
+            description: strings.KpiToleranceHint,
+            onGetErrorMessage: (value: string) => problemsOf(parseTolerance(value ?? ''))
           }),
           button('savePlanSettings', settings.saving ? strings.UpdateSaving : strings.SavePlanSettings, settings.saving, actions.onSavePlanSettings),
           ...(settings.message ? [PropertyPaneLabel('savePlanSettings', { text: settings.message })] : [])
