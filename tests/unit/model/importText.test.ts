@@ -1,0 +1,58 @@
+import { CsvError, detectSeparator, formatCsv, parseCsv } from '../../../src/model/import/csv';
+import { plainText } from '../../../src/model/import/plainText';
+import { splitDatedText } from '../../../src/model/import/progressText';
+
+describe('parseCsv', () => {
+  it('reads quoted cells with separators, quotes and line breaks, CRLF and a byte-order mark', () => {
+    const text = '\ufeffRef,Action,By When\r\n3.1.1,"Collate support, 0 - 5","Apr-23"\r\n3.1.2,"Say ""hello""\nto parents",TBC\r\n';
+    expect(parseCsv(text)).toEqual([
+      ['Ref', 'Action', 'By When'],
+      ['3.1.1', 'Collate support, 0 - 5', 'Apr-23'],
+      ['3.1.2', 'Say "hello"\nto parents', 'TBC']
+    ]);
+  });
+
+  it('keeps blank lines so row numbers match the spreadsheet, and finds a semicolon or tab separator', () => {
+    expect(parseCsv('Ref;Action\n\n1;A')).toEqual([['Ref', 'Action'], [''], ['1', 'A']]);
+    expect(detectSeparator('Ref\tAction\tDue')).toBe('\t');
+    expect(detectSeparator('Ref;Action;Due, date')).toBe(';');
+  });
+
+  it('names the line of a quote that is never closed', () => {
+    expect(() => parseCsv('Ref,Action\n1,"Open\n2,B')).toThrow(new CsvError('A quoted cell that starts on line 2 is never closed.', 2));
+  });
+
+  it('writes what it reads', () => {
+    const rows = [['Ref', 'Action'], ['3.1.1', 'Collate, "quoted"\nand on two lines'], ['3.1.2', ' padded ']];
+    expect(parseCsv(formatCsv(rows))).toEqual(rows);
+  });
+});
+
+describe('plainText', () => {
+  it('turns the HTML in plan cells into plain lines, decoding entities and never keeping markup', () => {
+    expect(plainText('<b>1: THE VARIATION</b>  <i>LEAD:</i> WCF &amp; CCG <ul style="x"><li>Parent carer forum</li><li>Special Schools</li></ul>')).toBe(
+      '1: THE VARIATION LEAD: WCF & CCG\n- Parent carer forum\n- Special Schools'
+    );
+    expect(plainText('<script>alert(1)</script>Safe &lt;text&gt; &#8211; &#x2019;')).toBe('Safe <text> – ’');
+    expect(plainText('  plain   text  ')).toBe('plain text');
+  });
+});
+
+describe('splitDatedText', () => {
+  it('splits dated progress paragraphs into entries', () => {
+    expect(splitDatedText('Nov 2019: Terms of reference agreed. Jan 2020: First meeting held.\n12/03/2020 - Paused for COVID.')).toEqual([
+      { date: '2019-11-30', written: 'Nov 2019', text: 'Terms of reference agreed.' },
+      { date: '2020-01-31', written: 'Jan 2020', text: 'First meeting held.' },
+      { date: '2020-03-12', written: '12/03/2020', text: 'Paused for COVID.' }
+    ]);
+  });
+
+  it('keeps text before the first date, and a cell without dates, as one undated entry', () => {
+    expect(splitDatedText('Ongoing work. March 2021: Complete.')).toEqual([
+      { text: 'Ongoing work.' },
+      { date: '2021-03-31', written: 'March 2021', text: 'Complete.' }
+    ]);
+    expect(splitDatedText('Recruitment under way')).toEqual([{ text: 'Recruitment under way' }]);
+    expect(splitDatedText('Met the target: 60% by June.')).toEqual([{ text: 'Met the target: 60% by June.' }]);
+  });
+});
