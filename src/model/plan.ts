@@ -118,6 +118,8 @@ export interface IProgressUpdate {
   date: IsoDate;
   /** When it was recorded (server time), for ordering updates on the same date. */
   recordedAt?: string;
+  /** What wrote it: a save's key, or an import's key, so nothing is logged twice. */
+  key?: string;
   author: string;
   note: string;
   /** The status set by this update, if it set one (a label key). */

@@ -9,7 +9,7 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IAction, IPerson, IPlan, IPriorityArea } from '../model/plan';
 import { applyEdit } from '../model/actionEdit';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
-import { ConflictError, PlanDataError, toPlanDataError } from './errors';
+import { ConflictError, requireEtag, toPlanDataError } from './errors';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
@@ -63,12 +63,6 @@ function overThresholdAsUndefined(error: unknown): undefined {
 
 /** Every child list's lookup to its plan has the same name, read as `PlanId`. */
 const PLAN_ID = `${PRIORITY_FIELDS.plan}Id`;
-
-/** The ETag every update is sent with; never "*", so no save can overwrite unseen changes. */
-function requireEtag(etag: string | undefined, what: string): string {
-  if (!etag) throw new PlanDataError('unexpected', `${what} was loaded without its ETag, so it cannot be saved safely.`);
-  return etag;
-}
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {

@@ -80,3 +80,9 @@ export function toPlanDataError(error: unknown): PlanDataError {
   }
   return new PlanDataError('unexpected', text);
 }
+
+/** The ETag every update is sent with; never "*", so no save can overwrite unseen changes. */
+export function requireEtag(etag: string | undefined, what: string): string {
+  if (!etag) throw new PlanDataError('unexpected', `${what} was loaded without its ETag, so it cannot be saved safely.`);
+  return etag;
+}

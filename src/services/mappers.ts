@@ -279,7 +279,8 @@ export function mapUpdate(item: ListItem, warnings: Warnings): IProgressUpdate {
     author: author?.Title ?? '',
     note: readText(item, UPDATE_FIELDS.note),
     status: optionalText(item, UPDATE_FIELDS.status),
-    evidence: readEvidence(item, UPDATE_FIELDS.evidence, `Update ${id}`, warnings)
+    evidence: readEvidence(item, UPDATE_FIELDS.evidence, `Update ${id}`, warnings),
+    key: optionalText(item, UPDATE_FIELDS.key)
   };
 }
 

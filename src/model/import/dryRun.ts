@@ -247,13 +247,12 @@ export function planImport(rows: readonly (readonly string[])[], mapping: readon
   return { actions, newPriorities, newOutcomes, problems, rejectedRows: Array.from(rejected).sort((a, b) => a - b) };
 }
 
-/** Whether the row would change the action as it stands. */
+/** Whether the row would change the action's own fields (its log entries are matched by key when written). */
 function differs(existing: IAction, imported: IImportedAction): boolean {
   return (
     existing.text !== imported.text ||
     existing.due.text !== imported.due.text ||
     (imported.status !== undefined && existing.status !== imported.status) ||
-    (imported.responsibleOfficer !== undefined && assigneeName(existing.responsibleOfficer) !== imported.responsibleOfficer) ||
-    imported.updates.length > 0
+    (imported.responsibleOfficer !== undefined && assigneeName(existing.responsibleOfficer) !== imported.responsibleOfficer)
   );
 }

@@ -1,0 +1,27 @@
+import { IsoDate } from '../model/isoDate';
+import { IImportPlan } from '../model/import/dryRun';
+
+/** What an import wrote. A re-run of the same file writes nothing new. */
+export interface IImportResult {
+  createdPriorities: number;
+  createdOutcomes: number;
+  createdActions: number;
+  updatedActions: number;
+  unchangedActions: number;
+  addedLogEntries: number;
+  /** Refs of actions someone else changed while the import ran: left as they are, for a re-run. */
+  conflicts: string[];
+}
+
+/** Writes a confirmed dry run into a plan's lists. */
+export interface IPlanImportService {
+  /**
+   * Creates missing priorities and outcomes, creates or updates actions by ref (each
+   * in one write, sent with its ETag), and adds the status history and progress
+   * entries as log entries keyed by ref, date and content, so running it again, or
+   * after it stopped part-way, ends with exactly the file's content.
+   *
+   * @param today - the date undated progress text is logged on
+   */
+  importPlan(planId: number, plan: IImportPlan, today: IsoDate, onProgress?: (written: number, total: number) => void): Promise<IImportResult>;
+}

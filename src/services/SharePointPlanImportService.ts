@@ -1,0 +1,173 @@
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import { IImportPlan, IImportedAction } from '../model/import/dryRun';
+import { IsoDate } from '../model/isoDate';
+import { IAction, IOutcome, IPriorityArea } from '../model/plan';
+import { requireEtag, toPlanDataError } from './errors';
+import { IImportResult, IPlanImportService } from './IPlanImportService';
+import { ILogEntry, ListItem, logEntryItem, writeEvidence, writeSharePointDate } from './mappers';
+import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PRIORITY_FIELDS } from './schema';
+import { SharePointPlanDataService } from './SharePointPlanDataService';
+
+/** SharePoint's $batch takes many parts; 50 keeps each request small enough to retry cheaply. */
+const BATCH_SIZE = 50;
+
+/** A short stable hash (FNV-1a), so a log entry's key says what it holds. */
+function hash(text: string): string {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    value ^= text.charCodeAt(index);
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value.toString(36);
+}
+
+/** The key of an imported log entry: the same row imported again gives the same key. */
+export function importKey(ref: string, date: IsoDate | 'undated', status: string | undefined, note: string): string {
+  return `import:${ref}:${date}:${hash(`${status ?? ''}|${note}`)}`;
+}
+
+/** The Actions list fields an imported row sets; what the file left blank stays as it is. */
+function actionFields(row: IImportedAction, priorityId: number, outcomeId: number | undefined, latest: { date: IsoDate; note: string } | undefined): ListItem {
+  const fields: ListItem = {
+    [`${ACTION_FIELDS.priority}Id`]: priorityId,
+    [ACTION_FIELDS.text]: row.text
+  };
+  if (outcomeId !== undefined) fields[`${ACTION_FIELDS.outcome}Id`] = outcomeId;
+  if (row.theme) fields[ACTION_FIELDS.theme] = row.theme;
+  if (row.strategicLead) fields[ACTION_FIELDS.strategicLeadText] = row.strategicLead;
+  if (row.responsibleOfficer) fields[ACTION_FIELDS.responsibleOfficerText] = row.responsibleOfficer;
+  if (row.due.text) {
+    fields[ACTION_FIELDS.dueText] = row.due.text;
+    fields[ACTION_FIELDS.dueDate] = writeSharePointDate(row.due.date);
+  }
+  if (row.start.text) {
+    fields[ACTION_FIELDS.startText] = row.start.text;
+    fields[ACTION_FIELDS.startDate] = writeSharePointDate(row.start.date);
+  }
+  if (row.desiredImpact) fields[ACTION_FIELDS.desiredImpact] = row.desiredImpact;
+  if (row.howWeWillKnow) fields[ACTION_FIELDS.howWeWillKnow] = row.howWeWillKnow;
+  if (row.tags.length > 0) fields[ACTION_FIELDS.tags] = row.tags.join('; ');
+  if (row.evidence.length > 0) fields[ACTION_FIELDS.evidence] = writeEvidence(row.evidence);
+  if (row.status) fields[ACTION_FIELDS.status] = row.status;
+  if (latest) {
+    fields[ACTION_FIELDS.latestNote] = latest.note;
+    fields[ACTION_FIELDS.latestUpdateDate] = writeSharePointDate(latest.date);
+  }
+  return fields;
+}
+
+/** Runs `write` over items in $batch requests of BATCH_SIZE, returning each item's result in order. */
+async function inBatches<T, R>(sp: SPFI, items: readonly T[], write: (batched: SPFI, item: T) => Promise<R>, onBatch: (count: number) => void): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) {
+    const [batched, execute] = sp.batched();
+    const pending = items.slice(start, start + BATCH_SIZE).map((item) => write(batched, item));
+    await execute();
+    // Parts succeed or fail on their own ($batch rolls nothing back); any failure stops the import here.
+    results.push(...(await Promise.all(pending)));
+    onBatch(pending.length);
+  }
+  return results;
+}
+
+/** The import writer over SharePoint lists with PnPjs. */
+export class SharePointPlanImportService implements IPlanImportService {
+  public constructor(private readonly sp: SPFI) {}
+
+  public async importPlan(planId: number, plan: IImportPlan, today: IsoDate, onProgress: (written: number, total: number) => void = () => undefined): Promise<IImportResult> {
+    try {
+      const current = await new SharePointPlanDataService(this.sp).loadPlan(planId);
+      const result: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
+      const loggedKeys = new Set(current.updates.map((update) => update.key).filter(Boolean));
+      const entries = plan.actions.map((row) => ({ row, log: this.logEntries(row, today).filter((entry) => !loggedKeys.has(entry.key)) }));
+      const total = plan.newPriorities.length + plan.newOutcomes.length + plan.actions.length + entries.reduce((sum, entry) => sum + entry.log.length, 0);
+      let written = 0;
+      const progressed = (count: number): void => {
+        written += count;
+        onProgress(written, total);
+      };
+
+      const priorities: Array<Pick<IPriorityArea, 'id' | 'number'>> = [...current.priorities];
+      const missingPriorities = plan.newPriorities.filter((wanted) => !priorities.some((priority) => priority.number === wanted.number));
+      const addedPriorities = await inBatches(this.sp, missingPriorities, (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }), progressed);
+      addedPriorities.forEach((added, index) => priorities.push({ id: (added as ListItem).Id as number, number: missingPriorities[index].number }));
+      result.createdPriorities = addedPriorities.length;
+      const priorityId = (number: string): number => (priorities.find((priority) => priority.number === number) as { id: number }).id;
+
+      const outcomes: Array<Pick<IOutcome, 'id' | 'number' | 'priorityId'>> = [...current.outcomes];
+      const missingOutcomes = plan.newOutcomes.filter((wanted) => !outcomes.some((outcome) => outcome.number === wanted.number && outcome.priorityId === priorityId(wanted.priority)));
+      const addedOutcomes = await inBatches(
+        this.sp,
+        missingOutcomes,
+        (batched, wanted) =>
+          batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
+        progressed
+      );
+      addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
+      result.createdOutcomes = addedOutcomes.length;
+
+      const byRef = new Map<string, IAction>(current.actions.map((action) => [action.ref, action]));
+      const actionIds = new Map<string, number>();
+      const actionOutcomes = await inBatches(
+        this.sp,
+        entries,
+        async (batched, { row, log }) => {
+          const pid = priorityId(row.priority);
+          const oid = row.outcome === undefined ? undefined : outcomes.find((outcome) => outcome.number === row.outcome && outcome.priorityId === pid)?.id;
+          const latest = [...row.updates].filter((update) => update.date !== undefined).pop();
+          const fields = actionFields(row, pid, oid, latest ? { date: latest.date as IsoDate, note: latest.text } : undefined);
+          const existing = byRef.get(row.ref);
+          const list = batched.web.lists.getByTitle(LIST_TITLES.actions).items;
+          if (!existing) {
+            const added = (await list.add({ Title: row.ref, [`${ACTION_FIELDS.plan}Id`]: planId, ...fields })) as ListItem;
+            actionIds.set(row.ref, added.Id as number);
+            return 'created' as const;
+          }
+          actionIds.set(row.ref, existing.id);
+          if (row.change === 'unchanged' && log.length === 0) return 'unchanged' as const;
+          try {
+            await list.getById(existing.id).update(fields, requireEtag(existing.etag, `Action ${existing.ref}`));
+            return 'updated' as const;
+          } catch (error) {
+            if (toPlanDataError(error).kind === 'conflict') return 'conflict' as const;
+            throw error;
+          }
+        },
+        progressed
+      );
+      actionOutcomes.forEach((outcome, index) => {
+        if (outcome === 'created') result.createdActions += 1;
+        else if (outcome === 'updated') result.updatedActions += 1;
+        else if (outcome === 'unchanged') result.unchangedActions += 1;
+        else result.conflicts.push(entries[index].row.ref);
+      });
+
+      const logItems = entries.flatMap(({ row, log }) => (result.conflicts.indexOf(row.ref) >= 0 ? [] : log.map((entry) => ({ ...entry, actionId: actionIds.get(row.ref) as number }))));
+      await inBatches(this.sp, logItems, (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem({ ...entry, planId })), progressed);
+      result.addedLogEntries = logItems.length;
+      return result;
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  /** The row's status history and progress entries as keyed log entries (the action id is filled in once known). */
+  private logEntries(row: IImportedAction, today: IsoDate): Array<Omit<ILogEntry, 'planId'>> {
+    const history = row.history.map((entry) => ({ date: entry.date, status: entry.status as string | undefined, note: '' }));
+    // Undated text is logged today but keyed as undated, so a re-run on another day finds it.
+    const progress = row.updates.map((entry) => ({ date: entry.date ?? today, keyDate: entry.date ?? 'undated', status: undefined as string | undefined, note: entry.text }));
+    return [...history.map((entry) => ({ ...entry, keyDate: entry.date })), ...progress].map((entry) => ({
+      actionId: 0,
+      actionRef: row.ref,
+      date: entry.date,
+      note: entry.note,
+      status: entry.status,
+      evidence: [],
+      key: importKey(row.ref, entry.keyDate, entry.status, entry.note)
+    }));
+  }
+}

@@ -1,0 +1,103 @@
+import { SITE_OWNER } from '../../emulator/sample/users';
+import { parseCsv, formatCsv } from '../../src/model/import/csv';
+import { findHeaderRow, planImport } from '../../src/model/import/dryRun';
+import { suggestMapping } from '../../src/model/import/mapping';
+import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
+import { LIST_TITLES } from '../../src/services/schema';
+import { ITestSite, startTestSite } from '../support/emulator';
+
+const TODAY = '2024-02-29';
+
+/** A sheet of `count` new actions under a new priority 4, each with a status history and two dated progress entries. */
+function sheet(count: number): string {
+  const rows = [['Ref', 'Action', 'Responsible Officer', 'By When', 'RAG', 'Dec-23', 'Progress Update', 'Priority', 'Outcome']];
+  for (let index = 1; index <= count; index++) {
+    rows.push([`4.1.${index}`, `Imported action ${index}`, 'Speech and Language Lead', 'Sept 2024', 'Amber', 'Red', `Nov 2023: Started ${index}. Jan 2024: Half way ${index}.`, '4: Speech and language waits', 'Timely therapy']);
+  }
+  return formatCsv(rows);
+}
+
+describe('SharePointPlanImportService against the emulator', () => {
+  let site: ITestSite;
+  beforeEach(async () => {
+    site = await startTestSite({ seed: true });
+  });
+  afterEach(() => site.stop());
+
+  async function dryRun(text: string): Promise<ReturnType<typeof planImport>> {
+    const snapshot = await new SharePointPlanDataService(site.as(SITE_OWNER.email)).loadPlan(site.planId);
+    const rows = parseCsv(text);
+    const header = findHeaderRow(rows) as number;
+    return planImport(rows, suggestMapping(rows[header]), header, { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions });
+  }
+
+  /** What the plan holds for the imported refs: one action per ref, and its log entries. */
+  function importedState(): { refs: string[]; log: string[] } {
+    const actions = site.store.allItems(LIST_TITLES.actions).filter((item) => String(item.values.Title).startsWith('4.1.'));
+    const ids = new Set(actions.map((item) => item.id));
+    const log = site.store
+      .allItems(LIST_TITLES.updates)
+      .filter((item) => ids.has(item.values.ActionId as number))
+      .map((item) => `${String(item.values.UpdateKey)}`)
+      .sort();
+    return { refs: actions.map((item) => String(item.values.Title)).sort(), log };
+  }
+
+  it('writes the dry run: a new priority and outcome, actions, and their history and progress as log entries; a re-run writes nothing', async () => {
+    const importer = new SharePointPlanImportService(site.as(SITE_OWNER.email));
+    const plan = await dryRun(sheet(3));
+    expect(plan.problems).toEqual([]);
+
+    const first = await importer.importPlan(site.planId, plan, TODAY);
+    expect(first).toEqual({ createdPriorities: 1, createdOutcomes: 1, createdActions: 3, updatedActions: 0, unchangedActions: 0, addedLogEntries: 9, conflicts: [] });
+    const snapshot = await new SharePointPlanDataService(site.as(SITE_OWNER.email)).loadPlan(site.planId);
+    const action = snapshot.actions.find((candidate) => candidate.ref === '4.1.2');
+    expect(action).toMatchObject({ status: 'Amber', latestNote: 'Half way 2.', latestUpdateDate: '2024-01-31', due: { text: 'Sept 2024', date: '2024-09-30' } });
+    expect(snapshot.priorities.find((priority) => priority.id === action?.priorityId)).toMatchObject({ number: '4', title: 'Speech and language waits' });
+    expect(snapshot.updates.filter((update) => update.actionId === action?.id).map((update) => [update.date, update.status ?? '', update.note])).toEqual([
+      ['2023-12-31', 'Red', ''],
+      ['2023-11-30', '', 'Started 2.'],
+      ['2024-01-31', '', 'Half way 2.']
+    ]);
+
+    const again = await importer.importPlan(site.planId, await dryRun(sheet(3)), TODAY);
+    expect(again).toEqual({ createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 3, addedLogEntries: 0, conflicts: [] });
+    expect(importedState().refs).toEqual(['4.1.1', '4.1.2', '4.1.3']);
+  });
+
+  it('ends with exactly the file’s content when run again after stopping part-way', async () => {
+    const reference = importedStateAfter(async () => {
+      await new SharePointPlanImportService(site.as(SITE_OWNER.email)).importPlan(site.planId, await dryRun(sheet(120)), TODAY);
+    });
+    const expected = await reference;
+    await site.stop();
+    site = await startTestSite({ seed: true });
+
+    const importer = new SharePointPlanImportService(site.as(SITE_OWNER.email));
+    let failures = 0;
+    const stopped = await importer
+      .importPlan(site.planId, await dryRun(sheet(120)), TODAY, (written) => {
+        // After the first actions are written, SharePoint stops answering (every request refused).
+        if (written >= 52 && failures === 0) {
+          failures += 1;
+          site.emulator.setThrottle({ share: 1, status: 503, retryAfterSeconds: 0 });
+        }
+      })
+      .catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(Error);
+    const partial = importedState();
+    expect(partial.refs.length).toBeGreaterThan(0);
+    expect(partial.refs.length).toBeLessThan(120);
+
+    site.emulator.setThrottle({ share: 0 });
+    await importer.importPlan(site.planId, await dryRun(sheet(120)), TODAY);
+    expect(importedState()).toEqual(expected);
+    expect(new Set(importedState().log).size).toBe(360);
+  });
+
+  async function importedStateAfter(run: () => Promise<void>): Promise<{ refs: string[]; log: string[] }> {
+    await run();
+    return importedState();
+  }
+});
