@@ -10,7 +10,8 @@ bash scripts/ensure-chromium.sh
 # npm puts node_modules/.bin (with Node 22) first on the PATH of its scripts.
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-echo "== Type-check (src, emulator and tests)"
+echo "== Type-check (src as the SPFx build compiles it, for ES2019; then src, emulator and tests)"
+tsc --noEmit -p tsconfig.json
 tsc --noEmit -p tsconfig.jest.json
 
 echo "== Build the local host page (the browser tests load it)"

@@ -20,7 +20,9 @@ const DATED = /(^|\n|[.!?]\s+)(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|
 /** The dated entries in a progress cell, oldest first as written; a cell with no dates is one undated entry. */
 export function splitDatedText(text: string): IDatedText[] {
   const markers: Array<{ start: number; end: number; written: string; date: IsoDate }> = [];
-  for (const match of text.matchAll(DATED)) {
+  // The SPFx build targets ES2019 (no String.matchAll), so the global regex is walked with exec from the start.
+  DATED.lastIndex = 0;
+  for (let match = DATED.exec(text); match !== null; match = DATED.exec(text)) {
     const written = match[2];
     const parsed = parsePlanDate(written);
     if ((parsed.kind === 'date' || parsed.kind === 'month') && parsed.date) {
