@@ -30,6 +30,9 @@ import { IPlanDate } from '../model/planDates';
 import { compareRefs } from '../model/refs';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
+import { downloadText } from './download';
+import { formatCsv } from '../model/import/csv';
+import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
 import { formatDate, formatString } from './format';
 
@@ -233,6 +236,13 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
         <Checkbox label={formatString(strings.DueSoonColumn, dueSoonDays)} checked={!!filter.dueSoon} onChange={(_, checked) => change({ dueSoon: !!checked })} />
         <DefaultButton disabled={isEmptyFilter(filter)} onClick={() => onFilterChange({})}>
           {strings.FilterClear}
+        </DefaultButton>
+        <DefaultButton
+          iconProps={{ iconName: 'Download' }}
+          disabled={shown.length === 0}
+          onClick={() => downloadText(formatString(strings.ExportFileName, today), formatCsv(exportRows(shown, priorities, outcomes, scheme)), 'text/csv;charset=utf-8')}
+        >
+          {strings.ExportCsv}
         </DefaultButton>
       </Stack>
       {filter.description && <MessageBar messageBarType={MessageBarType.info}>{filter.description}</MessageBar>}

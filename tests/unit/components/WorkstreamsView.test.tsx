@@ -8,6 +8,8 @@ import { PlanNavigationProvider } from '../../../src/components/navigation';
 import { IActionFilter } from '../../../src/model/actionFilter';
 import { IAction, IOutcome } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
+import { parseCsv } from '../../../src/model/import/csv';
+import { suggestMapping } from '../../../src/model/import/mapping';
 import { anAction } from '../../support/builders';
 import { aPriority } from '../../support/fixtures';
 
@@ -94,6 +96,33 @@ describe('WorkstreamsView', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Open action 3.2.1' }));
     expect(navigation.openAction).toHaveBeenCalledWith(2);
+  });
+
+  it('exports what the view shows, its filter applied, as CSV that the import reads back', async () => {
+    const saved: Blob[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      saved.push(blob);
+      return 'blob:export';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderPrinted(<Harness initial={{ statuses: ['Red', 'Complete'] }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export to CSV' }));
+    expect(click).toHaveBeenCalled();
+    // jsdom's Blob has no text(); FileReader reads it as a browser would.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^\ufeff/, ''));
+      reader.readAsText(saved[0]);
+    });
+    const rows = parseCsv(text);
+    expect(rows[0].slice(0, 5)).toEqual(['Ref', 'Priority', 'Outcome', 'Theme', 'Action']);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[10]])).toEqual([
+      ['3.1.1', '3. ND Pathways and Waiting Times', 'Red'],
+      ['5.1.1', '5. Quality of EHC plans', 'Complete']
+    ]);
+    expect(suggestMapping(rows[0]).filter((entry) => entry.target.kind === 'field').length).toBeGreaterThanOrEqual(12);
+    click.mockRestore();
   });
 
   it('says so for a plan with no actions', async () => {

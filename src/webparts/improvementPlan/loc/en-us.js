@@ -284,6 +284,9 @@ define([], function () {
     CheckpointFailed: "The checkpoint was not saved.",
 
     KpiToleranceLabel: "KPI tolerance (%)",
-    KpiToleranceHint: "How far short of a KPI's trajectory still counts as on track, for example 10."
+    KpiToleranceHint: "How far short of a KPI's trajectory still counts as on track, for example 10.",
+
+    ExportCsv: "Export to CSV",
+    ExportFileName: "plan-actions-{0}.csv"
   };
 });

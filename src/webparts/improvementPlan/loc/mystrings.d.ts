@@ -284,6 +284,9 @@ declare interface IImprovementPlanWebPartStrings {
 
   KpiToleranceLabel: string;
   KpiToleranceHint: string;
+
+  ExportCsv: string;
+  ExportFileName: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
