@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IActionFilter } from '../model/actionFilter';
@@ -7,6 +7,7 @@ import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
+import { HighlightReport } from './HighlightReport';
 import { KpiDetail } from './KpiDetail';
 import { KpiTiles } from './KpiTiles';
 import { Scorecard } from './Scorecard';
@@ -142,6 +143,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
   const [filter, setFilter] = React.useState<IActionFilter>({});
   const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
   const [openKpiId, setOpenKpiId] = React.useState<number | undefined>(undefined);
+  const [reporting, setReporting] = React.useState(false);
   const navigation = React.useMemo<IPlanNavigation>(
     () => ({
       openList: (next) => {
@@ -156,6 +158,8 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
   const openAction = snapshot.actions.find((action) => action.id === openActionId);
   const openKpi = snapshot.kpis.find((kpi) => kpi.id === openKpiId);
   const scheme = snapshot.plan.statusScheme;
+
+  if (reporting) return <HighlightReport snapshot={snapshot} today={today} onClose={() => setReporting(false)} />;
 
   return (
     <PlanNavigationProvider value={navigation}>
@@ -174,6 +178,11 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
       <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ link: { marginRight: 0, padding: '0 6px' } }}>
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
+            <Stack.Item>
+              <DefaultButton iconProps={{ iconName: 'ReportDocument' }} onClick={() => setReporting(true)}>
+                {strings.ReportOpen}
+              </DefaultButton>
+            </Stack.Item>
             {snapshot.priorities.length === 0 ? (
               <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
             ) : (

@@ -98,6 +98,21 @@ describe('the views in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints the board highlight report alone, to PDF, with no WCAG 2.2 AA violations on screen', async () => {
+    const page = await openAs(EXECUTIVE.email);
+    await page.getByRole('button', { name: 'Board highlight report' }).click();
+    await page.getByRole('heading', { name: /board highlight report$/ }).waitFor();
+    expect(await violations(page, 'highlight-report-light')).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    // On paper the local page's own controls and the report's buttons are hidden; the report is not.
+    await expect(page.getByText(/^Local preview/).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { name: /board highlight report$/ }).isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ path: join(SCREENSHOTS, 'highlight-report.pdf'), format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.context().close();
+  });
+
   it('fits a narrow Teams tab: the tabs fit, and the summary and the list scroll inside the web part, not the page', async () => {
     const page = await openAs(ND_LEAD.email, 'dark', { width: 360, height: 740 });
     await page.getByRole('tab', { name: 'Workstreams' }).click();

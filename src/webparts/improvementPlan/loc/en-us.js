@@ -287,6 +287,18 @@ define([], function () {
     KpiToleranceHint: "How far short of a KPI's trajectory still counts as on track, for example 10.",
 
     ExportCsv: "Export to CSV",
-    ExportFileName: "plan-actions-{0}.csv"
+    ExportFileName: "plan-actions-{0}.csv",
+
+    ReportOpen: "Board highlight report",
+    ReportBack: "Back to the plan",
+    ReportPrint: "Print or save as PDF",
+    ReportDateLabel: "Reporting date",
+    ReportHeading: "{0}: board highlight report",
+    ReportSubheading: "As at {0}, with changes since {1}.",
+    ReportNoPrevious: "the start of the plan",
+    ReportProducedBy: "Produced by {0} on {1}.",
+    ReportNoBoardDate: "This plan has no reporting date before today yet, so the report is as at today.",
+    ReportStatusCaption: "Actions by status in each priority area as at {0}, with the change since the previous reporting date in brackets.",
+    ReportChangeKey: "(+2) means two more actions have that status than at the previous reporting date."
   };
 });

@@ -287,6 +287,18 @@ declare interface IImprovementPlanWebPartStrings {
 
   ExportCsv: string;
   ExportFileName: string;
+
+  ReportOpen: string;
+  ReportBack: string;
+  ReportPrint: string;
+  ReportDateLabel: string;
+  ReportHeading: string;
+  ReportSubheading: string;
+  ReportNoPrevious: string;
+  ReportProducedBy: string;
+  ReportNoBoardDate: string;
+  ReportStatusCaption: string;
+  ReportChangeKey: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
