@@ -3,12 +3,11 @@ import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Sta
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { isOverdue, statusTrend } from '../model/rollups';
-import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { Exceptions } from './Exceptions';
 import { Scorecard } from './Scorecard';
 import { ScrollRegion } from './ScrollRegion';
-import { StatusPill } from './StatusPill';
+import { StatusColumnHeaders } from './StatusPill';
 import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 
@@ -101,12 +100,7 @@ export function HighlightReport({ snapshot, today, onClose }: IHighlightReportPr
             <thead>
               <tr>
                 <th scope="col">{strings.PriorityColumn}</th>
-                {scheme.labels.map((label) => (
-                  <th key={label.key} scope="col" className={table.number}>
-                    <StatusPill status={labelForKey(scheme, label.key)} noStatusText={strings.NoStatus} />
-                  </th>
-                ))}
-                <th scope="col" className={table.number}>{strings.NoStatus}</th>
+                <StatusColumnHeaders scheme={scheme} className={table.number} noStatusText={strings.NoStatus} />
                 <th scope="col" className={table.number}>{strings.OverdueColumn}</th>
               </tr>
             </thead>

@@ -8,7 +8,7 @@ import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { IActionFilter, NO_STATUS } from '../model/actionFilter';
 import { FigureLink } from './navigation';
-import { StatusPill } from './StatusPill';
+import { StatusColumnHeaders } from './StatusPill';
 import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 
@@ -78,12 +78,7 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
         <thead>
           <tr>
             <th scope="col">{strings.PriorityColumn}</th>
-            {scheme.labels.map((label) => (
-              <th key={label.key} scope="col" className={styles.number}>
-                <StatusPill status={label} noStatusText={strings.NoStatus} />
-              </th>
-            ))}
-            <th scope="col" className={styles.number}>{strings.NoStatus}</th>
+            <StatusColumnHeaders scheme={scheme} className={styles.number} noStatusText={strings.NoStatus} />
             <th scope="col" className={styles.number}>{strings.TotalColumn}</th>
             <th scope="col" className={styles.number}>{strings.OverdueColumn}</th>
             <th scope="col" className={styles.number}>{formatString(strings.DueSoonColumn, dueSoonDays)}</th>

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Icon, mergeStyles } from '@fluentui/react';
-import { IStatusLabel } from '../model/statusSchemes';
+import { IStatusLabel, IStatusScheme } from '../model/statusSchemes';
 
 export interface IStatusPillProps {
   status: IStatusLabel | undefined;
@@ -37,5 +37,21 @@ export function StatusPill({ status, noStatusText }: IStatusPillProps): JSX.Elem
       <Icon iconName={status.icon} aria-hidden={true} />
       {status.label}
     </span>
+  );
+}
+
+/** A table's status columns: one header per label of the scheme, then "no status". */
+export function StatusColumnHeaders({ scheme, className, noStatusText }: { scheme: IStatusScheme; className: string; noStatusText: string }): JSX.Element {
+  return (
+    <>
+      {scheme.labels.map((label) => (
+        <th key={label.key} scope="col" className={className}>
+          <StatusPill status={label} noStatusText={noStatusText} />
+        </th>
+      ))}
+      <th scope="col" className={className}>
+        {noStatusText}
+      </th>
+    </>
   );
 }

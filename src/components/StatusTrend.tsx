@@ -6,7 +6,7 @@ import { IsoDate } from '../model/isoDate';
 import { statusTrend } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
-import { StatusPill } from './StatusPill';
+import { StatusColumnHeaders } from './StatusPill';
 import { FigureLink } from './navigation';
 import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
@@ -41,12 +41,7 @@ export function StatusTrend({ snapshot, today }: IStatusTrendProps): JSX.Element
           <thead>
             <tr>
               <th scope="col">{strings.ReportingDate}</th>
-              {scheme.labels.map((label) => (
-                <th key={label.key} scope="col" className={styles.number}>
-                  <StatusPill status={labelForKey(scheme, label.key)} noStatusText={strings.NoStatus} />
-                </th>
-              ))}
-              <th scope="col" className={styles.number}>{strings.NoStatus}</th>
+              <StatusColumnHeaders scheme={scheme} className={styles.number} noStatusText={strings.NoStatus} />
             </tr>
           </thead>
           <tbody>
