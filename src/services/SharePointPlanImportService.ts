@@ -40,6 +40,8 @@ function actionFields(row: IImportedAction, priorityId: number, outcomeId: numbe
   if (row.theme) fields[ACTION_FIELDS.theme] = row.theme;
   if (row.strategicLead) fields[ACTION_FIELDS.strategicLeadText] = row.strategicLead;
   if (row.responsibleOfficer) fields[ACTION_FIELDS.responsibleOfficerText] = row.responsibleOfficer;
+  if (row.deliveryPartners.length > 0) fields[ACTION_FIELDS.deliveryPartners] = row.deliveryPartners.join('\n');
+  if (row.resources) fields[ACTION_FIELDS.resources] = row.resources;
   if (row.due.text) {
     fields[ACTION_FIELDS.dueText] = row.due.text;
     fields[ACTION_FIELDS.dueDate] = writeSharePointDate(row.due.date);

@@ -43,6 +43,8 @@ export interface IImportedAction {
   theme?: string;
   strategicLead?: string;
   responsibleOfficer?: string;
+  deliveryPartners: string[];
+  resources?: string;
   due: IPlanDate;
   start: IPlanDate;
   desiredImpact?: string;
@@ -231,6 +233,11 @@ export function planImport(rows: readonly (readonly string[])[], mapping: readon
       theme: cell('theme') || undefined,
       strategicLead: cell('strategicLead') || undefined,
       responsibleOfficer: cell('responsibleOfficer') || undefined,
+      deliveryPartners: cell('deliveryPartners')
+        .split(/[;\n]/)
+        .map((partner) => partner.replace(/^-\s*/, '').trim())
+        .filter((partner) => partner.length > 0),
+      resources: cell('resources') || undefined,
       due,
       start,
       desiredImpact: cell('desiredImpact') || undefined,

@@ -10,6 +10,8 @@ export type ImportField =
   | 'action'
   | 'strategicLead'
   | 'responsibleOfficer'
+  | 'deliveryPartners'
+  | 'resources'
   | 'due'
   | 'start'
   | 'desiredImpact'
@@ -44,6 +46,8 @@ const HEADERS: ReadonlyArray<[ImportField, string[]]> = [
   ['action', ['action', 'actions', 'actions designed to lead to improvement', 'what we will do', 'actions activity', 'activity', 'action description']],
   ['strategicLead', ['strategic lead', 'lead', 'lead officer', 'senior lead']],
   ['responsibleOfficer', ['responsible officer', 'responsible', 'action owner', 'owner', 'officer']],
+  ['deliveryPartners', ['delivery partners', 'partners', 'delivery partner']],
+  ['resources', ['resources', 'resource', 'resources cost and or time', 'cost']],
   ['due', ['by when', 'due date', 'completion date', 'due', 'deadline', 'target date', 'timescale', 'end date']],
   ['start', ['start date', 'start']],
   ['desiredImpact', ['desired impact', 'intended outcomes', 'intended outcome', 'impact', 'outcome sought']],
@@ -55,6 +59,13 @@ const HEADERS: ReadonlyArray<[ImportField, string[]]> = [
   ['priority', ['priority', 'priority area', 'area of concern', 'key concern', 'key concern workstreams', 'workstream', 'area for improvement']],
   ['outcome', ['outcome', 'outcomes', 'objective']],
   ['theme', ['theme', 'themes']]
+];
+
+/** Longer headers recognised by what they contain ("Progress against actions/impact & RAG rating Nov 20"), checked in this order. */
+const CONTAINS: ReadonlyArray<[ImportField, RegExp]> = [
+  ['progress', /\bprogress (?:against|update|to date)/],
+  ['howWeWillKnow', /\bhow (?:will we|we will) know\b/],
+  ['status', /\brag\b/]
 ];
 
 /** Tags plans mark in their own columns. */
@@ -72,6 +83,9 @@ export function suggestTarget(header: string): ColumnTarget {
   const normal = normaliseHeader(header);
   for (const [field, names] of HEADERS) {
     if (names.indexOf(normal) >= 0) return { kind: 'field', field };
+  }
+  for (const [field, pattern] of CONTAINS) {
+    if (pattern.test(normal)) return { kind: 'field', field };
   }
   if (TAG_HEADERS.test(header.trim())) return { kind: 'tag', tag: header.trim().toUpperCase().replace(/\s+/g, '') };
   const asDate = parsePlanDate(header);
