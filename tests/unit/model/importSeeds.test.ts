@@ -52,7 +52,7 @@ describe('importing the seed plans', () => {
     ]);
   });
 
-  it('Shropshire APP 2023: month-headed status columns become history, "?July 2023" is tentative, and an OCR'\''d officer ("твс") is kept as written', () => {
+  it('Shropshire APP 2023: month-headed status columns become history, "?July 2023" is tentative, an officer written "твс" (OCR for TBC) is kept as written', () => {
     const plan = dryRun('shropshire-app-2023.csv', { priorities: [aPriority(3, '3', 'ND Pathways and Waiting Times')] });
     expect(plan.problems).toEqual([]);
     const [first, second, third, fourth] = plan.actions;
