@@ -11,6 +11,8 @@ import { SPBrowser, spfi } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
+import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 
 interface IPageSettings {
   siteUrl: string;
@@ -36,7 +38,10 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
   const user = currentUser(settings);
   const [themeName, setThemeName] = React.useState(new URLSearchParams(window.location.search).get('theme') ?? 'light');
   const [planId, setPlanId] = React.useState<number | undefined>(undefined);
-  const dataService = React.useMemo(() => new SharePointPlanDataService(spfi(settings.siteUrl).using(SPBrowser({ baseUrl: settings.siteUrl }))), [settings.siteUrl]);
+  // One PnPjs instance for the page, as the web part creates one for its context.
+  const sp = React.useMemo(() => spfi(settings.siteUrl).using(SPBrowser({ baseUrl: settings.siteUrl })), [settings.siteUrl]);
+  const services = React.useMemo(() => ({ data: new SharePointPlanDataService(sp), provisioning: new SharePointProvisioningService(sp), importer: new SharePointPlanImportService(sp) }), [sp]);
+  const dataService = services.data;
   React.useEffect(() => {
     dataService.listPlans().then((plans) => setPlanId(plans[0]?.id), () => setPlanId(undefined));
   }, [dataService]);
@@ -54,7 +59,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
         <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { width: 320, maxWidth: '100%' } }} />
         <Dropdown label="Theme" options={themeOptions} selectedKey={themeName} onChange={(_, option) => option && setThemeName(String(option.key))} styles={{ root: { minWidth: 160 } }} />
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} provisioning={services.provisioning} importService={services.importer} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} />}</main>
     </Stack>
   );
 }

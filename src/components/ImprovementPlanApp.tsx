@@ -8,6 +8,8 @@ import { IAction } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
 import { HighlightReport } from './HighlightReport';
+import { ImportPanel } from './ImportPanel';
+import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiDetail } from './KpiDetail';
 import { KpiTiles } from './KpiTiles';
 import { Scorecard } from './Scorecard';
@@ -41,6 +43,8 @@ export interface IImprovementPlanAppProps {
   defaultView?: PlanViewKey;
   /** Shows one priority area only, so each workstream can have its own page. */
   pinnedPriorityId?: number;
+  /** Offered to a site owner (who may manage the lists) to import the plan from a spreadsheet. */
+  importService?: IPlanImportService;
 }
 
 type LoadState =
@@ -49,7 +53,15 @@ type LoadState =
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService }: IImprovementPlanAppProps): JSX.Element {
+  const [canImport, setCanImport] = React.useState(false);
+  React.useEffect(() => {
+    let current = true;
+    if (importService && provisioning) provisioning.canProvision().then((allowed) => current && setCanImport(allowed), () => current && setCanImport(false));
+    return () => {
+      current = false;
+    };
+  }, [importService, provisioning]);
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
 
@@ -93,6 +105,8 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
             defaultView={defaultView}
             onSaved={(saved) => setState({ kind: 'loaded', snapshot: withSavedUpdate(state.snapshot, saved) })}
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
+            importService={canImport ? importService : undefined}
+            onImported={() => setAttempt((n) => n + 1)}
             onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: { ...state.snapshot, kpis: state.snapshot.kpis.map((candidate) => (candidate.id === kpi.id ? kpi : candidate)) } })}
           />
         )}
@@ -135,15 +149,19 @@ interface IPlanViewProps {
   onSaved: (saved: ISavedUpdate) => void;
   onEdited: (action: IAction) => void;
   onKpiChanged: (kpi: IKpi) => void;
+  /** Present for a site owner. */
+  importService?: IPlanImportService;
+  onImported: () => void;
 }
 
 /** The plan's views as tabs; every figure opens the workstreams list filtered to what it counted. */
-function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited, onKpiChanged }: IPlanViewProps): JSX.Element {
+function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported }: IPlanViewProps): JSX.Element {
   const [view, setView] = React.useState<PlanViewKey>(defaultView);
   const [filter, setFilter] = React.useState<IActionFilter>({});
   const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
   const [openKpiId, setOpenKpiId] = React.useState<number | undefined>(undefined);
   const [reporting, setReporting] = React.useState(false);
+  const [importing, setImporting] = React.useState(false);
   const navigation = React.useMemo<IPlanNavigation>(
     () => ({
       openList: (next) => {
@@ -195,7 +213,14 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
           </Stack>
         </PivotItem>
         <PivotItem itemKey="workstreams" headerText={VIEW_LABELS.workstreams}>
-          <Stack tokens={{ padding: '12px 0' }}>
+          <Stack tokens={{ padding: '12px 0', childrenGap: 8 }}>
+            {importService && (
+              <Stack.Item>
+                <DefaultButton iconProps={{ iconName: 'Upload' }} onClick={() => setImporting(true)}>
+                  {strings.ImportOpen}
+                </DefaultButton>
+              </Stack.Item>
+            )}
             <WorkstreamsView
               priorities={snapshot.priorities}
               outcomes={snapshot.outcomes}
@@ -228,6 +253,17 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
           onSaved={onSaved}
           onEdited={onEdited}
           onDismiss={() => setOpenActionId(undefined)}
+        />
+      )}
+      {importing && importService && (
+        <ImportPanel
+          snapshot={snapshot}
+          importService={importService}
+          today={today}
+          onClose={(imported) => {
+            setImporting(false);
+            if (imported) onImported();
+          }}
         />
       )}
       {openKpi && <KpiDetail kpi={openKpi} snapshot={snapshot} dataService={dataService} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}

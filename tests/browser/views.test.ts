@@ -113,6 +113,32 @@ describe('the views in Chromium', () => {
     await page.context().close();
   });
 
+  it('lets a site owner import a CSV: map the columns, read the dry run, import, and see the new action', async () => {
+    const page = await openAs(SITE_OWNER.email);
+    const found: string[] = [];
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
+    await page.getByLabel('Spreadsheet saved as CSV').setInputFiles({
+      name: 'plan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Ref,Actions designed to lead to improvement,Responsible Officer,By When,RAG\n3.12.1,Imported from the browser,Dale Coleman,Sept 2024,Amber\n3.12.2,Shifted row,Dale Coleman,SEF,Green\n')
+    });
+    await page.getByRole('table', { name: 'How each column is read' }).waitFor();
+    found.push(...(await violations(page, 'import-mapping-light')));
+    await page.getByRole('button', { name: 'Check (dry run)' }).click();
+    const problems = page.getByRole('table', { name: /^Problems found \(1\)/ });
+    await expect(problems.getByRole('row', { name: /^3 / }).textContent()).resolves.toContain('SEF');
+    found.push(...(await violations(page, 'import-dry-run-light')));
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await page.getByText(/^Imported: 1 actions created/).waitFor();
+    await page.getByRole('button', { name: 'Close and show the plan' }).click();
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('searchbox', { name: /Search/ }).fill('3.12.1');
+    await page.getByRole('button', { name: 'Open action 3.12.1', exact: true }).waitFor();
+    expect(found).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits a narrow Teams tab: the tabs fit, and the summary and the list scroll inside the web part, not the page', async () => {
     const page = await openAs(ND_LEAD.email, 'dark', { width: 360, height: 740 });
     await page.getByRole('tab', { name: 'Workstreams' }).click();

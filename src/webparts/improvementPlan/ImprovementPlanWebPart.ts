@@ -20,6 +20,8 @@ import { SharePointPlanDataService } from '../../services/SharePointPlanDataServ
 import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
 import { SharePointProvisioningService } from '../../services/SharePointProvisioningService';
+import { IPlanImportService } from '../../services/IPlanImportService';
+import { SharePointPlanImportService } from '../../services/SharePointPlanImportService';
 import { describeProvisioning, describeProvisioningFailure } from '../../components/provisioningText';
 
 export interface IImprovementPlanWebPartProps {
@@ -40,6 +42,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private themeProvider: ThemeProvider | undefined;
   private theme: PartialTheme = {};
   private provisioning!: IProvisioningService;
+  private importService!: IPlanImportService;
   private pane: Omit<IPropertyPaneState, 'schemePreset'> = { plans: { kind: 'loading' }, priorities: [], settings: { kind: 'none' }, listSetup: { kind: 'idle' } };
   /** The plan as read for the pane; its ETag guards the settings save. */
   private panePlan: IPlan | undefined;
@@ -51,6 +54,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     const sp = spfi().using(SPFx(this.context));
     this.dataService = new SharePointPlanDataService(sp);
     this.provisioning = new SharePointProvisioningService(sp);
+    this.importService = new SharePointPlanImportService(sp);
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this.applySectionTheme(this.themeProvider.tryGetTheme());
@@ -73,6 +77,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         today: todayIso(),
         theme: this.theme,
         provisioning: this.provisioning,
+        importService: this.importService,
         defaultView: this.properties.defaultView,
         pinnedPriorityId: this.properties.pinnedPriorityId || undefined
       }),

@@ -299,6 +299,66 @@ declare interface IImprovementPlanWebPartStrings {
   ReportNoBoardDate: string;
   ReportStatusCaption: string;
   ReportChangeKey: string;
+
+  ImportOpen: string;
+  ImportHeading: string;
+  ImportIntro: string;
+  ImportFileLabel: string;
+  ImportWrongType: string;
+  ImportEmpty: string;
+  ImportNoHeader: string;
+  ImportUnreadable: string;
+  ImportHeaderFound: string;
+  ImportMappingCaption: string;
+  ImportColumnColumn: string;
+  ImportHeaderColumn: string;
+  ImportTargetColumn: string;
+  ImportTargetLabel: string;
+  ImportIgnore: string;
+  ImportStatusAt: string;
+  ImportTag: string;
+  ImportCheck: string;
+  ImportOtherFile: string;
+  ImportSummary: string;
+  ImportProblemsCaption: string;
+  ImportRowColumn: string;
+  ImportValueColumn: string;
+  ImportProblemColumn: string;
+  ImportWholeFile: string;
+  ImportRejected: string;
+  ImportWarning: string;
+  ImportRowsCaption: string;
+  ImportChangeColumn: string;
+  ImportCreate: string;
+  ImportUpdate: string;
+  ImportUnchanged: string;
+  ImportRun: string;
+  ImportRunAgain: string;
+  ImportBackToMapping: string;
+  ImportRunning: string;
+  ImportProgress: string;
+  ImportStopped: string;
+  ImportDone: string;
+  ImportNoConflicts: string;
+  ImportField_ref: string;
+  ImportField_action: string;
+  ImportField_priority: string;
+  ImportField_outcome: string;
+  ImportField_theme: string;
+  ImportField_strategicLead: string;
+  ImportField_responsibleOfficer: string;
+  ImportField_deliveryPartners: string;
+  ImportField_resources: string;
+  ImportField_start: string;
+  ImportField_due: string;
+  ImportField_status: string;
+  ImportField_desiredImpact: string;
+  ImportField_howWeWillKnow: string;
+  ImportField_progress: string;
+  ImportField_evidence: string;
+  ImportField_tags: string;
+
+  ImportShowPlan: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
