@@ -1,5 +1,5 @@
 /**
- * Imports a plan spreadsheet (CSV) into a plan on a site, with the same engine the
+ * Imports a plan spreadsheet (CSV or .xlsx) into a plan on a site, with the same engine the
  * web part uses:
  *
  *   npm run import -- FILE --site URL [--dry-run] [--mapping FILE] [--plan ID] [--user EMAIL]
@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CsvError, parseCsv } from '../src/model/import/csv';
+import { readXlsx } from '../src/model/import/xlsx';
 import { IImportPlan, findHeaderRow, planImport } from '../src/model/import/dryRun';
 import { IColumnMapping, columnLetter, suggestMapping } from '../src/model/import/mapping';
 import { todayIso } from '../src/model/isoDate';
@@ -56,18 +57,22 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  if (extname(file).toLowerCase() !== '.csv') {
-    console.error(`${file}: only CSV files can be imported from the command line so far. Save the sheet as CSV (comma or semicolon separated) and import that.`);
+  const type = extname(file).toLowerCase();
+  if (type !== '.csv' && type !== '.xlsx') {
+    console.error(`${file}: only .csv and .xlsx files can be imported. Save the sheet as one of those and import that.`);
     return 2;
   }
   let rows: string[][];
   try {
     const bytes = readFileSync(file);
-    if (bytes.includes(0)) {
+    if (type === '.xlsx') {
+      rows = await readXlsx(new Uint8Array(bytes));
+    } else if (bytes.includes(0)) {
       console.error(`${file}: this is not a text file, so it cannot be read as CSV.`);
       return 2;
+    } else {
+      rows = parseCsv(bytes.toString('utf8'));
     }
-    rows = parseCsv(bytes.toString('utf8'));
   } catch (error) {
     console.error(error instanceof CsvError ? `${file}, line ${error.line}: ${error.message}` : `${file}: ${(error as Error).message}`);
     return 2;

@@ -62,13 +62,23 @@ function targetKey(target: ColumnTarget): string {
   return 'ignore';
 }
 
-function readFileText(file: File): Promise<string> {
+function readFile(file: File, as: 'text' | 'bytes'): Promise<string | ArrayBuffer> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(reader.result as string | ArrayBuffer);
     reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
+    if (as === 'text') reader.readAsText(file);
+    else reader.readAsArrayBuffer(file);
   });
+}
+
+/** A sheet's rows: CSV read here, .xlsx by a reader fetched only when one is chosen. */
+async function readRows(file: File): Promise<string[][]> {
+  if (/\.xlsx$/i.test(file.name)) {
+    const { readXlsx } = await import(/* webpackChunkName: 'xlsx-reader' */ '../model/import/xlsx');
+    return readXlsx(new Uint8Array((await readFile(file, 'bytes')) as ArrayBuffer));
+  }
+  return parseCsv((await readFile(file, 'text')) as string);
 }
 
 type Step =
@@ -93,12 +103,12 @@ export function ImportPanel({ snapshot, importService, today, onClose }: IImport
 
   const chooseFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;
-    if (!/\.csv$/i.test(file.name)) {
+    if (!/\.(csv|xlsx)$/i.test(file.name)) {
       setStep({ kind: 'choose', message: formatString(strings.ImportWrongType, file.name) });
       return;
     }
     try {
-      const rows = parseCsv(await readFileText(file));
+      const rows = await readRows(file);
       if (rows.every((cells) => cells.every((cell) => cell.trim() === ''))) {
         setStep({ kind: 'choose', message: formatString(strings.ImportEmpty, file.name) });
         return;
@@ -263,7 +273,7 @@ export function ImportPanel({ snapshot, importService, today, onClose }: IImport
                 <Text block styles={{ root: { fontWeight: 600 } }}>
                   {strings.ImportFileLabel}
                 </Text>
-                <input type="file" accept=".csv,text/csv" onChange={(event) => chooseFile(event.target.files?.[0])} />
+                <input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => chooseFile(event.target.files?.[0])} />
               </label>
               {step.message && <MessageBar messageBarType={MessageBarType.error} isMultiline>{step.message}</MessageBar>}
             </Stack>

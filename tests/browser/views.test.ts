@@ -118,7 +118,7 @@ describe('the views in Chromium', () => {
     const found: string[] = [];
     await page.getByRole('tab', { name: 'Workstreams' }).click();
     await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
-    await page.getByLabel('Spreadsheet saved as CSV').setInputFiles({
+    await page.getByLabel('Spreadsheet (.xlsx or .csv)').setInputFiles({
       name: 'plan.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('Ref,Actions designed to lead to improvement,Responsible Officer,By When,RAG\n3.12.1,Imported from the browser,Dale Coleman,Sept 2024,Amber\n3.12.2,Shifted row,Dale Coleman,SEF,Green\n')
@@ -136,6 +136,20 @@ describe('the views in Chromium', () => {
     await page.getByRole('searchbox', { name: /Search/ }).fill('3.12.1');
     await page.getByRole('button', { name: 'Open action 3.12.1', exact: true }).waitFor();
     expect(found).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads an Excel workbook in the browser (the reader fetched on demand) into the same dry run', async () => {
+    const page = await openAs(SITE_OWNER.email);
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
+    await page.getByLabel('Spreadsheet (.xlsx or .csv)').setInputFiles(join(__dirname, '../fixtures/seeds/shropshire-app-2023.xlsx'));
+    const mapping = page.getByRole('table', { name: 'How each column is read' });
+    await mapping.waitFor();
+    await expect(mapping.getByRole('cell', { name: '30/06/2023', exact: true }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Check (dry run)' }).click();
+    await page.getByText(/rows rejected; 0 new priority areas/).waitFor();
+    await expect(page.getByText(/0 rows rejected/).count()).resolves.toBe(1);
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@
  * and the messages for files it cannot use.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,8 +61,16 @@ describe('npm run import', () => {
     expect(site.store.allItems(LIST_TITLES.actions).filter((item) => item.values.Title === '3.9.5')).toHaveLength(1);
   });
 
+  it('reads an .xlsx workbook as it reads CSV', async () => {
+    const result = await importFile('plan.xlsx', readFileSync(join(__dirname, '../fixtures/seeds/shropshire-app-2023.xlsx')), '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  F 30/06/2023 -> status at 2023-06-30');
+    expect(result.stdout).toMatch(/row 2: 3\.2\.1 (create|update|unchanged)/);
+  });
+
   it('explains a file it cannot use: the wrong type, not text, empty, or without a header row', async () => {
-    expect(await importFile('plan.xlsx', 'PK')).toMatchObject({ code: 2, stderr: expect.stringContaining('only CSV files can be imported from the command line so far') });
+    expect(await importFile('plan.ods', 'PK')).toMatchObject({ code: 2, stderr: expect.stringContaining('only .csv and .xlsx files can be imported') });
+    expect(await importFile('plan.xlsx', 'Ref,Action\n')).toMatchObject({ code: 2, stderr: expect.stringContaining('This is not an .xlsx file (it is not a zip archive).') });
     expect(await importFile('binary.csv', Buffer.from([0x50, 0x4b, 0x00, 0x03]))).toMatchObject({ code: 2, stderr: expect.stringContaining('this is not a text file') });
     expect(await importFile('empty.csv', '\n\n')).toMatchObject({ code: 2, stderr: expect.stringContaining('the file is empty') });
     expect(await importFile('noheader.csv', '3.1.1,Do a thing\n3.1.2,Another\n')).toMatchObject({ code: 2, stderr: expect.stringContaining('no header row was found') });

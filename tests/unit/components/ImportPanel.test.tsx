@@ -9,7 +9,7 @@ import { IPlanImportService } from '../../../src/services/IPlanImportService';
 import { aSnapshot } from '../../support/fixtures';
 
 function chooseFile(name: string, content: string): void {
-  fireEvent.change(screen.getByLabelText('Spreadsheet saved as CSV'), { target: { files: [new File([content], name, { type: 'text/csv' })] } });
+  fireEvent.change(screen.getByLabelText('Spreadsheet (.xlsx or .csv)'), { target: { files: [new File([content], name, { type: 'text/csv' })] } });
 }
 
 function renderPanel(importService: IPlanImportService, onClose = jest.fn()): void {
@@ -22,8 +22,8 @@ const CSV = 'Ref,Action,By When,RAG\n3.1.9,A new action,Sept 2024,Amber\n3.1.10,
 describe('ImportPanel', () => {
   it('explains files it cannot use: the wrong type, empty, no header row', async () => {
     renderPanel({ importPlan: jest.fn() });
-    chooseFile('plan.xlsx', 'PK');
-    expect(await screen.findByText(/^plan\.xlsx is not a CSV file\./)).toBeInTheDocument();
+    chooseFile('plan.ods', 'PK');
+    expect(await screen.findByText(/^plan\.ods is not a CSV or Excel/)).toBeInTheDocument();
     chooseFile('empty.csv', '\n\n');
     expect(await screen.findByText('empty.csv is empty.')).toBeInTheDocument();
     chooseFile('rows.csv', '3.1.1,Do it\n');

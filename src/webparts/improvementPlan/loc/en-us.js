@@ -303,9 +303,9 @@ define([], function () {
 
     ImportOpen: "Import from a spreadsheet",
     ImportHeading: "Import the plan from a spreadsheet",
-    ImportIntro: "Save the sheet as CSV first. You will check how its columns are read and see exactly what will change before anything is written.",
-    ImportFileLabel: "Spreadsheet saved as CSV",
-    ImportWrongType: "{0} is not a CSV file. In Excel choose File, Save a copy, CSV UTF-8, and choose that file.",
+    ImportIntro: "Choose the sheet as an Excel workbook (.xlsx, its first worksheet) or saved as CSV. You will check how its columns are read and see exactly what will change before anything is written.",
+    ImportFileLabel: "Spreadsheet (.xlsx or .csv)",
+    ImportWrongType: "{0} is not a CSV or Excel (.xlsx) file. In Excel choose File, Save a copy, and pick Excel Workbook or CSV UTF-8.",
     ImportEmpty: "{0} is empty.",
     ImportNoHeader: "{0} has no header row: the import needs a row naming the columns, such as Ref, Action, Responsible Officer, By When, RAG.",
     ImportUnreadable: "{0} could not be read at line {1}: {2}",
