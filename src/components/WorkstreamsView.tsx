@@ -30,7 +30,7 @@ import { IPlanDate } from '../model/planDates';
 import { compareRefs } from '../model/refs';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
-import { downloadText } from './download';
+import { downloadFile } from './download';
 import { formatCsv } from '../model/import/csv';
 import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
@@ -150,6 +150,11 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   );
   const { items, groups } = React.useMemo(() => groupActions(priorities, outcomes, shown), [priorities, outcomes, shown]);
   const change = (patch: Partial<IActionFilter>): void => onFilterChange({ ...filter, ...patch });
+  /** The workbook writer is fetched only when someone exports to Excel. */
+  const exportExcel = async (rows: IAction[]): Promise<void> => {
+    const { writeXlsx } = await import(/* webpackChunkName: 'xlsx-writer' */ '../model/import/xlsxWrite');
+    downloadFile(formatString(strings.ExportFileName, today, 'xlsx'), writeXlsx(exportRows(rows, priorities, outcomes, scheme)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
 
   const statusOptions: IDropdownOption[] = [...scheme.labels.map((label) => ({ key: label.key, text: label.label })), { key: NO_STATUS, text: strings.NoStatus }];
   const ownerOptions: IDropdownOption[] = [{ key: '', text: strings.FilterAnyone }, ...ownersOf(actions).map((owner) => ({ key: owner, text: owner }))];
@@ -240,9 +245,13 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
         <DefaultButton
           iconProps={{ iconName: 'Download' }}
           disabled={shown.length === 0}
-          onClick={() => downloadText(formatString(strings.ExportFileName, today), formatCsv(exportRows(shown, priorities, outcomes, scheme)), 'text/csv;charset=utf-8')}
+          // A byte-order mark, so Excel opens UTF-8 CSV with its accents and dashes intact.
+          onClick={() => downloadFile(formatString(strings.ExportFileName, today, 'csv'), `\ufeff${formatCsv(exportRows(shown, priorities, outcomes, scheme))}`, 'text/csv;charset=utf-8')}
         >
           {strings.ExportCsv}
+        </DefaultButton>
+        <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} disabled={shown.length === 0} onClick={() => exportExcel(shown)}>
+          {strings.ExportXlsx}
         </DefaultButton>
       </Stack>
       {filter.description && <MessageBar messageBarType={MessageBarType.info}>{filter.description}</MessageBar>}

@@ -1,11 +1,9 @@
 /**
- * Saves text as a file through the browser's download, the way SharePoint's own
- * "Export to CSV" does: no server round trip, nothing left behind.
+ * Saves a file through the browser's download, the way SharePoint's own "Export to
+ * CSV" does: no server round trip, nothing left behind.
  */
-export function downloadText(fileName: string, text: string, type: string): void {
-  // A byte-order mark, so Excel opens UTF-8 CSV with its accents and dashes intact.
-  const blob = new Blob(['\ufeff', text], { type });
-  const url = URL.createObjectURL(blob);
+export function downloadFile(fileName: string, content: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -4,7 +4,8 @@
  * update seen by an executive, two people editing one action, and an update posted
  * with the keyboard alone. Needs the page built first (scripts/build-host.js).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readXlsx } from '../../src/model/import/xlsx';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -150,6 +151,18 @@ describe('the views in Chromium', () => {
     await page.getByRole('button', { name: 'Check (dry run)' }).click();
     await page.getByText(/rows rejected; 0 new priority areas/).waitFor();
     await expect(page.getByText(/0 rows rejected/).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('exports the filtered list to an Excel workbook that reads back as the same rows', async () => {
+    const page = await openAs(ND_LEAD.email);
+    await page.getByRole('tab', { name: 'Workstreams' }).click();
+    await page.getByRole('searchbox', { name: /Search/ }).fill('3.5.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe(`plan-actions-${SAMPLE_PLAN.asAt}.xlsx`);
+    const rows = await readXlsx(new Uint8Array(readFileSync(await download.path())));
+    expect(rows[0].slice(0, 5)).toEqual(['Ref', 'Priority', 'Outcome', 'Theme', 'Action']);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['3.5.1', '3.5.2', '3.5.3', '3.5.4', '3.5.5']);
     await page.context().close();
   });
 

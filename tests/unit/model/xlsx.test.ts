@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { findHeaderRow, planImport } from '../../../src/model/import/dryRun';
 import { suggestMapping } from '../../../src/model/import/mapping';
 import { XlsxError, readXlsx } from '../../../src/model/import/xlsx';
+import { writeXlsx } from '../../../src/model/import/xlsxWrite';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { aPriority } from '../../support/fixtures';
 
@@ -31,5 +32,18 @@ describe('readXlsx', () => {
 
   it('says a file is not a workbook rather than failing obscurely', async () => {
     await expect(readXlsx(new TextEncoder().encode('Ref,Action\n1,Do it'))).rejects.toThrow(new XlsxError('This is not an .xlsx file (it is not a zip archive).'));
+  });
+});
+
+describe('writeXlsx', () => {
+  it('writes a workbook the reader reads back cell for cell, refs kept as text', async () => {
+    const rows = [
+      ['Ref', 'Action', 'By When'],
+      ['3.10', 'Gather & analyse <feedback> "quoted"\nover two lines', '31/07/2023'],
+      ['3.2', '', 'TBC']
+    ];
+    const bytes = writeXlsx(rows);
+    const read = await readXlsx(bytes);
+    expect(read).toEqual([rows[0], rows[1], ['3.2', '', 'TBC']]);
   });
 });

@@ -287,7 +287,7 @@ define([], function () {
     KpiToleranceHint: "How far short of a KPI's trajectory still counts as on track, for example 10.",
 
     ExportCsv: "Export to CSV",
-    ExportFileName: "plan-actions-{0}.csv",
+    ExportFileName: "plan-actions-{0}.{1}",
 
     ReportOpen: "Board highlight report",
     ReportBack: "Back to the plan",
@@ -359,6 +359,8 @@ define([], function () {
     ImportField_evidence: "Evidence",
     ImportField_tags: "Tags",
 
-    ImportShowPlan: "Close and show the plan"
+    ImportShowPlan: "Close and show the plan",
+
+    ExportXlsx: "Export to Excel"
   };
 });

@@ -359,6 +359,8 @@ declare interface IImprovementPlanWebPartStrings {
   ImportField_tags: string;
 
   ImportShowPlan: string;
+
+  ExportXlsx: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
