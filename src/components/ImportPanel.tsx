@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, ProgressIndicator, Stack, Text, ThemeProvider, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { CsvError, parseCsv } from '../model/import/csv';
-import { IImportPlan, findHeaderRow, planImport } from '../model/import/dryRun';
+import { IImportPlan, findHeaderRow, planImportInSlices } from '../model/import/dryRun';
 import { ColumnTarget, IColumnMapping, ImportField, columnLetter, suggestMapping } from '../model/import/mapping';
 import { IsoDate } from '../model/isoDate';
 import { IPlanSnapshot } from '../services/IPlanDataService';
@@ -84,6 +84,7 @@ async function readRows(file: File): Promise<string[][]> {
 type Step =
   | { kind: 'choose'; message?: string }
   | { kind: 'map'; rows: string[][]; headerRow: number; mapping: IColumnMapping[]; fileName: string }
+  | { kind: 'checking'; checked: number; total: number }
   | { kind: 'checked'; rows: string[][]; headerRow: number; mapping: IColumnMapping[]; fileName: string; plan: IImportPlan }
   | { kind: 'importing'; written: number; total: number }
   | { kind: 'done'; result: IImportResult }
@@ -124,9 +125,11 @@ export function ImportPanel({ snapshot, importService, today, onClose }: IImport
     }
   };
 
-  const check = (current: Extract<Step, { kind: 'map' }>): void => {
-    const plan = planImport(current.rows, current.mapping, current.headerRow, { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions });
+  /** The dry run, in slices so a sheet of tens of thousands of rows does not freeze the page. */
+  const check = async (current: Extract<Step, { kind: 'map' }>): Promise<void> => {
     window.localStorage.setItem(savedMappingKey(planId), JSON.stringify(current.mapping));
+    const context = { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions };
+    const plan = await planImportInSlices(current.rows, current.mapping, current.headerRow, context, (checked, total) => setStep({ kind: 'checking', checked, total }));
     setStep({ ...current, kind: 'checked', plan });
   };
 
@@ -280,6 +283,7 @@ export function ImportPanel({ snapshot, importService, today, onClose }: IImport
           )}
           {step.kind === 'map' && mappingEditor(step)}
           {(step.kind === 'checked' || step.kind === 'failed') && dryRunReport(step)}
+          {step.kind === 'checking' && <ProgressIndicator label={strings.ImportChecking} description={formatString(strings.ImportCheckingProgress, step.checked, step.total)} percentComplete={step.total > 0 ? step.checked / step.total : 0} />}
           {step.kind === 'importing' && <ProgressIndicator label={strings.ImportRunning} description={formatString(strings.ImportProgress, step.written, step.total)} percentComplete={step.total > 0 ? step.written / step.total : 0} />}
           {step.kind === 'done' && (
             <MessageBar messageBarType={MessageBarType.success} isMultiline>

@@ -1,4 +1,4 @@
-import { findHeaderRow, planImport } from '../../../src/model/import/dryRun';
+import { findHeaderRow, planImport, planImportInSlices } from '../../../src/model/import/dryRun';
 import { columnLetter, suggestMapping, suggestTarget } from '../../../src/model/import/mapping';
 import { parseCsv } from '../../../src/model/import/csv';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
@@ -122,5 +122,20 @@ describe('planImport (dry run)', () => {
     expect(planImport(parseCsv('\n,,\n'), [], 0, context).problems[0].message).toBe('The file is empty.');
     expect(findHeaderRow(parseCsv('a,b\n1,2'))).toBeUndefined();
     expect(planImport(parseCsv('Action\nDo it'), suggestMapping(['Action']), 0, context).problems[0].message).toMatch(/^No column is mapped to Ref/);
+  });
+});
+
+describe('planImportInSlices', () => {
+  it('gives the same dry run as planImport, pausing between slices and saying how far it has got', async () => {
+    const rows = [['Ref', 'Action', 'RAG']];
+    for (let index = 1; index <= 2500; index++) rows.push([`3.1.${index}`, `Action ${index}`, index % 500 === 0 ? 'G/A' : 'Green']);
+    const mapping = suggestMapping(rows[0]);
+    const progress: number[] = [];
+    const pause = jest.fn(async () => undefined);
+    const sliced = await planImportInSlices(rows, mapping, 0, context, (checked) => progress.push(checked), pause);
+    expect(sliced).toEqual(planImport(rows, mapping, 0, context));
+    expect(sliced.rejectedRows).toEqual([501, 1001, 1501, 2001, 2501]);
+    expect(progress).toEqual([1000, 2000, 2500]);
+    expect(pause).toHaveBeenCalledTimes(3);
   });
 });

@@ -361,6 +361,9 @@ define([], function () {
 
     ImportShowPlan: "Close and show the plan",
 
-    ExportXlsx: "Export to Excel"
+    ExportXlsx: "Export to Excel",
+
+    ImportChecking: "Checking the rows…",
+    ImportCheckingProgress: "{0} of {1} rows checked"
   };
 });

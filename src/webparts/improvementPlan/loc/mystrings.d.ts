@@ -361,6 +361,9 @@ declare interface IImprovementPlanWebPartStrings {
   ImportShowPlan: string;
 
   ExportXlsx: string;
+
+  ImportChecking: string;
+  ImportCheckingProgress: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
