@@ -9,8 +9,7 @@ import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlan
 import { ActionEditForm } from './ActionEditForm';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
-import { dueText } from './WorkstreamsView';
-import { formatDate, formatString } from './format';
+import { dueText, formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 
 export interface IActionDetailProps {

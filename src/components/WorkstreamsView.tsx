@@ -26,7 +26,6 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { ActionSortKey, IActionFilter, NO_STATUS, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../model/actionFilter';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea, assigneeName } from '../model/plan';
-import { IPlanDate } from '../model/planDates';
 import { compareRefs } from '../model/refs';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
@@ -34,7 +33,7 @@ import { downloadFile } from './download';
 import { formatCsv } from '../model/import/csv';
 import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
-import { formatDate, formatString } from './format';
+import { dueText, formatDate, formatString } from './format';
 
 export interface IWorkstreamsViewProps {
   priorities: IPriorityArea[];
@@ -45,14 +44,6 @@ export interface IWorkstreamsViewProps {
   dueSoonDays: number;
   filter: IActionFilter;
   onFilterChange: (filter: IActionFilter) => void;
-}
-
-/** "?July 2023 (31 July 2023, to be checked)": the date as written, then what it means. */
-export function dueText(date: IPlanDate | undefined): string {
-  if (!date || date.kind === 'none') return strings.NotRecorded;
-  const derived = date.date ? formatDate(date.date, '') : '';
-  if (!derived || derived === date.text) return date.text || derived;
-  return formatString(date.tentative ? strings.DueDerivedTentative : strings.DueDerived, date.text, derived);
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IProgressUpdate } from '../model/plan';
+import { IPlanDate } from '../model/planDates';
 import { DataErrorKind, PlanDataError } from '../services/errors';
 
 /** What a person reads for each kind of data error. */
@@ -41,4 +42,12 @@ export function formatString(template: string, ...values: Array<string | number>
     const value = values[Number(index)];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** "?July 2023 (31 July 2023, to be confirmed)": the date as written, then what it means. */
+export function dueText(date: IPlanDate | undefined): string {
+  if (!date || date.kind === 'none') return strings.NotRecorded;
+  const derived = date.date ? formatDate(date.date, '') : '';
+  if (!derived || derived === date.text) return date.text || derived;
+  return formatString(date.tentative ? strings.DueDerivedTentative : strings.DueDerived, date.text, derived);
 }

@@ -3,7 +3,7 @@
  * updates): the form's values, their validation, and the three-way merge offered
  * when someone else saved the same action first.
  */
-import { IAction } from './plan';
+import { IAction, splitTags } from './plan';
 import { IPlanDate, parsePlanDate } from './planDates';
 
 /** The fields an editor may change, in the order the form shows them. */
@@ -96,9 +96,6 @@ export function applyEdit(action: IAction, values: ActionEditValues): IAction {
     desiredImpact: optional(values.desiredImpact),
     howWeWillKnow: optional(values.howWeWillKnow),
     resources: optional(values.resources),
-    tags: values.tags
-      .split(/[;,]/)
-      .map((tag) => tag.trim())
-      .filter((tag) => tag.length > 0)
+    tags: splitTags(values.tags)
   };
 }

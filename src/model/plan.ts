@@ -152,6 +152,14 @@ export interface IRole {
   reviewed?: IsoDate;
 }
 
+/** Tags as people type them into one cell: separated by commas or semicolons. */
+export function splitTags(text: string): string[] {
+  return text
+    .split(/[;,]/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag.length > 0);
+}
+
 /** How an assignee reads in a list: the person's name, the role, or the text as written. */
 export function assigneeName(assignee: Assignee | undefined): string {
   if (!assignee) return '';

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } from '../model/kpi';
 import { DAY_MS, IsoDate } from '../model/isoDate';
-import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
+import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
 import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
@@ -258,10 +258,7 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
     status: optionalText(item, ACTION_FIELDS.status),
     latestNote: optionalText(item, ACTION_FIELDS.latestNote),
     latestUpdateDate: readSharePointDate(item[ACTION_FIELDS.latestUpdateDate]),
-    tags: readText(item, ACTION_FIELDS.tags)
-      .split(/[;,]/)
-      .map((tag) => tag.trim())
-      .filter((tag) => tag.length > 0),
+    tags: splitTags(readText(item, ACTION_FIELDS.tags)),
     evidence: readEvidence(item, ACTION_FIELDS.evidence, `Action ${ref}`, warnings),
     etag,
     modified: optionalText(item, 'Modified')

@@ -3,6 +3,7 @@
  * smallest set of parts Excel opens, stored uncompressed in a zip. Every cell is an
  * inline string, so refs such as "3.10" are never turned into numbers.
  */
+import { columnLetter } from './mapping';
 
 const CRC_TABLE = ((): Uint32Array => {
   const table = new Uint32Array(256);
@@ -26,18 +27,12 @@ function escapeXml(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function columnName(index: number): string {
-  let name = '';
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  return name;
-}
-
 function sheetXml(rows: readonly (readonly string[])[]): string {
   const body = rows
     .map((cells, rowIndex) => {
       const row = rowIndex + 1;
       const xml = cells
-        .map((cell, column) => (cell === '' ? '' : `<c r="${columnName(column)}${row}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`))
+        .map((cell, column) => (cell === '' ? '' : `<c r="${columnLetter(column)}${row}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`))
         .join('');
       return `<row r="${row}">${xml}</row>`;
     })
