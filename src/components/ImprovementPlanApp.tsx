@@ -64,6 +64,8 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
   }, [importService, provisioning]);
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
+  // Narrowed once per change, not on every render, so the views' memoised figures hold.
+  const visible = React.useMemo(() => (state.kind === 'loaded' ? pinned(state.snapshot, pinnedPriorityId) : undefined), [state, pinnedPriorityId]);
 
   React.useEffect(() => {
     if (planId === undefined) {
@@ -98,7 +100,7 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
           </MessageBar>
         ) : (
           <PlanView
-            snapshot={pinned(state.snapshot, pinnedPriorityId)}
+            snapshot={visible as IPlanSnapshot}
             today={today}
             dueSoonDays={dueSoonDays}
             dataService={dataService}
@@ -107,7 +109,7 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
             importService={canImport ? importService : undefined}
             onImported={() => setAttempt((n) => n + 1)}
-            onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: { ...state.snapshot, kpis: state.snapshot.kpis.map((candidate) => (candidate.id === kpi.id ? kpi : candidate)) } })}
+            onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: withKpi(state.snapshot, kpi) })}
           />
         )}
       </Stack>
@@ -118,6 +120,11 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
 /** The snapshot with one action replaced by its saved version. */
 function withAction(snapshot: IPlanSnapshot, saved: IAction): IPlanSnapshot {
   return { ...snapshot, actions: snapshot.actions.map((action) => (action.id === saved.id ? saved : action)) };
+}
+
+/** The snapshot with one KPI replaced by its saved version. */
+function withKpi(snapshot: IPlanSnapshot, saved: IKpi): IPlanSnapshot {
+  return { ...snapshot, kpis: snapshot.kpis.map((kpi) => (kpi.id === saved.id ? saved : kpi)) };
 }
 
 /** The snapshot after a save: the action replaced, its log entry appended. */
