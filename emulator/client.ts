@@ -9,13 +9,21 @@ import { BrowserFetchWithRetry, DefaultParse, InjectHeaders, Queryable } from '@
 import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
 import { USER_HEADER } from './server';
 
+/** Asks for a form digest, waiting as Retry-After says while SharePoint throttles (as PnPjs does for any request). */
+async function contextInfo(siteUrl: string, userEmail: string, attempts = 6): Promise<Response> {
+  const response = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', [USER_HEADER]: userEmail } });
+  if ((response.status !== 429 && response.status !== 503) || attempts <= 1) return response;
+  await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('Retry-After') ?? '1') * 1000));
+  return contextInfo(siteUrl, userEmail, attempts - 1);
+}
+
 function digestFor(siteUrl: string, userEmail: string): (instance: Queryable) => Queryable {
   let digest: { value: string; expires: number } | undefined;
   return (instance) => {
     instance.on.auth(async (url, init) => {
       if (/get/i.test(init.method ?? 'GET')) return [url, init];
       if (!digest || Date.now() > digest.expires) {
-        const response = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json', [USER_HEADER]: userEmail } });
+        const response = await contextInfo(siteUrl, userEmail);
         if (!response.ok) throw new Error(`Could not get a form digest: ${response.status} ${await response.text()}`);
         const info = (await response.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
         digest = { value: info.FormDigestValue, expires: Date.now() + (info.FormDigestTimeoutSeconds - 60) * 1000 };

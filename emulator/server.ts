@@ -18,10 +18,13 @@ export const SITE_PATH = '/sites/send';
 export const USER_HEADER = 'x-emulator-user';
 export const USER_COOKIE = 'emulator-user';
 
-/** Throttling on demand: this share of requests is refused with `status` and Retry-After. */
+/**
+ * Throttling on demand: this share of requests is refused with `status` and Retry-After
+ * (`either` takes turns: 429 as SharePoint throttles a caller, 503 as it sheds load).
+ */
 export interface IThrottleSettings {
   share: number;
-  status: 429 | 503;
+  status: 429 | 503 | 'either';
   retryAfterSeconds: number;
 }
 
@@ -77,6 +80,7 @@ export class SharePointEmulator {
   public readonly requests: ILoggedRequest[] = [];
   private throttle: IThrottleSettings = { share: 0, status: 429, retryAfterSeconds: 1 };
   private throttleDebt = 0;
+  private refusals = 0;
   private readonly server: Server;
   private rest: SharePointRest | undefined;
   private origin = '';
@@ -163,7 +167,7 @@ export class SharePointEmulator {
     const rest = this.rest as SharePointRest;
     const shape = shapeFor(headers.accept);
     if (this.shouldThrottle()) {
-      const status = this.throttle.status;
+      const status = this.throttle.status === 'either' ? (this.refusals++ % 2 === 0 ? 429 : 503) : this.throttle.status;
       const message = status === 429 ? 'The request has been throttled. Try again after the time in Retry-After.' : 'The service is temporarily unavailable. Try again after the time in Retry-After.';
       this.log(method, url, status, false);
       return this.send(response, { status, headers: { 'Retry-After': String(this.throttle.retryAfterSeconds), 'Content-Type': contentType(shape) }, body: JSON.stringify(errorBody(shape, `${status}`, message)) });
@@ -235,6 +239,7 @@ export class SharePointEmulator {
         return json(400, { error: 'Send JSON such as {"share":0.5,"status":429,"retryAfterSeconds":1}.' });
       }
       if (typeof settings.share !== 'number' || settings.share < 0 || settings.share > 1) return json(400, { error: 'share must be a number from 0 to 1.' });
+      if (settings.status !== undefined && [429, 503, 'either'].indexOf(settings.status) < 0) return json(400, { error: 'status must be 429, 503 or "either".' });
       this.setThrottle(settings);
       return json(200, this.throttle);
     }
