@@ -1,22 +1,14 @@
 import { SITE_OWNER } from '../../emulator/sample/users';
-import { parseCsv, formatCsv } from '../../src/model/import/csv';
+import { parseCsv } from '../../src/model/import/csv';
 import { findHeaderRow, planImport } from '../../src/model/import/dryRun';
 import { suggestMapping } from '../../src/model/import/mapping';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { LIST_TITLES } from '../../src/services/schema';
 import { ITestSite, startTestSite } from '../support/emulator';
+import { priorityFourSheet } from '../support/sheets';
 
 const TODAY = '2024-02-29';
-
-/** A sheet of `count` new actions under a new priority 4, each with a status history and two dated progress entries. */
-function sheet(count: number): string {
-  const rows = [['Ref', 'Action', 'Responsible Officer', 'By When', 'RAG', 'Dec-23', 'Progress Update', 'Priority', 'Outcome']];
-  for (let index = 1; index <= count; index++) {
-    rows.push([`4.1.${index}`, `Imported action ${index}`, 'Speech and Language Lead', 'Sept 2024', 'Amber', 'Red', `Nov 2023: Started ${index}. Jan 2024: Half way ${index}.`, '4: Speech and language waits', 'Timely therapy']);
-  }
-  return formatCsv(rows);
-}
 
 describe('SharePointPlanImportService against the emulator', () => {
   let site: ITestSite;
@@ -46,7 +38,7 @@ describe('SharePointPlanImportService against the emulator', () => {
 
   it('writes the dry run: a new priority and outcome, actions, and their history and progress as log entries; a re-run writes nothing', async () => {
     const importer = new SharePointPlanImportService(site.as(SITE_OWNER.email));
-    const plan = await dryRun(sheet(3));
+    const plan = await dryRun(priorityFourSheet(3));
     expect(plan.problems).toEqual([]);
 
     const first = await importer.importPlan(site.planId, plan, TODAY);
@@ -61,14 +53,14 @@ describe('SharePointPlanImportService against the emulator', () => {
       ['2024-01-31', '', 'Half way 2.']
     ]);
 
-    const again = await importer.importPlan(site.planId, await dryRun(sheet(3)), TODAY);
+    const again = await importer.importPlan(site.planId, await dryRun(priorityFourSheet(3)), TODAY);
     expect(again).toEqual({ createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 3, addedLogEntries: 0, conflicts: [] });
     expect(importedState().refs).toEqual(['4.1.1', '4.1.2', '4.1.3']);
   });
 
   it('ends with exactly the file’s content when run again after stopping part-way', async () => {
     const reference = importedStateAfter(async () => {
-      await new SharePointPlanImportService(site.as(SITE_OWNER.email)).importPlan(site.planId, await dryRun(sheet(120)), TODAY);
+      await new SharePointPlanImportService(site.as(SITE_OWNER.email)).importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY);
     });
     const expected = await reference;
     await site.stop();
@@ -77,7 +69,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     const importer = new SharePointPlanImportService(site.as(SITE_OWNER.email));
     let failures = 0;
     const stopped = await importer
-      .importPlan(site.planId, await dryRun(sheet(120)), TODAY, (written) => {
+      .importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY, (written) => {
         // After the first actions are written, SharePoint stops answering (every request refused).
         if (written >= 52 && failures === 0) {
           failures += 1;
@@ -91,7 +83,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     expect(partial.refs.length).toBeLessThan(120);
 
     site.emulator.setThrottle({ share: 0 });
-    await importer.importPlan(site.planId, await dryRun(sheet(120)), TODAY);
+    await importer.importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY);
     expect(importedState()).toEqual(expected);
     expect(new Set(importedState().log).size).toBe(360);
   });
