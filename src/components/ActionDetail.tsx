@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { IAction, IEvidenceLink, IProgressUpdate, assigneeName } from '../model/plan';
+import { IAction, IEvidenceLink, IProgressUpdate, assigneeName, isWebAddress } from '../model/plan';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
@@ -30,15 +30,19 @@ const styles = mergeStyleSets({
   hidden: hiddenContentStyle
 });
 
-/** Evidence links, opened in a new tab (they are usually documents elsewhere on the intranet). */
+/** Evidence links, opened in a new tab (they are usually documents elsewhere on the intranet); anything but a web address stays text. */
 function EvidenceLinks({ links }: { links: IEvidenceLink[] }): JSX.Element {
   return (
     <ul style={{ margin: 0, paddingLeft: 16 }}>
       {links.map((link) => (
         <li key={link.url}>
-          <Link href={link.url} target="_blank" rel="noopener noreferrer">
-            {link.description}
-          </Link>
+          {isWebAddress(link.url) ? (
+            <Link href={link.url} target="_blank" rel="noopener noreferrer">
+              {link.description}
+            </Link>
+          ) : (
+            formatString(strings.EvidenceNotALink, link.description, link.url)
+          )}
         </li>
       ))}
     </ul>

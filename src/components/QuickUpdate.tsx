@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { IAction } from '../model/plan';
+import { IAction, isWebAddress } from '../model/plan';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { ConflictError } from '../services/errors';
 import { IPlanDataService, ISavedUpdate } from '../services/IPlanDataService';
@@ -40,7 +40,7 @@ export function QuickUpdate({ action, scheme, dataService, today, onSaved, onClo
       setOutcome({ kind: 'invalid', message: strings.UpdateNoteRequired });
       return;
     }
-    if (link && !/^https?:\/\/\S+$/i.test(link)) {
+    if (link && !isWebAddress(link)) {
       setOutcome({ kind: 'invalid', message: strings.UpdateEvidenceUrlInvalid });
       return;
     }

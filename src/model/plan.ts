@@ -31,6 +31,14 @@ export interface IEvidenceLink {
   description: string;
 }
 
+/**
+ * Whether a link may be opened as one: an http(s) address. Anything else stored in a
+ * list (a `javascript:` or `data:` URL typed into SharePoint directly) is shown as text.
+ */
+export function isWebAddress(url: string): boolean {
+  return /^https?:\/\/\S+$/i.test(url.trim());
+}
+
 /** Plan-level settings and facts from the plan's front page. */
 export interface IPlan {
   id: number;

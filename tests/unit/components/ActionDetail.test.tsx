@@ -54,6 +54,13 @@ describe('ActionDetail', () => {
     ]);
   });
 
+  it('shows evidence that is not a web address (a javascript: URL typed into the list) as text, never as a link', async () => {
+    const hostile = { ...action, evidence: [{ url: 'javascript:alert(1)', description: 'Minutes' }, { url: 'https://intranet.example/a.docx', description: 'Report' }] };
+    renderDetail(aDataService(), {}, hostile);
+    expect(await screen.findByText('Minutes (not a web address, so not opened as a link: javascript:alert(1))')).toBeInTheDocument();
+    expect(screen.getAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['https://intranet.example/a.docx']);
+  });
+
   it('shows a reader no update or edit controls', async () => {
     renderDetail(aDataService(), { access: { user: { id: 9, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
     expect(await screen.findByText('You can read this plan but not update it.')).toBeInTheDocument();

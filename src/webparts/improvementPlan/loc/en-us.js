@@ -175,6 +175,7 @@ define([], function () {
     HowWeWillKnowLabel: "How we will know",
     TagsLabel: "Tags",
     EvidenceLabel: "Evidence",
+    EvidenceNotALink: "{0} (not a web address, so not opened as a link: {1})",
     StatusByPeriodCaption: "Status at each board date",
     UpdateLogCaption: "Update log ({0} entries), newest first",
     LogDateColumn: "Date",

@@ -174,6 +174,7 @@ declare interface IImprovementPlanWebPartStrings {
   HowWeWillKnowLabel: string;
   TagsLabel: string;
   EvidenceLabel: string;
+  EvidenceNotALink: string;
   StatusByPeriodCaption: string;
   UpdateLogCaption: string;
   LogDateColumn: string;
