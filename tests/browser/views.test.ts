@@ -4,57 +4,30 @@
  * update seen by an executive, two people editing one action, and an update posted
  * with the keyboard alone. Needs the page built first (scripts/build-host.js).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readXlsx } from '../../src/model/import/xlsx';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, postUpdate } from '../support/browser';
-import { emulatorSp } from '../../emulator/client';
+import { Page } from 'playwright-core';
+import { readXlsx } from '../../src/model/import/xlsx';
+import { IBrowserSite, openAction, postUpdate, startBrowserSite } from '../support/browser';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
-import { seedSamplePlan } from '../../emulator/sample/seed';
-import { EXECUTIVE, ND_LEAD, SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';
-import { SharePointEmulator, USER_COOKIE } from '../../emulator/server';
-import { SharePointStore } from '../../emulator/store';
+import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 
 jest.setTimeout(90_000);
 
-const HOST_PAGE = join(__dirname, '../../temp/host');
 const SCREENSHOTS = join(__dirname, '../../artifacts/screenshots');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 describe('the views in Chromium', () => {
-  let folder: string;
-  let store: SharePointStore;
-  let emulator: SharePointEmulator;
-  let browser: Browser;
+  let site: IBrowserSite;
+  let openAs: IBrowserSite['openAs'];
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'send-views-'));
     mkdirSync(SCREENSHOTS, { recursive: true });
-    store = new SharePointStore(join(folder, 'site.db'));
-    for (const user of SAMPLE_USERS) store.saveUser(user);
-    emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: SAMPLE_PLAN.asAt, roles: {} } });
-    await emulator.start();
-    await seedSamplePlan(emulatorSp(emulator.siteUrl, SITE_OWNER.email));
-    browser = await launchChromium();
+    site = await startBrowserSite();
+    ({ openAs } = site);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await emulator.stop();
-    store.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
-
-  async function openAs(email: string, theme = 'light', viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: emulator.url }]);
-    const page = await context.newPage();
-    await page.goto(`${emulator.url}/?theme=${theme}`);
-    await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
-    return page;
-  }
+  afterAll(() => site?.stop());
 
   async function violations(page: Page, name: string): Promise<string[]> {
     // Fluent fades rows and panels in; colours are judged once the animations have finished.
@@ -62,14 +35,6 @@ describe('the views in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     return results.violations.map((violation) => `${name} ${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`);
-  }
-
-  async function openAction(page: Page, ref: string): Promise<void> {
-    await page.getByRole('tab', { name: 'Workstreams' }).click();
-    await page.getByRole('searchbox', { name: /Search/ }).fill(ref);
-    await page.getByRole('button', { name: `Open action ${ref}`, exact: true }).click();
-    // Fluent's panel root has no box of its own, so wait for its heading.
-    await page.getByRole('heading', { name: `Action ${ref}`, exact: true }).waitFor();
   }
 
   it.each(['light', 'dark'])('has no WCAG 2.2 AA violations on any view in the %s theme', async (theme) => {

@@ -1,8 +1,21 @@
 /**
- * Shared steps of the browser tests: Debian's Chromium, and posting an update the way
- * an officer does on the My actions tab.
+ * Shared steps of the browser tests: Debian's Chromium, a seeded local site to open
+ * the page on as any sample user, and posting an update the way an officer does on
+ * the My actions tab.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
+import { emulatorSp } from '../../emulator/client';
+import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
+import { seedSamplePlan } from '../../emulator/sample/seed';
+import { SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';
+import { SharePointEmulator, USER_COOKIE } from '../../emulator/server';
+import { SharePointStore } from '../../emulator/store';
+
+/** The local page, built by scripts/build-host.js (which `npm test` runs first). */
+const HOST_PAGE = join(__dirname, '../../temp/host');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -20,4 +33,52 @@ export async function postUpdate(page: Page, ref: string, status: string, note: 
   await page.getByRole('textbox', { name: /Progress note/ }).fill(note);
   await page.getByRole('button', { name: 'Save update' }).click();
   await page.getByText(`Update saved for action ${ref}.`).waitFor();
+}
+
+export interface IBrowserSite {
+  emulator: SharePointEmulator;
+  store: SharePointStore;
+  browser: Browser;
+  /** A new browser context signed in as the user, on the local page, once the summary shows. */
+  openAs(email: string, theme?: string, viewport?: { width: number; height: number }): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+/** The sample plan on a file-backed emulator serving the local page, and Chromium to open it. */
+export async function startBrowserSite(): Promise<IBrowserSite> {
+  const folder = mkdtempSync(join(tmpdir(), 'send-browser-'));
+  const store = new SharePointStore(join(folder, 'site.db'));
+  for (const user of SAMPLE_USERS) store.saveUser(user);
+  const emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: SAMPLE_PLAN.asAt, roles: {} } });
+  await emulator.start();
+  await seedSamplePlan(emulatorSp(emulator.siteUrl, SITE_OWNER.email));
+  const browser = await launchChromium();
+  return {
+    emulator,
+    store,
+    browser,
+    openAs: async (email, theme = 'light', viewport = { width: 1280, height: 900 }) => {
+      const context = await browser.newContext({ viewport });
+      await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: emulator.url }]);
+      const page = await context.newPage();
+      await page.goto(`${emulator.url}/?theme=${theme}`);
+      await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
+      return page;
+    },
+    stop: async () => {
+      await browser.close();
+      await emulator.stop();
+      store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  };
+}
+
+/** Opens an action's detail panel from the Workstreams list. */
+export async function openAction(page: Page, ref: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Workstreams' }).click();
+  await page.getByRole('searchbox', { name: /Search/ }).fill(ref);
+  await page.getByRole('button', { name: `Open action ${ref}`, exact: true }).click();
+  // Fluent's panel root has no box of its own, so wait for its heading.
+  await page.getByRole('heading', { name: `Action ${ref}`, exact: true }).waitFor();
 }
