@@ -9,6 +9,7 @@ import * as ReactDom from 'react-dom';
 import { Dropdown, IDropdownOption, PartialTheme, Stack, Text, setIconOptions } from '@fluentui/react';
 import { SPBrowser, spfi } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
+import { PLAN_VIEWS } from '../../src/components/navigation';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
@@ -38,6 +39,8 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
   const user = currentUser(settings);
   const [themeName, setThemeName] = React.useState(new URLSearchParams(window.location.search).get('theme') ?? 'light');
   const [planId, setPlanId] = React.useState<number | undefined>(undefined);
+  // ?view=workstreams opens on that tab, as the web part's "open on" setting does.
+  const view = PLAN_VIEWS.find((key) => key === new URLSearchParams(window.location.search).get('view'));
   // One PnPjs instance for the page, as the web part creates one for its context.
   const sp = React.useMemo(() => spfi(settings.siteUrl).using(SPBrowser({ baseUrl: settings.siteUrl })), [settings.siteUrl]);
   const services = React.useMemo(() => ({ data: new SharePointPlanDataService(sp), provisioning: new SharePointProvisioningService(sp), importer: new SharePointPlanImportService(sp) }), [sp]);
@@ -59,7 +62,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
         <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { width: 320, maxWidth: '100%' } }} />
         <Dropdown label="Theme" options={themeOptions} selectedKey={themeName} onChange={(_, option) => option && setThemeName(String(option.key))} styles={{ root: { minWidth: 160 } }} />
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} provisioning={services.provisioning} importService={services.importer} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} provisioning={services.provisioning} importService={services.importer} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
     </Stack>
   );
 }

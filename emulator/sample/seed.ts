@@ -20,7 +20,7 @@ import { SAMPLE_USERS } from './users';
 type Item = Record<string, unknown>;
 
 /** Adds items in $batch requests of 50, returning their ids in order. */
-async function addItems(sp: SPFI, listTitle: string, items: Item[]): Promise<number[]> {
+export async function addItems(sp: SPFI, listTitle: string, items: Item[]): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < items.length; start += 50) {
     const [batched, execute] = sp.batched();

@@ -1,0 +1,352 @@
+/**
+ * Does the product stay fast as a plan grows? Plans of 200, 2,000 and 10,000 actions
+ * (ten log entries each: nine month-headed statuses and a progress note) and 200 KPIs
+ * of 36 measurements are written into a fresh emulator per size, the lists through
+ * the product's provisioning and the actions through its import. Then, in Debian's
+ * Chromium, each view is opened on the local page and timed to its first meaningful
+ * render (the view's main table or heading), counting SharePoint requests and bytes;
+ * a save is timed and its requests counted. The same loads are made the naive way
+ * (one request per priority and per action) in the same run, for the ratio.
+ *
+ *   npm run bench                 (BENCH_SIZES=200,2000 for a quicker run)
+ *
+ * Figures are from one noisy, shared machine: read them as ratios within a run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, Locator, Page } from 'playwright-core';
+import { emulatorSp } from '../emulator/client';
+import { addItems } from '../emulator/sample/seed';
+import { ND_LEAD, SAMPLE_USERS, SITE_OWNER } from '../emulator/sample/users';
+import { SharePointEmulator, USER_COOKIE } from '../emulator/server';
+import { SharePointStore } from '../emulator/store';
+import { formatCsv, parseCsv } from '../src/model/import/csv';
+import { findHeaderRow, planImport } from '../src/model/import/dryRun';
+import { suggestMapping } from '../src/model/import/mapping';
+import { IsoDate, endOfMonth } from '../src/model/isoDate';
+import { PlanViewKey } from '../src/components/navigation';
+import { writeMilestones, writeSharePointDate } from '../src/services/mappers';
+import { KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from '../src/services/schema';
+import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
+import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
+import { SharePointProvisioningService } from '../src/services/SharePointProvisioningService';
+import { launchChromium } from '../tests/support/browser';
+
+const SIZES = (process.env.BENCH_SIZES ?? '200,2000,10000').split(',').map(Number);
+const AS_AT: IsoDate = '2024-02-29';
+const MONTHS = ['Apr-23', 'May-23', 'Jun-23', 'Jul-23', 'Aug-23', 'Sep-23', 'Oct-23', 'Nov-23', 'Dec-23'];
+const STATUSES = ['Green', 'Amber', 'Red', 'Green', 'Complete'];
+const OFFICER_ROLES = 50;
+const KPIS = 200;
+const MEASUREMENTS = 36;
+const HOST_PAGE = join(__dirname, '../temp/host');
+
+/** What each view shows once it has rendered what it is for. */
+const VIEW_MARKERS: Readonly<Record<PlanViewKey, (page: Page) => Locator>> = {
+  summary: (page) => page.getByRole('table', { name: /^Actions in each priority area/ }),
+  workstreams: (page) => page.getByRole('grid', { name: 'Actions by priority area and outcome' }),
+  kpis: (page) => page.getByRole('table', { name: /^KPIs by computed status/ }),
+  myActions: (page) => page.getByRole('button', { name: /^Update / }).first()
+};
+
+/** The plan as a spreadsheet: `count` actions over 9 priorities, each with 9 monthly statuses and a progress note. */
+function planSheet(count: number): string {
+  const rows = [['Ref', 'Action', 'Responsible Officer', 'By When', 'RAG', ...MONTHS, 'Progress Update', 'Priority', 'Outcome']];
+  for (let index = 1; index <= count; index++) {
+    const priority = 1 + (index % 9);
+    const outcome = 1 + (Math.floor(index / 9) % 7);
+    const statuses = MONTHS.map((_, month) => STATUSES[(index + month) % STATUSES.length]);
+    rows.push([
+      `${priority}.${outcome}.${index}`,
+      `Action ${index}: deliver the next step of the priority's plan, with partners, and report to the board`,
+      `Officer ${1 + (index % OFFICER_ROLES)}`,
+      ['Sept 2024', 'March 2024', 'Dec 2023', 'TBC'][index % 4],
+      statuses[statuses.length - 1],
+      ...statuses,
+      `Jan 2024: Progress on action ${index} reviewed by the workstream; next steps agreed.`,
+      `${priority}: Priority area ${priority}`,
+      `Outcome ${outcome} of priority ${priority}`
+    ]);
+  }
+  return formatCsv(rows);
+}
+
+function monthEnd(year: number, month: number): IsoDate {
+  const date = new Date(Date.UTC(year, month - 1, 1));
+  return endOfMonth(date.getUTCFullYear(), date.getUTCMonth() + 1);
+}
+
+interface ISite {
+  emulator: SharePointEmulator;
+  store: SharePointStore;
+  planId: number;
+  generatedMs: number;
+  stop(): Promise<void>;
+}
+
+/** A fresh emulator holding a plan of `size` actions and the 200 KPIs. */
+async function generate(size: number): Promise<ISite> {
+  const folder = mkdtempSync(join(tmpdir(), `send-bench-${size}-`));
+  const store = new SharePointStore(join(folder, 'site.db'));
+  for (const user of SAMPLE_USERS) store.saveUser(user);
+  const emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: AS_AT, roles: {} } });
+  await emulator.start();
+  const started = performance.now();
+  const sp = emulatorSp(emulator.siteUrl, SITE_OWNER.email);
+  await new SharePointProvisioningService(sp).ensureLists();
+  const [planId] = await addItems(sp, LIST_TITLES.plans, [
+    {
+      Title: `Bench plan of ${size} actions`,
+      [PLAN_FIELDS.localArea]: 'Benchshire',
+      [PLAN_FIELDS.planType]: 'APP',
+      [PLAN_FIELDS.startDate]: writeSharePointDate('2021-03-01'),
+      [PLAN_FIELDS.statusScheme]: 'ragc',
+      [PLAN_FIELDS.reportingDates]: ['2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31'].join('\n'),
+      [PLAN_FIELDS.kpiTolerance]: 0.1
+    }
+  ]);
+  const lead = (await sp.web.siteUsers.select('Id', 'Email')()).find((user) => user.Email === ND_LEAD.email) as { Id: number };
+  // Officers are roles in the glossary; the ND lead holds one, so My actions lists a fiftieth of the plan.
+  await addItems(
+    sp,
+    LIST_TITLES.roles,
+    Array.from({ length: OFFICER_ROLES }, (_, index) => ({ Title: `Officer ${index + 1}`, [`${ROLE_FIELDS.plan}Id`]: planId, [`${ROLE_FIELDS.holder}Id`]: index === 0 ? lead.Id : null }))
+  );
+
+  const data = new SharePointPlanDataService(sp);
+  const empty = await data.loadPlan(planId);
+  const rows = parseCsv(planSheet(size));
+  const header = findHeaderRow(rows) as number;
+  const plan = planImport(rows, suggestMapping(rows[header]), header, { scheme: empty.plan.statusScheme, priorities: [], outcomes: [], actions: [] });
+  if (plan.rejectedRows.length > 0) throw new Error(`the generated sheet has rejected rows: ${JSON.stringify(plan.problems.slice(0, 3))}`);
+  await new SharePointPlanImportService(sp).importPlan(planId, plan, AS_AT);
+
+  const priorities = await data.listPriorities(planId);
+  const kpiIds = await addItems(
+    sp,
+    LIST_TITLES.kpis,
+    Array.from({ length: KPIS }, (_, index) => {
+      const priority = priorities[index % priorities.length];
+      return {
+        Title: `KPI ${index + 1}: share of EHC plans finalised within 20 weeks in area ${index + 1}`,
+        [`${KPI_FIELDS.plan}Id`]: planId,
+        [`${KPI_FIELDS.priority}Id`]: priority.id,
+        [KPI_FIELDS.ref]: `${priority.number}.K${index + 1}`,
+        [KPI_FIELDS.unit]: '%',
+        [KPI_FIELDS.direction]: 'higher',
+        [KPI_FIELDS.baselineValue]: 50,
+        [KPI_FIELDS.baselineDate]: writeSharePointDate('2021-03-01'),
+        [KPI_FIELDS.baselineText]: '50%',
+        [KPI_FIELDS.milestones]: writeMilestones([12, 24, 36].map((months, step) => ({ label: `${months} Month`, due: { monthsFromStart: months }, text: `${70 + step * 10}%`, target: 70 + step * 10 }))),
+        [KPI_FIELDS.actionRefs]: ''
+      };
+    })
+  );
+  await addItems(
+    sp,
+    LIST_TITLES.kpiMeasurements,
+    kpiIds.flatMap((kpiId, kpi) =>
+      Array.from({ length: MEASUREMENTS }, (_, month) => {
+        const periodEnd = monthEnd(2021, 3 + month);
+        return { Title: periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiId, [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(periodEnd), [MEASUREMENT_FIELDS.value]: 50 + month + (kpi % 7) };
+      })
+    )
+  );
+  const generatedMs = performance.now() - started;
+  return {
+    emulator,
+    store,
+    planId,
+    generatedMs,
+    stop: async () => {
+      await emulator.stop();
+      store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  };
+}
+
+interface IPageFigures {
+  ms: number;
+  apiRequests: number;
+  /** What was asked of SharePoint, in order (the list a $batch or page read). */
+  asked: string[];
+  apiBytes: number;
+  allBytes: number;
+}
+
+/** Opens the local page on a view as the ND lead and measures it; the faster of two loads. */
+async function measureView(browser: Browser, site: ISite, view: PlanViewKey): Promise<IPageFigures> {
+  let best: IPageFigures | undefined;
+  for (let run = 0; run < 2; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(ND_LEAD.email), url: site.emulator.url }]);
+    const page = await context.newPage();
+    const figures: IPageFigures = { ms: 0, apiRequests: 0, asked: [], apiBytes: 0, allBytes: 0 };
+    page.on('requestfinished', (request) => {
+      request.sizes().then(
+        (sizes) => {
+          const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+          figures.allBytes += bytes;
+          if (request.url().includes('/_api/')) {
+            figures.apiRequests += 1;
+            const url = new URL(request.url());
+            figures.asked.push(`${request.method()} ${decodeURIComponent(url.pathname).replace(/.*\/_api\//, '').replace(/web\/lists\/getByTitle\('([^']+)'\)/, '$1')}${url.searchParams.has('$skiptoken') ? ' (next page)' : ''}`);
+            figures.apiBytes += bytes;
+          }
+        },
+        () => undefined
+      );
+    });
+    const started = performance.now();
+    await page.goto(`${site.emulator.url}/?view=${view}`);
+    await VIEW_MARKERS[view](page).waitFor({ timeout: 300_000 });
+    figures.ms = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    if (!best || figures.ms < best.ms) best = figures;
+  }
+  return best as IPageFigures;
+}
+
+interface ISaveFigures {
+  ms: number;
+  apiRequests: number;
+  writes: string[];
+  keysMatch: boolean;
+}
+
+/** Posts two updates from My actions; the second (the form digest already fetched, as SPFx has it from the page) is measured. */
+async function measureSave(browser: Browser, site: ISite): Promise<ISaveFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(ND_LEAD.email), url: site.emulator.url }]);
+  const page = await context.newPage();
+  await page.goto(`${site.emulator.url}/?view=myActions`);
+  const figures: ISaveFigures = { ms: 0, apiRequests: 0, writes: [], keysMatch: false };
+  for (const attempt of [1, 2]) {
+    const update = page.getByRole('button', { name: /^Update / }).nth(attempt);
+    const ref = ((await update.textContent()) ?? '').replace(/^Update /, '').trim();
+    await update.click();
+    await page.getByRole('textbox', { name: /Progress note/ }).fill(`Bench save ${attempt}`);
+    site.emulator.requests.length = 0;
+    let requests = 0;
+    const count = (request: { url(): string }): void => {
+      if (request.url().includes('/_api/')) requests += 1;
+    };
+    page.on('request', count);
+    const started = performance.now();
+    await page.getByRole('button', { name: 'Save update' }).click();
+    await page.getByText(`Update saved for action ${ref}.`).waitFor({ timeout: 120_000 });
+    figures.ms = performance.now() - started;
+    page.off('request', count);
+    figures.apiRequests = requests;
+    figures.writes = site.emulator.requests.filter((request) => request.method !== 'GET').map((request) => `${request.httpMethod ?? request.method} ${request.path.replace(/.*getByTitle\('([^']+)'\)/, '$1').replace(/\(\d+\)/, '(id)')} ${request.status}`);
+    const action = site.store.allItems(LIST_TITLES.actions).find((item) => item.values.Title === ref);
+    const logged = site.store.allItems(LIST_TITLES.updates).filter((item) => item.values[UPDATE_FIELDS.note] === `Bench save ${attempt}`);
+    figures.keysMatch = logged.length === 1 && action !== undefined && logged[0].values[UPDATE_FIELDS.key] === action.values.LatestUpdateKey;
+  }
+  await context.close();
+  return figures;
+}
+
+interface ILoadFigures {
+  ms: number;
+  requests: number;
+}
+
+/** The product's load in Node, through the same service: time and HTTP requests. */
+async function productLoad(site: ISite): Promise<ILoadFigures> {
+  const data = new SharePointPlanDataService(emulatorSp(site.emulator.siteUrl, ND_LEAD.email));
+  await data.currentUser(); // the connection, not the load
+  site.emulator.requests.length = 0;
+  const started = performance.now();
+  await data.loadPlan(site.planId);
+  return { ms: performance.now() - started, requests: site.emulator.requests.filter((request) => !request.inBatch).length };
+}
+
+/**
+ * The naive load: the priorities, then each priority's actions, then each action's log,
+ * one request each. Every request is counted; the per-action requests are timed on the
+ * first 200 and the rest estimated at that rate (the emulator would take hours otherwise).
+ */
+async function naiveLoad(site: ISite): Promise<ILoadFigures & { estimated: boolean }> {
+  const sp = emulatorSp(site.emulator.siteUrl, ND_LEAD.email);
+  const list = (title: string): ReturnType<typeof sp.web.lists.getByTitle> => sp.web.lists.getByTitle(title);
+  await sp.web.currentUser();
+  const started = performance.now();
+  const priorities: Array<{ Id: number }> = await list(LIST_TITLES.priorities).items.select('Id').filter(`PlanId eq ${site.planId}`)();
+  let actionIds: number[] = [];
+  for (const priority of priorities) {
+    const actions: Array<{ Id: number }> = await list(LIST_TITLES.actions).items.select('Id', 'Title', 'ActionStatus').filter(`PriorityId eq ${priority.Id}`).top(5000)();
+    actionIds = actionIds.concat(actions.map((action) => action.Id));
+  }
+  const perPriority = performance.now() - started;
+  const timed = actionIds.slice(0, 200);
+  const logStarted = performance.now();
+  for (const id of timed) await list(LIST_TITLES.updates).items.filter(`ActionId eq ${id}`)();
+  const perAction = (performance.now() - logStarted) / timed.length;
+  return { ms: perPriority + perAction * actionIds.length, requests: 1 + priorities.length + actionIds.length, estimated: timed.length < actionIds.length };
+}
+
+const pad = (value: string | number, width: number): string => String(value).padStart(width);
+const kb = (bytes: number): string => (bytes / 1024).toFixed(0);
+
+async function main(): Promise<void> {
+  const browser = await launchChromium();
+  const results: Array<{ size: number; views: Record<string, IPageFigures>; save: ISaveFigures; product: ILoadFigures; naive: ILoadFigures & { estimated: boolean }; generatedMs: number }> = [];
+  try {
+    for (const size of SIZES) {
+      const site = await generate(size);
+      console.log(`Generated ${size} actions (${size * 10} log entries), ${KPIS} KPIs (${KPIS * MEASUREMENTS} measurements) in ${(site.generatedMs / 1000).toFixed(1)} s`);
+      try {
+        const views: Record<string, IPageFigures> = {};
+        for (const view of ['summary', 'workstreams', 'kpis', 'myActions'] as PlanViewKey[]) views[view] = await measureView(browser, site, view);
+        const save = await measureSave(browser, site);
+        const product = await productLoad(site);
+        const naive = await naiveLoad(site);
+        results.push({ size, views, save, product, naive, generatedMs: site.generatedMs });
+      } finally {
+        await site.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+
+  console.log('\nViews in Chromium (first meaningful render from navigation, best of 2; SharePoint requests; bytes)');
+  console.log(`${pad('actions', 8)} ${pad('view', 12)} ${pad('render ms', 10)} ${pad('SP requests', 12)} ${pad('SP KB', 8)} ${pad('all KB', 8)}`);
+  for (const result of results) {
+    for (const [view, figures] of Object.entries(result.views)) {
+      console.log(`${pad(result.size, 8)} ${pad(view, 12)} ${pad(figures.ms.toFixed(0), 10)} ${pad(figures.apiRequests, 12)} ${pad(kb(figures.apiBytes), 8)} ${pad(kb(figures.allBytes), 8)}`);
+    }
+  }
+  for (const result of results) console.log(`SharePoint requests for the summary at ${result.size} actions: ${result.views.summary.asked.join('; ')}`);
+  console.log('\nA save from My actions (the second on the page)');
+  for (const result of results) {
+    console.log(`${pad(result.size, 8)} actions: ${result.save.ms.toFixed(0)} ms, ${result.save.apiRequests} requests: ${result.save.writes.join(', ')}; log entry carries the action's key: ${result.save.keysMatch ? 'yes' : 'NO'}`);
+  }
+  console.log('\nThe whole plan loaded in Node: the product (one $batch, then pages past 5,000) against the naive way (one request per priority and per action)');
+  for (const result of results) {
+    const { product, naive } = result;
+    console.log(
+      `${pad(result.size, 8)} actions: product ${product.ms.toFixed(0)} ms in ${product.requests} requests; naive ${naive.ms.toFixed(0)} ms${naive.estimated ? ' (estimated)' : ''} in ${naive.requests} requests; naive/product ${(naive.ms / product.ms).toFixed(1)}x time, ${(naive.requests / product.requests).toFixed(0)}x requests`
+    );
+  }
+
+  const first = results[0];
+  const last = results[results.length - 1];
+  const most = Math.max(...results.flatMap((result) => Object.values(result.views).map((figures) => figures.apiRequests)));
+  const grows = results.some((result) => Object.entries(result.views).some(([view, figures]) => figures.apiRequests > first.views[view].apiRequests));
+  const summaryRatio = last.views.summary.ms / first.views.summary.ms;
+  const saveRequests = Math.max(...results.map((result) => result.save.apiRequests));
+  console.log('\nTargets');
+  console.log(`  requests per view 3 or fewer, not growing with size: most ${most}, ${grows ? 'grows' : 'does not grow'} -> ${most <= 3 && !grows ? 'met' : 'NOT met'}`);
+  console.log(`  a save in at most 2 round trips, never a log entry without its action: ${saveRequests} requests, keys ${results.every((result) => result.save.keysMatch) ? 'match' : 'DO NOT match'} -> ${saveRequests <= 2 && results.every((result) => result.save.keysMatch) ? 'met' : 'NOT met'}`);
+  console.log(`  summary at ${last.size} actions within 2x of ${first.size}: ${summaryRatio.toFixed(1)}x -> ${summaryRatio <= 2 ? 'met' : 'NOT met'}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
