@@ -12,26 +12,20 @@
  *
  * Figures are from one noisy, shared machine: read them as ratios within a run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
 import { emulatorSp } from '../emulator/client';
-import { addItems } from '../emulator/sample/seed';
-import { ND_LEAD, SAMPLE_USERS, SITE_OWNER } from '../emulator/sample/users';
-import { SharePointEmulator, USER_COOKIE } from '../emulator/server';
-import { SharePointStore } from '../emulator/store';
-import { formatCsv, parseCsv } from '../src/model/import/csv';
-import { findHeaderRow, planImport } from '../src/model/import/dryRun';
-import { suggestMapping } from '../src/model/import/mapping';
-import { IsoDate, endOfMonth } from '../src/model/isoDate';
+import { addItems, monthEndAfter } from '../emulator/sample/seed';
+import { ND_LEAD, SITE_OWNER } from '../emulator/sample/users';
+import { formatCsv } from '../src/model/import/csv';
+import { IsoDate } from '../src/model/isoDate';
 import { PlanViewKey } from '../src/components/navigation';
 import { writeMilestones, writeSharePointDate } from '../src/services/mappers';
-import { KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from '../src/services/schema';
+import { ACTION_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from '../src/services/schema';
 import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
 import { SharePointProvisioningService } from '../src/services/SharePointProvisioningService';
-import { launchChromium } from '../tests/support/browser';
+import { ILocalEmulator, launchChromium, signedInPage, startLocalEmulator } from '../tests/support/browser';
+import { dryRunCsv } from '../tests/support/sheets';
 
 const SIZES = (process.env.BENCH_SIZES ?? '200,2000,10000').split(',').map(Number);
 const AS_AT: IsoDate = '2024-02-29';
@@ -40,7 +34,7 @@ const STATUSES = ['Green', 'Amber', 'Red', 'Green', 'Complete'];
 const OFFICER_ROLES = 50;
 const KPIS = 200;
 const MEASUREMENTS = 36;
-const HOST_PAGE = join(__dirname, '../temp/host');
+const PLAN_START: IsoDate = '2021-03-01';
 
 /** What each view shows once it has rendered what it is for. */
 const VIEW_MARKERS: Readonly<Record<PlanViewKey, (page: Page) => Locator>> = {
@@ -72,26 +66,15 @@ function planSheet(count: number): string {
   return formatCsv(rows);
 }
 
-function monthEnd(year: number, month: number): IsoDate {
-  const date = new Date(Date.UTC(year, month - 1, 1));
-  return endOfMonth(date.getUTCFullYear(), date.getUTCMonth() + 1);
-}
-
-interface ISite {
-  emulator: SharePointEmulator;
-  store: SharePointStore;
+interface ISite extends ILocalEmulator {
   planId: number;
   generatedMs: number;
-  stop(): Promise<void>;
 }
 
 /** A fresh emulator holding a plan of `size` actions and the 200 KPIs. */
 async function generate(size: number): Promise<ISite> {
-  const folder = mkdtempSync(join(tmpdir(), `send-bench-${size}-`));
-  const store = new SharePointStore(join(folder, 'site.db'));
-  for (const user of SAMPLE_USERS) store.saveUser(user);
-  const emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: AS_AT, roles: {} } });
-  await emulator.start();
+  const local = await startLocalEmulator(AS_AT);
+  const { emulator } = local;
   const started = performance.now();
   const sp = emulatorSp(emulator.siteUrl, SITE_OWNER.email);
   await new SharePointProvisioningService(sp).ensureLists();
@@ -100,7 +83,7 @@ async function generate(size: number): Promise<ISite> {
       Title: `Bench plan of ${size} actions`,
       [PLAN_FIELDS.localArea]: 'Benchshire',
       [PLAN_FIELDS.planType]: 'APP',
-      [PLAN_FIELDS.startDate]: writeSharePointDate('2021-03-01'),
+      [PLAN_FIELDS.startDate]: writeSharePointDate(PLAN_START),
       [PLAN_FIELDS.statusScheme]: 'ragc',
       [PLAN_FIELDS.reportingDates]: ['2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31'].join('\n'),
       [PLAN_FIELDS.kpiTolerance]: 0.1
@@ -115,10 +98,7 @@ async function generate(size: number): Promise<ISite> {
   );
 
   const data = new SharePointPlanDataService(sp);
-  const empty = await data.loadPlan(planId);
-  const rows = parseCsv(planSheet(size));
-  const header = findHeaderRow(rows) as number;
-  const plan = planImport(rows, suggestMapping(rows[header]), header, { scheme: empty.plan.statusScheme, priorities: [], outcomes: [], actions: [] });
+  const plan = dryRunCsv(planSheet(size), await data.loadPlan(planId));
   if (plan.rejectedRows.length > 0) throw new Error(`the generated sheet has rejected rows: ${JSON.stringify(plan.problems.slice(0, 3))}`);
   await new SharePointPlanImportService(sp).importPlan(planId, plan, AS_AT);
 
@@ -136,7 +116,7 @@ async function generate(size: number): Promise<ISite> {
         [KPI_FIELDS.unit]: '%',
         [KPI_FIELDS.direction]: 'higher',
         [KPI_FIELDS.baselineValue]: 50,
-        [KPI_FIELDS.baselineDate]: writeSharePointDate('2021-03-01'),
+        [KPI_FIELDS.baselineDate]: writeSharePointDate(PLAN_START),
         [KPI_FIELDS.baselineText]: '50%',
         [KPI_FIELDS.milestones]: writeMilestones([12, 24, 36].map((months, step) => ({ label: `${months} Month`, due: { monthsFromStart: months }, text: `${70 + step * 10}%`, target: 70 + step * 10 }))),
         [KPI_FIELDS.actionRefs]: ''
@@ -148,23 +128,12 @@ async function generate(size: number): Promise<ISite> {
     LIST_TITLES.kpiMeasurements,
     kpiIds.flatMap((kpiId, kpi) =>
       Array.from({ length: MEASUREMENTS }, (_, month) => {
-        const periodEnd = monthEnd(2021, 3 + month);
+        const periodEnd = monthEndAfter(PLAN_START, month);
         return { Title: periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiId, [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(periodEnd), [MEASUREMENT_FIELDS.value]: 50 + month + (kpi % 7) };
       })
     )
   );
-  const generatedMs = performance.now() - started;
-  return {
-    emulator,
-    store,
-    planId,
-    generatedMs,
-    stop: async () => {
-      await emulator.stop();
-      store.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
-  };
+  return { ...local, planId, generatedMs: performance.now() - started };
 }
 
 interface IPageFigures {
@@ -180,9 +149,7 @@ interface IPageFigures {
 async function measureView(browser: Browser, site: ISite, view: PlanViewKey): Promise<IPageFigures> {
   let best: IPageFigures | undefined;
   for (let run = 0; run < 2; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(ND_LEAD.email), url: site.emulator.url }]);
-    const page = await context.newPage();
+    const page = await signedInPage(browser, site.emulator, ND_LEAD.email);
     const figures: IPageFigures = { ms: 0, apiRequests: 0, asked: [], apiBytes: 0, allBytes: 0 };
     page.on('requestfinished', (request) => {
       request.sizes().then(
@@ -204,7 +171,7 @@ async function measureView(browser: Browser, site: ISite, view: PlanViewKey): Pr
     await VIEW_MARKERS[view](page).waitFor({ timeout: 300_000 });
     figures.ms = performance.now() - started;
     await page.waitForLoadState('networkidle');
-    await context.close();
+    await page.context().close();
     if (!best || figures.ms < best.ms) best = figures;
   }
   return best as IPageFigures;
@@ -219,9 +186,7 @@ interface ISaveFigures {
 
 /** Posts two updates from My actions; the second (the form digest already fetched, as SPFx has it from the page) is measured. */
 async function measureSave(browser: Browser, site: ISite): Promise<ISaveFigures> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(ND_LEAD.email), url: site.emulator.url }]);
-  const page = await context.newPage();
+  const page = await signedInPage(browser, site.emulator, ND_LEAD.email);
   await page.goto(`${site.emulator.url}/?view=myActions`);
   const figures: ISaveFigures = { ms: 0, apiRequests: 0, writes: [], keysMatch: false };
   for (const attempt of [1, 2]) {
@@ -244,9 +209,9 @@ async function measureSave(browser: Browser, site: ISite): Promise<ISaveFigures>
     figures.writes = site.emulator.requests.filter((request) => request.method !== 'GET').map((request) => `${request.httpMethod ?? request.method} ${request.path.replace(/.*getByTitle\('([^']+)'\)/, '$1').replace(/\(\d+\)/, '(id)')} ${request.status}`);
     const action = site.store.allItems(LIST_TITLES.actions).find((item) => item.values.Title === ref);
     const logged = site.store.allItems(LIST_TITLES.updates).filter((item) => item.values[UPDATE_FIELDS.note] === `Bench save ${attempt}`);
-    figures.keysMatch = logged.length === 1 && action !== undefined && logged[0].values[UPDATE_FIELDS.key] === action.values.LatestUpdateKey;
+    figures.keysMatch = logged.length === 1 && action !== undefined && logged[0].values[UPDATE_FIELDS.key] === action.values[ACTION_FIELDS.latestUpdateKey];
   }
-  await context.close();
+  await page.context().close();
   return figures;
 }
 
@@ -275,16 +240,16 @@ async function naiveLoad(site: ISite): Promise<ILoadFigures & { estimated: boole
   const list = (title: string): ReturnType<typeof sp.web.lists.getByTitle> => sp.web.lists.getByTitle(title);
   await sp.web.currentUser();
   const started = performance.now();
-  const priorities: Array<{ Id: number }> = await list(LIST_TITLES.priorities).items.select('Id').filter(`PlanId eq ${site.planId}`)();
+  const priorities: Array<{ Id: number }> = await list(LIST_TITLES.priorities).items.select('Id').filter(`${PRIORITY_FIELDS.plan}Id eq ${site.planId}`)();
   let actionIds: number[] = [];
   for (const priority of priorities) {
-    const actions: Array<{ Id: number }> = await list(LIST_TITLES.actions).items.select('Id', 'Title', 'ActionStatus').filter(`PriorityId eq ${priority.Id}`).top(5000)();
+    const actions: Array<{ Id: number }> = await list(LIST_TITLES.actions).items.select('Id', 'Title', ACTION_FIELDS.status).filter(`${ACTION_FIELDS.priority}Id eq ${priority.Id}`).top(5000)();
     actionIds = actionIds.concat(actions.map((action) => action.Id));
   }
   const perPriority = performance.now() - started;
   const timed = actionIds.slice(0, 200);
   const logStarted = performance.now();
-  for (const id of timed) await list(LIST_TITLES.updates).items.filter(`ActionId eq ${id}`)();
+  for (const id of timed) await list(LIST_TITLES.updates).items.filter(`${UPDATE_FIELDS.action}Id eq ${id}`)();
   const perAction = (performance.now() - logStarted) / timed.length;
   return { ms: perPriority + perAction * actionIds.length, requests: 1 + priorities.length + actionIds.length, estimated: timed.length < actionIds.length };
 }

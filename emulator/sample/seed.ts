@@ -60,7 +60,7 @@ function statusPath(action: ISampleAction, due: IsoDate | undefined): string[] {
 }
 
 /** The last day of the month `months` after the one `date` falls in. */
-function monthEndAfter(date: IsoDate, months: number): IsoDate {
+export function monthEndAfter(date: IsoDate, months: number): IsoDate {
   const [year, month] = addMonths(date, months).split('-').map(Number);
   return endOfMonth(year, month);
 }

@@ -9,7 +9,7 @@ import { EXECUTIVE, EHCP_LEAD, ND_LEAD, SITE_OWNER } from '../../emulator/sample
 import { formatCsv } from '../../src/model/import/csv';
 import { plainText } from '../../src/model/import/plainText';
 import { LIST_TITLES } from '../../src/services/schema';
-import { IBrowserSite, openAction, postUpdate, startBrowserSite } from '../support/browser';
+import { IBrowserSite, openAction, openHighlightReport, postUpdate, startBrowserSite } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -37,13 +37,12 @@ const PAYLOADS: readonly string[] = [
   '<img src="x:gif" onerror="window[`__x`+`ss`](20)">'
 ];
 
+/** Installs window.__xss before the page's own scripts, recording each payload that runs. */
 async function watchForScripts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const fired: number[] = [];
     Object.assign(window, { __xss: (n: number) => fired.push(n), __fired: fired });
   });
-  await page.reload();
-  await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
 }
 
 async function fired(page: Page): Promise<number[]> {
@@ -67,8 +66,7 @@ describe('hostile input, readers and throttling in Chromium', () => {
   afterAll(() => site?.stop());
 
   it('runs none of 20 script payloads typed into every free-text field, and shows each as the text typed', async () => {
-    const page = await site.openAs(ND_LEAD.email);
-    await watchForScripts(page);
+    const page = await site.openAs(ND_LEAD.email, 'light', undefined, watchForScripts);
     await openAction(page, '3.2.2');
     for (const [index, payload] of PAYLOADS.entries()) {
       await page.getByRole('button', { name: 'Edit 3.2.2' }).click();
@@ -105,17 +103,14 @@ describe('hostile input, readers and throttling in Chromium', () => {
     await page.getByRole('tab', { name: 'Workstreams' }).click();
     await page.getByRole('searchbox', { name: /Search/ }).fill('3.2.2');
     await expect(page.getByRole('grid').getByText(PAYLOADS[PAYLOADS.length - 1], { exact: true }).count()).resolves.toBeGreaterThan(0);
-    await page.getByRole('tab', { name: 'Summary' }).click();
-    await page.getByRole('button', { name: 'Board highlight report' }).click();
-    await page.getByRole('heading', { name: /board highlight report$/ }).waitFor();
+    await openHighlightReport(page);
     expect(await fired(page)).toEqual([]);
     expect(await scriptLinks(page)).toEqual([]);
     await page.context().close();
   });
 
   it('runs none typed into a KPI measurement or checkpoint note', async () => {
-    const page = await site.openAs(EHCP_LEAD.email);
-    await watchForScripts(page);
+    const page = await site.openAs(EHCP_LEAD.email, 'light', undefined, watchForScripts);
     await page.getByRole('tab', { name: 'KPIs' }).click();
     await page.getByRole('button', { name: '5.1.5 EHCPs finalised within 20 weeks' }).click();
     for (const [index, payload] of PAYLOADS.entries()) {
@@ -145,8 +140,7 @@ describe('hostile input, readers and throttling in Chromium', () => {
   it('runs none of them imported from a spreadsheet in every free-text column, in the dry run or the views, and shows their text', async () => {
     const header = ['Ref', 'Action', 'Strategic Lead', 'Responsible Officer', 'Delivery Partners', 'Resources', 'By When', 'Desired Impact', 'How will we know', 'Progress Update', 'Evidence', 'RAG', 'Tags', 'Theme', 'Priority', 'Outcome'];
     const rows = PAYLOADS.map((payload, index) => [`9.${index + 1}.1`, payload, payload, payload, payload, payload, 'Sept 2024', payload, payload, `Jan 2024: ${payload}`, payload, 'Amber', payload.replace(/[,;]/g, ' '), payload, `9: Hostile input ${PAYLOADS[0]}`, payload]);
-    const page = await site.openAs(SITE_OWNER.email);
-    await watchForScripts(page);
+    const page = await site.openAs(SITE_OWNER.email, 'light', undefined, watchForScripts);
     await page.getByRole('tab', { name: 'Workstreams' }).click();
     await page.getByRole('button', { name: 'Import from a spreadsheet' }).click();
     await page.getByLabel('Spreadsheet (.xlsx or .csv)').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(formatCsv([header, ...rows])) });
@@ -172,12 +166,11 @@ describe('hostile input, readers and throttling in Chromium', () => {
       expect([payload, await fired(page)]).toEqual([payload, []]);
       await page.getByRole('button', { name: 'Close' }).click();
     }
-    for (const tab of ['KPIs', 'My actions', 'Summary']) {
+    for (const tab of ['Summary', 'KPIs', 'My actions']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.waitForLoadState('networkidle');
     }
-    await page.getByRole('button', { name: 'Board highlight report' }).click();
-    await page.getByRole('heading', { name: /board highlight report$/ }).waitFor();
+    await openHighlightReport(page);
     expect(await fired(page)).toEqual([]);
     expect(await scriptLinks(page)).toEqual([]);
     await page.context().close();
@@ -205,9 +198,7 @@ describe('hostile input, readers and throttling in Chromium', () => {
     await page.getByText('Checkpoints').first().waitFor();
     found.push(...(await controls()).map((name) => `KPI detail: ${name}`));
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('tab', { name: 'Summary' }).click();
-    await page.getByRole('button', { name: 'Board highlight report' }).click();
-    await page.getByRole('heading', { name: /board highlight report$/ }).waitFor();
+    await openHighlightReport(page);
     found.push(...(await controls()).map((name) => `highlight report: ${name}`));
     expect(found).toEqual([]);
     await page.context().close();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
 import { readXlsx } from '../../src/model/import/xlsx';
-import { IBrowserSite, openAction, postUpdate, startBrowserSite } from '../support/browser';
+import { IBrowserSite, openAction, openHighlightReport, postUpdate, startBrowserSite } from '../support/browser';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 
@@ -66,8 +66,7 @@ describe('the views in Chromium', () => {
 
   it('prints the board highlight report alone, to PDF, with no WCAG 2.2 AA violations on screen', async () => {
     const page = await openAs(EXECUTIVE.email);
-    await page.getByRole('button', { name: 'Board highlight report' }).click();
-    await page.getByRole('heading', { name: /board highlight report$/ }).waitFor();
+    await openHighlightReport(page);
     expect(await violations(page, 'highlight-report-light')).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     // On paper the local page's own controls and the report's buttons are hidden; the report is not.

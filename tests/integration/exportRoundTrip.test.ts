@@ -1,13 +1,12 @@
 import { SITE_OWNER } from '../../emulator/sample/users';
-import { formatCsv, parseCsv } from '../../src/model/import/csv';
-import { findHeaderRow, planImport } from '../../src/model/import/dryRun';
+import { formatCsv } from '../../src/model/import/csv';
 import { exportRows } from '../../src/model/import/exportRows';
-import { suggestMapping } from '../../src/model/import/mapping';
 import { IAction } from '../../src/model/plan';
 import { LIST_TITLES, PLAN_FIELDS } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { ITestSite, startTestSite } from '../support/emulator';
+import { dryRunCsv } from '../support/sheets';
 
 /** What a reader compares between two plans: each action's fields as written. */
 function comparable(actions: readonly IAction[]): Array<Record<string, unknown>> {
@@ -30,10 +29,7 @@ describe('export round trip', () => {
     const csv = formatCsv(exportRows(source.actions, source.priorities, source.outcomes, source.plan.statusScheme));
 
     const empty = (await owner.web.lists.getByTitle(LIST_TITLES.plans).items.add({ Title: 'Empty plan', [PLAN_FIELDS.statusScheme]: 'ragc' })) as { Id: number };
-    const target = await data.loadPlan(empty.Id);
-    const rows = parseCsv(csv);
-    const header = findHeaderRow(rows) as number;
-    const plan = planImport(rows, suggestMapping(rows[header]), header, { scheme: target.plan.statusScheme, priorities: target.priorities, outcomes: target.outcomes, actions: target.actions });
+    const plan = dryRunCsv(csv, await data.loadPlan(empty.Id));
     expect(plan.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     await new SharePointPlanImportService(owner).importPlan(empty.Id, plan, '2024-02-29');
 

@@ -1,12 +1,10 @@
 import { SITE_OWNER } from '../../emulator/sample/users';
-import { parseCsv } from '../../src/model/import/csv';
-import { findHeaderRow, planImport } from '../../src/model/import/dryRun';
-import { suggestMapping } from '../../src/model/import/mapping';
+import { IImportPlan } from '../../src/model/import/dryRun';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { LIST_TITLES } from '../../src/services/schema';
 import { ITestSite, startTestSite } from '../support/emulator';
-import { priorityFourSheet } from '../support/sheets';
+import { dryRunCsv, priorityFourSheet } from '../support/sheets';
 
 const TODAY = '2024-02-29';
 
@@ -17,11 +15,8 @@ describe('SharePointPlanImportService against the emulator', () => {
   });
   afterEach(() => site.stop());
 
-  async function dryRun(text: string): Promise<ReturnType<typeof planImport>> {
-    const snapshot = await new SharePointPlanDataService(site.as(SITE_OWNER.email)).loadPlan(site.planId);
-    const rows = parseCsv(text);
-    const header = findHeaderRow(rows) as number;
-    return planImport(rows, suggestMapping(rows[header]), header, { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions });
+  async function dryRun(text: string): Promise<IImportPlan> {
+    return dryRunCsv(text, await new SharePointPlanDataService(site.as(SITE_OWNER.email)).loadPlan(site.planId));
   }
 
   /** What the plan holds for the imported refs: one action per ref, and its log entries. */

@@ -9,12 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorSp } from '../../emulator/client';
 import { SITE_OWNER } from '../../emulator/sample/users';
-import { parseCsv } from '../../src/model/import/csv';
-import { IImportPlan, findHeaderRow, planImport } from '../../src/model/import/dryRun';
-import { suggestMapping } from '../../src/model/import/mapping';
+import { IImportPlan } from '../../src/model/import/dryRun';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
-import { priorityFourSheet } from '../support/sheets';
+import { dryRunCsv, priorityFourSheet } from '../support/sheets';
 
 jest.setTimeout(120_000);
 
@@ -58,10 +56,7 @@ describe('an import interrupted by the emulator process being killed', () => {
   async function dryRun(siteUrl: string): Promise<{ planId: number; plan: IImportPlan }> {
     const data = new SharePointPlanDataService(emulatorSp(siteUrl, SITE_OWNER.email));
     const planId = (await data.listPlans())[0].id;
-    const snapshot = await data.loadPlan(planId);
-    const rows = parseCsv(priorityFourSheet(ROWS));
-    const header = findHeaderRow(rows) as number;
-    return { planId, plan: planImport(rows, suggestMapping(rows[header]), header, { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions }) };
+    return { planId, plan: dryRunCsv(priorityFourSheet(ROWS), await data.loadPlan(planId)) };
   }
 
   /** The imported refs (one per action item) and the keys of their log entries, as the server reads them. */

@@ -35,43 +35,73 @@ export async function postUpdate(page: Page, ref: string, status: string, note: 
   await page.getByText(`Update saved for action ${ref}.`).waitFor();
 }
 
-export interface IBrowserSite {
+export interface ILocalEmulator {
   emulator: SharePointEmulator;
   store: SharePointStore;
-  browser: Browser;
-  /** A new browser context signed in as the user, on the local page, once the summary shows. */
-  openAs(email: string, theme?: string, viewport?: { width: number; height: number }): Promise<Page>;
   stop(): Promise<void>;
 }
 
-/** The sample plan on a file-backed emulator serving the local page, and Chromium to open it. */
-export async function startBrowserSite(): Promise<IBrowserSite> {
+/** A file-backed emulator with the sample users, serving the local page as at `asAt`; nothing seeded. */
+export async function startLocalEmulator(asAt: string): Promise<ILocalEmulator> {
   const folder = mkdtempSync(join(tmpdir(), 'send-browser-'));
   const store = new SharePointStore(join(folder, 'site.db'));
   for (const user of SAMPLE_USERS) store.saveUser(user);
-  const emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt: SAMPLE_PLAN.asAt, roles: {} } });
+  const emulator = new SharePointEmulator({ store, port: 0, staticDir: HOST_PAGE, page: { asAt, roles: {} } });
   await emulator.start();
-  await seedSamplePlan(emulatorSp(emulator.siteUrl, SITE_OWNER.email));
-  const browser = await launchChromium();
   return {
     emulator,
     store,
-    browser,
-    openAs: async (email, theme = 'light', viewport = { width: 1280, height: 900 }) => {
-      const context = await browser.newContext({ viewport });
-      await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: emulator.url }]);
-      const page = await context.newPage();
-      await page.goto(`${emulator.url}/?theme=${theme}`);
-      await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
-      return page;
-    },
     stop: async () => {
-      await browser.close();
       await emulator.stop();
       store.close();
       rmSync(folder, { recursive: true, force: true });
     }
   };
+}
+
+/** A page in a new browser context signed in to the emulator as the user, not yet navigated. */
+export async function signedInPage(browser: Browser, emulator: SharePointEmulator, email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: emulator.url }]);
+  return context.newPage();
+}
+
+export interface IBrowserSite extends ILocalEmulator {
+  browser: Browser;
+  /**
+   * A new browser context signed in as the user, on the local page, once the summary
+   * shows. `prepare` runs on the page before it loads (an init script, say).
+   */
+  openAs(email: string, theme?: string, viewport?: { width: number; height: number }, prepare?: (page: Page) => Promise<void>): Promise<Page>;
+}
+
+/** The sample plan on a file-backed emulator serving the local page, and Chromium to open it. */
+export async function startBrowserSite(): Promise<IBrowserSite> {
+  const local = await startLocalEmulator(SAMPLE_PLAN.asAt);
+  await seedSamplePlan(emulatorSp(local.emulator.siteUrl, SITE_OWNER.email));
+  const browser = await launchChromium();
+  return {
+    ...local,
+    browser,
+    openAs: async (email, theme = 'light', viewport = { width: 1280, height: 900 }, prepare = async () => undefined) => {
+      const page = await signedInPage(browser, local.emulator, email, viewport);
+      await prepare(page);
+      await page.goto(`${local.emulator.url}/?theme=${theme}`);
+      await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
+      return page;
+    },
+    stop: async () => {
+      await browser.close();
+      await local.stop();
+    }
+  };
+}
+
+/** Opens the board highlight report from the summary. */
+export async function openHighlightReport(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Summary' }).click();
+  await page.getByRole('button', { name: 'Board highlight report' }).click();
+  await page.getByRole('heading', { name: /board highlight report$/ }).waitFor();
 }
 
 /** Opens an action's detail panel from the Workstreams list. */

@@ -1,5 +1,8 @@
-/** Plan sheets the import tests write, as a plan officer's spreadsheet holds them. */
-import { formatCsv } from '../../src/model/import/csv';
+/** Plan sheets the import tests write, as a plan officer's spreadsheet holds them, and their dry run. */
+import { formatCsv, parseCsv } from '../../src/model/import/csv';
+import { IImportPlan, findHeaderRow, planImport } from '../../src/model/import/dryRun';
+import { suggestMapping } from '../../src/model/import/mapping';
+import { IPlanSnapshot } from '../../src/services/IPlanDataService';
 
 /** A sheet of `count` new actions under a new priority 4, each with a status history and two dated progress entries (three log entries a row). */
 export function priorityFourSheet(count: number): string {
@@ -8,4 +11,12 @@ export function priorityFourSheet(count: number): string {
     rows.push([`4.1.${index}`, `Imported action ${index}`, 'Speech and Language Lead', 'Sept 2024', 'Amber', 'Red', `Nov 2023: Started ${index}. Jan 2024: Half way ${index}.`, '4: Speech and language waits', 'Timely therapy']);
   }
   return formatCsv(rows);
+}
+
+/** The dry run of a CSV sheet against a loaded plan, with the columns mapped as the import suggests. */
+export function dryRunCsv(text: string, snapshot: IPlanSnapshot): IImportPlan {
+  const rows = parseCsv(text);
+  const header = findHeaderRow(rows);
+  if (header === undefined) throw new Error('the sheet has no header row');
+  return planImport(rows, suggestMapping(rows[header]), header, { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions });
 }
