@@ -297,11 +297,26 @@ function resolveFilterField(columns: Map<string, IColumn>, expands: Set<string>,
   return column;
 }
 
-/** The leaves a query must find through an index on a list past the threshold. */
-function leadingLeaves(expr: FilterExpr): FilterExpr[] {
-  if (expr.kind === 'or') return [...leadingLeaves(expr.left), ...leadingLeaves(expr.right)];
-  if (expr.kind === 'and') return leadingLeaves(expr.left);
-  return [expr];
+function conjuncts(expr: FilterExpr): FilterExpr[] {
+  return expr.kind === 'and' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+}
+
+/**
+ * What a query must find through an index on a list past the threshold: its first
+ * condition (and each side of an `or`), together with the comparisons right after it
+ * on the same column, which SharePoint reads as one range of that index
+ * ("Id gt 5000 and Id le 10000").
+ */
+function indexSeeks(expr: FilterExpr): FilterExpr[][] {
+  if (expr.kind === 'or') return [...indexSeeks(expr.left), ...indexSeeks(expr.right)];
+  const [first, ...rest] = conjuncts(expr);
+  if (first.kind === 'or') return indexSeeks(first);
+  const seek = [first];
+  for (const next of rest) {
+    if (first.kind !== 'compare' || next.kind !== 'compare' || next.field !== first.field) break;
+    seek.push(next);
+  }
+  return [seek];
 }
 
 interface ISortKey {
@@ -350,8 +365,9 @@ export interface IItemsPage {
 /**
  * Runs an items query as SharePoint does, including the list view threshold: on a
  * list past 5,000 items the query must find its items through an indexed column
- * (its first filter, and each side of an `or`), that index may not match more than
- * 5,000 items, and it may only sort on indexed columns.
+ * (its first filter, and each side of an `or`, with any range on the same column),
+ * that index may not match more than 5,000 items, and it may only sort on indexed
+ * columns.
  */
 export function queryItems(store: SharePointStore, listTitle: string, query: IItemsQuery): IItemsPage {
   const fields = store.fields(listTitle);
@@ -381,9 +397,9 @@ export function queryItems(store: SharePointStore, listTitle: string, query: IIt
   if (all.length > LIST_VIEW_THRESHOLD) {
     if (top > LIST_VIEW_THRESHOLD || sortKeys.some((key) => !key.column.field.indexed)) throw throttled();
     if (filter) {
-      for (const leaf of leadingLeaves(filter)) {
-        if (!('field' in leaf) || !filterColumns.get(leaf.field)?.field.indexed) throw throttled();
-        if (all.filter((item) => matches(leaf, read(item))).length > LIST_VIEW_THRESHOLD) throw throttled();
+      for (const seek of indexSeeks(filter)) {
+        if (seek.some((leaf) => !('field' in leaf) || !filterColumns.get(leaf.field)?.field.indexed)) throw throttled();
+        if (all.filter((item) => seek.every((leaf) => matches(leaf, read(item)))).length > LIST_VIEW_THRESHOLD) throw throttled();
       }
     }
   }

@@ -125,6 +125,11 @@ export class SharePointRest {
     return `0x${mac},${stamp}`;
   }
 
+  /** The form digest SharePoint writes into a page for SPFx (`legacyPageContext`), so the page's first write needs no contextinfo request. */
+  public pageContext(user: ISiteUser): { formDigestValue: string; formDigestTimeoutSeconds: number } {
+    return { formDigestValue: this.formDigest(user), formDigestTimeoutSeconds: FORM_DIGEST_SECONDS };
+  }
+
   private checkDigest(user: ISiteUser, digest: string | undefined): void {
     const stamp = digest?.split(',')[1];
     const fresh = stamp !== undefined && this.store.now().getTime() - Date.parse(stamp) < FORM_DIGEST_SECONDS * 1000;

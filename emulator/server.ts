@@ -11,6 +11,7 @@ import { BatchFormatError, boundaryOf, formatBatchResponse, parseBatch } from '.
 import { contentType, errorBody, shapeFor } from './odata/format';
 import { IRestResponse, SharePointRest } from './rest';
 import { ISiteUser, SharePointStore } from './store';
+import { LIST_TITLES } from '../src/services/schema';
 
 /** The site collection's path, as on a tenant (https://contoso.sharepoint.com/sites/send). */
 export const SITE_PATH = '/sites/send';
@@ -159,7 +160,7 @@ export class SharePointEmulator {
     const method = request.method ?? 'GET';
 
     if (url.pathname.startsWith('/_emulator/')) {
-      return this.serveAdmin(method, url, body, response);
+      return this.serveAdmin(method, url, body, response, this.userFor(headers));
     }
     if (!url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
       return this.serveStatic(url, response);
@@ -224,12 +225,14 @@ export class SharePointEmulator {
     response.end(answer.body);
   }
 
-  private serveAdmin(method: string, url: URL, body: string, response: ServerResponse): void {
+  private serveAdmin(method: string, url: URL, body: string, response: ServerResponse, user: ISiteUser | undefined): void {
     const json = (status: number, value: unknown): void => this.send(response, { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
     if (url.pathname === '/_emulator/settings' && method === 'GET') {
       const page = this.options.page ?? { asAt: new Date().toISOString().slice(0, 10), roles: {} };
       const users = this.store.users().map((user) => ({ title: user.title, email: user.email, level: user.level, role: page.roles[user.email] }));
-      return json(200, { siteUrl: this.siteUrl, asAt: page.asAt, userCookie: USER_COOKIE, users });
+      // What SharePoint puts in the page for SPFx: the signed-in user's form digest, and the web part's chosen plan.
+      const pageContext = user ? (this.rest as SharePointRest).pageContext(user) : undefined;
+      return json(200, { siteUrl: this.siteUrl, asAt: page.asAt, userCookie: USER_COOKIE, users, pageContext, planId: this.store.firstItemId(LIST_TITLES.plans) });
     }
     if (url.pathname === '/_emulator/throttle' && method === 'POST') {
       let settings: Partial<IThrottleSettings>;

@@ -460,6 +460,13 @@ export class SharePointStore {
     return rows.map(toItem);
   }
 
+  /** The lowest item id of a list; undefined when the list is empty or does not exist. */
+  public firstItemId(listTitle: string): number | undefined {
+    const list = this.findList(listTitle);
+    const row = list ? (this.db.prepare('SELECT MIN(id) AS id FROM items WHERE list_id = ?').get(list.id) as { id: number | null }) : undefined;
+    return row?.id ?? undefined;
+  }
+
   public itemCount(listTitle: string): number {
     const list = this.getList(listTitle);
     return (this.db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;

@@ -7,7 +7,7 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Dropdown, IDropdownOption, PartialTheme, Stack, Text, setIconOptions } from '@fluentui/react';
-import { SPBrowser, spfi } from '@pnp/sp';
+import { SPFx, spfi } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { PLAN_VIEWS } from '../../src/components/navigation';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
@@ -20,6 +20,10 @@ interface IPageSettings {
   asAt: string;
   userCookie: string;
   users: Array<{ email: string; title: string; level: string; role?: string }>;
+  /** What SharePoint's page context gives SPFx: the signed-in user's form digest. */
+  pageContext?: { formDigestValue: string; formDigestTimeoutSeconds: number };
+  /** The plan the page's web part shows (its saved property); undefined before the lists are set up. */
+  planId?: number;
 }
 
 const THEMES: Record<string, PartialTheme> = { light: {}, dark: TEAMS_DARK_THEME, contrast: TEAMS_HIGH_CONTRAST_THEME };
@@ -38,16 +42,13 @@ function signInAs(settings: IPageSettings, email: string): void {
 function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
   const user = currentUser(settings);
   const [themeName, setThemeName] = React.useState(new URLSearchParams(window.location.search).get('theme') ?? 'light');
-  const [planId, setPlanId] = React.useState<number | undefined>(undefined);
   // ?view=workstreams opens on that tab, as the web part's "open on" setting does.
   const view = PLAN_VIEWS.find((key) => key === new URLSearchParams(window.location.search).get('view'));
-  // One PnPjs instance for the page, as the web part creates one for its context.
-  const sp = React.useMemo(() => spfi(settings.siteUrl).using(SPBrowser({ baseUrl: settings.siteUrl })), [settings.siteUrl]);
+  // One PnPjs instance for the page, made as the web part makes it: PnPjs's SPFx behaviour over the page's context.
+  const sp = React.useMemo(() => spfi().using(SPFx({ pageContext: { web: { absoluteUrl: settings.siteUrl }, legacyPageContext: settings.pageContext ?? {} } })), [settings]);
   const services = React.useMemo(() => ({ data: new SharePointPlanDataService(sp), provisioning: new SharePointProvisioningService(sp), importer: new SharePointPlanImportService(sp) }), [sp]);
   const dataService = services.data;
-  React.useEffect(() => {
-    dataService.listPlans().then((plans) => setPlanId(plans[0]?.id), () => setPlanId(undefined));
-  }, [dataService]);
+  const planId = settings.planId;
   document.body.style.background = PAGE_BACKGROUND[themeName] ?? PAGE_BACKGROUND.light;
   const userOptions: IDropdownOption[] = settings.users.map((candidate) => ({ key: candidate.email, text: `${candidate.title} (${candidate.role ?? candidate.level})` }));
   const themeOptions: IDropdownOption[] = [

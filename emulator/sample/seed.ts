@@ -11,7 +11,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IsoDate, addMonths, endOfMonth } from '../../src/model/isoDate';
 import { parsePlanDate } from '../../src/model/planDates';
-import { logEntryItem, writeMilestones, writeSharePointDate } from '../../src/services/mappers';
+import { historyMark, logEntryItem, writeHistory, writeMilestones, writeSharePointDate } from '../../src/services/mappers';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_ROLES } from './samplePlan';
@@ -20,6 +20,11 @@ import { SAMPLE_USERS } from './users';
 type Item = Record<string, unknown>;
 
 /** Adds items in $batch requests of 50, returning their ids in order. */
+/** The key of a sample action's log entry: "sample-3.2.1-1" for its first. */
+function sampleKey(ref: string, step: number): string {
+  return `sample-${ref}-${step + 1}`;
+}
+
 export async function addItems(sp: SPFI, listTitle: string, items: Item[]): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < items.length; start += 50) {
@@ -139,7 +144,9 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [ACTION_FIELDS.status]: latest?.status ?? null,
       [ACTION_FIELDS.latestNote]: latest?.note ?? null,
       [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(latest?.date),
-      [ACTION_FIELDS.latestUpdateKey]: latest ? `sample-${action.ref}-${updates.length}` : null
+      [ACTION_FIELDS.latestUpdateKey]: latest ? sampleKey(action.ref, updates.length - 1) : null,
+      // Each log entry's line, as a save writes it (the action's id is not known yet, and the line does not hold it).
+      [ACTION_FIELDS.statusHistory]: writeHistory(updates.map((update, step) => historyMark(0, step, { ...update, key: sampleKey(action.ref, step) })))
     };
     return { item, updates, ref: action.ref };
   });
@@ -147,7 +154,7 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
 
   const updates = planned.flatMap((entry, index) =>
     entry.updates.map((update, step) =>
-      logEntryItem({ planId, actionId: actionIds[index], actionRef: entry.ref, date: update.date, note: update.note, status: update.status, evidence: [], key: `sample-${entry.ref}-${step + 1}` })
+      logEntryItem({ planId, actionId: actionIds[index], actionRef: entry.ref, date: update.date, note: update.note, status: update.status, evidence: [], key: sampleKey(entry.ref, step) })
     )
   );
   await addItems(sp, LIST_TITLES.updates, updates);

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IEvidenceLink, IProgressUpdate, assigneeName, isWebAddress } from '../model/plan';
@@ -9,7 +9,7 @@ import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlan
 import { ActionEditForm } from './ActionEditForm';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
-import { dueText, formatDate, formatString } from './format';
+import { dueText, errorMessage, formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 
 export interface IActionDetailProps {
@@ -23,6 +23,8 @@ export interface IActionDetailProps {
 }
 
 type Mode = 'read' | 'update' | 'edit';
+
+type LogState = { kind: 'loading' } | { kind: 'loaded'; log: IProgressUpdate[] } | { kind: 'failed'; message: string };
 
 const styles = mergeStyleSets({
   fields: { display: 'grid', gridTemplateColumns: 'minmax(8em, max-content) 1fr', gap: '4px 12px', margin: 0, selectors: { dt: { fontWeight: 600 }, dd: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } } },
@@ -62,8 +64,9 @@ function logWithPrevious(log: IProgressUpdate[]): Array<{ update: IProgressUpdat
 
 /**
  * Everything about one action in a side panel: its fields, status at each board
- * date, and the whole log. Editors can post an update or edit the action; readers
- * see no controls at all.
+ * date (from its history), and the whole log, read when the panel opens and again
+ * after each save. Editors can post an update or edit the action; readers see no
+ * controls at all.
  */
 export function ActionDetail({ action, snapshot, dataService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
   const { plan, access } = snapshot;
@@ -71,12 +74,23 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
   const table = useTableStyles();
   const [mode, setMode] = React.useState<Mode>('read');
   const [message, setMessage] = React.useState<string | undefined>(undefined);
-  const log = snapshot.updates.filter((update) => update.actionId === action.id);
+  const [logState, setLogState] = React.useState<LogState>({ kind: 'loading' });
+  React.useEffect(() => {
+    let current = true;
+    setLogState({ kind: 'loading' });
+    dataService.loadActionLog(action, access.canAddUpdates).then(
+      (log) => current && setLogState({ kind: 'loaded', log }),
+      (error: unknown) => current && setLogState({ kind: 'failed', message: errorMessage(error) })
+    );
+    return () => {
+      current = false;
+    };
+  }, [dataService, action, access.canAddUpdates]);
   const priority = snapshot.priorities.find((p) => p.id === action.priorityId);
   const outcome = snapshot.outcomes.find((o) => o.id === action.outcomeId);
   const scheme = plan.statusScheme;
   const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(scheme, key)} noStatusText={strings.NoStatus} />;
-  const periods = statusByPeriod(log, plan.reportingDates.filter((date) => date <= today));
+  const periods = statusByPeriod(action.history, plan.reportingDates.filter((date) => date <= today));
   const canUpdate = access.canEditActions && access.canAddUpdates;
 
   const field = (label: string, value: React.ReactNode): JSX.Element | null =>
@@ -184,12 +198,16 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
               </tbody>
             </table>
           )}
-          {log.length === 0 ? (
+          {logState.kind === 'loading' ? (
+            <Spinner size={SpinnerSize.small} label={strings.LogLoading} />
+          ) : logState.kind === 'failed' ? (
+            <MessageBar messageBarType={MessageBarType.error}>{`${strings.LogLoadFailed} ${logState.message}`}</MessageBar>
+          ) : logState.log.length === 0 ? (
             <Text>{strings.NoUpdateYet}</Text>
           ) : (
             <table className={table.table}>
               <caption className={table.caption}>
-                {formatString(strings.UpdateLogCaption, log.length)}
+                {formatString(strings.UpdateLogCaption, logState.log.length)}
               </caption>
               <thead>
                 <tr>
@@ -200,7 +218,7 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
                 </tr>
               </thead>
               <tbody>
-                {logWithPrevious(log).map(({ update, before }) => (
+                {logWithPrevious(logState.log).map(({ update, before }) => (
                   <tr key={update.id}>
                     <th scope="row">{formatDate(update.date, update.date)}</th>
                     <td>{update.author || strings.NotRecorded}</td>

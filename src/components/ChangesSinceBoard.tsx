@@ -3,7 +3,7 @@ import { Dropdown, MessageBar, MessageBarType, Stack, Text, getId, mergeStyles }
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
-import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
+import { IActionChange, StatusMovement, changesBetween, planHistory } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString } from './format';
@@ -37,12 +37,12 @@ const figures = mergeStyles({ display: 'flex', flexWrap: 'wrap', gap: '4px 16px'
 
 /** What changed since a board date (the latest by default): status moves, new updates, newly overdue. */
 export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps): JSX.Element {
-  const { plan, actions, updates } = snapshot;
+  const { plan, actions } = snapshot;
   const boardDates = plan.reportingDates.filter((date) => date <= today);
   const [from, setFrom] = React.useState<IsoDate | undefined>(boardDates[boardDates.length - 1]);
   const [headingId] = React.useState(() => getId('changes'));
   const styles = useTableStyles();
-  const changes = React.useMemo(() => (from ? changesBetween(actions, updates, plan.statusScheme, from, today) : []), [actions, updates, plan.statusScheme, from, today]);
+  const changes = React.useMemo(() => (from ? changesBetween(actions, planHistory(actions), plan.statusScheme, from, today) : []), [actions, plan.statusScheme, from, today]);
   const texts = new Map(actions.map((action) => [action.id, action.text]));
   const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;
 

@@ -4,7 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { ScrollRegion } from './ScrollRegion';
 import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
-import { effectiveDueDate } from '../model/rollups';
+import { effectiveDueDate, planHistory } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
@@ -35,7 +35,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
   const { plan } = snapshot;
   const [headingId] = React.useState(() => getId('exceptions'));
   const styles = useTableStyles();
-  const found = React.useMemo(() => exceptions(snapshot.actions, snapshot.updates, plan.statusScheme, plan.reportingDates, today), [snapshot, plan, today]);
+  const found = React.useMemo(() => exceptions(snapshot.actions, planHistory(snapshot.actions), plan.statusScheme, plan.reportingDates, today), [snapshot, plan, today]);
   return (
     <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
       <Text as="h2" id={headingId} variant="large">

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text, getId, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { isOverdue, statusTrend } from '../model/rollups';
+import { isOverdue, planHistory, statusTrend } from '../model/rollups';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { Exceptions } from './Exceptions';
 import { Scorecard } from './Scorecard';
@@ -48,7 +48,7 @@ const PRINT_CSS = `@media print {
  * headed with the plan, the date and who produced it.
  */
 export function HighlightReport({ snapshot, today, onClose }: IHighlightReportProps): JSX.Element {
-  const { plan, priorities, actions, updates, access } = snapshot;
+  const { plan, priorities, actions, access } = snapshot;
   const table = useTableStyles();
   const [headingId] = React.useState(() => getId('report'));
   const boardDates = plan.reportingDates.filter((date) => date <= today);
@@ -58,7 +58,7 @@ export function HighlightReport({ snapshot, today, onClose }: IHighlightReportPr
 
   const rows = priorities.map((priority) => {
     const own = actions.filter((action) => action.priorityId === priority.id);
-    const [before, now] = statusTrend(own, updates, scheme, [previous ?? asAt, asAt]);
+    const [before, now] = statusTrend(own, planHistory(own), scheme, [previous ?? asAt, asAt]);
     return { priority, before, now, overdue: own.filter((action) => isOverdue(action, scheme, asAt)).length };
   });
   const change = (now: number, before: number): string => (previous === undefined || now === before ? '' : ` (${now > before ? '+' : ''}${now - before})`);

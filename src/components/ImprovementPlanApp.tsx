@@ -54,14 +54,6 @@ type LoadState =
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
 export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService }: IImprovementPlanAppProps): JSX.Element {
-  const [canImport, setCanImport] = React.useState(false);
-  React.useEffect(() => {
-    let current = true;
-    if (importService && provisioning) provisioning.canProvision().then((allowed) => current && setCanImport(allowed), () => current && setCanImport(false));
-    return () => {
-      current = false;
-    };
-  }, [importService, provisioning]);
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   // Narrowed once per change, not on every render, so the views' memoised figures hold.
@@ -105,9 +97,9 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
             dueSoonDays={dueSoonDays}
             dataService={dataService}
             defaultView={defaultView}
-            onSaved={(saved) => setState({ kind: 'loaded', snapshot: withSavedUpdate(state.snapshot, saved) })}
+            onSaved={(saved) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, saved.action) })}
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
-            importService={canImport ? importService : undefined}
+            importService={state.snapshot.access.canManageLists ? importService : undefined}
             onImported={() => setAttempt((n) => n + 1)}
             onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: withKpi(state.snapshot, kpi) })}
           />
@@ -127,22 +119,14 @@ function withKpi(snapshot: IPlanSnapshot, saved: IKpi): IPlanSnapshot {
   return { ...snapshot, kpis: snapshot.kpis.map((kpi) => (kpi.id === saved.id ? saved : kpi)) };
 }
 
-/** The snapshot after a save: the action replaced, its log entry appended. */
-function withSavedUpdate(snapshot: IPlanSnapshot, saved: ISavedUpdate): IPlanSnapshot {
-  return { ...withAction(snapshot, saved.action), updates: [...snapshot.updates, saved.update] };
-}
-
 /** The snapshot narrowed to one priority area, when the page is pinned to one that exists. */
 function pinned(snapshot: IPlanSnapshot, priorityId: number | undefined): IPlanSnapshot {
   if (priorityId === undefined || !snapshot.priorities.some((priority) => priority.id === priorityId)) return snapshot;
-  const actions = snapshot.actions.filter((action) => action.priorityId === priorityId);
-  const actionIds = new Set(actions.map((action) => action.id));
   return {
     ...snapshot,
     priorities: snapshot.priorities.filter((priority) => priority.id === priorityId),
     outcomes: snapshot.outcomes.filter((outcome) => outcome.priorityId === priorityId),
-    actions,
-    updates: snapshot.updates.filter((update) => actionIds.has(update.actionId)),
+    actions: snapshot.actions.filter((action) => action.priorityId === priorityId),
     kpis: snapshot.kpis.filter((kpi) => kpi.priorityId === priorityId)
   };
 }

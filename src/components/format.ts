@@ -1,6 +1,6 @@
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { IProgressUpdate } from '../model/plan';
+import { ILatestNote } from '../model/rollups';
 import { IPlanDate } from '../model/planDates';
 import { DataErrorKind, PlanDataError } from '../services/errors';
 
@@ -32,7 +32,7 @@ export function errorMessage(error: unknown): string {
 }
 
 /** "10 May 2023: Waiting for partner returns", or that there is none yet. */
-export function latestUpdateText(update: IProgressUpdate | undefined): string {
+export function latestUpdateText(update: ILatestNote | undefined): string {
   return update ? formatString(strings.LatestUpdateText, formatDate(update.date, update.date), update.note) : strings.NoUpdateYet;
 }
 

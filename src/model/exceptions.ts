@@ -3,8 +3,8 @@
  * at risk at two or more board dates running.
  */
 import { IsoDate } from './isoDate';
-import { IAction, IProgressUpdate } from './plan';
-import { isOverdue, latestUpdate, meaningOf, statusAsAt, updatesByAction } from './rollups';
+import { IAction, IStatusMark } from './plan';
+import { ILatestNote, isOverdue, latestNoteOf, meaningOf, statusAsAt, updatesByAction } from './rollups';
 import { IStatusScheme } from './statusSchemes';
 
 export type ExceptionReason = 'offTrack' | 'overdue' | 'persistent';
@@ -14,11 +14,11 @@ export interface IActionException {
   reasons: ExceptionReason[];
   /** Consecutive board dates, up to the latest, at which it was off track or at risk. */
   troubledPeriods: number;
-  latest?: IProgressUpdate;
+  latest?: ILatestNote;
 }
 
 /** Board dates counted back from the latest on or before today while the status was off track or at risk. */
-function troubledRun(log: readonly IProgressUpdate[], scheme: IStatusScheme, boardDates: readonly IsoDate[]): number {
+function troubledRun(log: readonly IStatusMark[], scheme: IStatusScheme, boardDates: readonly IsoDate[]): number {
   let run = 0;
   for (let index = boardDates.length - 1; index >= 0; index--) {
     const meaning = meaningOf(scheme, statusAsAt(log, boardDates[index]));
@@ -29,7 +29,7 @@ function troubledRun(log: readonly IProgressUpdate[], scheme: IStatusScheme, boa
 }
 
 /** Exceptions, worst first: more reasons, then longer trouble, then reference. */
-export function exceptions(actions: readonly IAction[], updates: readonly IProgressUpdate[], scheme: IStatusScheme, reportingDates: readonly IsoDate[], today: IsoDate): IActionException[] {
+export function exceptions(actions: readonly IAction[], updates: readonly IStatusMark[], scheme: IStatusScheme, reportingDates: readonly IsoDate[], today: IsoDate): IActionException[] {
   const logs = updatesByAction(updates);
   const boardDates = reportingDates.filter((date) => date <= today).sort();
   const found: IActionException[] = [];
@@ -40,7 +40,7 @@ export function exceptions(actions: readonly IAction[], updates: readonly IProgr
     if (isOverdue(action, scheme, today)) reasons.push('overdue');
     const troubledPeriods = troubledRun(log, scheme, boardDates);
     if (troubledPeriods >= 2) reasons.push('persistent');
-    if (reasons.length > 0) found.push({ action, reasons, troubledPeriods, latest: latestUpdate(log) });
+    if (reasons.length > 0) found.push({ action, reasons, troubledPeriods, latest: latestNoteOf(action) });
   }
   return found.sort(
     (left, right) =>

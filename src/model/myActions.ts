@@ -3,8 +3,8 @@
  * them, and what they owe this reporting cycle.
  */
 import { IsoDate } from './isoDate';
-import { Assignee, IAction, IProgressUpdate, IRole } from './plan';
-import { effectiveDueDate, isDueWithin, isOverdue, latestUpdate, meaningOf, updatesByAction } from './rollups';
+import { Assignee, IAction, IRole, IStatusMark } from './plan';
+import { ILatestNote, effectiveDueDate, isDueWithin, isOverdue, latestNoteOf, latestUpdate, meaningOf, updatesByAction } from './rollups';
 import { IStatusScheme, isDone } from './statusSchemes';
 
 export type OwnerGroup = 'overdue' | 'dueSoon' | 'later' | 'complete';
@@ -17,7 +17,7 @@ export interface IOwnedAction {
   group: OwnerGroup;
   /** Not finished and no update dated after the last reporting date. */
   owedThisCycle: boolean;
-  latest?: IProgressUpdate;
+  latest?: ILatestNote;
 }
 
 export interface IMyActions {
@@ -56,7 +56,7 @@ export function lastReportingDate(reportingDates: readonly IsoDate[], today: Iso
  */
 export function myActions(options: {
   actions: readonly IAction[];
-  updates: readonly IProgressUpdate[];
+  updates: readonly IStatusMark[];
   scheme: IStatusScheme;
   reportingDates: readonly IsoDate[];
   today: IsoDate;
@@ -74,10 +74,10 @@ export function myActions(options: {
     const meaning = meaningOf(scheme, action.status);
     const done = meaning !== undefined && isDone(meaning);
     const group: OwnerGroup = done ? 'complete' : isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, options.dueSoonDays) ? 'dueSoon' : 'later';
-    const latest = latestUpdate(logs.get(action.id) ?? []);
-    const owedThisCycle = !done && cycleStart !== undefined && (latest === undefined || latest.date <= cycleStart);
+    const lastEntry = latestUpdate(logs.get(action.id) ?? []);
+    const owedThisCycle = !done && cycleStart !== undefined && (lastEntry === undefined || lastEntry.date <= cycleStart);
     if (owedThisCycle) owed++;
-    groups[group].push({ action, group, owedThisCycle, latest });
+    groups[group].push({ action, group, owedThisCycle, latest: latestNoteOf(action) });
   }
   const byDue = (left: IOwnedAction, right: IOwnedAction): number => {
     // Undated actions ("TBC") sort last.

@@ -113,25 +113,38 @@ export interface IAction {
   /** Links to inspection findings or programmes: AFI2, SEF, DBV. */
   tags: string[];
   evidence: IEvidenceLink[];
+  /** One line per progress-log entry, in the order recorded: the date and the status it set. */
+  history: IStatusMark[];
   /** SharePoint's ETag, sent back on every update. */
   etag?: string;
   modified?: string;
 }
 
-/** One entry in an action's append-only progress log. */
-export interface IProgressUpdate {
+/**
+ * One line of an action's status history: the date and status of one progress-log
+ * entry. Each action keeps its history in its own item, written in the same guarded
+ * save as the log entry, so summaries read the plan's history from the actions alone.
+ */
+export interface IStatusMark {
+  /** For a log entry, its item id; for a history line, its position (later lines were recorded later). */
   id: number;
   actionId: number;
-  /** The date the update speaks for (often a board date). */
+  /** The date the entry speaks for (often a board date). */
   date: IsoDate;
-  /** When it was recorded (server time), for ordering updates on the same date. */
+  /** When it was recorded (server time), for ordering entries on the same date. */
   recordedAt?: string;
+  /** The status set by this entry, if it set one (a label key). */
+  status?: string;
+  /** A short tag of the log entry's key, so re-running an import adds no line twice. */
+  tag?: string;
+}
+
+/** One entry in an action's append-only progress log. */
+export interface IProgressUpdate extends IStatusMark {
   /** What wrote it: a save's key, or an import's key, so nothing is logged twice. */
   key?: string;
   author: string;
   note: string;
-  /** The status set by this update, if it set one (a label key). */
-  status?: string;
   evidence: IEvidenceLink[];
 }
 

@@ -1,10 +1,11 @@
 /**
  * Roll-ups for boards: counts by status, what is late or due, the status of an action
- * on any date from its log, and what changed between two board dates. Status per
- * reporting period is always derived from the log, never stored twice.
+ * on any date from its history, and what changed between two board dates. Status per
+ * reporting period is always derived from the history lines (one per log entry), never
+ * stored per period.
  */
 import { IsoDate, addDays } from './isoDate';
-import { IAction, IProgressUpdate } from './plan';
+import { IAction, IStatusMark } from './plan';
 import { CANONICAL_STATUSES, CanonicalStatus, PROGRESS_RANK, IStatusScheme, isDone, labelForKey } from './statusSchemes';
 
 /** Counts per canonical meaning, plus actions never rated or rated with an unknown label. */
@@ -116,7 +117,7 @@ export function rollUp(
 }
 
 /** Log order: by the date spoken for, then by when recorded, then by id. */
-export function compareUpdates(a: IProgressUpdate, b: IProgressUpdate): number {
+export function compareUpdates(a: IStatusMark, b: IStatusMark): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   const ar = a.recordedAt ?? '';
   const br = b.recordedAt ?? '';
@@ -128,7 +129,7 @@ export function compareUpdates(a: IProgressUpdate, b: IProgressUpdate): number {
  * The status an action had at the end of `date`, from its log: the status set by the
  * last update dated on or before it. Undefined if none had been set.
  */
-export function statusAsAt(updates: readonly IProgressUpdate[], date: IsoDate): string | undefined {
+export function statusAsAt(updates: readonly IStatusMark[], date: IsoDate): string | undefined {
   let status: string | undefined;
   for (const update of [...updates].sort(compareUpdates)) {
     if (update.date > date) break;
@@ -139,20 +140,38 @@ export function statusAsAt(updates: readonly IProgressUpdate[], date: IsoDate): 
 
 /** The status at each reporting date, from the log. */
 export function statusByPeriod(
-  updates: readonly IProgressUpdate[],
+  updates: readonly IStatusMark[],
   reportingDates: readonly IsoDate[]
 ): Array<{ date: IsoDate; status?: string }> {
   return reportingDates.map((date) => ({ date, status: statusAsAt(updates, date) }));
 }
 
 /** The last entry of an action's log, in log order; undefined for an empty log. */
-export function latestUpdate(log: readonly IProgressUpdate[]): IProgressUpdate | undefined {
-  return log.reduce<IProgressUpdate | undefined>((latest, update) => (latest === undefined || compareUpdates(update, latest) > 0 ? update : latest), undefined);
+export function latestUpdate<T extends IStatusMark>(log: readonly T[]): T | undefined {
+  return log.reduce<T | undefined>((latest, update) => (latest === undefined || compareUpdates(update, latest) > 0 ? update : latest), undefined);
 }
 
-/** Groups log entries by action id. */
-export function updatesByAction(updates: readonly IProgressUpdate[]): Map<number, IProgressUpdate[]> {
-  const grouped = new Map<number, IProgressUpdate[]>();
+/** A progress note and the date it speaks for. */
+export interface ILatestNote {
+  date: IsoDate;
+  note: string;
+}
+
+/** The action's latest progress note, as kept on the action for list views; undefined before the first. */
+export function latestNoteOf(action: IAction): ILatestNote | undefined {
+  return action.latestUpdateDate === undefined ? undefined : { date: action.latestUpdateDate, note: action.latestNote ?? '' };
+}
+
+/** The plan's status history: every action's history lines, for the roll-ups over time. */
+export function planHistory(actions: readonly IAction[]): IStatusMark[] {
+  const all: IStatusMark[] = [];
+  for (const action of actions) all.push(...action.history);
+  return all;
+}
+
+/** Groups history lines or log entries by action id. */
+export function updatesByAction<T extends IStatusMark>(updates: readonly T[]): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
   for (const update of updates) {
     const list = grouped.get(update.actionId);
     if (list) list.push(update);
@@ -171,7 +190,7 @@ export interface IActionChange {
   statusAfter?: string;
   movement: StatusMovement;
   /** Log entries dated after `from` and on or before `to`. */
-  newUpdates: IProgressUpdate[];
+  newUpdates: IStatusMark[];
   /** Not overdue at `from`, overdue at `to`. */
   newlyOverdue: boolean;
 }
@@ -195,7 +214,7 @@ function movementBetween(scheme: IStatusScheme, before: string | undefined, afte
  */
 export function changesBetween(
   actions: readonly IAction[],
-  updates: readonly IProgressUpdate[],
+  updates: readonly IStatusMark[],
   scheme: IStatusScheme,
   from: IsoDate,
   to: IsoDate
@@ -235,7 +254,7 @@ export interface IPeriodCounts {
  */
 export function statusTrend(
   actions: readonly IAction[],
-  updates: readonly IProgressUpdate[],
+  updates: readonly IStatusMark[],
   scheme: IStatusScheme,
   dates: readonly IsoDate[]
 ): IPeriodCounts[] {

@@ -13,6 +13,8 @@ export interface IPlanAccess {
   canAddUpdates: boolean;
   /** May record KPI measurements and mark checkpoints. */
   canUpdateKpis: boolean;
+  /** May create and change lists on the site (Edit or Full Control): set up lists and import a plan. */
+  canManageLists: boolean;
 }
 
 /** Everything a plan's views need, loaded together. */
@@ -20,8 +22,8 @@ export interface IPlanSnapshot {
   plan: IPlan;
   priorities: IPriorityArea[];
   outcomes: IOutcome[];
+  /** Each with its status history; an action's full progress log is read when it is opened (`loadActionLog`). */
   actions: IAction[];
-  updates: IProgressUpdate[];
   kpis: IKpi[];
   /** The glossary: roles and who holds them, so "Commissioners" reaches the person. */
   roles: IRole[];
@@ -86,8 +88,14 @@ export interface IPlanDataService {
    * @throws ConflictError when someone else changed the plan since it was read
    */
   savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan>;
-  /** A plan with its priorities, outcomes, actions, progress log and the user's access. */
+  /** A plan with its priorities, outcomes, actions (with their status history), KPIs and the user's access. */
   loadPlan(planId: number): Promise<IPlanSnapshot>;
+  /**
+   * An action's progress log, in log order. When the user may add entries, a save that
+   * wrote the action but stopped before its log entry (more than two minutes ago) has
+   * its entry written first, from the action's own fields.
+   */
+  loadActionLog(action: IAction, canAddUpdates: boolean): Promise<IProgressUpdate[]>;
   /** The signed-in user. */
   currentUser(): Promise<IPerson>;
   /**

@@ -5,17 +5,17 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
-import { PermissionKind } from '@pnp/sp/security';
-import { IAction, IPerson, IPlan, IPriorityArea } from '../model/plan';
+import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
+import { IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { compareUpdates } from '../model/rollups';
 import { applyEdit } from '../model/actionEdit';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
+import { IListRead, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
+import { ListItem, Warnings, historyMark, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
-/** SharePoint's largest page; one page holds a typical plan's list. */
-const PAGE_SIZE = 5000;
 /** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
 const UNFINISHED_SAVE_MS = 2 * 60 * 1000;
 
@@ -38,31 +38,23 @@ const ACTION_SELECT: string[] = [
 const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, 'Author/Title'];
 
 type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
-/** The plan's child lists a view loads. */
-type ListName = 'priorities' | 'outcomes' | 'actions' | 'updates' | 'kpis' | 'kpiMeasurements' | 'roles';
-const LIST_NAMES: readonly ListName[] = ['priorities', 'outcomes', 'actions', 'updates', 'kpis', 'kpiMeasurements', 'roles'];
+/** The plan's child lists a view loads. The progress log is not one: each action carries its status history, and its log is read when it is opened. */
+type ListName = 'priorities' | 'outcomes' | 'actions' | 'kpis' | 'kpiMeasurements' | 'roles';
 /** The columns a view reads from each list, applied to a batched or an unbatched list alike. */
 const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
   priorities: (items) =>
     items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership),
   outcomes: (items) => items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number),
   actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
-  updates: (items) => items.select(...UPDATE_SELECT).expand('Author'),
   kpis: (items) => items.select('Id', 'Title', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
   kpiMeasurements: (items) => items.select('Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note),
   roles: (items) => items.select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder])).expand(ROLE_FIELDS.holder)
 };
 
+const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
+
 const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
 
-/** A refused-over-threshold read becomes `undefined` (read again in pages); anything else fails. */
-function overThresholdAsUndefined(error: unknown): undefined {
-  if (toPlanDataError(error).kind === 'overThreshold') return undefined;
-  throw error;
-}
-
-/** Every child list's lookup to its plan has the same name, read as `PlanId`. */
-const PLAN_ID = `${PRIORITY_FIELDS.plan}Id`;
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {
@@ -75,7 +67,9 @@ function newUpdateKey(): string {
  * Saving an update writes the action first, with its ETag, then appends the log
  * entry: SharePoint's $batch is not atomic, so a rejected action write (412, 403)
  * must come before any log entry exists. Both writes carry the same key; a save
- * that stopped between them is found by the next load and its log entry completed.
+ * that stopped between them is found when the action is next opened, and its log
+ * entry completed. The action's write also appends the entry's line to its status
+ * history, so the views read the plan's history from the actions alone.
  */
 export class SharePointPlanDataService implements IPlanDataService {
   /** @param sp - the host's single PnPjs instance (SPFx context or the local emulator) */
@@ -143,59 +137,51 @@ export class SharePointPlanDataService implements IPlanDataService {
   }
 
   /**
-   * Reads the plan, its lists, the user and their permissions in a single $batch.
-   * A list past one page (5,000 items for this plan) is then read in pages.
+   * Reads the plan, its lists, the user and their permissions in one $batch, and the
+   * rest of any list whose ids run past 5,000 in a second (`readPlanLists`): a view
+   * costs two requests at most, however large the plan.
    */
   public async loadPlan(planId: number): Promise<IPlanSnapshot> {
     try {
-      const [batched, execute] = this.sp.batched();
-      const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
-      const plan = list(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)();
-      const firstPage = (name: ListName): Promise<ListItem[] | undefined> =>
-        COLUMNS[name](list(LIST_TITLES[name]).items)
-          .filter(`${PLAN_ID} eq ${planId}`)
-          .top(PAGE_SIZE)()
-          .catch(overThresholdAsUndefined);
-      const firstPages = LIST_NAMES.map(firstPage);
-      const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
-      const actionPermissions = list(LIST_TITLES.actions).getCurrentUserEffectivePermissions();
-      const updatePermissions = list(LIST_TITLES.updates).getCurrentUserEffectivePermissions();
-      const kpiPermissions = list(LIST_TITLES.kpis).getCurrentUserEffectivePermissions();
-      const measurementPermissions = list(LIST_TITLES.kpiMeasurements).getCurrentUserEffectivePermissions();
-      await execute();
-
-      const rows = {} as Record<ListName, ListItem[]>;
-      for (const [index, name] of LIST_NAMES.entries()) {
-        rows[name] = await this.wholeList(name, planId, await firstPages[index]);
-      }
+      const { rows, alongside } = await readPlanLists(this.sp, planId, LISTS, (batched) => {
+        const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
+        return {
+          plan: list(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)(),
+          user: batched.web.currentUser.select('Id', 'Title', 'Email')(),
+          permissions: [
+            batched.web.getCurrentUserEffectivePermissions(),
+            list(LIST_TITLES.actions).getCurrentUserEffectivePermissions(),
+            list(LIST_TITLES.updates).getCurrentUserEffectivePermissions(),
+            list(LIST_TITLES.kpis).getCurrentUserEffectivePermissions(),
+            list(LIST_TITLES.kpiMeasurements).getCurrentUserEffectivePermissions()
+          ]
+        };
+      });
+      const { plan, user, permissions } = alongside;
       const me = await user;
+      const [web, actions, updates, kpis, measurements] = await Promise.all(permissions);
+      const has = (granted: IBasePermissions, kind: PermissionKind): boolean => this.sp.web.hasPermissions(granted, kind);
       const access = {
         user: { id: me.Id, displayName: me.Title, email: me.Email || undefined },
-        canEditActions: this.sp.web.hasPermissions(await actionPermissions, PermissionKind.EditListItems),
-        canAddUpdates: this.sp.web.hasPermissions(await updatePermissions, PermissionKind.AddListItems),
-        canUpdateKpis:
-          this.sp.web.hasPermissions(await kpiPermissions, PermissionKind.EditListItems) &&
-          this.sp.web.hasPermissions(await measurementPermissions, PermissionKind.AddListItems) &&
-          this.sp.web.hasPermissions(await measurementPermissions, PermissionKind.EditListItems)
+        canEditActions: has(actions, PermissionKind.EditListItems),
+        canAddUpdates: has(updates, PermissionKind.AddListItems),
+        canUpdateKpis: has(kpis, PermissionKind.EditListItems) && has(measurements, PermissionKind.AddListItems) && has(measurements, PermissionKind.EditListItems),
+        canManageLists: has(web, PermissionKind.ManageLists)
       };
       const warnings: Warnings = [];
-      if (access.canAddUpdates) {
-        rows.updates = rows.updates.concat(await this.completeUnfinishedSaves(planId, rows.actions, rows.updates, access.user.displayName));
-      }
       const roles = rows.roles.map(mapRole);
       const roleTitles = new Set(roles.map((role) => role.title.toLowerCase()));
-      const measurements = new Map<number, IMeasurement[]>();
+      const measured = new Map<number, IMeasurement[]>();
       for (const item of rows.kpiMeasurements) {
         const read = mapMeasurement(item, warnings);
-        if (read) measurements.set(read.kpiId, (measurements.get(read.kpiId) ?? []).concat(read.measurement));
+        if (read) measured.set(read.kpiId, (measured.get(read.kpiId) ?? []).concat(read.measurement));
       }
       return {
         plan: mapPlan((await plan) as ListItem, warnings),
         priorities: rows.priorities.map(mapPriority),
         outcomes: rows.outcomes.map(mapOutcome),
         actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
-        updates: rows.updates.map((item) => mapUpdate(item, warnings)),
-        kpis: rows.kpis.map((item) => mapKpi(item, measurements.get(item.Id as number) ?? [], warnings)),
+        kpis: rows.kpis.map((item) => mapKpi(item, measured.get(item.Id as number) ?? [], warnings)),
         roles,
         access,
         warnings
@@ -205,52 +191,51 @@ export class SharePointPlanDataService implements IPlanDataService {
     }
   }
 
-  /**
-   * The plan's rows of a list. Usually the batched first page is all of them. When it
-   * is full, or SharePoint refused the filter because this plan alone has more than
-   * 5,000 rows there, the list is read in pages of 5,000 by id with `for await` (the
-   * one query the threshold always allows) and kept to this plan.
-   */
-  private async wholeList(name: ListName, planId: number, firstPage: ListItem[] | undefined): Promise<ListItem[]> {
-    if (firstPage && firstPage.length < PAGE_SIZE) return firstPage;
-    let all: ListItem[] = [];
-    for await (const page of COLUMNS[name](this.sp.web.lists.getByTitle(LIST_TITLES[name]).items).top(PAGE_SIZE)) {
-      all = all.concat((page as ListItem[]).filter((item) => item[PLAN_ID] === planId));
+  public async loadActionLog(action: IAction, canAddUpdates: boolean): Promise<IProgressUpdate[]> {
+    try {
+      const [batched, execute] = this.sp.batched();
+      const log = batched.web.lists
+        .getByTitle(LIST_TITLES.updates)
+        .items.select(...UPDATE_SELECT)
+        .expand('Author')
+        .filter(`${UPDATE_FIELDS.action}Id eq ${action.id}`)
+        .top(PAGE_SIZE)();
+      const saved = batched.web.lists
+        .getByTitle(LIST_TITLES.actions)
+        .items.getById(action.id)
+        .select('Id', 'Title', 'Modified', ACTION_FIELDS.latestUpdateKey, ACTION_FIELDS.latestNote, ACTION_FIELDS.latestUpdateDate, ACTION_FIELDS.status)();
+      await execute();
+      let entries = (await log) as ListItem[];
+      if (canAddUpdates) entries = entries.concat(await this.completeUnfinishedSave(action.planId, (await saved) as ListItem, entries));
+      const warnings: Warnings = [];
+      return entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
+    } catch (error) {
+      throw toPlanDataError(error);
     }
-    return all;
   }
 
   /**
-   * Log entries for saves that wrote the action but not its log entry (the network
-   * dropped between the two writes): written now from the action's own fields.
+   * The log entry of a save that wrote the action but not its entry (the network
+   * dropped between the two writes), written now from the action's own fields; none
+   * when the action's latest key is logged or the save may still be in flight.
    */
-  private async completeUnfinishedSaves(planId: number, actions: ListItem[], updates: ListItem[], userName: string): Promise<ListItem[]> {
-    const logged = new Set(updates.map((update) => update[UPDATE_FIELDS.key]).filter(Boolean));
-    const now = Date.now();
-    const unfinished = actions.filter((action) => {
-      const key = action[ACTION_FIELDS.latestUpdateKey];
-      return typeof key === 'string' && key !== '' && !logged.has(key) && now - Date.parse(String(action.Modified)) > UNFINISHED_SAVE_MS;
-    });
-    if (unfinished.length === 0) return [];
-    const [batched, execute] = this.sp.batched();
-    const log = batched.web.lists.getByTitle(LIST_TITLES.updates).items;
-    const added = unfinished.map((action) =>
-      log.add(
-        logEntryItem({
-          planId,
-          actionId: action.Id as number,
-          actionRef: String(action.Title),
-          date: readSharePointDate(action[ACTION_FIELDS.latestUpdateDate]),
-          note: String(action[ACTION_FIELDS.latestNote] ?? ''),
-          status: typeof action[ACTION_FIELDS.status] === 'string' ? (action[ACTION_FIELDS.status] as string) : undefined,
-          evidence: [],
-          key: action[ACTION_FIELDS.latestUpdateKey] as string
-        })
-      )
+  private async completeUnfinishedSave(planId: number, action: ListItem, log: ListItem[]): Promise<ListItem[]> {
+    const key = action[ACTION_FIELDS.latestUpdateKey];
+    if (typeof key !== 'string' || key === '' || log.some((entry) => entry[UPDATE_FIELDS.key] === key)) return [];
+    if (Date.now() - Date.parse(String(action.Modified)) <= UNFINISHED_SAVE_MS) return [];
+    const written = await this.sp.web.lists.getByTitle(LIST_TITLES.updates).items.add(
+      logEntryItem({
+        planId,
+        actionId: action.Id as number,
+        actionRef: String(action.Title),
+        date: readSharePointDate(action[ACTION_FIELDS.latestUpdateDate]),
+        note: String(action[ACTION_FIELDS.latestNote] ?? ''),
+        status: typeof action[ACTION_FIELDS.status] === 'string' ? (action[ACTION_FIELDS.status] as string) : undefined,
+        evidence: [],
+        key
+      })
     );
-    await execute();
-    const written = await Promise.all(added);
-    return written.map((item) => ({ ...(item as ListItem), Author: { Title: userName } }));
+    return [{ ...(written as ListItem), Author: { Title: '' } }];
   }
 
   public async saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate> {
@@ -259,6 +244,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     const key = newUpdateKey();
     const evidence = action.evidence.concat(draft.evidence);
     const status = draft.status ?? action.status;
+    const history = action.history.concat(historyMark(action.id, action.history.length, { date: draft.date, status, key }));
     const actions = this.sp.web.lists.getByTitle(LIST_TITLES.actions);
     let etag: string;
     try {
@@ -268,7 +254,8 @@ export class SharePointPlanDataService implements IPlanDataService {
           [ACTION_FIELDS.latestNote]: draft.note,
           [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(draft.date),
           [ACTION_FIELDS.evidence]: writeEvidence(evidence),
-          [ACTION_FIELDS.latestUpdateKey]: key
+          [ACTION_FIELDS.latestUpdateKey]: key,
+          [ACTION_FIELDS.statusHistory]: writeHistory(history)
         },
         sentEtag
       );
@@ -286,12 +273,12 @@ export class SharePointPlanDataService implements IPlanDataService {
         .getByTitle(LIST_TITLES.updates)
         .items.add(logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key }))) as ListItem;
     } catch (error) {
-      // The action is saved; its log entry will be completed by the next load.
+      // The action is saved; its log entry is completed when the action is next opened.
       throw toPlanDataError(error);
     }
     const warnings: Warnings = [];
     return {
-      action: { ...action, status, latestNote: draft.note, latestUpdateDate: draft.date, evidence, etag },
+      action: { ...action, status, latestNote: draft.note, latestUpdateDate: draft.date, evidence, history, etag },
       update: mapUpdate({ ...logged, Author: { Title: '' } }, warnings)
     };
   }

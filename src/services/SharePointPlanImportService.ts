@@ -5,29 +5,20 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { IImportPlan, IImportedAction } from '../model/import/dryRun';
 import { IsoDate } from '../model/isoDate';
-import { IAction, IOutcome, IPriorityArea } from '../model/plan';
+import { IAction, IOutcome, IPriorityArea, IStatusMark } from '../model/plan';
 import { requireEtag, toPlanDataError } from './errors';
 import { IImportResult, IPlanImportService } from './IPlanImportService';
-import { ILogEntry, ListItem, logEntryItem, writeEvidence, writeSharePointDate } from './mappers';
-import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PRIORITY_FIELDS } from './schema';
+import { ILogEntry, ListItem, historyMark, logEntryItem, shortHash, writeEvidence, writeHistory, writeSharePointDate } from './mappers';
+import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
+import { readPlanLists } from './idRanges';
 import { SharePointPlanDataService } from './SharePointPlanDataService';
 
 /** SharePoint's $batch takes many parts; 50 keeps each request small enough to retry cheaply. */
 const BATCH_SIZE = 50;
 
-/** A short stable hash (FNV-1a), so a log entry's key says what it holds. */
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value.toString(36);
-}
-
 /** The key of an imported log entry: the same row imported again gives the same key. */
 export function importKey(ref: string, date: IsoDate | 'undated', status: string | undefined, note: string): string {
-  return `import:${ref}:${date}:${hash(`${status ?? ''}|${note}`)}`;
+  return `import:${ref}:${date}:${shortHash(`${status ?? ''}|${note}`)}`;
 }
 
 /** The Actions list fields an imported row sets; what the file left blank stays as it is. */
@@ -84,8 +75,13 @@ export class SharePointPlanImportService implements IPlanImportService {
     try {
       const current = await new SharePointPlanDataService(this.sp).loadPlan(planId);
       const result: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
-      const loggedKeys = new Set(current.updates.map((update) => update.key).filter(Boolean));
-      const entries = plan.actions.map((row) => ({ row, log: this.logEntries(row, today).filter((entry) => !loggedKeys.has(entry.key)) }));
+      const { rows } = await readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', UPDATE_FIELDS.key) } });
+      const loggedKeys = new Set(rows.log.map((entry) => entry[UPDATE_FIELDS.key]));
+      const byRef = new Map<string, IAction>(current.actions.map((action) => [action.ref, action]));
+      const entries = plan.actions.map((row) => {
+        const all = this.logEntries(row, today);
+        return { row, log: all.filter((entry) => !loggedKeys.has(entry.key)), history: this.historyWith(byRef.get(row.ref), all) };
+      });
       const total = plan.newPriorities.length + plan.newOutcomes.length + plan.actions.length + entries.reduce((sum, entry) => sum + entry.log.length, 0);
       let written = 0;
       const progressed = (count: number): void => {
@@ -112,16 +108,16 @@ export class SharePointPlanImportService implements IPlanImportService {
       addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
       result.createdOutcomes = addedOutcomes.length;
 
-      const byRef = new Map<string, IAction>(current.actions.map((action) => [action.ref, action]));
       const actionIds = new Map<string, number>();
       const actionOutcomes = await inBatches(
         this.sp,
         entries,
-        async (batched, { row, log }) => {
+        async (batched, { row, log, history }) => {
           const pid = priorityId(row.priority);
           const oid = row.outcome === undefined ? undefined : outcomes.find((outcome) => outcome.number === row.outcome && outcome.priorityId === pid)?.id;
           const latest = [...row.updates].filter((update) => update.date !== undefined).pop();
           const fields = actionFields(row, pid, oid, latest ? { date: latest.date as IsoDate, note: latest.text } : undefined);
+          if (history) fields[ACTION_FIELDS.statusHistory] = writeHistory(history);
           const existing = byRef.get(row.ref);
           const list = batched.web.lists.getByTitle(LIST_TITLES.actions).items;
           if (!existing) {
@@ -130,7 +126,7 @@ export class SharePointPlanImportService implements IPlanImportService {
             return 'created' as const;
           }
           actionIds.set(row.ref, existing.id);
-          if (row.change === 'unchanged' && log.length === 0) return 'unchanged' as const;
+          if (row.change === 'unchanged' && log.length === 0 && !history) return 'unchanged' as const;
           try {
             await list.getById(existing.id).update(fields, requireEtag(existing.etag, `Action ${existing.ref}`));
             return 'updated' as const;
@@ -155,6 +151,19 @@ export class SharePointPlanImportService implements IPlanImportService {
     } catch (error) {
       throw toPlanDataError(error);
     }
+  }
+
+  /**
+   * The action's status history with a line for each of the row's entries it lacks
+   * (matched by key tag, so a re-run, even after a stop half-way, adds none twice);
+   * undefined when it lacks none.
+   */
+  private historyWith(action: IAction | undefined, entries: ReadonlyArray<Omit<ILogEntry, 'planId'>>): IStatusMark[] | undefined {
+    const history = action?.history ?? [];
+    const tags = new Set(history.map((mark) => mark.tag));
+    const added = entries.filter((entry) => !tags.has(shortHash(entry.key)));
+    if (added.length === 0 && action) return undefined;
+    return history.concat(added.map((entry, index) => historyMark(action?.id ?? 0, history.length + index, { date: entry.date as IsoDate, status: entry.status, key: entry.key })));
   }
 
   /** The row's status history and progress entries as keyed log entries (the action id is filled in once known). */

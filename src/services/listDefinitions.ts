@@ -154,7 +154,8 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: ACTION_FIELDS.latestUpdateDate, title: 'Latest update', type: 'DateTime' },
       { name: ACTION_FIELDS.tags, title: 'Tags', type: 'Text' },
       { name: ACTION_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
-      { name: ACTION_FIELDS.latestUpdateKey, title: 'Latest update key', type: 'Text' }
+      { name: ACTION_FIELDS.latestUpdateKey, title: 'Latest update key', type: 'Text' },
+      { name: ACTION_FIELDS.statusHistory, title: 'Status history (one line per log entry)', type: 'Note' }
     ],
     views: [
       {

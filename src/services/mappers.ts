@@ -4,8 +4,8 @@
  * not read instead of failing the whole view.
  */
 import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } from '../model/kpi';
-import { DAY_MS, IsoDate } from '../model/isoDate';
-import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, splitTags } from '../model/plan';
+import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
+import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, IStatusMark, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
 import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
@@ -42,6 +42,42 @@ export function writeSharePointDate(value: IsoDate | undefined): string | null {
 // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
 export function writeEvidence(links: readonly IEvidenceLink[]): string | null {
   return links.length > 0 ? JSON.stringify(links) : null;
+}
+
+/** A short stable hash (FNV-1a, base 36). */
+export function shortHash(text: string): string {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    value ^= text.charCodeAt(index);
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value.toString(36);
+}
+
+/** The StatusHistory column's value: a line per log entry, "date, tab, status, tab, key tag". */
+export function writeHistory(history: readonly IStatusMark[]): string {
+  return history.map((mark) => `${mark.date}\t${mark.status ?? ''}\t${mark.tag ?? ''}`).join('\n');
+}
+
+/** The history line for a log entry being written: the tag is a short hash of its key. */
+export function historyMark(actionId: number, position: number, entry: { date: IsoDate; status?: string; key: string }): IStatusMark {
+  return { id: position, actionId, date: entry.date, status: entry.status, tag: shortHash(entry.key) };
+}
+
+function readHistory(item: ListItem, actionId: number, where: string, warnings: Warnings): IStatusMark[] {
+  const marks: IStatusMark[] = [];
+  readText(item, ACTION_FIELDS.statusHistory)
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      const [date, status, tag] = line.split('\t');
+      if (!isIsoDate(date)) {
+        warnings.push(`${where}: line ${index + 1} of the status history could not be read ("${line.slice(0, 40)}").`);
+        return;
+      }
+      marks.push({ id: index, actionId, date, status: status || undefined, tag: tag || undefined });
+    });
+  return marks;
 }
 
 /** One progress-log entry as written; the key ties it to the action save it records. */
@@ -260,6 +296,7 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
     latestUpdateDate: readSharePointDate(item[ACTION_FIELDS.latestUpdateDate]),
     tags: splitTags(readText(item, ACTION_FIELDS.tags)),
     evidence: readEvidence(item, ACTION_FIELDS.evidence, `Action ${ref}`, warnings),
+    history: readHistory(item, item.Id as number, `Action ${ref}`, warnings),
     etag,
     modified: optionalText(item, 'Modified')
   };

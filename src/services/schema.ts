@@ -70,7 +70,9 @@ export const ACTION_FIELDS = {
   tags: 'Tags',
   evidence: 'EvidenceJson',
   /** The key of the log entry the latest save wrote; a save that stopped half-way has none. */
-  latestUpdateKey: 'LatestUpdateKey'
+  latestUpdateKey: 'LatestUpdateKey',
+  /** One line per log entry ("date, tab, status, tab, key tag"), written with each save: the views' status history. */
+  statusHistory: 'StatusHistory'
 } as const;
 
 /** Action columns that are lookups (read as `<name>Id`) and people (expanded). */

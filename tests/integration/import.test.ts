@@ -20,7 +20,8 @@ describe('SharePointPlanImportService against the emulator', () => {
   }
 
   /** What the plan holds for the imported refs: one action per ref, and its log entries. */
-  function importedState(): { refs: string[]; log: string[] } {
+  /** The imported refs, their log keys, and each action's status history lines (date and status) as stored. */
+  function importedState(): { refs: string[]; log: string[]; history: string[] } {
     const actions = site.store.allItems(LIST_TITLES.actions).filter((item) => String(item.values.Title).startsWith('4.1.'));
     const ids = new Set(actions.map((item) => item.id));
     const log = site.store
@@ -28,7 +29,8 @@ describe('SharePointPlanImportService against the emulator', () => {
       .filter((item) => ids.has(item.values.ActionId as number))
       .map((item) => `${String(item.values.UpdateKey)}`)
       .sort();
-    return { refs: actions.map((item) => String(item.values.Title)).sort(), log };
+    const history = actions.map((item) => `${String(item.values.Title)}: ${String(item.values.StatusHistory ?? '').split('\n').map((line) => line.split('\t').slice(0, 2).join(' ')).join(', ')}`).sort();
+    return { refs: actions.map((item) => String(item.values.Title)).sort(), log, history };
   }
 
   it('writes the dry run: a new priority and outcome, actions, and their history and progress as log entries; a re-run writes nothing', async () => {
@@ -38,14 +40,22 @@ describe('SharePointPlanImportService against the emulator', () => {
 
     const first = await importer.importPlan(site.planId, plan, TODAY);
     expect(first).toEqual({ createdPriorities: 1, createdOutcomes: 1, createdActions: 3, updatedActions: 0, unchangedActions: 0, addedLogEntries: 9, conflicts: [] });
-    const snapshot = await new SharePointPlanDataService(site.as(SITE_OWNER.email)).loadPlan(site.planId);
+    const data = new SharePointPlanDataService(site.as(SITE_OWNER.email));
+    const snapshot = await data.loadPlan(site.planId);
     const action = snapshot.actions.find((candidate) => candidate.ref === '4.1.2');
+    if (!action) throw new Error('4.1.2 not imported');
     expect(action).toMatchObject({ status: 'Amber', latestNote: 'Half way 2.', latestUpdateDate: '2024-01-31', due: { text: 'Sept 2024', date: '2024-09-30' } });
     expect(snapshot.priorities.find((priority) => priority.id === action?.priorityId)).toMatchObject({ number: '4', title: 'Speech and language waits' });
-    expect(snapshot.updates.filter((update) => update.actionId === action?.id).map((update) => [update.date, update.status ?? '', update.note])).toEqual([
-      ['2023-12-31', 'Red', ''],
+    expect((await data.loadActionLog(action, false)).map((update) => [update.date, update.status ?? '', update.note])).toEqual([
       ['2023-11-30', '', 'Started 2.'],
+      ['2023-12-31', 'Red', ''],
       ['2024-01-31', '', 'Half way 2.']
+    ]);
+    // The action carries a line per log entry, so the views see its status history without reading the log.
+    expect(action.history.map((mark) => [mark.date, mark.status ?? ''])).toEqual([
+      ['2023-12-31', 'Red'],
+      ['2023-11-30', ''],
+      ['2024-01-31', '']
     ]);
 
     const again = await importer.importPlan(site.planId, await dryRun(priorityFourSheet(3)), TODAY);
@@ -81,9 +91,11 @@ describe('SharePointPlanImportService against the emulator', () => {
     await importer.importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY);
     expect(importedState()).toEqual(expected);
     expect(new Set(importedState().log).size).toBe(360);
+    // Three history lines per action, none twice, though some actions were written before the stop.
+    expect(importedState().history).toContain('4.1.7: 2023-12-31 Red, 2023-11-30 , 2024-01-31 ');
   });
 
-  async function importedStateAfter(run: () => Promise<void>): Promise<{ refs: string[]; log: string[] }> {
+  async function importedStateAfter(run: () => Promise<void>): Promise<ReturnType<typeof importedState>> {
     await run();
     return importedState();
   }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { emulatorSp } from '../../emulator/client';
 import { SITE_OWNER } from '../../emulator/sample/users';
 import { IImportPlan } from '../../src/model/import/dryRun';
+import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { dryRunCsv, priorityFourSheet } from '../support/sheets';
@@ -59,15 +60,18 @@ describe('an import interrupted by the emulator process being killed', () => {
     return { planId, plan: dryRunCsv(priorityFourSheet(ROWS), await data.loadPlan(planId)) };
   }
 
-  /** The imported refs (one per action item) and the keys of their log entries, as the server reads them. */
-  async function imported(siteUrl: string): Promise<{ refs: string[]; logKeys: string[] }> {
-    const data = new SharePointPlanDataService(emulatorSp(siteUrl, SITE_OWNER.email));
+  /** The imported refs (one per action item), the keys of their log entries, and their history line counts, as the server reads them. */
+  async function imported(siteUrl: string): Promise<{ refs: string[]; logKeys: string[]; historyLines: number[] }> {
+    const sp = emulatorSp(siteUrl, SITE_OWNER.email);
+    const data = new SharePointPlanDataService(sp);
     const snapshot = await data.loadPlan((await data.listPlans())[0].id);
     const actions = snapshot.actions.filter((action) => action.ref.startsWith('4.1.'));
     const ids = new Set(actions.map((action) => action.id));
+    const log: Array<{ ActionId: number; UpdateKey: string }> = await sp.web.lists.getByTitle(LIST_TITLES.updates).items.select('ActionId', 'UpdateKey').top(5000)();
     return {
       refs: actions.map((action) => action.ref).sort(),
-      logKeys: snapshot.updates.filter((update) => ids.has(update.actionId)).map((update) => update.key ?? '').sort()
+      logKeys: log.filter((entry) => ids.has(entry.ActionId)).map((entry) => entry.UpdateKey).sort(),
+      historyLines: [...new Set(actions.map((action) => new Set(action.history.map((mark) => mark.tag)).size === action.history.length ? action.history.length : -1))]
     };
   }
 
@@ -110,5 +114,7 @@ describe('an import interrupted by the emulator process being killed', () => {
     expect(final.logKeys).toHaveLength(ROWS * 3);
     expect(new Set(final.logKeys).size).toBe(ROWS * 3);
     expect(final.logKeys.every((key) => key.startsWith('import:4.1.'))).toBe(true);
+    // Every action has a history line per log entry, none twice.
+    expect(final.historyLines).toEqual([3]);
   });
 });

@@ -4,44 +4,78 @@ import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { ITestSite, startTestSite } from '../support/emulator';
 
-/** A list past SharePoint's 5,000-item view threshold. */
-describe('a plan whose progress log has grown past 5,000 entries', () => {
+/** Lists past SharePoint's 5,000-item view threshold. */
+describe('a plan whose actions and progress log have grown past 5,000 items', () => {
   let site: ITestSite;
-  let firstActionId: number;
+  let actionIds: number[];
   beforeAll(async () => {
     site = await startTestSite({ seed: true });
     const owner = site.store.findUser(SITE_OWNER.email)?.id as number;
-    firstActionId = site.store.allItems(LIST_TITLES.actions)[0].id;
+    const priorityId = site.store.allItems(LIST_TITLES.priorities)[0].id;
     for (let index = 0; index < 5200; index++) {
-      site.store.addItem(LIST_TITLES.updates, { Title: `Old entry ${index}`, PlanId: site.planId, ActionId: firstActionId, ProgressNote: 'Monthly return', StatusSet: 'Green' }, owner);
+      site.store.addItem(LIST_TITLES.actions, { Title: `9.${index}`, PlanId: site.planId, PriorityId: priorityId, ActionText: 'Generated action', StatusHistory: '2024-01-31\tGreen\tx' }, owner);
+    }
+    actionIds = site.store.allItems(LIST_TITLES.actions).map((item) => item.id);
+    for (let index = 0; index < 5200; index++) {
+      site.store.addItem(LIST_TITLES.updates, { Title: `Old entry ${index}`, PlanId: site.planId, ActionId: actionIds[index % 40], ProgressNote: 'Monthly return', StatusSet: 'Green' }, owner);
     }
   });
   afterAll(() => site.stop());
 
-  it('refuses a query whose first filter is not on an indexed column, as SharePoint does', async () => {
-    const sp = site.as(ND_LEAD.email);
-    const error = await sp.web.lists.getByTitle(LIST_TITLES.updates).items.filter("StatusSet eq 'Green'").top(10)().catch((thrown: unknown) => thrown);
+  const sp = (): ReturnType<ITestSite['as']> => site.as(ND_LEAD.email);
+  const refusal = (query: Promise<unknown>): Promise<unknown> => query.then(() => 'allowed', (error: unknown) => toPlanDataError(error).kind);
+
+  it('refuses a query whose first filter is not on an indexed column, or whose index matches more than 5,000 items, as SharePoint does', async () => {
+    const error = await sp().web.lists.getByTitle(LIST_TITLES.updates).items.filter("StatusSet eq 'Green'").top(10)().catch((thrown: unknown) => thrown);
     expect((error as { status?: number }).status).toBe(500);
     expect(String((error as Error).message)).toContain('SPQueryThrottledException');
+    const actions = sp().web.lists.getByTitle(LIST_TITLES.actions).items;
+    expect(await refusal(actions.filter(`PlanId eq ${site.planId}`).top(10)())).toBe('overThreshold');
+    expect(await refusal(actions.filter('Id gt 0 and Id le 6000').top(10)())).toBe('overThreshold');
+    // The range is read from the id index only when its bounds come first: a bound after another column is no help.
+    expect(await refusal(actions.filter(`Id gt 0 and PlanId eq ${site.planId} and Id le 100`).top(10)())).toBe('overThreshold');
   });
 
-  it('still loads the whole plan: the refused plan filter falls back to paging the list by id with for await', async () => {
-    site.emulator.requests.length = 0;
-    const snapshot = await new SharePointPlanDataService(site.as(ND_LEAD.email)).loadPlan(site.planId);
+  it('allows a range of 5,000 ids, with the plan filter after it, and the last id by the id index', async () => {
+    const actions = sp().web.lists.getByTitle(LIST_TITLES.actions).items;
+    const range: unknown[] = await actions.filter(`Id gt 5000 and Id le 10000 and PlanId eq ${site.planId}`).select('Id').top(5000)();
+    expect(range.length).toBe(actionIds.filter((id) => id > 5000 && id <= 10000).length);
+    const last: Array<{ Id: number }> = await actions.select('Id').orderBy('Id', false).top(1)();
+    expect(last).toEqual([expect.objectContaining({ Id: Math.max(...actionIds) })]);
+  });
 
-    expect(snapshot.updates).toHaveLength(site.store.itemCount(LIST_TITLES.updates));
-    const pagedReads = site.emulator.requests.filter((request) => !request.inBatch && request.method === 'GET' && request.path.endsWith("getByTitle('SEND Action Updates')/items"));
-    expect(pagedReads.map((request) => request.query.$skiptoken ?? 'first page')).toEqual(['first page', expect.stringMatching(/^Paged=TRUE&p_ID=\d+$/)]);
-    expect(pagedReads.every((request) => request.status === 200 && request.query.$filter === undefined && request.query.$top === '5000')).toBe(true);
+  it('loads the whole plan in two $batch requests: the first id range and last ids, then the rest of the actions', async () => {
+    site.emulator.requests.length = 0;
+    const snapshot = await new SharePointPlanDataService(sp()).loadPlan(site.planId);
+
+    expect(snapshot.actions).toHaveLength(site.store.itemCount(LIST_TITLES.actions));
+    expect(site.emulator.requests.filter((request) => !request.inBatch).map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /sites/send/_api/contextinfo',
+      'POST /sites/send/_api/$batch',
+      'POST /sites/send/_api/$batch'
+    ]);
+    const secondBatch = site.emulator.requests.slice(site.emulator.requests.map((request) => request.inBatch).lastIndexOf(false) + 1);
+    expect(secondBatch.map((request) => [request.path, request.query.$filter, request.status])).toEqual([
+      ["/sites/send/_api/web/lists/getByTitle('SEND Actions')/items", `Id gt 5000 and Id le 10000 and PlanId eq ${site.planId}`, 200]
+    ]);
+    expect(site.emulator.requests.every((request) => request.status === 200)).toBe(true);
+  });
+
+  it('opens an action’s log on the indexed action column', async () => {
+    const data = new SharePointPlanDataService(sp());
+    const action = (await data.loadPlan(site.planId)).actions.find((candidate) => candidate.id === actionIds[3]);
+    if (!action) throw new Error('action not loaded');
+    const log = await data.loadActionLog(action, false);
+    expect(log.filter((entry) => entry.note === 'Monthly return')).toHaveLength(130);
   });
 
   it('maps a refused sort on a non-indexed column to a typed over-threshold error', async () => {
-    const refused = await site.as(ND_LEAD.email).web.lists.getByTitle(LIST_TITLES.updates).items.orderBy('StatusSet').top(10)().catch((thrown: unknown) => thrown);
+    const refused = await sp().web.lists.getByTitle(LIST_TITLES.updates).items.orderBy('StatusSet').top(10)().catch((thrown: unknown) => thrown);
     expect(toPlanDataError(refused)).toEqual(expect.objectContaining({ kind: 'overThreshold', status: 500 }));
   });
 
   it('allows a filter on an indexed column that matches few items', async () => {
-    const found = await site.as(ND_LEAD.email).web.lists.getByTitle(LIST_TITLES.updates).items.filter(`UpdateKey eq 'sample-3.2.1-1'`).select('Id', 'UpdateKey')();
+    const found = await sp().web.lists.getByTitle(LIST_TITLES.updates).items.filter(`UpdateKey eq 'sample-3.2.1-1'`).select('Id', 'UpdateKey')();
     expect(found).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ export function anAction(overrides: Partial<IAction> & { dueText?: string } = {}
     due: parsePlanDate(dueText ?? ''),
     tags: [],
     evidence: [],
+    history: [],
     ...rest
   };
 }

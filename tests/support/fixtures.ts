@@ -1,5 +1,6 @@
 import { DEFAULT_KPI_THRESHOLDS } from '../../src/model/kpi';
-import { IPlan, IPriorityArea } from '../../src/model/plan';
+import { IAction, IPlan, IPriorityArea, IStatusMark } from '../../src/model/plan';
+import { compareUpdates } from '../../src/model/rollups';
 import { RAGC_SCHEME } from '../../src/model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot } from '../../src/services/IPlanDataService';
 import { anAction } from './builders';
@@ -26,9 +27,22 @@ export function aPriority(id: number, number: string, title: string): IPriorityA
   return { id, planId: 1, number, title, inspectionFinding: '', vision: '', leadRoles: [], membership: [] };
 }
 
-/** Two priorities: ND pathways with three actions, SLCN with one. */
-export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot {
-  return {
+/** The actions with each log entry's line in its action's status history, in log order (as saves write them). */
+export function withHistory(actions: readonly IAction[], log: readonly IStatusMark[]): IAction[] {
+  return actions.map((action) => ({
+    ...action,
+    history: action.history.concat(
+      log
+        .filter((entry) => entry.actionId === action.id)
+        .sort(compareUpdates)
+        .map(({ id, actionId, date, status }) => ({ id, actionId, date, status }))
+    )
+  }));
+}
+
+/** Two priorities: ND pathways with three actions, SLCN with one; `log` becomes the actions' status history. */
+export function aSnapshot({ log = [], ...overrides }: Partial<IPlanSnapshot> & { log?: readonly IStatusMark[] } = {}): IPlanSnapshot {
+  const snapshot: IPlanSnapshot = {
     plan: aPlan(),
     priorities: [aPriority(3, '3', 'ND Pathways and Waiting Times'), aPriority(4, '4', 'SLCN Pathways and Waiting Times')],
     outcomes: [],
@@ -38,13 +52,13 @@ export function aSnapshot(overrides: Partial<IPlanSnapshot> = {}): IPlanSnapshot
       anAction({ id: 3, priorityId: 3, ref: '3.1.3', status: 'Green', dueText: 'Sep-23' }),
       anAction({ id: 4, priorityId: 4, ref: '4.11.1', dueText: 'TBC' })
     ],
-    updates: [],
     kpis: [],
     roles: [],
-    access: { user: { id: 7, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' }, canEditActions: true, canAddUpdates: true, canUpdateKpis: true },
+    access: { user: { id: 7, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' }, canEditActions: true, canAddUpdates: true, canUpdateKpis: true, canManageLists: false },
     warnings: [],
     ...overrides
   };
+  return { ...snapshot, actions: withHistory(snapshot.actions, log) };
 }
 
 /** A data service of jest mocks; a test gives the behaviour it exercises. */
@@ -56,6 +70,7 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     savePlanSettings: jest.fn(),
     currentUser: jest.fn(),
     loadPlan: jest.fn(),
+    loadActionLog: jest.fn().mockResolvedValue([]),
     saveUpdate: jest.fn(),
     saveActionEdit: jest.fn(),
     recordMeasurement: jest.fn(),

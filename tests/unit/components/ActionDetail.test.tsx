@@ -30,14 +30,16 @@ const log = [anUpdate(1, '2023-05-10', 'Green', 'Started on time'), anUpdate(1, 
 
 function renderDetail(service: IPlanDataService, overrides: Parameters<typeof aSnapshot>[0] = {}, subject: IAction = action): { onEdited: jest.Mock } {
   const onEdited = jest.fn();
-  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: ['2023-06-30', '2023-09-30', '2024-03-31'] }), actions: [subject], updates: log, ...overrides });
-  render(<ActionDetail action={subject} snapshot={snapshot} dataService={service} today="2023-10-15" onSaved={jest.fn()} onEdited={onEdited} onDismiss={jest.fn()} />);
+  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: ['2023-06-30', '2023-09-30', '2024-03-31'] }), actions: [subject], log, ...overrides });
+  // The action as loaded: with the log's lines in its status history.
+  render(<ActionDetail action={snapshot.actions[0]} snapshot={snapshot} dataService={service} today="2023-10-15" onSaved={jest.fn()} onEdited={onEdited} onDismiss={jest.fn()} />);
   return { onEdited };
 }
 
 describe('ActionDetail', () => {
   it('shows every field, both due dates with the reason, the status at each past board date and the log newest first', async () => {
-    renderDetail(aDataService());
+    const service = aDataService({ loadActionLog: jest.fn().mockResolvedValue(log) });
+    renderDetail(service);
     expect(await screen.findByRole('heading', { name: 'Action 3.2.2' })).toBeInTheDocument();
     expect(screen.getByText(LONG.trim())).toBeInTheDocument();
     expect(screen.getByText('Original due date').nextSibling).toHaveTextContent('?July 2023 (31 July 2023, to be confirmed)');
@@ -45,13 +47,20 @@ describe('ActionDetail', () => {
     expect(screen.getByRole('link', { name: 'Board minutes' })).toHaveAttribute('href', 'https://intranet.example/minutes.docx');
     const periods = screen.getByRole('table', { name: 'Status at each board date' });
     expect(within(periods).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['30 June 2023Green', '30 September 2023Amber']);
-    const logTable = screen.getByRole('table', { name: /^Update log \(3 entries\)/ });
+    const logTable = await screen.findByRole('table', { name: /^Update log \(3 entries\)/ });
+    expect(service.loadActionLog).toHaveBeenCalledWith(expect.objectContaining({ id: 1, etag: '"3"' }), true);
     const rows = within(logTable).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Test Officer', 'Unchanged', 'Interviews booked'],
       ['Test Officer', 'Green → changed to Amber', 'Recruitment delayed'],
       ['Test Officer', 'No status → changed to Green', 'Started on time']
     ]);
+  });
+
+  it('says when the log cannot be read, and still shows the action and its status at each board date', async () => {
+    renderDetail(aDataService({ loadActionLog: jest.fn().mockRejectedValue(new PlanDataError('throttled', '429 Too Many Requests', 429)) }));
+    expect(await screen.findByText(/^The progress log could not be read\. SharePoint is busy/)).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Status at each board date' })).toBeInTheDocument();
   });
 
   it('shows evidence that is not a web address (a javascript: URL typed into the list) as text, never as a link', async () => {
@@ -62,7 +71,7 @@ describe('ActionDetail', () => {
   });
 
   it('shows a reader no update or edit controls', async () => {
-    renderDetail(aDataService(), { access: { user: { id: 9, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
+    renderDetail(aDataService(), { access: { user: { id: 9, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false, canManageLists: false } });
     expect(await screen.findByText('You can read this plan but not update it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Update 3\.2\.2/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Edit 3\.2\.2/ })).not.toBeInTheDocument();

@@ -22,7 +22,7 @@ const updates = [
 ];
 
 function renderChanges(reportingDates: string[]): void {
-  const snapshot = aSnapshot({ plan: { ...aPlan(), reportingDates }, actions, updates });
+  const snapshot = aSnapshot({ plan: { ...aPlan(), reportingDates }, actions, log: updates });
   render(<ChangesSinceBoard snapshot={snapshot} today="2023-09-30" />);
 }
 
@@ -64,7 +64,7 @@ describe('ChangesSinceBoard', () => {
 
   it('opens the actions behind a figure as a list', () => {
     const navigation = { openList: jest.fn(), openAction: jest.fn(), openKpi: jest.fn() };
-    const snapshot = aSnapshot({ plan: { ...aPlan(), reportingDates: ['2023-06-30'] }, actions, updates });
+    const snapshot = aSnapshot({ plan: { ...aPlan(), reportingDates: ['2023-06-30'] }, actions, log: updates });
     render(
       <PlanNavigationProvider value={navigation}>
         <ChangesSinceBoard snapshot={snapshot} today="2023-09-30" />

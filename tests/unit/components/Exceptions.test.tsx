@@ -11,8 +11,8 @@ describe('Exceptions', () => {
   it('lists each exception with its status label, every reason in words and the latest update', () => {
     const snapshot = aSnapshot({
       plan: { ...aPlan(), reportingDates: ['2023-06-30', '2023-09-30'] },
-      actions: [anAction({ id: 6, ref: '5.1.6', text: 'Procure a digital EHC system', dueText: 'Jun-23', status: 'Red' }), anAction({ id: 7, ref: '5.1.7', text: 'QA process', dueText: 'Dec-24', status: 'Green' })],
-      updates: [anUpdate(6, '2023-05-01', 'Red'), anUpdate(6, '2023-08-01', 'Red', 'Still blocked')]
+      actions: [anAction({ id: 6, ref: '5.1.6', text: 'Procure a digital EHC system', dueText: 'Jun-23', status: 'Red', latestNote: 'Still blocked', latestUpdateDate: '2023-08-01' }), anAction({ id: 7, ref: '5.1.7', text: 'QA process', dueText: 'Dec-24', status: 'Green' })],
+      log: [anUpdate(6, '2023-05-01', 'Red'), anUpdate(6, '2023-08-01', 'Red', 'Still blocked')]
     });
     render(<Exceptions snapshot={snapshot} today="2023-10-05" />);
     const table = screen.getByRole('table', { name: /as at 5 October 2023/ });

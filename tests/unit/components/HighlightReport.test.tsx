@@ -8,7 +8,7 @@ import { anAction, anUpdate } from '../../support/builders';
 import { aPlan, aSnapshot } from '../../support/fixtures';
 
 const actions = [
-  anAction({ id: 1, priorityId: 3, ref: '3.1.1', text: 'Collate support 0 - 5', status: 'Red', dueText: 'Apr-23' }),
+  anAction({ id: 1, priorityId: 3, ref: '3.1.1', text: 'Collate support 0 - 5', status: 'Red', dueText: 'Apr-23', latestNote: 'Partner returns missing', latestUpdateDate: '2023-08-01' }),
   anAction({ id: 2, priorityId: 3, ref: '3.1.2', text: 'Collate support 5 - 18', status: 'Green', dueText: 'Dec-23' }),
   anAction({ id: 3, priorityId: 4, ref: '4.1.1', text: 'Cut SALT waits', status: 'Amber', dueText: 'Dec-23' })
 ];
@@ -20,7 +20,7 @@ const updates = [
 ];
 
 function renderReport(onClose = jest.fn()): void {
-  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: ['2023-06-30', '2023-09-30', '2023-12-31'] }), actions, updates });
+  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: ['2023-06-30', '2023-09-30', '2023-12-31'] }), actions, log: updates });
   render(<HighlightReport snapshot={snapshot} today="2023-10-15" onClose={onClose} />);
 }
 

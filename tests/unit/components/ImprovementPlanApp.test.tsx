@@ -188,7 +188,7 @@ describe('ImprovementPlanApp navigation', () => {
   });
 
   it('shows the status trend at past board dates once the plan has one', async () => {
-    const snapshot = aSnapshot({ updates: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red')] });
+    const snapshot = aSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red')] });
     snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'] };
     await loaded(snapshot);
     const trend = screen.getByRole('table', { name: /^Actions by status at each board date/ });

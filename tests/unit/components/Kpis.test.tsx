@@ -43,7 +43,7 @@ function snapshot(canUpdateKpis = true): ReturnType<typeof aSnapshot> {
     priorities: [aPriority(5, '5', 'Quality of EHC plans')],
     actions: [anAction({ id: 1, priorityId: 5, ref: '5.1.1', status: 'Green' }), anAction({ id: 2, priorityId: 5, ref: '5.1.2', status: 'Red' })],
     kpis: [timeliness, waits],
-    access: { user: { id: 7, displayName: 'Karen Levell' }, canEditActions: true, canAddUpdates: true, canUpdateKpis }
+    access: { user: { id: 7, displayName: 'Karen Levell' }, canEditActions: true, canAddUpdates: true, canUpdateKpis, canManageLists: false }
   });
 }
 

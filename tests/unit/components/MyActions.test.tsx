@@ -11,7 +11,7 @@ import { aDataService, aSnapshot } from '../../support/fixtures';
 
 const ME = { id: 7, displayName: 'Kathryn Morgan' };
 const mine = { responsibleOfficer: { kind: 'person' as const, person: ME } };
-const overdue = anAction({ id: 1, priorityId: 3, ref: '3.1.1', text: 'Collate the support available for 0 - 5', status: 'Red', dueText: 'Apr-23', etag: '"4"', ...mine });
+const overdue = anAction({ id: 1, priorityId: 3, ref: '3.1.1', text: 'Collate the support available for 0 - 5', status: 'Red', dueText: 'Apr-23', etag: '"4"', latestNote: 'Waiting for partner returns', latestUpdateDate: '2023-05-10', ...mine });
 const later = anAction({ id: 2, priorityId: 3, ref: '3.1.6', text: 'Roll out the Self-Help Passport', dueText: 'TBC', ...mine });
 const someoneElses = anAction({ id: 3, priorityId: 3, ref: '3.3.6', text: 'Healthier together website', status: 'Green', dueText: 'Apr-23', responsibleOfficer: { kind: 'person', person: { id: 8, displayName: 'Millar Bownass' } } });
 
@@ -20,7 +20,7 @@ function serviceSaving(save: IPlanDataService['saveUpdate']): IPlanDataService {
 }
 
 function renderMine(service: IPlanDataService, overrides: Parameters<typeof aSnapshot>[0] = {}, onSaved = jest.fn()): void {
-  const snapshot = aSnapshot({ actions: [overdue, later, someoneElses], updates: [anUpdate(1, '2023-05-10', 'Red', 'Waiting for partner returns')], ...overrides });
+  const snapshot = aSnapshot({ actions: [overdue, later, someoneElses], log: [anUpdate(1, '2023-05-10', 'Red', 'Waiting for partner returns')], ...overrides });
   snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-06-01'] };
   render(<MyActions snapshot={snapshot} dataService={service} today="2023-06-15" dueSoonDays={30} onSaved={onSaved} />);
 }
@@ -56,7 +56,7 @@ describe('MyActions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save update' }));
 
     expect(await screen.findByText('Update saved for action 3.1.1.')).toBeInTheDocument();
-    expect(service.saveUpdate).toHaveBeenCalledWith({ action: overdue, date: '2023-06-15', note: 'Returns in', status: 'Amber', evidence: [{ url: 'https://example.org/minutes', description: 'https://example.org/minutes' }] });
+    expect(service.saveUpdate).toHaveBeenCalledWith({ action: { ...overdue, history: [expect.objectContaining({ date: '2023-05-10', status: 'Red' })] }, date: '2023-06-15', note: 'Returns in', status: 'Amber', evidence: [{ url: 'https://example.org/minutes', description: 'https://example.org/minutes' }] });
     expect(onSaved).toHaveBeenCalledWith(saved);
   });
 
@@ -98,13 +98,13 @@ describe('MyActions', () => {
   });
 
   it('shows a reader their actions without any update controls', async () => {
-    renderMine(serviceSaving(jest.fn()), { access: { user: ME, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
+    renderMine(serviceSaving(jest.fn()), { access: { user: ME, canEditActions: false, canAddUpdates: false, canUpdateKpis: false, canManageLists: false } });
     expect(await screen.findByText('You can read this plan but not update it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Update / })).not.toBeInTheDocument();
   });
 
   it('says so when the person is named on no action', async () => {
-    renderMine(serviceSaving(jest.fn()), { access: { user: { id: 99, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false } });
+    renderMine(serviceSaving(jest.fn()), { access: { user: { id: 99, displayName: 'Alex Director' }, canEditActions: false, canAddUpdates: false, canUpdateKpis: false, canManageLists: false } });
     expect(await screen.findByText('You are not named on any action in this plan.')).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ describe('exceptions', () => {
   const actions = [
     anAction({ id: 1, ref: '5.1.2', dueText: 'Dec-24', status: 'Red' }),
     anAction({ id: 2, ref: '5.1.10', dueText: 'Sep-23', status: 'Green' }),
-    anAction({ id: 3, ref: '5.1.3', dueText: 'Dec-24', status: 'Amber' }),
+    anAction({ id: 3, ref: '5.1.3', dueText: 'Dec-24', status: 'Amber', latestNote: 'Recovering', latestUpdateDate: '2023-10-01' }),
     anAction({ id: 4, ref: '5.1.4', dueText: 'Sep-23', status: 'Complete' }),
     anAction({ id: 5, ref: '5.1.5', dueText: 'Dec-24', status: 'Amber' }),
     anAction({ id: 6, ref: '5.1.6', dueText: 'Jun-23', status: 'Red' })

@@ -196,7 +196,7 @@ describe('what changed between two board dates', () => {
   it('first rating and a note without a status change', () => {
     expect(byRef.get('3.1.5')).toMatchObject({ statusBefore: undefined, statusAfter: 'Green', movement: 'firstRated' });
     expect(byRef.get('3.1.6')).toMatchObject({ movement: 'unchanged' });
-    expect(byRef.get('3.1.6')?.newUpdates.map((u) => u.note)).toEqual(['Still on track']);
+    expect(byRef.get('3.1.6')?.newUpdates.map((u) => u.date)).toEqual(['2023-04-11']);
   });
 
   it('nothing to report means not listed', () => {

@@ -82,6 +82,8 @@ define([], function () {
     DueLabel: "Due",
     LatestUpdateLabel: "Latest update",
     NoUpdateYet: "No update yet",
+    LogLoading: "Reading the progress log…",
+    LogLoadFailed: "The progress log could not be read.",
     LatestUpdateText: "{0}: {1}",
     UpdateButton: "Update {0}",
     UpdateHeading: "Update action {0}",

@@ -81,6 +81,8 @@ declare interface IImprovementPlanWebPartStrings {
   DueLabel: string;
   LatestUpdateLabel: string;
   NoUpdateYet: string;
+  LogLoading: string;
+  LogLoadFailed: string;
   LatestUpdateText: string;
   UpdateButton: string;
   UpdateHeading: string;
