@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Dropdown, MessageBar, MessageBarType, Stack, Text, getId, mergeStyles } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { useRowLimit } from './RowLimit';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
 import { IActionChange, StatusMovement, changesBetween, planHistory } from '../model/rollups';
@@ -44,6 +45,7 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
   const styles = useTableStyles();
   const changes = React.useMemo(() => (from ? changesBetween(actions, planHistory(actions), plan.statusScheme, from, today) : []), [actions, plan.statusScheme, from, today]);
   const texts = new Map(actions.map((action) => [action.id, action.text]));
+  const { visible, more } = useRowLimit(changes);
   const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;
 
   return (
@@ -93,7 +95,7 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
                   </tr>
                 </thead>
                 <tbody>
-                  {changes.map((change) => (
+                  {visible.map((change) => (
                     <tr key={change.actionId}>
                       <th scope="row">
                         <ActionLink actionId={change.actionId} refText={change.ref} label={formatString(strings.OpenActionLabel, change.ref)} />
@@ -110,6 +112,7 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
               </table>
             </ScrollRegion>
           )}
+          {more}
         </>
       )}
     </Stack>

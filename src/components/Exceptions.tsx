@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType, Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { useRowLimit } from './RowLimit';
 import { ScrollRegion } from './ScrollRegion';
 import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
@@ -36,6 +37,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
   const [headingId] = React.useState(() => getId('exceptions'));
   const styles = useTableStyles();
   const found = React.useMemo(() => exceptions(snapshot.actions, planHistory(snapshot.actions), plan.statusScheme, plan.reportingDates, today), [snapshot, plan, today]);
+  const { visible, more } = useRowLimit(found);
   return (
     <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
       <Text as="h2" id={headingId} variant="large">
@@ -57,7 +59,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
               </tr>
             </thead>
             <tbody>
-              {found.map((entry) => (
+              {visible.map((entry) => (
                 <tr key={entry.action.id}>
                   <th scope="row">
                     <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />
@@ -80,6 +82,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
           </table>
         </ScrollRegion>
       )}
+      {more}
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { Exceptions } from '../../../src/components/Exceptions';
 import { anAction, anUpdate } from '../../support/builders';
 import { aPlan, aSnapshot } from '../../support/fixtures';
@@ -29,5 +29,18 @@ describe('Exceptions', () => {
   it('says so when there are none', async () => {
     render(<Exceptions snapshot={aSnapshot({ actions: [anAction({ id: 1, ref: '1.1', dueText: 'Dec-24', status: 'Green' })] })} today="2023-10-05" />);
     expect(await screen.findByText(/^No exceptions/)).toBeInTheDocument();
+  });
+
+  it('shows the worst 50 of a long list, says how many there are, and shows them all on request', () => {
+    const actions = Array.from({ length: 60 }, (_, index) => anAction({ id: index + 1, ref: `1.1.${index + 1}`, dueText: index < 5 ? 'Jun-23' : 'Dec-24', status: 'Red' }));
+    render(<Exceptions snapshot={aSnapshot({ actions })} today="2023-10-05" />);
+    const table = screen.getByRole('table', { name: /as at 5 October 2023/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    // Off track and overdue (two reasons) first.
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('1.1.1');
+    expect(screen.getByText('Showing the first 50 of 60.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 60' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(61);
+    expect(screen.queryByRole('button', { name: 'Show all 60' })).not.toBeInTheDocument();
   });
 });

@@ -82,6 +82,8 @@ define([], function () {
     DueLabel: "Due",
     LatestUpdateLabel: "Latest update",
     NoUpdateYet: "No update yet",
+    RowsShown: "Showing the first {0} of {1}.",
+    ShowAllRows: "Show all {0}",
     LogLoading: "Reading the progress log…",
     LogLoadFailed: "The progress log could not be read.",
     LatestUpdateText: "{0}: {1}",

@@ -81,6 +81,8 @@ declare interface IImprovementPlanWebPartStrings {
   DueLabel: string;
   LatestUpdateLabel: string;
   NoUpdateYet: string;
+  RowsShown: string;
+  ShowAllRows: string;
   LogLoading: string;
   LogLoadFailed: string;
   LatestUpdateText: string;
