@@ -319,6 +319,27 @@ function indexSeeks(expr: FilterExpr): FilterExpr[][] {
   return [seek];
 }
 
+/** The ids a leading range on ID allows ("Id gt 5000 and Id le 10000"), read through the id index; undefined for any other query. */
+function idRangeOf(filter: FilterExpr | undefined, columns: Map<string, IColumn>): { lowest: number; highest: number } | undefined {
+  if (!filter || filter.kind === 'or') return undefined;
+  const [seek] = indexSeeks(filter);
+  let lowest = -Infinity;
+  let highest = Infinity;
+  for (const leaf of seek) {
+    if (leaf.kind !== 'compare' || typeof leaf.value !== 'number' || columns.get(leaf.field.toLowerCase())?.field.internalName !== 'ID') return undefined;
+    const bound = leaf.value;
+    if (leaf.op === 'gt') lowest = Math.max(lowest, Math.floor(bound) + 1);
+    else if (leaf.op === 'ge') lowest = Math.max(lowest, Math.ceil(bound));
+    else if (leaf.op === 'lt') highest = Math.min(highest, Math.ceil(bound) - 1);
+    else if (leaf.op === 'le') highest = Math.min(highest, Math.floor(bound));
+    else if (leaf.op === 'eq') {
+      lowest = Math.max(lowest, bound);
+      highest = Math.min(highest, bound);
+    } else return undefined;
+  }
+  return { lowest: Math.max(lowest, 0), highest: Math.min(highest, Number.MAX_SAFE_INTEGER) };
+}
+
 interface ISortKey {
   column: IColumn;
   descending: boolean;
@@ -393,8 +414,12 @@ export function queryItems(store: SharePointStore, listTitle: string, query: IIt
     throw badQuery(`The $top value '${query.top}' is not valid.`);
   }
 
-  const all = store.allItems(listTitle);
-  if (all.length > LIST_VIEW_THRESHOLD) {
+  // What SharePoint reads through the id index (a leading id range; the first page of the
+  // highest ids, one more than asked so the next link is right), it reads that way; else the list.
+  const idRange = idRangeOf(filter, columns);
+  const lastIdsFirst = !filter && !query.skiptoken && sortKeys.length === 1 && sortKeys[0].column.field.internalName === 'ID' && sortKeys[0].descending;
+  const all = idRange ? store.itemsInIdRange(listTitle, idRange.lowest, idRange.highest) : lastIdsFirst ? store.lastItems(listTitle, top + 1) : store.allItems(listTitle);
+  if ((idRange || lastIdsFirst ? store.itemCount(listTitle) : all.length) > LIST_VIEW_THRESHOLD) {
     if (top > LIST_VIEW_THRESHOLD || sortKeys.some((key) => !key.column.field.indexed)) throw throttled();
     if (filter) {
       for (const seek of indexSeeks(filter)) {

@@ -460,6 +460,20 @@ export class SharePointStore {
     return rows.map(toItem);
   }
 
+  /** Items whose ids lie in a range, in id order: what SharePoint reads through its id index. */
+  public itemsInIdRange(listTitle: string, lowest: number, highest: number): IStoredItem[] {
+    const list = this.getList(listTitle);
+    const rows = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id >= ? AND id <= ? ORDER BY id').all(list.id, lowest, highest) as unknown as IItemRow[];
+    return rows.map(toItem);
+  }
+
+  /** The items with the highest ids, highest first. */
+  public lastItems(listTitle: string, count: number): IStoredItem[] {
+    const list = this.getList(listTitle);
+    const rows = this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id DESC LIMIT ?').all(list.id, count) as unknown as IItemRow[];
+    return rows.map(toItem);
+  }
+
   /** The lowest item id of a list; undefined when the list is empty or does not exist. */
   public firstItemId(listTitle: string): number | undefined {
     const list = this.findList(listTitle);

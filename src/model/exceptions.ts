@@ -4,7 +4,8 @@
  */
 import { IsoDate } from './isoDate';
 import { IAction, IStatusMark } from './plan';
-import { ILatestNote, isOverdue, latestNoteOf, meaningOf, statusAsAt, updatesByAction } from './rollups';
+import { ILatestNote, isOverdue, latestNoteOf, meaningOf, statusAsAtInOrder, updatesByAction } from './rollups';
+import { compareRefs } from './refs';
 import { IStatusScheme } from './statusSchemes';
 
 export type ExceptionReason = 'offTrack' | 'overdue' | 'persistent';
@@ -17,11 +18,11 @@ export interface IActionException {
   latest?: ILatestNote;
 }
 
-/** Board dates counted back from the latest on or before today while the status was off track or at risk. */
+/** Board dates counted back from the latest on or before today while the status was off track or at risk (the log in log order). */
 function troubledRun(log: readonly IStatusMark[], scheme: IStatusScheme, boardDates: readonly IsoDate[]): number {
   let run = 0;
   for (let index = boardDates.length - 1; index >= 0; index--) {
-    const meaning = meaningOf(scheme, statusAsAt(log, boardDates[index]));
+    const meaning = meaningOf(scheme, statusAsAtInOrder(log, boardDates[index]));
     if (meaning !== 'offTrack' && meaning !== 'atRisk') break;
     run++;
   }
@@ -46,6 +47,6 @@ export function exceptions(actions: readonly IAction[], updates: readonly IStatu
     (left, right) =>
       right.reasons.length - left.reasons.length ||
       right.troubledPeriods - left.troubledPeriods ||
-      left.action.ref.localeCompare(right.action.ref, 'en', { numeric: true })
+      compareRefs(left.action.ref, right.action.ref)
   );
 }

@@ -6,9 +6,12 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days in a month (1-12) of a year, leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** Builds an ISO date, or undefined when the day does not exist (31 April). */
@@ -27,7 +30,10 @@ export function endOfMonth(year: number, month: number): IsoDate {
 /** True for a well-formed, existing ISO date. */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
-  return match !== null && isoDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+  if (match === null) return false;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month);
 }
 
 function toUtcMillis(value: IsoDate): number {

@@ -5,6 +5,7 @@
 import { IsoDate } from './isoDate';
 import { Assignee, IAction, IRole, IStatusMark } from './plan';
 import { ILatestNote, effectiveDueDate, isDueWithin, isOverdue, latestNoteOf, latestUpdate, meaningOf, updatesByAction } from './rollups';
+import { compareRefs } from './refs';
 import { IStatusScheme, isDone } from './statusSchemes';
 
 export type OwnerGroup = 'overdue' | 'dueSoon' | 'later' | 'complete';
@@ -83,7 +84,7 @@ export function myActions(options: {
     // Undated actions ("TBC") sort last.
     const a = effectiveDueDate(left.action) ?? '9999-12-31';
     const b = effectiveDueDate(right.action) ?? '9999-12-31';
-    return a !== b ? (a < b ? -1 : 1) : left.action.ref.localeCompare(right.action.ref, 'en', { numeric: true });
+    return a !== b ? (a < b ? -1 : 1) : compareRefs(left.action.ref, right.action.ref);
   };
   for (const group of OWNER_GROUPS) groups[group].sort(byDue);
   return { groups, cycleStart, owed };

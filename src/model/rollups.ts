@@ -130,8 +130,13 @@ export function compareUpdates(a: IStatusMark, b: IStatusMark): number {
  * last update dated on or before it. Undefined if none had been set.
  */
 export function statusAsAt(updates: readonly IStatusMark[], date: IsoDate): string | undefined {
+  return statusAsAtInOrder([...updates].sort(compareUpdates), date);
+}
+
+/** `statusAsAt` over a log already in log order (as `updatesByAction` gives it), sorting nothing. */
+export function statusAsAtInOrder(updates: readonly IStatusMark[], date: IsoDate): string | undefined {
   let status: string | undefined;
-  for (const update of [...updates].sort(compareUpdates)) {
+  for (const update of updates) {
     if (update.date > date) break;
     if (update.status !== undefined) status = update.status;
   }
@@ -169,7 +174,7 @@ export function planHistory(actions: readonly IAction[]): IStatusMark[] {
   return all;
 }
 
-/** Groups history lines or log entries by action id. */
+/** Groups history lines or log entries by action id, each group in log order. */
 export function updatesByAction<T extends IStatusMark>(updates: readonly T[]): Map<number, T[]> {
   const grouped = new Map<number, T[]>();
   for (const update of updates) {
@@ -177,6 +182,7 @@ export function updatesByAction<T extends IStatusMark>(updates: readonly T[]): M
     if (list) list.push(update);
     else grouped.set(update.actionId, [update]);
   }
+  grouped.forEach((list) => list.sort(compareUpdates));
   return grouped;
 }
 
@@ -226,9 +232,9 @@ export function changesBetween(
   const changes: IActionChange[] = [];
   for (const action of actions) {
     const log = byAction.get(action.id) ?? [];
-    const statusBefore = statusAsAt(log, from);
-    const statusAfter = statusAsAt(log, to);
-    const newUpdates = log.filter((u) => u.date > from && u.date <= to).sort(compareUpdates);
+    const statusBefore = statusAsAtInOrder(log, from);
+    const statusAfter = statusAsAtInOrder(log, to);
+    const newUpdates = log.filter((u) => u.date > from && u.date <= to);
     const due = effectiveDueDate(action);
     const newlyOverdue =
       due !== undefined && due >= from && due < to && !doneBy(scheme, statusAfter);
@@ -263,7 +269,7 @@ export function statusTrend(
     const byKey = new Map<string, number[]>(scheme.labels.map((label) => [label.key, []]));
     const noStatus: number[] = [];
     for (const action of actions) {
-      const status = statusAsAt(byAction.get(action.id) ?? [], date);
+      const status = statusAsAtInOrder(byAction.get(action.id) ?? [], date);
       (status !== undefined ? byKey.get(status) ?? noStatus : noStatus).push(action.id);
     }
     return { date, byLabel: scheme.labels.map((label) => ({ key: label.key, actionIds: byKey.get(label.key) as number[] })), noStatus };
