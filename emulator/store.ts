@@ -5,7 +5,7 @@
  * version (its ETag) and keeps the old version, and a stale If-Match is a 412.
  */
 import { randomUUID } from 'node:crypto';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, StatementSync } from 'node:sqlite';
 
 /** Field types the product provisions (SharePoint's FieldTypeKind names). */
 export type FieldKind = 'Text' | 'Note' | 'Number' | 'DateTime' | 'Choice' | 'Boolean' | 'User' | 'Lookup' | 'URL' | 'Counter';
@@ -123,8 +123,22 @@ function toItem(row: IItemRow): IStoredItem {
   };
 }
 
+interface IUserRow {
+  id: number;
+  login_name: string;
+  title: string;
+  email: string;
+  level: PermissionLevel;
+}
+
+function toUser(row: IUserRow): ISiteUser {
+  return { id: row.id, loginName: row.login_name, title: row.title, email: row.email, level: row.level };
+}
+
 export class SharePointStore {
   private readonly db: DatabaseSync;
+  /** Prepared statements by their SQL, prepared once: every request reads lists, fields and users. */
+  private readonly statements = new Map<string, StatementSync>();
   /** A clock the tests can set, so Created/Modified are predictable. */
   public now: () => Date = () => new Date();
 
@@ -187,16 +201,16 @@ export class SharePointStore {
     const created = this.now().toISOString();
     const guid = randomUUID();
     this.transaction(() => {
-      const { lastInsertRowid } = this.db.prepare('INSERT INTO lists (guid, title, created) VALUES (?, ?, ?)').run(guid, title, created);
-      this.db.prepare('INSERT INTO list_settings (list_id, description, enable_versioning) VALUES (?, ?, ?)').run(lastInsertRowid, settings.description ?? '', settings.enableVersioning ? 1 : 0);
+      const { lastInsertRowid } = this.sql('INSERT INTO lists (guid, title, created) VALUES (?, ?, ?)').run(guid, title, created);
+      this.sql('INSERT INTO list_settings (list_id, description, enable_versioning) VALUES (?, ?, ?)').run(lastInsertRowid, settings.description ?? '', settings.enableVersioning ? 1 : 0);
       const allItems: IViewDefinition = { guid: randomUUID(), title: 'All Items', defaultView: true, viewQuery: '<OrderBy><FieldRef Name="ID" /></OrderBy>', rowLimit: 30, fields: ['LinkTitle'] };
-      this.db.prepare('INSERT INTO views (list_id, guid, title, definition) VALUES (?, ?, ?, ?)').run(lastInsertRowid, allItems.guid, allItems.title, JSON.stringify(allItems));
+      this.sql('INSERT INTO views (list_id, guid, title, definition) VALUES (?, ?, ?, ?)').run(lastInsertRowid, allItems.guid, allItems.title, JSON.stringify(allItems));
     });
     return this.getList(title);
   }
 
   public lists(): IListInfo[] {
-    const rows = this.db.prepare('SELECT title FROM lists ORDER BY id').all() as Array<{ title: string }>;
+    const rows = this.sql('SELECT title FROM lists ORDER BY id').all() as Array<{ title: string }>;
     return rows.map((row) => this.getList(row.title));
   }
 
@@ -215,17 +229,17 @@ export class SharePointStore {
         if (this.findList(changes.title)) {
           throw new SharePointError(500, '-2130575342, Microsoft.SharePoint.SPException', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
         }
-        this.db.prepare('UPDATE lists SET title = ? WHERE id = ?').run(changes.title, list.id);
+        this.sql('UPDATE lists SET title = ? WHERE id = ?').run(changes.title, list.id);
       }
-      if (changes.description !== undefined) this.db.prepare('UPDATE list_settings SET description = ? WHERE list_id = ?').run(changes.description, list.id);
-      if (changes.enableVersioning !== undefined) this.db.prepare('UPDATE list_settings SET enable_versioning = ? WHERE list_id = ?').run(changes.enableVersioning ? 1 : 0, list.id);
+      if (changes.description !== undefined) this.sql('UPDATE list_settings SET description = ? WHERE list_id = ?').run(changes.description, list.id);
+      if (changes.enableVersioning !== undefined) this.sql('UPDATE list_settings SET enable_versioning = ? WHERE list_id = ?').run(changes.enableVersioning ? 1 : 0, list.id);
     });
     return this.getList(changes.title ?? list.title);
   }
 
   public views(listTitle: string): IViewDefinition[] {
     const list = this.getList(listTitle);
-    const rows = this.db.prepare('SELECT definition FROM views WHERE list_id = ? ORDER BY rowid').all(list.id) as Array<{ definition: string }>;
+    const rows = this.sql('SELECT definition FROM views WHERE list_id = ? ORDER BY rowid').all(list.id) as Array<{ definition: string }>;
     return rows.map((row) => JSON.parse(row.definition) as IViewDefinition);
   }
 
@@ -248,16 +262,16 @@ export class SharePointStore {
     const view: IViewDefinition = { ...definition, guid: existing?.guid ?? randomUUID() };
     this.transaction(() => {
       if (existing) {
-        this.db.prepare('DELETE FROM views WHERE list_id = ? AND guid = ?').run(list.id, existing.guid);
+        this.sql('DELETE FROM views WHERE list_id = ? AND guid = ?').run(list.id, existing.guid);
       } else if (this.views(listTitle).some((other) => other.title.toLowerCase() === view.title.toLowerCase())) {
         throw new SharePointError(500, '-2130575342, Microsoft.SharePoint.SPException', `A view named "${view.title}" already exists in this list.`);
       }
       if (view.defaultView) {
         for (const other of this.views(listTitle).filter((candidate) => candidate.defaultView)) {
-          this.db.prepare('UPDATE views SET definition = ? WHERE list_id = ? AND guid = ?').run(JSON.stringify({ ...other, defaultView: false }), list.id, other.guid);
+          this.sql('UPDATE views SET definition = ? WHERE list_id = ? AND guid = ?').run(JSON.stringify({ ...other, defaultView: false }), list.id, other.guid);
         }
       }
-      this.db.prepare('INSERT INTO views (list_id, guid, title, definition) VALUES (?, ?, ?, ?)').run(list.id, view.guid, view.title, JSON.stringify(view));
+      this.sql('INSERT INTO views (list_id, guid, title, definition) VALUES (?, ?, ?, ?)').run(list.id, view.guid, view.title, JSON.stringify(view));
     });
     return view;
   }
@@ -266,22 +280,32 @@ export class SharePointStore {
   public saveUser(user: Omit<ISiteUser, 'id'>): ISiteUser {
     const existing = this.findUser(user.loginName);
     if (existing) {
-      this.db.prepare('UPDATE users SET title = ?, email = ?, level = ? WHERE id = ?').run(user.title, user.email, user.level, existing.id);
+      this.sql('UPDATE users SET title = ?, email = ?, level = ? WHERE id = ?').run(user.title, user.email, user.level, existing.id);
     } else {
-      this.db.prepare('INSERT INTO users (login_name, title, email, level) VALUES (?, ?, ?, ?)').run(user.loginName, user.title, user.email, user.level);
+      this.sql('INSERT INTO users (login_name, title, email, level) VALUES (?, ?, ?, ?)').run(user.loginName, user.title, user.email, user.level);
     }
     return this.findUser(user.loginName) as ISiteUser;
   }
 
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   public users(): ISiteUser[] {
-    const rows = this.db.prepare('SELECT id, login_name, title, email, level FROM users ORDER BY id').all() as Array<{ id: number; login_name: string; title: string; email: string; level: PermissionLevel }>;
-    return rows.map((row) => ({ id: row.id, loginName: row.login_name, title: row.title, email: row.email, level: row.level }));
+    const rows = this.sql('SELECT id, login_name, title, email, level FROM users ORDER BY id').all() as unknown as IUserRow[];
+    return rows.map(toUser);
   }
 
   /** Finds a user by id, login name (claims or plain) or e-mail. */
   public findUser(key: number | string): ISiteUser | undefined {
     if (typeof key === 'number') {
-      return this.users().find((user) => user.id === key);
+      const row = this.sql('SELECT id, login_name, title, email, level FROM users WHERE id = ?').get(key) as IUserRow | undefined;
+      return row ? toUser(row) : undefined;
     }
     const wanted = key.toLowerCase();
     return this.users().find((user) => user.loginName.toLowerCase() === wanted || user.email.toLowerCase() === wanted || user.loginName.toLowerCase().endsWith(`|${wanted}`));
@@ -290,7 +314,7 @@ export class SharePointStore {
   /** Gives a user their own level on one list (as breaking inheritance and granting does). */
   public setListPermission(listTitle: string, userId: number, level: PermissionLevel): void {
     const list = this.getList(listTitle);
-    this.db.prepare('INSERT INTO list_permissions (list_id, user_id, level) VALUES (?, ?, ?) ON CONFLICT (list_id, user_id) DO UPDATE SET level = excluded.level').run(list.id, userId, level);
+    this.sql('INSERT INTO list_permissions (list_id, user_id, level) VALUES (?, ?, ?) ON CONFLICT (list_id, user_id) DO UPDATE SET level = excluded.level').run(list.id, userId, level);
   }
 
   /** The user's effective level on the site, or on a list when one is named. */
@@ -299,7 +323,7 @@ export class SharePointStore {
     if (!user) return 'none';
     if (listTitle !== undefined) {
       const list = this.getList(listTitle);
-      const own = this.db.prepare('SELECT level FROM list_permissions WHERE list_id = ? AND user_id = ?').get(list.id, userId) as { level: PermissionLevel } | undefined;
+      const own = this.sql('SELECT level FROM list_permissions WHERE list_id = ? AND user_id = ?').get(list.id, userId) as { level: PermissionLevel } | undefined;
       if (own) return own.level;
     }
     return user.level;
@@ -316,7 +340,7 @@ export class SharePointStore {
 
   public fields(listTitle: string): IFieldDefinition[] {
     const list = this.getList(listTitle);
-    const rows = this.db.prepare('SELECT definition FROM fields WHERE list_id = ? ORDER BY rowid').all(list.id) as Array<{ definition: string }>;
+    const rows = this.sql('SELECT definition FROM fields WHERE list_id = ? ORDER BY rowid').all(list.id) as Array<{ definition: string }>;
     const stored = rows.map((row) => JSON.parse(row.definition) as IFieldDefinition);
     // A built-in column's stored row holds only its changed settings (heading, index).
     const builtIns = BUILT_IN_FIELDS.map((field) => stored.find((row) => row.internalName === field.internalName) ?? field);
@@ -348,7 +372,7 @@ export class SharePointStore {
     if (this.findField(listTitle, definition.internalName)) {
       throw new SharePointError(500, '-2130575340, Microsoft.SharePoint.SPException', `A duplicate field name "${definition.internalName}" was found.`);
     }
-    this.db.prepare('INSERT INTO fields (list_id, internal_name, definition) VALUES (?, ?, ?)').run(list.id, definition.internalName, JSON.stringify(definition));
+    this.sql('INSERT INTO fields (list_id, internal_name, definition) VALUES (?, ?, ?)').run(list.id, definition.internalName, JSON.stringify(definition));
     return definition;
   }
 
@@ -381,14 +405,14 @@ export class SharePointStore {
     this.checkFieldsExist(listTitle, values);
     return this.transaction(() => {
       const list = this.getList(listTitle);
-      const { next_item_id: id } = this.db.prepare('SELECT next_item_id FROM lists WHERE id = ?').get(list.id) as { next_item_id: number };
-      this.db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, list.id);
+      const { next_item_id: id } = this.sql('SELECT next_item_id FROM lists WHERE id = ?').get(list.id) as { next_item_id: number };
+      this.sql('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, list.id);
       const stamp = this.now().toISOString();
       const data = JSON.stringify(values);
       this.db
         .prepare('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
         .run(list.id, id, stamp, stamp, userId, userId, data);
-      this.db.prepare('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, 1, ?, ?, ?)').run(list.id, id, stamp, userId, data);
+      this.sql('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, 1, ?, ?, ?)').run(list.id, id, stamp, userId, data);
       return this.getItem(listTitle, id);
     });
   }
@@ -396,7 +420,7 @@ export class SharePointStore {
   /** @throws SharePointError 404 with SharePoint's wording for a missing item */
   public getItem(listTitle: string, id: number): IStoredItem {
     const list = this.getList(listTitle);
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, id) as IItemRow | undefined;
+    const row = this.sql('SELECT * FROM items WHERE list_id = ? AND id = ?').get(list.id, id) as IItemRow | undefined;
     if (!row) {
       throw new SharePointError(404, '-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist. It may have been deleted by another user.');
     }
@@ -430,8 +454,8 @@ export class SharePointStore {
       const version = current.version + 1;
       const stamp = this.now().toISOString();
       const data = JSON.stringify({ ...current.values, ...values });
-      this.db.prepare('UPDATE items SET version = ?, modified = ?, editor_id = ?, data = ? WHERE list_id = ? AND id = ?').run(version, stamp, userId, data, list.id, id);
-      this.db.prepare('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)').run(list.id, id, version, stamp, userId, data);
+      this.sql('UPDATE items SET version = ?, modified = ?, editor_id = ?, data = ? WHERE list_id = ? AND id = ?').run(version, stamp, userId, data, list.id, id);
+      this.sql('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)').run(list.id, id, version, stamp, userId, data);
       return this.getItem(listTitle, id);
     });
   }
@@ -440,7 +464,7 @@ export class SharePointStore {
     this.transaction(() => {
       const list = this.getList(listTitle);
       this.checkEtag(this.getItem(listTitle, id), ifMatch);
-      this.db.prepare('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, id);
+      this.sql('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, id);
     });
   }
 
@@ -456,33 +480,33 @@ export class SharePointStore {
   /** All items of a list in id order (the query layer filters, sorts and pages them). */
   public allItems(listTitle: string): IStoredItem[] {
     const list = this.getList(listTitle);
-    const rows = this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(list.id) as unknown as IItemRow[];
+    const rows = this.sql('SELECT * FROM items WHERE list_id = ? ORDER BY id').all(list.id) as unknown as IItemRow[];
     return rows.map(toItem);
   }
 
   /** Items whose ids lie in a range, in id order: what SharePoint reads through its id index. */
   public itemsInIdRange(listTitle: string, lowest: number, highest: number): IStoredItem[] {
     const list = this.getList(listTitle);
-    const rows = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id >= ? AND id <= ? ORDER BY id').all(list.id, lowest, highest) as unknown as IItemRow[];
+    const rows = this.sql('SELECT * FROM items WHERE list_id = ? AND id >= ? AND id <= ? ORDER BY id').all(list.id, lowest, highest) as unknown as IItemRow[];
     return rows.map(toItem);
   }
 
   /** The items with the highest ids, highest first. */
   public lastItems(listTitle: string, count: number): IStoredItem[] {
     const list = this.getList(listTitle);
-    const rows = this.db.prepare('SELECT * FROM items WHERE list_id = ? ORDER BY id DESC LIMIT ?').all(list.id, count) as unknown as IItemRow[];
+    const rows = this.sql('SELECT * FROM items WHERE list_id = ? ORDER BY id DESC LIMIT ?').all(list.id, count) as unknown as IItemRow[];
     return rows.map(toItem);
   }
 
   /** The lowest item id of a list; undefined when the list is empty or does not exist. */
   public firstItemId(listTitle: string): number | undefined {
     const list = this.findList(listTitle);
-    const row = list ? (this.db.prepare('SELECT MIN(id) AS id FROM items WHERE list_id = ?').get(list.id) as { id: number | null }) : undefined;
+    const row = list ? (this.sql('SELECT MIN(id) AS id FROM items WHERE list_id = ?').get(list.id) as { id: number | null }) : undefined;
     return row?.id ?? undefined;
   }
 
   public itemCount(listTitle: string): number {
     const list = this.getList(listTitle);
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM items WHERE list_id = ?').get(list.id) as { n: number }).n;
   }
 }

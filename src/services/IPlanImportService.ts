@@ -17,9 +17,10 @@ export interface IImportResult {
 export interface IPlanImportService {
   /**
    * Creates missing priorities and outcomes, creates or updates actions by ref (each
-   * in one write, sent with its ETag), and adds the status history and progress
-   * entries as log entries keyed by ref, date and content, so running it again, or
-   * after it stopped part-way, ends with exactly the file's content.
+   * in one write, sent with its ETag, carrying a status-history line per entry), and
+   * adds the status history and progress entries as log entries keyed by ref, date
+   * and content, so running it again, or after it stopped part-way, ends with exactly
+   * the file's content: no entry and no history line twice.
    *
    * @param today - the date undated progress text is logged on
    */

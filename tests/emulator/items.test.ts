@@ -9,7 +9,7 @@ function bigList(): SharePointStore {
   store.addField('SEND Actions', { internalName: 'Plan', title: 'Plan', kind: 'Lookup', indexed: true, required: false, lookupList: 'SEND Plans' });
   store.addField('SEND Actions', { internalName: 'ActionStatus', title: 'Status', kind: 'Text', indexed: false, required: false });
   for (let index = 1; index <= 5600; index++) store.addItem('SEND Actions', { Title: `1.1.${index}`, PlanId: 1 + (index % 2), ActionStatus: index % 3 === 0 ? 'Red' : 'Green' }, 1);
-  for (const id of [4999, 5001, 5600]) store.deleteItem('SEND Actions', id);
+  for (const id of [4999, 5001, 5600]) store.deleteItem('SEND Actions', id, undefined);
   return store;
 }
 

@@ -196,4 +196,15 @@ describe('ImprovementPlanApp navigation', () => {
     // Red, Amber, Green, Complete, no status: 3.1.1 was Amber at the board, Red now; the other three have no log.
     expect(rows).toEqual(['31 March 202301003', 'Today (15 June 2023)10003']);
   });
+
+  it('offers the import to someone who may manage the site’s lists (read with the plan), and to no one else', async () => {
+    const importService = { importPlan: jest.fn() };
+    for (const canManageLists of [true, false]) {
+      const service = aDataService({ loadPlan: jest.fn(async () => aSnapshot({ access: { ...aSnapshot().access, canManageLists } })) });
+      const { unmount } = render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} importService={importService} defaultView="workstreams" />);
+      await screen.findByRole('heading', { name: 'Shropshire Accelerated Progress Plan' });
+      expect(screen.queryByRole('button', { name: 'Import from a spreadsheet' }) !== null).toBe(canManageLists);
+      unmount();
+    }
+  });
 });
