@@ -11,7 +11,8 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IsoDate, addMonths, endOfMonth } from '../../src/model/isoDate';
 import { parsePlanDate } from '../../src/model/planDates';
-import { historyMark, logEntryItem, writeHistory, writeMilestones, writeSharePointDate } from '../../src/services/mappers';
+import { historyLine, logEntryItem, writeHistory, writeMilestones, writeSharePointDate } from '../../src/services/mappers';
+import { withHistoryLines } from '../../src/model/rollups';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_ROLES } from './samplePlan';
@@ -146,7 +147,7 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(latest?.date),
       [ACTION_FIELDS.latestUpdateKey]: latest ? sampleKey(action.ref, updates.length - 1) : null,
       // Each log entry's line, as a save writes it (the action's id is not known yet, and the line does not hold it).
-      [ACTION_FIELDS.statusHistory]: writeHistory(updates.map((update, step) => historyMark(0, step, { ...update, key: sampleKey(action.ref, step) })))
+      [ACTION_FIELDS.statusHistory]: writeHistory(withHistoryLines([], updates.map((update, step) => historyLine(0, { ...update, key: sampleKey(action.ref, step) }))))
     };
     return { item, updates, ref: action.ref };
   });

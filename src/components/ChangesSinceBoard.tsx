@@ -4,7 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { useRowLimit } from './RowLimit';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
-import { IActionChange, StatusMovement, changesBetween, planHistory } from '../model/rollups';
+import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString } from './format';
@@ -43,7 +43,7 @@ export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps):
   const [from, setFrom] = React.useState<IsoDate | undefined>(boardDates[boardDates.length - 1]);
   const [headingId] = React.useState(() => getId('changes'));
   const styles = useTableStyles();
-  const changes = React.useMemo(() => (from ? changesBetween(actions, planHistory(actions), plan.statusScheme, from, today) : []), [actions, plan.statusScheme, from, today]);
+  const changes = React.useMemo(() => (from ? changesBetween(actions, plan.statusScheme, from, today) : []), [actions, plan.statusScheme, from, today]);
   const texts = new Map(actions.map((action) => [action.id, action.text]));
   const { visible, more } = useRowLimit(changes);
   const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;

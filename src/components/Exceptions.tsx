@@ -5,7 +5,7 @@ import { useRowLimit } from './RowLimit';
 import { ScrollRegion } from './ScrollRegion';
 import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
-import { effectiveDueDate, planHistory } from '../model/rollups';
+import { effectiveDueDate } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
@@ -36,7 +36,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
   const { plan } = snapshot;
   const [headingId] = React.useState(() => getId('exceptions'));
   const styles = useTableStyles();
-  const found = React.useMemo(() => exceptions(snapshot.actions, planHistory(snapshot.actions), plan.statusScheme, plan.reportingDates, today), [snapshot, plan, today]);
+  const found = React.useMemo(() => exceptions(snapshot.actions, plan.statusScheme, plan.reportingDates, today), [snapshot, plan, today]);
   const { visible, more } = useRowLimit(found);
   return (
     <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>

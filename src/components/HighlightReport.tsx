@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text, getId, mergeStyleSets } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { isOverdue, planHistory, statusTrend } from '../model/rollups';
+import { isOverdue, statusTrend } from '../model/rollups';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { Exceptions } from './Exceptions';
 import { Scorecard } from './Scorecard';
@@ -58,7 +58,7 @@ export function HighlightReport({ snapshot, today, onClose }: IHighlightReportPr
 
   const rows = priorities.map((priority) => {
     const own = actions.filter((action) => action.priorityId === priority.id);
-    const [before, now] = statusTrend(own, planHistory(own), scheme, [previous ?? asAt, asAt]);
+    const [before, now] = statusTrend(own, scheme, [previous ?? asAt, asAt]);
     return { priority, before, now, overdue: own.filter((action) => isOverdue(action, scheme, asAt)).length };
   });
   const change = (now: number, before: number): string => (previous === undefined || now === before ? '' : ` (${now > before ? '+' : ''}${now - before})`);

@@ -3,7 +3,6 @@ import { DefaultButton, MessageBar, MessageBarType, Stack, Text, getId, mergeSty
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions, rolesHeldBy } from '../model/myActions';
-import { planHistory } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
@@ -51,7 +50,6 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
         ? undefined
         : myActions({
             actions: snapshot.actions,
-            updates: planHistory(snapshot.actions),
             scheme: plan.statusScheme,
             reportingDates: plan.reportingDates,
             today,

@@ -3,7 +3,7 @@ import { Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
-import { planHistory, statusTrend } from '../model/rollups';
+import { statusTrend } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { StatusColumnHeaders } from './StatusPill';
@@ -27,7 +27,7 @@ export function StatusTrend({ snapshot, today }: IStatusTrendProps): JSX.Element
   const styles = useTableStyles();
   const [headingId] = React.useState(() => getId('trend'));
   const past = React.useMemo(() => plan.reportingDates.filter((date) => date < today), [plan.reportingDates, today]);
-  const rows = React.useMemo(() => statusTrend(actions, planHistory(actions), scheme, past.concat(today)), [actions, scheme, past, today]);
+  const rows = React.useMemo(() => statusTrend(actions, scheme, past.concat(today)), [actions, scheme, past, today]);
   const when = (date: IsoDate): string => (date === today ? formatString(strings.TrendToday, formatDate(today, today)) : formatDate(date, date));
 
   return (

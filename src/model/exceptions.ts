@@ -4,7 +4,7 @@
  */
 import { IsoDate } from './isoDate';
 import { IAction, IStatusMark } from './plan';
-import { ILatestNote, isOverdue, latestNoteOf, meaningOf, statusAsAtInOrder, updatesByAction } from './rollups';
+import { ILatestNote, isOverdue, latestNoteOf, meaningOf, statusAsAtInOrder } from './rollups';
 import { compareRefs } from './refs';
 import { IStatusScheme } from './statusSchemes';
 
@@ -30,16 +30,14 @@ function troubledRun(log: readonly IStatusMark[], scheme: IStatusScheme, boardDa
 }
 
 /** Exceptions, worst first: more reasons, then longer trouble, then reference. */
-export function exceptions(actions: readonly IAction[], updates: readonly IStatusMark[], scheme: IStatusScheme, reportingDates: readonly IsoDate[], today: IsoDate): IActionException[] {
-  const logs = updatesByAction(updates);
+export function exceptions(actions: readonly IAction[], scheme: IStatusScheme, reportingDates: readonly IsoDate[], today: IsoDate): IActionException[] {
   const boardDates = reportingDates.filter((date) => date <= today).sort();
   const found: IActionException[] = [];
   for (const action of actions) {
-    const log = logs.get(action.id) ?? [];
     const reasons: ExceptionReason[] = [];
     if (meaningOf(scheme, action.status) === 'offTrack') reasons.push('offTrack');
     if (isOverdue(action, scheme, today)) reasons.push('overdue');
-    const troubledPeriods = troubledRun(log, scheme, boardDates);
+    const troubledPeriods = troubledRun(action.history, scheme, boardDates);
     if (troubledPeriods >= 2) reasons.push('persistent');
     if (reasons.length > 0) found.push({ action, reasons, troubledPeriods, latest: latestNoteOf(action) });
   }

@@ -3,8 +3,8 @@
  * them, and what they owe this reporting cycle.
  */
 import { IsoDate } from './isoDate';
-import { Assignee, IAction, IRole, IStatusMark } from './plan';
-import { ILatestNote, effectiveDueDate, isDueWithin, isOverdue, latestNoteOf, latestUpdate, meaningOf, updatesByAction } from './rollups';
+import { Assignee, IAction, IRole } from './plan';
+import { ILatestNote, effectiveDueDate, isDueWithin, isOverdue, latestNoteOf, meaningOf } from './rollups';
 import { compareRefs } from './refs';
 import { IStatusScheme, isDone } from './statusSchemes';
 
@@ -57,7 +57,6 @@ export function lastReportingDate(reportingDates: readonly IsoDate[], today: Iso
  */
 export function myActions(options: {
   actions: readonly IAction[];
-  updates: readonly IStatusMark[];
   scheme: IStatusScheme;
   reportingDates: readonly IsoDate[];
   today: IsoDate;
@@ -67,7 +66,6 @@ export function myActions(options: {
 }): IMyActions {
   const { scheme, today } = options;
   const cycleStart = lastReportingDate(options.reportingDates, today);
-  const logs = updatesByAction(options.updates);
   const groups: Record<OwnerGroup, IOwnedAction[]> = { overdue: [], dueSoon: [], later: [], complete: [] };
   let owed = 0;
   for (const action of options.actions) {
@@ -75,7 +73,7 @@ export function myActions(options: {
     const meaning = meaningOf(scheme, action.status);
     const done = meaning !== undefined && isDone(meaning);
     const group: OwnerGroup = done ? 'complete' : isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, options.dueSoonDays) ? 'dueSoon' : 'later';
-    const lastEntry = latestUpdate(logs.get(action.id) ?? []);
+    const lastEntry = action.history[action.history.length - 1];
     const owedThisCycle = !done && cycleStart !== undefined && (lastEntry === undefined || lastEntry.date <= cycleStart);
     if (owedThisCycle) owed++;
     groups[group].push({ action, group, owedThisCycle, latest: latestNoteOf(action) });

@@ -113,7 +113,7 @@ export interface IAction {
   /** Links to inspection findings or programmes: AFI2, SEF, DBV. */
   tags: string[];
   evidence: IEvidenceLink[];
-  /** One line per progress-log entry, in the order recorded: the date and the status it set. */
+  /** One line per progress-log entry, in log order (by date, then as recorded): the date and the status it set. */
   history: IStatusMark[];
   /** SharePoint's ETag, sent back on every update. */
   etag?: string;

@@ -133,7 +133,7 @@ export function statusAsAt(updates: readonly IStatusMark[], date: IsoDate): stri
   return statusAsAtInOrder([...updates].sort(compareUpdates), date);
 }
 
-/** `statusAsAt` over a log already in log order (as `updatesByAction` gives it), sorting nothing. */
+/** `statusAsAt` over a log already in log order (as an action's history is kept), sorting nothing. */
 export function statusAsAtInOrder(updates: readonly IStatusMark[], date: IsoDate): string | undefined {
   let status: string | undefined;
   for (const update of updates) {
@@ -167,23 +167,13 @@ export function latestNoteOf(action: IAction): ILatestNote | undefined {
   return action.latestUpdateDate === undefined ? undefined : { date: action.latestUpdateDate, note: action.latestNote ?? '' };
 }
 
-/** The plan's status history: every action's history lines, for the roll-ups over time. */
-export function planHistory(actions: readonly IAction[]): IStatusMark[] {
-  const all: IStatusMark[] = [];
-  for (const action of actions) all.push(...action.history);
-  return all;
-}
-
-/** Groups history lines or log entries by action id, each group in log order. */
-export function updatesByAction<T extends IStatusMark>(updates: readonly T[]): Map<number, T[]> {
-  const grouped = new Map<number, T[]>();
-  for (const update of updates) {
-    const list = grouped.get(update.actionId);
-    if (list) list.push(update);
-    else grouped.set(update.actionId, [update]);
-  }
-  grouped.forEach((list) => list.sort(compareUpdates));
-  return grouped;
+/**
+ * History lines in log order with new ones placed among them: by date, a line
+ * recorded later after one of the same date (its id is its position, so new lines
+ * take ids after the others).
+ */
+export function withHistoryLines(history: readonly IStatusMark[], added: ReadonlyArray<Omit<IStatusMark, 'id'>>): IStatusMark[] {
+  return history.concat(added.map((mark, index) => ({ ...mark, id: history.length + index }))).sort(compareUpdates);
 }
 
 export type StatusMovement = 'improved' | 'deteriorated' | 'changed' | 'unchanged' | 'firstRated';
@@ -220,7 +210,6 @@ function movementBetween(scheme: IStatusScheme, before: string | undefined, afte
  */
 export function changesBetween(
   actions: readonly IAction[],
-  updates: readonly IStatusMark[],
   scheme: IStatusScheme,
   from: IsoDate,
   to: IsoDate
@@ -228,10 +217,9 @@ export function changesBetween(
   if (from > to) {
     throw new Error(`The period starts (${from}) after it ends (${to}).`);
   }
-  const byAction = updatesByAction(updates);
   const changes: IActionChange[] = [];
   for (const action of actions) {
-    const log = byAction.get(action.id) ?? [];
+    const log = action.history;
     const statusBefore = statusAsAtInOrder(log, from);
     const statusAfter = statusAsAtInOrder(log, to);
     const newUpdates = log.filter((u) => u.date > from && u.date <= to);
@@ -260,16 +248,14 @@ export interface IPeriodCounts {
  */
 export function statusTrend(
   actions: readonly IAction[],
-  updates: readonly IStatusMark[],
   scheme: IStatusScheme,
   dates: readonly IsoDate[]
 ): IPeriodCounts[] {
-  const byAction = updatesByAction(updates);
   return dates.map((date) => {
     const byKey = new Map<string, number[]>(scheme.labels.map((label) => [label.key, []]));
     const noStatus: number[] = [];
     for (const action of actions) {
-      const status = statusAsAtInOrder(byAction.get(action.id) ?? [], date);
+      const status = statusAsAtInOrder(action.history, date);
       (status !== undefined ? byKey.get(status) ?? noStatus : noStatus).push(action.id);
     }
     return { date, byLabel: scheme.labels.map((label) => ({ key: label.key, actionIds: byKey.get(label.key) as number[] })), noStatus };

@@ -7,13 +7,13 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
 import { IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
-import { compareUpdates } from '../model/rollups';
+import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit } from '../model/actionEdit';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
 import { IListRead, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, historyMark, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
+import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
@@ -244,7 +244,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     const key = newUpdateKey();
     const evidence = action.evidence.concat(draft.evidence);
     const status = draft.status ?? action.status;
-    const history = action.history.concat(historyMark(action.id, action.history.length, { date: draft.date, status, key }));
+    const history = withHistoryLines(action.history, [historyLine(action.id, { date: draft.date, status, key })]);
     const actions = this.sp.web.lists.getByTitle(LIST_TITLES.actions);
     let etag: string;
     try {

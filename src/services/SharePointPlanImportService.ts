@@ -6,9 +6,10 @@ import '@pnp/sp/batching';
 import { IImportPlan, IImportedAction } from '../model/import/dryRun';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea, IStatusMark } from '../model/plan';
+import { withHistoryLines } from '../model/rollups';
 import { requireEtag, toPlanDataError } from './errors';
 import { IImportResult, IPlanImportService } from './IPlanImportService';
-import { ILogEntry, ListItem, historyMark, logEntryItem, shortHash, writeEvidence, writeHistory, writeSharePointDate } from './mappers';
+import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 import { readPlanLists } from './idRanges';
 import { SharePointPlanDataService } from './SharePointPlanDataService';
@@ -163,7 +164,7 @@ export class SharePointPlanImportService implements IPlanImportService {
     const tags = new Set(history.map((mark) => mark.tag));
     const added = entries.filter((entry) => !tags.has(shortHash(entry.key)));
     if (added.length === 0 && action) return undefined;
-    return history.concat(added.map((entry, index) => historyMark(action?.id ?? 0, history.length + index, { date: entry.date as IsoDate, status: entry.status, key: entry.key })));
+    return withHistoryLines(history, added.map((entry) => historyLine(action?.id ?? 0, { date: entry.date as IsoDate, status: entry.status, key: entry.key })));
   }
 
   /** The row's status history and progress entries as keyed log entries (the action id is filled in once known). */

@@ -7,6 +7,7 @@ import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } 
 import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
 import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, IStatusMark, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
+import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
 import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
@@ -59,9 +60,9 @@ export function writeHistory(history: readonly IStatusMark[]): string {
   return history.map((mark) => `${mark.date}\t${mark.status ?? ''}\t${mark.tag ?? ''}`).join('\n');
 }
 
-/** The history line for a log entry being written: the tag is a short hash of its key. */
-export function historyMark(actionId: number, position: number, entry: { date: IsoDate; status?: string; key: string }): IStatusMark {
-  return { id: position, actionId, date: entry.date, status: entry.status, tag: shortHash(entry.key) };
+/** The history line for a log entry being written (placed with `withHistoryLines`): the tag is a short hash of its key. */
+export function historyLine(actionId: number, entry: { date: IsoDate; status?: string; key: string }): Omit<IStatusMark, 'id'> {
+  return { actionId, date: entry.date, status: entry.status, tag: shortHash(entry.key) };
 }
 
 function readHistory(item: ListItem, actionId: number, where: string, warnings: Warnings): IStatusMark[] {
@@ -77,7 +78,8 @@ function readHistory(item: ListItem, actionId: number, where: string, warnings: 
       }
       marks.push({ id: index, actionId, date, status: status || undefined, tag: tag || undefined });
     });
-  return marks;
+  // Kept in log order (a line typed into the list by hand may not be); each roll-up then reads it as it is.
+  return marks.sort(compareUpdates);
 }
 
 /** One progress-log entry as written; the key ties it to the action save it records. */

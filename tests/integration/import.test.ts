@@ -51,10 +51,10 @@ describe('SharePointPlanImportService against the emulator', () => {
       ['2023-12-31', 'Red', ''],
       ['2024-01-31', '', 'Half way 2.']
     ]);
-    // The action carries a line per log entry, so the views see its status history without reading the log.
+    // The action carries a line per log entry, in log order, so the views see its status history without reading the log.
     expect(action.history.map((mark) => [mark.date, mark.status ?? ''])).toEqual([
-      ['2023-12-31', 'Red'],
       ['2023-11-30', ''],
+      ['2023-12-31', 'Red'],
       ['2024-01-31', '']
     ]);
 
@@ -92,7 +92,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     expect(importedState()).toEqual(expected);
     expect(new Set(importedState().log).size).toBe(360);
     // Three history lines per action, none twice, though some actions were written before the stop.
-    expect(importedState().history).toContain('4.1.7: 2023-12-31 Red, 2023-11-30 , 2024-01-31 ');
+    expect(importedState().history).toContain('4.1.7: 2023-11-30 , 2023-12-31 Red, 2024-01-31 ');
   });
 
   async function importedStateAfter(run: () => Promise<void>): Promise<ReturnType<typeof importedState>> {

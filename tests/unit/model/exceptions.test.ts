@@ -1,6 +1,7 @@
 import { exceptions } from '../../../src/model/exceptions';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction, anUpdate } from '../../support/builders';
+import { withHistory } from '../../support/fixtures';
 
 describe('exceptions', () => {
   const boards = ['2023-06-30', '2023-09-30', '2023-12-31'];
@@ -24,7 +25,7 @@ describe('exceptions', () => {
     anUpdate(6, '2023-07-01', 'Red', 'Still blocked')
   ];
 
-  const found = exceptions(actions, updates, RAGC_SCHEME, boards, '2024-01-15');
+  const found = exceptions(withHistory(actions, updates), RAGC_SCHEME, boards, '2024-01-15');
   const byRef = new Map(found.map((entry) => [entry.action.ref, entry]));
 
   it('finds off track, overdue, and off track or at risk at two or more board dates running', () => {

@@ -1,6 +1,7 @@
 import { isOwnedBy, lastReportingDate, myActions, rolesHeldBy } from '../../../src/model/myActions';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction, anUpdate } from '../../support/builders';
+import { withHistory } from '../../support/fixtures';
 
 const ME = { id: 7, displayName: 'Kathryn Morgan' };
 const OTHER = { id: 8, displayName: 'Millar Bownass' };
@@ -35,7 +36,7 @@ describe('myActions', () => {
   ];
   const updates = [anUpdate(1, '2023-09-01', 'Green'), anUpdate(1, '2023-10-02', 'Green'), anUpdate(2, '2023-08-15', 'Amber'), anUpdate(3, '2023-09-30', 'Green')];
 
-  const result = myActions({ actions, updates, scheme: RAGC_SCHEME, reportingDates: ['2023-06-30', '2023-09-30', '2023-12-31'], today: '2023-10-05', personId: 7, dueSoonDays: 30 });
+  const result = myActions({ actions: withHistory(actions, updates), scheme: RAGC_SCHEME, reportingDates: ['2023-06-30', '2023-09-30', '2023-12-31'], today: '2023-10-05', personId: 7, dueSoonDays: 30 });
 
   it('groups only their actions: overdue, due soon, later (undated last), complete', () => {
     const refs = (group: keyof typeof result.groups): string[] => result.groups[group].map((owned) => owned.action.ref);
@@ -67,7 +68,7 @@ describe('rolesHeldBy', () => {
     expect(rolesHeldBy(roles, 7)).toEqual(['Commissioners']);
     expect(rolesHeldBy(roles, undefined)).toEqual([]);
     const byRole = anAction({ id: 5, ref: '3.3.1', responsibleOfficer: { kind: 'role', role: 'Commissioners' }, dueText: 'Dec-23' });
-    const found = myActions({ actions: [byRole], updates: [], scheme: RAGC_SCHEME, reportingDates: [], today: '2023-06-15', personId: 7, rolesHeld: rolesHeldBy(roles, 7), dueSoonDays: 30 });
+    const found = myActions({ actions: [byRole], scheme: RAGC_SCHEME, reportingDates: [], today: '2023-06-15', personId: 7, rolesHeld: rolesHeldBy(roles, 7), dueSoonDays: 30 });
     expect(found.groups.later.map((owned) => owned.action.ref)).toEqual(['3.3.1']);
   });
 });

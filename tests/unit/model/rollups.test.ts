@@ -10,10 +10,12 @@ import {
   rollUp,
   rollUpByPriority,
   statusAsAt,
-  statusByPeriod
+  statusByPeriod,
+  withHistoryLines
 } from '../../../src/model/rollups';
 import { BRAGG_SCHEME, DELIVERY_CONFIDENCE_SCHEME, RAGC_SCHEME, WORDED_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction, anUpdate } from '../../support/builders';
+import { withHistory } from '../../support/fixtures';
 
 const TODAY = '2023-06-15';
 
@@ -174,7 +176,7 @@ describe('what changed between two board dates', () => {
     anUpdate(6, '2023-01-05', 'Green'),
     anUpdate(6, '2023-04-11', undefined, 'Still on track')
   ];
-  const changes = changesBetween(actions, log, RAGC_SCHEME, '2023-03-31', '2023-05-31');
+  const changes = changesBetween(withHistory(actions, log), RAGC_SCHEME, '2023-03-31', '2023-05-31');
   const byRef = new Map(changes.map((c) => [c.ref, c]));
 
   it('improvement and deterioration', () => {
@@ -190,7 +192,7 @@ describe('what changed between two board dates', () => {
   it('moving between labels of the same meaning is a change, neither up nor down', () => {
     const a = [anAction({ id: 1 })];
     const l = [anUpdate(1, '2023-01-01', 'Green'), anUpdate(1, '2023-05-01', 'Amber/Green')];
-    expect(changesBetween(a, l, DELIVERY_CONFIDENCE_SCHEME, '2023-03-01', '2023-06-01')[0].movement).toBe('changed');
+    expect(changesBetween(withHistory(a, l), DELIVERY_CONFIDENCE_SCHEME, '2023-03-01', '2023-06-01')[0].movement).toBe('changed');
   });
 
   it('first rating and a note without a status change', () => {
@@ -200,19 +202,19 @@ describe('what changed between two board dates', () => {
   });
 
   it('nothing to report means not listed', () => {
-    expect(changesBetween(actions, log, RAGC_SCHEME, '2023-06-01', '2023-06-30')).toEqual([]);
+    expect(changesBetween(withHistory(actions, log), RAGC_SCHEME, '2023-06-01', '2023-06-30')).toEqual([]);
   });
 
   it('across a scheme where green means complete, moving from green to blue is an improvement', () => {
     const a = [anAction({ id: 1 })];
     const l = [anUpdate(1, '2023-01-01', 'Green'), anUpdate(1, '2023-05-01', 'Blue')];
-    expect(changesBetween(a, l, BRAGG_SCHEME, '2023-03-01', '2023-06-01')[0].movement).toBe('improved');
+    expect(changesBetween(withHistory(a, l), BRAGG_SCHEME, '2023-03-01', '2023-06-01')[0].movement).toBe('improved');
     const back = [anUpdate(1, '2023-01-01', 'Green'), anUpdate(1, '2023-05-01', 'Amber')];
-    expect(changesBetween(a, back, BRAGG_SCHEME, '2023-03-01', '2023-06-01')[0].movement).toBe('deteriorated');
+    expect(changesBetween(withHistory(a, back), BRAGG_SCHEME, '2023-03-01', '2023-06-01')[0].movement).toBe('deteriorated');
   });
 
   it('a period that ends before it starts is refused', () => {
-    expect(() => changesBetween(actions, log, RAGC_SCHEME, '2023-06-01', '2023-01-01')).toThrow('starts (2023-06-01) after it ends');
+    expect(() => changesBetween(withHistory(actions, log), RAGC_SCHEME, '2023-06-01', '2023-01-01')).toThrow('starts (2023-06-01) after it ends');
   });
 });
 
@@ -220,11 +222,29 @@ describe('statusTrend', () => {
   it('counts each action by its status as its log stood at each date, with the actions behind each count', () => {
     const actions = [anAction({ id: 1, ref: '1.1' }), anAction({ id: 2, ref: '1.2' }), anAction({ id: 3, ref: '1.3' })];
     const log = [anUpdate(1, '2023-05-01', 'Red'), anUpdate(1, '2023-08-01', 'Green'), anUpdate(2, '2023-07-01', 'Amber'), anUpdate(2, '2023-08-02'), anUpdate(3, '2023-09-01', 'Not a label')];
-    const trend = statusTrend(actions, log, RAGC_SCHEME, ['2023-06-30', '2023-09-30']);
+    const trend = statusTrend(withHistory(actions, log), RAGC_SCHEME, ['2023-06-30', '2023-09-30']);
     expect(trend).toEqual([
       { date: '2023-06-30', byLabel: [{ key: 'Red', actionIds: [1] }, { key: 'Amber', actionIds: [] }, { key: 'Green', actionIds: [] }, { key: 'Complete', actionIds: [] }], noStatus: [2, 3] },
       // An entry without a status keeps the one before it; a label outside the scheme counts as no status.
       { date: '2023-09-30', byLabel: [{ key: 'Red', actionIds: [] }, { key: 'Amber', actionIds: [2] }, { key: 'Green', actionIds: [1] }, { key: 'Complete', actionIds: [] }], noStatus: [3] }
     ]);
+  });
+});
+
+describe('withHistoryLines', () => {
+  const history = [
+    { id: 0, actionId: 1, date: '2023-05-31', status: 'Amber' },
+    { id: 1, actionId: 1, date: '2023-06-30', status: 'Green' }
+  ];
+
+  it('places a backdated line by its date, and a line of the same date after the one recorded before it', () => {
+    const placed = withHistoryLines(history, [
+      { actionId: 1, date: '2023-04-30', status: 'Red', tag: 'a' },
+      { actionId: 1, date: '2023-06-30', status: 'Red', tag: 'b' }
+    ]);
+    expect(placed.map((line) => `${line.date} ${line.status}`)).toEqual(['2023-04-30 Red', '2023-05-31 Amber', '2023-06-30 Green', '2023-06-30 Red']);
+    // The later of two lines on one date wins.
+    expect(statusAsAt(placed, '2023-06-30')).toBe('Red');
+    expect(history).toHaveLength(2);
   });
 });
