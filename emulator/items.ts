@@ -321,7 +321,8 @@ function indexSeeks(expr: FilterExpr): FilterExpr[][] {
 
 /** The ids a leading range on ID allows ("Id gt 5000 and Id le 10000"), read through the id index; undefined for any other query. */
 function idRangeOf(filter: FilterExpr | undefined, columns: Map<string, IColumn>): { lowest: number; highest: number } | undefined {
-  if (!filter || filter.kind === 'or') return undefined;
+  // Only a range every match must fall in: not one side of an `or`.
+  if (!filter || filter.kind === 'or' || conjuncts(filter)[0].kind === 'or') return undefined;
   const [seek] = indexSeeks(filter);
   let lowest = -Infinity;
   let highest = Infinity;

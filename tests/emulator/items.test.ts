@@ -30,6 +30,11 @@ describe('queryItems on a list past the threshold', () => {
     expect(ids(queryItems(store, 'SEND Actions', { filter: 'Id ge 5000 and Id lt 5003', top: '10' }))).toEqual([5000, 5002]);
   });
 
+  it('reads both sides of a leading or, not just the first side’s range', () => {
+    const page = queryItems(store, 'SEND Actions', { filter: '(Id le 2 or Id gt 5597) and PlanId eq 2', top: '10' });
+    expect(ids(page)).toEqual([1, 5599]);
+  });
+
   it('refuses a range wider than the threshold, and a bound that does not lead', () => {
     const refused = (filter: string): boolean => {
       try {
