@@ -409,9 +409,7 @@ export class SharePointStore {
       this.sql('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, list.id);
       const stamp = this.now().toISOString();
       const data = JSON.stringify(values);
-      this.db
-        .prepare('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)')
-        .run(list.id, id, stamp, stamp, userId, userId, data);
+      this.sql('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)').run(list.id, id, stamp, stamp, userId, userId, data);
       this.sql('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, 1, ?, ?, ?)').run(list.id, id, stamp, userId, data);
       return this.getItem(listTitle, id);
     });

@@ -20,12 +20,12 @@ import { SAMPLE_USERS } from './users';
 
 type Item = Record<string, unknown>;
 
-/** Adds items in $batch requests of 50, returning their ids in order. */
 /** The key of a sample action's log entry: "sample-3.2.1-1" for its first. */
 function sampleKey(ref: string, step: number): string {
   return `sample-${ref}-${step + 1}`;
 }
 
+/** Adds items in $batch requests of 50, returning their ids in order. */
 export async function addItems(sp: SPFI, listTitle: string, items: Item[]): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < items.length; start += 50) {

@@ -148,12 +148,8 @@ export function statusByPeriod(
   updates: readonly IStatusMark[],
   reportingDates: readonly IsoDate[]
 ): Array<{ date: IsoDate; status?: string }> {
-  return reportingDates.map((date) => ({ date, status: statusAsAt(updates, date) }));
-}
-
-/** The last entry of an action's log, in log order; undefined for an empty log. */
-export function latestUpdate<T extends IStatusMark>(log: readonly T[]): T | undefined {
-  return log.reduce<T | undefined>((latest, update) => (latest === undefined || compareUpdates(update, latest) > 0 ? update : latest), undefined);
+  const inOrder = [...updates].sort(compareUpdates);
+  return reportingDates.map((date) => ({ date, status: statusAsAtInOrder(inOrder, date) }));
 }
 
 /** A progress note and the date it speaks for. */

@@ -11,7 +11,7 @@ import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit } from '../model/actionEdit';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
-import { IListRead, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
+import { IListRead, ListItems, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
@@ -37,7 +37,6 @@ const ACTION_SELECT: string[] = [
 ];
 const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, 'Author/Title'];
 
-type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
 /** The plan's child lists a view loads. The progress log is not one: each action carries its status history, and its log is read when it is opened. */
 type ListName = 'priorities' | 'outcomes' | 'actions' | 'kpis' | 'kpiMeasurements' | 'roles';
 /** The columns a view reads from each list, applied to a batched or an unbatched list alike. */
@@ -54,7 +53,6 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
 const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
 
 const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
-
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {

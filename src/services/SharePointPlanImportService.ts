@@ -74,9 +74,12 @@ export class SharePointPlanImportService implements IPlanImportService {
 
   public async importPlan(planId: number, plan: IImportPlan, today: IsoDate, onProgress: (written: number, total: number) => void = () => undefined): Promise<IImportResult> {
     try {
-      const current = await new SharePointPlanDataService(this.sp).loadPlan(planId);
+      // The plan and the log's keys (which the plan's load does not read), together.
+      const [current, { rows }] = await Promise.all([
+        new SharePointPlanDataService(this.sp).loadPlan(planId),
+        readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', UPDATE_FIELDS.key) } })
+      ]);
       const result: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
-      const { rows } = await readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', UPDATE_FIELDS.key) } });
       const loggedKeys = new Set(rows.log.map((entry) => entry[UPDATE_FIELDS.key]));
       const byRef = new Map<string, IAction>(current.actions.map((action) => [action.ref, action]));
       const entries = plan.actions.map((row) => {

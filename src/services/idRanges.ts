@@ -9,7 +9,8 @@ import { PRIORITY_FIELDS } from './schema';
 /** SharePoint's list view threshold, and its largest page. */
 export const PAGE_SIZE = 5000;
 
-type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
+/** A list's items, batched or not, before a query is added. */
+export type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
 
 /** A list to read: its title and the columns to read from it. */
 export interface IListRead {
