@@ -3,6 +3,7 @@ import { IsoDate } from '../model/isoDate';
 import { ILatestNote } from '../model/rollups';
 import { IPlanDate } from '../model/planDates';
 import { DataErrorKind, PlanDataError } from '../services/errors';
+import { fillTemplate } from './problemText';
 
 /** What a person reads for each kind of data error. */
 const ERROR_MESSAGES: Readonly<Record<DataErrorKind, string>> = {
@@ -37,12 +38,7 @@ export function latestUpdateText(update: ILatestNote | undefined): string {
 }
 
 /** Fills "{0}", "{1}"... in a localised string. */
-export function formatString(template: string, ...values: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? whole : String(value);
-  });
-}
+export const formatString: (template: string, ...values: Array<string | number>) => string = fillTemplate;
 
 /** "?July 2023 (31 July 2023, to be confirmed)": the date as written, then what it means. */
 export function dueText(date: IPlanDate | undefined): string {

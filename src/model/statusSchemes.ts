@@ -153,8 +153,8 @@ export function presetScheme(id: string): IStatusScheme | undefined {
   return PRESET_SCHEMES.find((scheme) => scheme.id === id);
 }
 
-/** Case, spacing and punctuation-around-slashes insensitive form used for matching. */
-function normaliseStatusText(text: string): string {
+/** Case, spacing and punctuation-around-slashes insensitive form used for matching a status as written. */
+export function normaliseStatusText(text: string): string {
   return text.toLowerCase().replace(/\s*\/\s*/g, '/').replace(/[\s_-]+/g, ' ').trim();
 }
 
@@ -236,6 +236,11 @@ const LOOK_BY_MEANING: Readonly<Record<CanonicalStatus, { colour: string; textCo
   embedded: { ...PURPLE, icon: 'CompletedSolid' }
 };
 
+/** A label of a custom scheme, coloured and iconed by its meaning. */
+export function labelWithMeaning(key: string, meaning: CanonicalStatus, aliases: string[] = []): IStatusLabel {
+  return { key, label: key, meaning, ...LOOK_BY_MEANING[meaning], description: key, aliases };
+}
+
 /** The words a plan officer writes for each meaning in a custom scheme. */
 const MEANING_WORDS: Readonly<Record<CanonicalStatus, string>> = {
   notStarted: 'not started',
@@ -278,7 +283,7 @@ export function parseSchemeText(text: string, name: string = 'Custom'): SchemeTe
     }
     const key = match[1].trim();
     const aliases = (match[3] ?? '').split(',').map((alias) => alias.trim()).filter((alias) => alias.length > 0);
-    labels.push({ key, label: key, meaning, ...LOOK_BY_MEANING[meaning], description: key, aliases });
+    labels.push(labelWithMeaning(key, meaning, aliases));
   });
   if (errors.length > 0) return { ok: false, errors };
   const scheme: IStatusScheme = { id: 'custom', name, labels };

@@ -1,5 +1,6 @@
 import { IsoDate } from '../model/isoDate';
 import { IImportPlan } from '../model/import/dryRun';
+import { IStatusScheme } from '../model/statusSchemes';
 
 /** What an import wrote. A re-run of the same file writes nothing new. */
 export interface IImportResult {
@@ -13,8 +14,20 @@ export interface IImportResult {
   conflicts: string[];
 }
 
+/** A plan made for an import, as the plan officer confirmed it. */
+export interface INewPlan {
+  name: string;
+  localArea: string;
+  scheme: IStatusScheme;
+  /** Board dates, ascending. */
+  reportingDates: IsoDate[];
+}
+
 /** Writes a confirmed dry run into a plan's lists. */
 export interface IPlanImportService {
+  /** Creates an empty plan for an import into a new plan; returns its id. */
+  createPlan(plan: INewPlan): Promise<number>;
+
   /**
    * Creates missing priorities and outcomes, creates or updates actions by ref (each
    * in one write, sent with its ETag, carrying a status-history line per entry), and

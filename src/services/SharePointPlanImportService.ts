@@ -8,9 +8,9 @@ import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea, IStatusMark } from '../model/plan';
 import { withHistoryLines } from '../model/rollups';
 import { requireEtag, toPlanDataError } from './errors';
-import { IImportResult, IPlanImportService } from './IPlanImportService';
-import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeSharePointDate } from './mappers';
-import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
+import { IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
+import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeScheme, writeSharePointDate } from './mappers';
+import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 import { readPlanLists } from './idRanges';
 import { SharePointPlanDataService } from './SharePointPlanDataService';
 
@@ -38,6 +38,11 @@ function actionFields(row: IImportedAction, priorityId: number, outcomeId: numbe
     fields[ACTION_FIELDS.dueText] = row.due.text;
     fields[ACTION_FIELDS.dueDate] = writeSharePointDate(row.due.date);
   }
+  if (row.revisedDue?.text) {
+    fields[ACTION_FIELDS.revisedDueText] = row.revisedDue.text;
+    fields[ACTION_FIELDS.revisedDueDate] = writeSharePointDate(row.revisedDue.date);
+  }
+  if (row.revisedDueReason) fields[ACTION_FIELDS.revisedDueReason] = row.revisedDueReason;
   if (row.start.text) {
     fields[ACTION_FIELDS.startText] = row.start.text;
     fields[ACTION_FIELDS.startDate] = writeSharePointDate(row.start.date);
@@ -72,6 +77,20 @@ async function inBatches<T, R>(sp: SPFI, items: readonly T[], write: (batched: S
 export class SharePointPlanImportService implements IPlanImportService {
   public constructor(private readonly sp: SPFI) {}
 
+  public async createPlan(plan: INewPlan): Promise<number> {
+    try {
+      const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.add({
+        Title: plan.name,
+        [PLAN_FIELDS.localArea]: plan.localArea,
+        [PLAN_FIELDS.statusScheme]: writeScheme(plan.scheme),
+        [PLAN_FIELDS.reportingDates]: plan.reportingDates.join('\n')
+      })) as ListItem;
+      return added.Id as number;
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
   public async importPlan(planId: number, plan: IImportPlan, today: IsoDate, onProgress: (written: number, total: number) => void = () => undefined): Promise<IImportResult> {
     try {
       // The plan and the log's keys (which the plan's load does not read), together.
@@ -95,7 +114,7 @@ export class SharePointPlanImportService implements IPlanImportService {
 
       const priorities: Array<Pick<IPriorityArea, 'id' | 'number'>> = [...current.priorities];
       const missingPriorities = plan.newPriorities.filter((wanted) => !priorities.some((priority) => priority.number === wanted.number));
-      const addedPriorities = await inBatches(this.sp, missingPriorities, (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }), progressed);
+      const addedPriorities = await inBatches(this.sp, missingPriorities, (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title || wanted.number, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }), progressed);
       addedPriorities.forEach((added, index) => priorities.push({ id: (added as ListItem).Id as number, number: missingPriorities[index].number }));
       result.createdPriorities = addedPriorities.length;
       const priorityId = (number: string): number => (priorities.find((priority) => priority.number === number) as { id: number }).id;
@@ -106,7 +125,7 @@ export class SharePointPlanImportService implements IPlanImportService {
         this.sp,
         missingOutcomes,
         (batched, wanted) =>
-          batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
+          batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title || wanted.number, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
         progressed
       );
       addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));

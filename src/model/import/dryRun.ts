@@ -1,38 +1,79 @@
 /**
  * The import's dry run: every row with what it will create or update, and every
- * problem with its row, column and the value found. Nothing is written from here;
- * the writer takes this plan only after the person confirms it.
+ * problem with its row, column and the value found. It applies every rule the write
+ * will meet (lengths, required fields, types), so a dry run that passes writes every
+ * accepted row. Nothing is written from here; the writer takes this plan only after
+ * the person confirms it.
  */
 import { IsoDate } from '../isoDate';
 import { IAction, IEvidenceLink, IOutcome, IPriorityArea, assigneeName } from '../plan';
 import { IPlanDate, parsePlanDate } from '../planDates';
 import { isRef } from '../refs';
 import { IStatusScheme, matchStatus } from '../statusSchemes';
-import { IColumnMapping, ImportField, columnLetter, looksLikeHeader } from './mapping';
+import { IColumnMapping, ImportField, TAG_CODE, columnLetter, looksLikeHeader, looksLikeStatus } from './mapping';
 import { plainText } from './plainText';
+import { IImportProblem } from './problems';
 import { IDatedText, splitDatedText } from './progressText';
+import { isBlankRow } from './sheet';
+
+/** Where the rows go: a plan made for them, or one already on the site. */
+export type ImportTarget = { kind: 'new'; name: string; localArea: string } | { kind: 'existing'; planId: number; name: string };
 
 export interface IImportContext {
+  target: ImportTarget;
   scheme: IStatusScheme;
   priorities: readonly IPriorityArea[];
   outcomes: readonly IOutcome[];
-  /** The plan's actions now, matched to rows by ref. */
+  /** The plan's actions now, matched to rows by ref, or by their text when the sheet has no refs. */
   actions: readonly IAction[];
 }
 
-export interface IImportProblem {
-  /** 1-based, as the spreadsheet numbers rows; 0 for the file as a whole. */
-  row: number;
-  /** "D (By When)". */
-  column?: string;
-  value?: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+/**
+ * What the dry run reports. Each code's parameters, in order, fill `{0}`, `{1}`... of
+ * its loc string; a parameter written "field:<name>" is the name of an import field.
+ */
+export type ImportProblemCode =
+  /** The file holds no value at all. */
+  | 'emptyFile'
+  /** No column is read as the action. */
+  | 'noActionColumn'
+  /** [count]: the sheet has no reference column; refs were given from each action's place. */
+  | 'refsGenerated'
+  /** [matched, total, plan]: the file's refs hardly overlap the plan's: probably a different plan. */
+  | 'refsHardlyOverlap'
+  /** [value]: the ref column holds something that is not a reference. */
+  | 'refNotRef'
+  /** [ref]: the row had no ref; it was given one from its place. */
+  | 'refGenerated'
+  /** [ref, earlier row, ref given]: the same ref twice; both kept, the second under a new ref. */
+  | 'duplicateRef'
+  /** A new action with no text. */
+  | 'actionTextMissing'
+  /** [field]: the date is kept as written, with no date derived. */
+  | 'dateNotDerived'
+  /** [field]: a tag or a status in a date column. */
+  | 'dateShifted'
+  /** [field]: a date in a person column. */
+  | 'personShifted'
+  /** A sentence in the status column. */
+  | 'statusSentence'
+  /** [scheme labels]: a status the scheme does not know. */
+  | 'statusUnknown'
+  /** [ref]: no priority area could be found for the row. */
+  | 'noPriority'
+  /** [priority]: nothing names a priority area, so the actions go under one priority. */
+  | 'priorityAssumed'
+  /** [field, length, most]: longer than SharePoint's column takes. */
+  | 'tooLong'
+  /** A line of the evidence column with no web address: kept as a description. */
+  | 'evidenceNotLink';
 
-export type RowChange = 'create' | 'update' | 'unchanged';
+export type ImportProblem = IImportProblem<ImportProblemCode>;
+
+export type RowChange = 'create' | 'update' | 'unchanged' | 'rejected';
 
 export interface IImportedAction {
+  /** 1-based, as the spreadsheet numbers rows. */
   row: number;
   ref: string;
   change: RowChange;
@@ -47,6 +88,8 @@ export interface IImportedAction {
   resources?: string;
   due: IPlanDate;
   start: IPlanDate;
+  revisedDue?: IPlanDate;
+  revisedDueReason?: string;
   desiredImpact?: string;
   howWeWillKnow?: string;
   tags: string[];
@@ -55,36 +98,96 @@ export interface IImportedAction {
   status?: string;
   /** Status history from date-headed status columns, oldest first. */
   history: Array<{ date: IsoDate; status: string }>;
-  /** Progress entries from the progress column. */
+  /** Progress entries from the progress columns. */
   updates: IDatedText[];
 }
 
 export interface IImportPlan {
+  target: ImportTarget;
+  /** The rows that will be written. */
   actions: IImportedAction[];
+  /** Rows not imported because of an error, with what could be read of them. */
+  rejected: IImportedAction[];
+  /** Priorities to create; a blank title means the sheet gave only the number. */
   newPriorities: Array<{ number: string; title: string }>;
   newOutcomes: Array<{ priority: string; number: string; title: string }>;
-  problems: IImportProblem[];
+  problems: ImportProblem[];
   /** Rows not imported because of an error. */
   rejectedRows: number[];
 }
 
-/** The index of the header row: the first row naming at least two known columns. */
-export function findHeaderRow(rows: readonly (readonly string[])[]): number | undefined {
-  const index = rows.findIndex((cells) => looksLikeHeader(cells.map(plainText)));
-  return index >= 0 ? index : undefined;
-}
+/** SharePoint's single line of text takes 255 characters. */
+export const TEXT_LIMIT = 255;
+/** A multiple lines of text column takes 63,999 characters of plain text. */
+export const NOTE_LIMIT = 63999;
 
-const TAG_LIKE = /^(SEF|DBV|AFI\s*\d*|WSOA|APP)$/i;
 const MARK_FALSE = /^(no|n|false|x?\s*)$/i;
+/** Words that open a heading row naming a priority area, whatever the plan calls it. */
+const PRIORITY_HEADING = /^(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|improvement\s+area|area)\b\s*(\d+)?/i;
+const OUTCOME_HEADING = /^(?:outcome|objective|aim)\b\s*(\d+(?:\.\d+)*)?/i;
+const NUMBERED_HEADING = /^(\d+(?:\.\d+)*)\s*[.:)\-–]?\s+\S/;
+/** The number and leading words of a priority or outcome name, which its title leaves out. */
+const NAME_PREFIX = /^(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|improvement\s+area|area|outcome|objective|aim)?\s*\d*(?:\.\d+)*\s*[:.\-–)]?\s*/i;
 
 /** Leading number of a priority or outcome name: "3", "Priority 3", "3: THE VARIATION", "3.2 Timely". */
 function leadingNumber(text: string): string | undefined {
-  const match = /^(?:priority|area|outcome|key concern)?\s*(\d+(?:\.\d+)*)\b/i.exec(text.trim());
+  const match = /^(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|area|outcome|objective|aim)?\s*(\d+(?:\.\d+)*)\b/i.exec(text.trim());
   return match ? match[1] : undefined;
 }
 
-function fileProblem(message: string): IImportPlan {
-  return { actions: [], newPriorities: [], newOutcomes: [], problems: [{ row: 0, message, severity: 'error' }], rejectedRows: [] };
+function titleOf(name: string): string {
+  return name.replace(NAME_PREFIX, '').trim();
+}
+
+/** What a row with no action is: a heading naming a priority, an outcome or a theme for the rows under it. */
+function headingKind(text: string): 'priority' | 'outcome' | 'theme' {
+  if (OUTCOME_HEADING.test(text)) return 'outcome';
+  if (PRIORITY_HEADING.test(text)) return 'priority';
+  const numbered = NUMBERED_HEADING.exec(text);
+  if (numbered) return numbered[1].indexOf('.') >= 0 ? 'outcome' : 'priority';
+  return 'theme';
+}
+
+/** Evidence lines as links: "Title (https://…)", "https://…", or a line with no address kept as a description. */
+function readEvidence(text: string): { links: IEvidenceLink[]; unlinked: number } {
+  const links: IEvidenceLink[] = [];
+  let unlinked = 0;
+  for (const line of text.split('\n')) {
+    const urls = line.match(/https?:\/\/[^\s<>"()]+[^\s<>"().,;]/g) ?? [];
+    const description = urls.reduce((rest, url) => rest.replace(url, ' '), line).replace(/[()[\]]/g, ' ').replace(/\s*[-–:|]\s*$/, '').replace(/\s+/g, ' ').trim();
+    if (urls.length === 0) {
+      if (description) {
+        links.push({ url: '', description });
+        unlinked += 1;
+      }
+      continue;
+    }
+    urls.forEach((url) => links.push({ url, description: description || url }));
+  }
+  return { links, unlinked };
+}
+
+/** Values of a multi-value cell: one per line or separated by semicolons, with list dashes dropped. */
+function splitValues(text: string, separators: RegExp): string[] {
+  return text
+    .split(separators)
+    .map((value) => value.replace(/^[-•]\s*/, '').trim())
+    .filter((value) => value.length > 0);
+}
+
+/** The refs' letter suffixes for a duplicate: 3.1.2, then 3.1.2b, 3.1.2c... */
+function nextFreeRef(ref: string, used: ReadonlySet<string>): string {
+  for (let code = 98; code <= 122; code++) {
+    const candidate = `${ref}${String.fromCharCode(code)}`;
+    if (!used.has(candidate)) return candidate;
+  }
+  let counter = 2;
+  while (used.has(`${ref}-${counter}`)) counter += 1;
+  return `${ref}-${counter}`;
+}
+
+function normalisedText(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** A dry run under way: rows are checked a range at a time, then the plan is read off. */
@@ -93,174 +196,298 @@ interface IImportRun {
   result: () => IImportPlan;
 }
 
-function startImport(rows: readonly (readonly string[])[], mapping: readonly IColumnMapping[], headerRow: number, context: IImportContext): IImportRun | IImportPlan {
-  if (rows.every((cells) => cells.every((cell) => cell.trim() === ''))) return fileProblem('The file is empty.');
-  const fieldColumn = new Map<ImportField, IColumnMapping>();
-  for (const entry of mapping) if (entry.target.kind === 'field') fieldColumn.set(entry.target.field, entry);
-  if (!fieldColumn.has('ref')) return fileProblem('No column is mapped to Ref: the import matches actions by their reference, so it needs one.');
-  if (!fieldColumn.has('action')) return fileProblem('No column is mapped to Action.');
+function fileProblem(target: ImportTarget, code: ImportProblemCode): IImportPlan {
+  return { target, actions: [], rejected: [], newPriorities: [], newOutcomes: [], problems: [{ row: 0, code, params: [], severity: 'error' }], rejectedRows: [] };
+}
 
-  const problems: IImportProblem[] = [];
-  const rejected = new Set<number>();
-  const where = (entry: IColumnMapping): string => `${columnLetter(entry.column)} (${entry.header})`;
-  const problem = (row: number, entry: IColumnMapping | undefined, value: string | undefined, message: string, severity: 'error' | 'warning' = 'error'): void => {
-    problems.push({ row, column: entry ? where(entry) : undefined, value, message, severity });
-    if (severity === 'error') rejected.add(row);
+function startImport(rows: readonly (readonly string[])[], mapping: readonly IColumnMapping[], headerRow: number, context: IImportContext): IImportRun | IImportPlan {
+  if (rows.every(isBlankRow)) return fileProblem(context.target, 'emptyFile');
+  const fieldColumn = new Map<ImportField, IColumnMapping>();
+  for (const entry of mapping) if (entry.target.kind === 'field' && !fieldColumn.has(entry.target.field)) fieldColumn.set(entry.target.field, entry);
+  if (!fieldColumn.has('action')) return fileProblem(context.target, 'noActionColumn');
+  const refColumn = fieldColumn.get('ref');
+
+  const problems: ImportProblem[] = [];
+  const problem = (row: number, entry: IColumnMapping | undefined, value: string | undefined, code: ImportProblemCode, params: Array<string | number> = [], severity: 'error' | 'warning' = 'error'): void => {
+    problems.push({ row, column: entry ? columnLetter(entry.column) : undefined, header: entry?.header, value, code, params, severity });
   };
 
   const priorities = context.priorities.map((priority) => ({ number: priority.number, title: priority.title }));
-  const outcomes = context.outcomes.map((outcome) => ({ priority: context.priorities.find((p) => p.id === outcome.priorityId)?.number ?? '', number: outcome.number, title: outcome.title }));
+  const priorityNumberById = new Map(context.priorities.map((priority) => [priority.id, priority.number]));
+  const outcomes = context.outcomes.map((outcome) => ({ priority: priorityNumberById.get(outcome.priorityId) ?? '', number: outcome.number, title: outcome.title }));
+  const outcomeNumberById = new Map(context.outcomes.map((outcome) => [outcome.id, outcome.number]));
   const newPriorities: IImportPlan['newPriorities'] = [];
   const newOutcomes: IImportPlan['newOutcomes'] = [];
   const existingByRef = new Map(context.actions.map((action) => [action.ref, action]));
-  const firstRowOfRef = new Map<string, number>();
+  const existingByText = new Map(context.actions.map((action) => [normalisedText(action.text), action]));
+  const usedRefs = new Set(context.actions.map((action) => action.ref));
+  const rowOfRef = new Map<string, number>();
   const actions: IImportedAction[] = [];
+  const rejected: IImportedAction[] = [];
+  let generatedRefs = 0;
+  let fileRefs = 0;
+  let matchedRefs = 0;
 
   const resolvePriority = (name: string): string => {
     const number = leadingNumber(name);
-    const found = priorities.find((priority) => (number !== undefined && priority.number === number) || priority.title.toLowerCase() === name.toLowerCase());
-    if (found) return found.number;
+    const title = titleOf(name) || (number === undefined ? name : '');
+    const found = priorities.find((priority) => (number !== undefined && priority.number === number) || (title !== '' && priority.title.toLowerCase() === title.toLowerCase()));
+    if (found) {
+      if (!found.title && title) found.title = title;
+      return found.number;
+    }
     const next = number ?? String(priorities.reduce((max, priority) => Math.max(max, Number(priority.number) || 0), 0) + 1);
-    const title = name.replace(/^(?:priority|area|key concern)?\s*\d+(?:\.\d+)*\s*[:.\-–]?\s*/i, '').trim() || name;
-    priorities.push({ number: next, title });
-    newPriorities.push({ number: next, title });
+    const created = { number: next, title };
+    priorities.push(created);
+    newPriorities.push(created);
     return next;
   };
   const resolveOutcome = (priority: string, name: string): string => {
-    const number = leadingNumber(name);
+    const written = leadingNumber(name);
+    // "Outcome 2" under priority 3 is numbered 3.2, as the plan's refs number it.
+    const number = written !== undefined && written.indexOf('.') < 0 ? `${priority}.${written}` : written;
+    const title = titleOf(name) || (written === undefined ? name : '');
     const own = outcomes.filter((outcome) => outcome.priority === priority);
-    const found = own.find((outcome) => (number !== undefined && outcome.number === number) || outcome.title.toLowerCase() === name.toLowerCase());
+    const found = own.find((outcome) => (number !== undefined && outcome.number === number) || (title !== '' && outcome.title.toLowerCase() === title.toLowerCase()));
     if (found) return found.number;
     const next = number ?? `${priority}.${own.length + 1}`;
-    const title = name.replace(/^(?:outcome)?\s*\d+(?:\.\d+)*\s*[:.\-–]?\s*/i, '').trim() || name;
-    outcomes.push({ priority, number: next, title });
-    newOutcomes.push({ priority, number: next, title });
+    const created = { priority, number: next, title };
+    outcomes.push(created);
+    newOutcomes.push(created);
     return next;
   };
+  const nextRef = (base: string): string => {
+    let counter = 1;
+    while (usedRefs.has(`${base}.${counter}`)) counter += 1;
+    return `${base}.${counter}`;
+  };
+
+  // What headings and merged cells above a row say it belongs to.
+  let headingPriority: string | undefined;
+  let headingOutcome: string | undefined;
+  let headingTheme: string | undefined;
+  let lastPriorityName = '';
+  let lastOutcomeName = '';
+  let assumedPriority: string | undefined;
 
   const process = (from: number, to: number): void => {
     for (let index = from; index < to; index++) {
       const cells = rows[index];
       const row = index + 1;
-      if (cells.every((cell) => cell.trim() === '')) continue;
-      const cell = (field: ImportField): string => {
+      if (isBlankRow(cells)) continue;
+      const read = (field: ImportField): string => {
         const entry = fieldColumn.get(field);
         return entry ? plainText(cells[entry.column] ?? '') : '';
       };
       const column = (field: ImportField): IColumnMapping | undefined => fieldColumn.get(field);
+      const writtenRef = read('ref');
+      const text = read('action');
 
-      const ref = cell('ref');
+      if (!text && !(writtenRef && isRef(writtenRef))) {
+        if (looksLikeHeader(cells.map((cell) => plainText(cell)))) continue;
+        const filled = cells.map((cell) => plainText(cell)).filter((cell) => cell !== '');
+        const heading = filled.join(' ');
+        const kind = headingKind(heading);
+        if (filled.length === 1 || kind !== 'theme') {
+          if (kind === 'priority') {
+            headingPriority = resolvePriority(heading);
+            headingOutcome = undefined;
+            headingTheme = undefined;
+          } else if (kind === 'outcome' && (headingPriority ?? lastPriorityName)) {
+            headingOutcome = resolveOutcome(headingPriority ?? resolvePriority(lastPriorityName), heading);
+            headingTheme = undefined;
+          } else {
+            headingTheme = heading;
+          }
+          continue;
+        }
+      }
+      const rowProblemsFrom = problems.length;
+
+      // The ref: as written, composed with the heading's number when the sheet numbers actions within each area, or given from the row's place.
+      let ref = writtenRef;
+      if (writtenRef && !isRef(writtenRef)) problem(row, refColumn, writtenRef, 'refNotRef');
+
+      const priorityCell = read('priority');
+      if (priorityCell) lastPriorityName = priorityCell;
+      const priorityName = priorityCell || (column('priority') ? lastPriorityName : '');
+      const outcomeCell = read('outcome');
+      if (outcomeCell) lastOutcomeName = outcomeCell;
+      else if (priorityCell && priorityCell !== lastPriorityName) lastOutcomeName = '';
+      const outcomeName = outcomeCell || (column('outcome') ? lastOutcomeName : '');
+
+      let priority = priorityName ? resolvePriority(priorityName) : headingPriority;
+      const existingBefore = writtenRef ? existingByRef.get(writtenRef) : undefined;
+      if (!priority && writtenRef && isRef(writtenRef)) {
+        const segments = writtenRef.split('.');
+        const known = context.priorities.find((candidate) => candidate.number === segments[0]) ?? (existingBefore ? context.priorities.find((candidate) => candidate.id === existingBefore.priorityId) : undefined);
+        if (known) priority = known.number;
+        else if (segments.length >= 2 && /^\d+$/.test(segments[0])) priority = resolvePriority(segments[0]);
+      }
+      if (!priority && context.target.kind === 'new') {
+        if (assumedPriority === undefined) {
+          assumedPriority = resolvePriority('1');
+          problem(row, undefined, undefined, 'priorityAssumed', [assumedPriority], 'warning');
+        }
+        priority = assumedPriority;
+      }
+      let outcome = outcomeName && priority ? resolveOutcome(priority, outcomeName) : priorityName ? undefined : headingOutcome;
+      if (ref && /^\d+$/.test(ref) && (outcome ?? priority)) ref = `${outcome ?? priority}.${ref}`;
+      if (priority && !outcome && ref && /^\d+(?:\.\d+){2,}$/.test(ref) && ref.startsWith(`${priority}.`)) {
+        const number = ref.split('.').slice(0, -1).join('.');
+        outcome = outcomes.find((candidate) => candidate.priority === priority && candidate.number === number)?.number ?? resolveOutcome(priority, number);
+      }
+
       if (!ref) {
-        problem(row, column('ref'), '', 'This row has no reference, so it cannot be matched to an action.');
-        continue;
+        const byText = text ? existingByText.get(normalisedText(text)) : undefined;
+        ref = byText && !rowOfRef.has(byText.ref) ? byText.ref : nextRef(outcome ?? priority ?? '1');
+        generatedRefs += 1;
+        if (refColumn) problem(row, refColumn, '', 'refGenerated', [ref], 'warning');
+      } else if (isRef(ref)) {
+        fileRefs += 1;
+        if (existingByRef.has(ref)) matchedRefs += 1;
       }
-      if (!isRef(ref)) {
-        problem(row, column('ref'), ref, `"${ref.length > 40 ? `${ref.slice(0, 40)}…` : ref}" is not a reference such as 3.1.2 or J2: cells may have shifted into the wrong columns.`);
-        continue;
-      }
-      const earlier = firstRowOfRef.get(ref);
+      const earlier = rowOfRef.get(ref);
       if (earlier !== undefined) {
-        problem(row, column('ref'), ref, `Reference ${ref} is also on row ${earlier}: each action must appear once.`);
-        continue;
+        const given = nextFreeRef(ref, usedRefs);
+        problem(row, refColumn, ref, 'duplicateRef', [ref, earlier, given], 'warning');
+        ref = given;
       }
-      firstRowOfRef.set(ref, row);
+      rowOfRef.set(ref, row);
+      usedRefs.add(ref);
       const existing = existingByRef.get(ref);
+      if (!priority) problem(row, column('priority'), priorityName, 'noPriority', [ref]);
+      if (!text && !existing) problem(row, column('action'), '', 'actionTextMissing');
 
-      const text = cell('action');
-      if (!text && !existing) problem(row, column('action'), '', 'A new action needs its text.');
-
-      const dateOf = (field: 'due' | 'start'): IPlanDate => {
-        const written = cell(field);
+      const dateOf = (field: 'due' | 'start' | 'revisedDue'): IPlanDate => {
+        const written = read(field);
         const parsed = parsePlanDate(written);
         if (parsed.kind === 'unknown') {
-          const shifted = TAG_LIKE.test(written) || matchStatus(context.scheme, written).ok;
-          problem(
-            row,
-            column(field),
-            written,
-            shifted ? `"${written}" is not a date; it looks like a tag or a status: cells may have shifted into the wrong columns.` : `"${written}" is kept as written, with no date derived: ${parsed.reason ?? ''}`,
-            shifted ? 'error' : 'warning'
-          );
+          const shifted = TAG_CODE.test(written) || matchStatus(context.scheme, written).ok || looksLikeStatus(written);
+          problem(row, column(field), written, shifted ? 'dateShifted' : 'dateNotDerived', [`field:${field}`], shifted ? 'error' : 'warning');
         }
         return parsed;
       };
-      const due = dateOf('due');
-      const start = dateOf('start');
+      const personOf = (field: 'strategicLead' | 'responsibleOfficer'): string | undefined => {
+        const written = read(field);
+        const asDate = parsePlanDate(written);
+        if (asDate.kind === 'date' || asDate.kind === 'month') problem(row, column(field), written, 'personShifted', [`field:${field}`]);
+        return written || undefined;
+      };
 
       let status: string | undefined;
-      const writtenStatus = cell('status');
+      const writtenStatus = read('status');
       if (writtenStatus) {
         const matched = matchStatus(context.scheme, writtenStatus);
         if (matched.ok) status = matched.label.key;
-        else if (writtenStatus.split(/\s+/).length >= 4) problem(row, column('status'), writtenStatus, 'A sentence in the status column: cells may have shifted into the wrong columns.');
-        else problem(row, column('status'), writtenStatus, matched.error);
+        else if (writtenStatus.split(/\s+/).length >= 4 && !looksLikeStatus(writtenStatus)) problem(row, column('status'), writtenStatus, 'statusSentence');
+        else problem(row, column('status'), writtenStatus, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')]);
       }
 
       const history: IImportedAction['history'] = [];
-      const tags = cell('tags')
-        .split(/[;,\n]/)
-        .map((tag) => tag.replace(/^-\s*/, '').trim())
-        .filter((tag) => tag.length > 0);
+      const tags = splitValues(read('tags'), /[;,/\n]/);
+      const updates: IDatedText[] = splitDatedText(read('progress'));
       for (const entry of mapping) {
         const value = plainText(cells[entry.column] ?? '');
-        if (entry.target.kind === 'statusAt' && value) {
+        if (!value) continue;
+        if (entry.target.kind === 'statusAt') {
           const matched = matchStatus(context.scheme, value);
           if (matched.ok) history.push({ date: entry.target.date, status: matched.label.key });
-          else problem(row, entry, value, matched.error);
+          else problem(row, entry, value, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')]);
+        } else if (entry.target.kind === 'progressAt') {
+          const date = entry.target.date;
+          updates.push(...splitDatedText(value).map((update) => (update.date ? update : { ...update, date })));
+        } else if (entry.target.kind === 'tag' && !MARK_FALSE.test(value) && tags.indexOf(entry.target.tag) < 0) {
+          tags.push(entry.target.tag);
         }
-        if (entry.target.kind === 'tag' && value && !MARK_FALSE.test(value) && tags.indexOf(entry.target.tag) < 0) tags.push(entry.target.tag);
       }
-      history.sort((a, b) => (a.date < b.date ? -1 : 1));
+      history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      const evidence = readEvidence(read('evidence'));
+      if (evidence.unlinked > 0) problem(row, column('evidence'), undefined, 'evidenceNotLink', [], 'warning');
 
-      let priority: string | undefined;
-      const priorityName = cell('priority');
-      if (priorityName) priority = resolvePriority(priorityName);
-      else priority = context.priorities.find((candidate) => ref.split('.')[0] === candidate.number)?.number ?? (existing ? context.priorities.find((candidate) => candidate.id === existing.priorityId)?.number : undefined);
-      if (!priority) {
-        problem(row, column('priority'), priorityName, `No priority area for ${ref}: map a Priority column, or use references that start with a priority's number.`);
-        continue;
-      }
-      const outcomeName = cell('outcome');
-      const outcome = outcomeName ? resolveOutcome(priority, outcomeName) : outcomes.find((candidate) => candidate.priority === priority && ref.startsWith(`${candidate.number}.`))?.number;
-
-      const evidence = (cell('evidence').match(/https?:\/\/[^\s<>"]+/g) ?? []).map((url) => ({ url, description: url }));
       const imported: IImportedAction = {
         row,
         ref,
         change: 'create',
-        priority,
+        priority: priority ?? '',
         outcome,
         text: text || existing?.text || '',
-        theme: cell('theme') || undefined,
-        strategicLead: cell('strategicLead') || undefined,
-        responsibleOfficer: cell('responsibleOfficer') || undefined,
-        deliveryPartners: cell('deliveryPartners')
-          .split(/[;\n]/)
-          .map((partner) => partner.replace(/^-\s*/, '').trim())
-          .filter((partner) => partner.length > 0),
-        resources: cell('resources') || undefined,
-        due,
-        start,
-        desiredImpact: cell('desiredImpact') || undefined,
-        howWeWillKnow: cell('howWeWillKnow') || undefined,
+        theme: read('theme') || headingTheme || undefined,
+        strategicLead: personOf('strategicLead'),
+        responsibleOfficer: personOf('responsibleOfficer'),
+        deliveryPartners: splitValues(read('deliveryPartners'), /[;\n]/),
+        resources: read('resources') || undefined,
+        due: dateOf('due'),
+        start: dateOf('start'),
+        revisedDue: read('revisedDue') ? dateOf('revisedDue') : undefined,
+        revisedDueReason: read('revisedDueReason') || undefined,
+        desiredImpact: read('desiredImpact') || undefined,
+        howWeWillKnow: read('howWeWillKnow') || undefined,
         tags,
-        evidence,
+        evidence: evidence.links,
         status: status ?? history[history.length - 1]?.status,
         history,
-        updates: cell('progress') ? splitDatedText(cell('progress')) : []
+        updates
       };
-      if (existing) imported.change = differs(existing, imported) ? 'update' : 'unchanged';
-      if (!rejected.has(row)) actions.push(imported);
+      checkLengths(imported, (field, length, most) => problem(row, column(field), undefined, 'tooLong', [`field:${field}`, length, most]));
+
+      if (problems.slice(rowProblemsFrom).some((found) => found.severity === 'error')) {
+        rejected.push({ ...imported, change: 'rejected' });
+        continue;
+      }
+      if (existing) imported.change = differs(existing, imported, priorityNumberById, outcomeNumberById) ? 'update' : 'unchanged';
+      actions.push(imported);
     }
   };
-  return { process, result: () => ({ actions, newPriorities, newOutcomes, problems, rejectedRows: Array.from(rejected).sort((a, b) => a - b) }) };
+
+  const result = (): IImportPlan => {
+    const fileProblems: ImportProblem[] = [];
+    if (!refColumn && generatedRefs > 0) fileProblems.push({ row: 0, code: 'refsGenerated', params: [generatedRefs], severity: 'warning' });
+    // A plan with its own refs that the file's hardly share: probably another council's or another year's plan.
+    if (context.target.kind === 'existing' && context.actions.length >= 5 && fileRefs >= 5 && matchedRefs / fileRefs < 0.2) {
+      fileProblems.push({ row: 0, code: 'refsHardlyOverlap', params: [matchedRefs, fileRefs, context.target.name], severity: 'warning' });
+    }
+    return {
+      target: context.target,
+      actions,
+      rejected,
+      newPriorities,
+      newOutcomes,
+      problems: [...fileProblems, ...problems],
+      rejectedRows: rejected.map((entry) => entry.row)
+    };
+  };
+  return { process, result };
+}
+
+/** The longest value each written column takes, checked in the dry run so the write never fails on one. */
+function checkLengths(action: IImportedAction, tooLong: (field: ImportField, length: number, most: number) => void): void {
+  const check = (field: ImportField, value: string | undefined, most: number): void => {
+    if (value !== undefined && value.length > most) tooLong(field, value.length, most);
+  };
+  check('ref', action.ref, TEXT_LIMIT);
+  check('theme', action.theme, TEXT_LIMIT);
+  check('strategicLead', action.strategicLead, TEXT_LIMIT);
+  check('responsibleOfficer', action.responsibleOfficer, TEXT_LIMIT);
+  check('start', action.start.text, TEXT_LIMIT);
+  check('due', action.due.text, TEXT_LIMIT);
+  check('revisedDue', action.revisedDue?.text, TEXT_LIMIT);
+  check('tags', action.tags.join('; '), TEXT_LIMIT);
+  check('action', action.text, NOTE_LIMIT);
+  check('deliveryPartners', action.deliveryPartners.join('\n'), NOTE_LIMIT);
+  check('resources', action.resources, NOTE_LIMIT);
+  check('revisedDueReason', action.revisedDueReason, NOTE_LIMIT);
+  check('desiredImpact', action.desiredImpact, NOTE_LIMIT);
+  check('howWeWillKnow', action.howWeWillKnow, NOTE_LIMIT);
+  check('evidence', JSON.stringify(action.evidence), NOTE_LIMIT);
+  for (const update of action.updates) check('progress', update.text, NOTE_LIMIT);
 }
 
 /**
  * Reads every data row under the header with the mapping, checks it, and says what
- * would change. Statuses are matched to the plan's scheme and its aliases, never
- * guessed; dates are kept as written and derived by the model's rules; priorities and
- * outcomes named but missing are created with the plan's numbering.
+ * would change. Statuses are matched to the scheme and its aliases, never guessed;
+ * dates are kept as written and derived by the model's rules; heading rows and merged
+ * cells give each row its priority and outcome, created with the plan's numbering.
  */
 export function planImport(rows: readonly (readonly string[])[], mapping: readonly IColumnMapping[], headerRow: number, context: IImportContext): IImportPlan {
   const run = startImport(rows, mapping, headerRow, context);
@@ -295,12 +522,36 @@ export async function planImportInSlices(
   return run.result();
 }
 
-/** Whether the row would change the action's own fields (its log entries are matched by key when written). */
-function differs(existing: IAction, imported: IImportedAction): boolean {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/**
+ * Whether the row would change any field the writer writes. A field the file leaves
+ * blank is left as it is, so only written fields are compared; log entries are matched
+ * by key when written.
+ */
+function differs(existing: IAction, imported: IImportedAction, priorityNumberById: ReadonlyMap<number, string>, outcomeNumberById: ReadonlyMap<number, string>): boolean {
+  const changed = (written: string | undefined, current: string | undefined): boolean => written !== undefined && written !== '' && written !== (current ?? '');
+  const latest = imported.updates.filter((update) => update.date !== undefined).pop();
   return (
     existing.text !== imported.text ||
-    existing.due.text !== imported.due.text ||
-    (imported.status !== undefined && existing.status !== imported.status) ||
-    (imported.responsibleOfficer !== undefined && assigneeName(existing.responsibleOfficer) !== imported.responsibleOfficer)
+    priorityNumberById.get(existing.priorityId) !== imported.priority ||
+    (imported.outcome !== undefined && (existing.outcomeId === undefined ? undefined : outcomeNumberById.get(existing.outcomeId)) !== imported.outcome) ||
+    changed(imported.theme, existing.theme) ||
+    changed(imported.strategicLead, assigneeName(existing.strategicLead)) ||
+    changed(imported.responsibleOfficer, assigneeName(existing.responsibleOfficer)) ||
+    (imported.deliveryPartners.length > 0 && !sameList(imported.deliveryPartners, existing.deliveryPartners)) ||
+    changed(imported.resources, existing.resources) ||
+    changed(imported.start.text, existing.start.text) ||
+    changed(imported.due.text, existing.due.text) ||
+    changed(imported.revisedDue?.text, existing.revisedDue?.text) ||
+    changed(imported.revisedDueReason, existing.revisedDueReason) ||
+    changed(imported.desiredImpact, existing.desiredImpact) ||
+    changed(imported.howWeWillKnow, existing.howWeWillKnow) ||
+    (imported.tags.length > 0 && !sameList(imported.tags, existing.tags)) ||
+    (imported.evidence.length > 0 && JSON.stringify(imported.evidence) !== JSON.stringify(existing.evidence)) ||
+    changed(imported.status, existing.status) ||
+    (latest !== undefined && (latest.text !== existing.latestNote || latest.date !== existing.latestUpdateDate))
   );
 }

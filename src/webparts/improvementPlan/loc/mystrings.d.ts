@@ -362,6 +362,26 @@ declare interface IImprovementPlanWebPartStrings {
   ImportField_progress: string;
   ImportField_evidence: string;
   ImportField_tags: string;
+  ImportField_revisedDue: string;
+  ImportField_revisedDueReason: string;
+  ImportProgressAt: string;
+  ImportProblem_emptyFile: string;
+  ImportProblem_noActionColumn: string;
+  ImportProblem_refsGenerated: string;
+  ImportProblem_refsHardlyOverlap: string;
+  ImportProblem_refNotRef: string;
+  ImportProblem_refGenerated: string;
+  ImportProblem_duplicateRef: string;
+  ImportProblem_actionTextMissing: string;
+  ImportProblem_dateNotDerived: string;
+  ImportProblem_dateShifted: string;
+  ImportProblem_personShifted: string;
+  ImportProblem_statusSentence: string;
+  ImportProblem_statusUnknown: string;
+  ImportProblem_noPriority: string;
+  ImportProblem_priorityAssumed: string;
+  ImportProblem_tooLong: string;
+  ImportProblem_evidenceNotLink: string;
 
   ImportShowPlan: string;
 
