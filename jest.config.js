@@ -16,7 +16,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!@pnp/)'],
   moduleNameMapper: {
     '\\.(css|scss)$': 'identity-obj-proxy',
-    '^ImprovementPlanWebPartStrings$': '<rootDir>/tests/support/strings.js'
+    '^ImprovementPlanWebPartStrings$': '<rootDir>/tools/strings.js'
   },
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts']
 };

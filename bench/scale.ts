@@ -14,7 +14,7 @@
  * Figures are from one noisy, shared machine: read them as ratios within a run.
  */
 import { Browser, Locator, Page } from 'playwright-core';
-import { emulatorSp } from '../emulator/client';
+import { emulatorSp } from '../tools/siteClient';
 import { addItems, monthEndAfter } from '../emulator/sample/seed';
 import { ND_LEAD, SITE_OWNER } from '../emulator/sample/users';
 import { formatCsv } from '../src/model/import/csv';

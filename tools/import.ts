@@ -21,7 +21,7 @@ import { todayIso } from '../src/model/isoDate';
 import { toPlanDataError } from '../src/services/errors';
 import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
-import { emulatorSp } from './client';
+import { emulatorSp } from './siteClient';
 import { SITE_OWNER } from './sample/users';
 
 const USAGE = 'Usage: npm run import -- FILE --site URL [--dry-run] [--mapping FILE] [--save-mapping FILE] [--plan ID] [--user EMAIL]';

@@ -7,7 +7,7 @@
  */
 import { BrowserFetchWithRetry, DefaultParse, InjectHeaders, Queryable } from '@pnp/queryable';
 import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
-import { USER_HEADER } from './server';
+import { USER_HEADER } from '../emulator/server';
 
 /** Asks for a form digest, waiting as Retry-After says while SharePoint throttles (as PnPjs does for any request). */
 async function contextInfo(siteUrl: string, userEmail: string, attempts = 6): Promise<Response> {
