@@ -1,7 +1,7 @@
 /** Plan sheets the import tests write, as a plan officer's spreadsheet holds them, and their dry run. */
 import { formatCsv, parseCsv } from '../../src/model/import/csv';
-import { IImportPlan, findHeaderRow, planImport } from '../../src/model/import/dryRun';
-import { suggestMapping } from '../../src/model/import/mapping';
+import { IImportPlan, planImport } from '../../src/model/import/dryRun';
+import { analyseSheet } from '../../src/model/import/mapping';
 import { IPlanSnapshot } from '../../src/services/IPlanDataService';
 
 /** A sheet of `count` new actions under a new priority 4, each with a status history and two dated progress entries (three log entries a row). */
@@ -16,7 +16,13 @@ export function priorityFourSheet(count: number): string {
 /** The dry run of a CSV sheet against a loaded plan, with the columns mapped as the import suggests. */
 export function dryRunCsv(text: string, snapshot: IPlanSnapshot): IImportPlan {
   const rows = parseCsv(text);
-  const header = findHeaderRow(rows);
-  if (header === undefined) throw new Error('the sheet has no header row');
-  return planImport(rows, suggestMapping(rows[header]), header, { scheme: snapshot.plan.statusScheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions });
+  const analysis = analyseSheet(rows);
+  if (analysis === undefined) throw new Error('the sheet has no header row');
+  return planImport(rows, analysis.columns, analysis.headerRow, {
+    target: { kind: 'existing', planId: snapshot.plan.id, name: snapshot.plan.title },
+    scheme: snapshot.plan.statusScheme,
+    priorities: snapshot.priorities,
+    outcomes: snapshot.outcomes,
+    actions: snapshot.actions
+  });
 }

@@ -123,7 +123,7 @@ export const NOTE_LIMIT = 63999;
 
 const MARK_FALSE = /^(no|n|false|x?\s*)$/i;
 /** Words that open a heading row naming a priority area, whatever the plan calls it. */
-const PRIORITY_HEADING = /^(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|improvement\s+area|area)\b\s*(\d+)?/i;
+const PRIORITY_HEADING = /^(?:(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|improvement\s+area)\b|area\s+(?=\d))\s*(\d+)?/i;
 const OUTCOME_HEADING = /^(?:outcome|objective|aim)\b\s*(\d+(?:\.\d+)*)?/i;
 const NUMBERED_HEADING = /^(\d+(?:\.\d+)*)\s*[.:)\-–]?\s+\S/;
 /** The number and leading words of a priority or outcome name, which its title leaves out. */
@@ -256,6 +256,12 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     newOutcomes.push(created);
     return next;
   };
+  /** The priority an existing outcome of that number or title belongs to, for an outcome heading with no priority above it. */
+  const outcomePriority = (name: string): string | undefined => {
+    const written = leadingNumber(name);
+    const title = titleOf(name).toLowerCase();
+    return outcomes.find((outcome) => (written !== undefined && written.indexOf('.') > 0 && outcome.number === written) || (title !== '' && outcome.title.toLowerCase() === title))?.priority;
+  };
   const nextRef = (base: string): string => {
     let counter = 1;
     while (usedRefs.has(`${base}.${counter}`)) counter += 1;
@@ -266,9 +272,28 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   let headingPriority: string | undefined;
   let headingOutcome: string | undefined;
   let headingTheme: string | undefined;
-  let lastPriorityName = '';
+  let lastPriorityName: string | undefined;
   let lastOutcomeName = '';
   let assumedPriority: string | undefined;
+
+  const applyHeading = (heading: string, kind: 'priority' | 'outcome' | 'theme'): void => {
+    if (kind === 'priority') {
+      headingPriority = resolvePriority(heading);
+      headingOutcome = undefined;
+      headingTheme = undefined;
+    } else if (kind === 'outcome' && (headingPriority ?? lastPriorityName ?? outcomePriority(heading))) {
+      headingPriority = headingPriority ?? (lastPriorityName ? resolvePriority(lastPriorityName) : outcomePriority(heading));
+      headingOutcome = resolveOutcome(headingPriority as string, heading);
+      headingTheme = undefined;
+    } else {
+      headingTheme = heading;
+    }
+  };
+  // A priority or outcome named by its word above the header ("Recommendation 1: ...") heads the first rows.
+  for (let index = 0; index < headerRow; index++) {
+    const heading = rows[index].map((cell) => plainText(cell)).filter((cell) => cell !== '').join(' ');
+    if (PRIORITY_HEADING.test(heading) || OUTCOME_HEADING.test(heading)) applyHeading(heading, headingKind(heading));
+  }
 
   const process = (from: number, to: number): void => {
     for (let index = from; index < to; index++) {
@@ -283,23 +308,19 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       const writtenRef = read('ref');
       const text = read('action');
 
-      if (!text && !(writtenRef && isRef(writtenRef))) {
-        if (looksLikeHeader(cells.map((cell) => plainText(cell)))) continue;
+      if (!(writtenRef && isRef(writtenRef))) {
         const filled = cells.map((cell) => plainText(cell)).filter((cell) => cell !== '');
         const heading = filled.join(' ');
         const kind = headingKind(heading);
-        if (filled.length === 1 || kind !== 'theme') {
-          if (kind === 'priority') {
-            headingPriority = resolvePriority(heading);
-            headingOutcome = undefined;
-            headingTheme = undefined;
-          } else if (kind === 'outcome' && (headingPriority ?? lastPriorityName)) {
-            headingOutcome = resolveOutcome(headingPriority ?? resolvePriority(lastPriorityName), heading);
-            headingTheme = undefined;
-          } else {
-            headingTheme = heading;
+        // A row with no action is a heading (or the header repeated after a page break); so is a lone
+        // cell naming a priority or outcome by its word, even in the action column.
+        const named = filled.length === 1 && (PRIORITY_HEADING.test(heading) || OUTCOME_HEADING.test(heading));
+        if (!text || named) {
+          if (!named && looksLikeHeader(cells.map((cell) => plainText(cell)))) continue;
+          if (named || filled.length === 1 || kind !== 'theme') {
+            applyHeading(heading, kind);
+            continue;
           }
-          continue;
         }
       }
       const rowProblemsFrom = problems.length;
@@ -310,14 +331,14 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
 
       const priorityCell = read('priority');
       if (priorityCell) lastPriorityName = priorityCell;
-      const priorityName = priorityCell || (column('priority') ? lastPriorityName : '');
+      const priorityName = priorityCell || (column('priority') ? lastPriorityName ?? '' : '');
       const outcomeCell = read('outcome');
       if (outcomeCell) lastOutcomeName = outcomeCell;
       else if (priorityCell && priorityCell !== lastPriorityName) lastOutcomeName = '';
       const outcomeName = outcomeCell || (column('outcome') ? lastOutcomeName : '');
 
-      let priority = priorityName ? resolvePriority(priorityName) : headingPriority;
-      const existingBefore = writtenRef ? existingByRef.get(writtenRef) : undefined;
+      const existingBefore = writtenRef ? existingByRef.get(writtenRef) : text ? existingByText.get(normalisedText(text)) : undefined;
+      let priority = priorityName ? resolvePriority(priorityName) : headingPriority ?? (existingBefore && !writtenRef ? priorityNumberById.get(existingBefore.priorityId) : undefined);
       if (!priority && writtenRef && isRef(writtenRef)) {
         const segments = writtenRef.split('.');
         const known = context.priorities.find((candidate) => candidate.number === segments[0]) ?? (existingBefore ? context.priorities.find((candidate) => candidate.id === existingBefore.priorityId) : undefined);
@@ -356,7 +377,8 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       rowOfRef.set(ref, row);
       usedRefs.add(ref);
       const existing = existingByRef.get(ref);
-      if (!priority) problem(row, column('priority'), priorityName, 'noPriority', [ref]);
+      const rejectedAlready = problems.slice(rowProblemsFrom).some((found) => found.severity === 'error');
+      if (!priority && !rejectedAlready) problem(row, column('priority'), priorityName, 'noPriority', [ref]);
       if (!text && !existing) problem(row, column('action'), '', 'actionTextMissing');
 
       const dateOf = (field: 'due' | 'start' | 'revisedDue'): IPlanDate => {

@@ -223,8 +223,7 @@ function guessColumn(header: string, content: IColumnContent): { target: ColumnT
     const { field } = target;
     if ((field === 'status' || field === 'progress') && statuses >= 0.6) return { target: { kind: 'field', field: 'status' }, confidence: Math.min(1, byHeader.confidence + 0.1) };
     if ((field === 'status' || field === 'progress') && content.length > 40) return { target: { kind: 'field', field: 'progress' }, confidence: field === 'progress' ? byHeader.confidence : 0.6 };
-    if (field === 'ref' && share(content.refs, content) < 0.5) return { target: { kind: 'ignore' }, confidence: 0.3 };
-    if (field === 'tags' && share(content.tags, content) < 0.5 && content.length > 40) return { target: { kind: 'ignore' }, confidence: 0.3 };
+    if ((field === 'ref' && share(content.refs, content) < 0.5) || (field === 'tags' && share(content.tags, content) < 0.5 && content.length > 40)) return byContent(content) ?? { target: { kind: 'ignore' }, confidence: 0.3 };
     const agrees =
       (field === 'ref' && share(content.refs, content) >= 0.8) ||
       ((field === 'due' || field === 'start' || field === 'revisedDue') && share(content.dates, content) >= 0.6) ||
@@ -234,11 +233,15 @@ function guessColumn(header: string, content: IColumnContent): { target: ColumnT
     return { target, confidence: Math.max(0.2, Math.min(1, byHeader.confidence + (agrees ? 0.1 : 0) - (disagrees ? 0.3 : 0))) };
   }
   if (target.kind === 'tag') return byHeader;
-  // No header word: the values alone suggest a field, and say so with a low confidence.
+  return byContent(content) ?? byHeader;
+}
+
+/** With no header word to go on, the values alone suggest a field, and say so with a low confidence. */
+function byContent(content: IColumnContent): { target: ColumnTarget; confidence: number } | undefined {
   if (share(content.refs, content) >= 0.9 && content.length <= 8) return { target: { kind: 'field', field: 'ref' }, confidence: 0.5 };
-  if (statuses >= 0.9) return { target: { kind: 'field', field: 'status' }, confidence: 0.5 };
+  if (share(content.statuses, content) >= 0.9) return { target: { kind: 'field', field: 'status' }, confidence: 0.5 };
   if (share(content.tags, content) >= 0.9) return { target: { kind: 'field', field: 'tags' }, confidence: 0.5 };
-  return byHeader;
+  return undefined;
 }
 
 /** Rows searched for the header: plans put a title, the status key and a few facts above it. */

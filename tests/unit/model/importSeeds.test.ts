@@ -5,15 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../../src/model/import/csv';
-import { IImportContext, findHeaderRow, planImport } from '../../../src/model/import/dryRun';
-import { suggestMapping } from '../../../src/model/import/mapping';
+import { IImportContext, planImport } from '../../../src/model/import/dryRun';
+import { analyseSheet } from '../../../src/model/import/mapping';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { aPriority } from '../../support/fixtures';
 
 function dryRun(name: string, context: Partial<IImportContext> = {}): ReturnType<typeof planImport> {
   const rows = parseCsv(readFileSync(join(__dirname, '../../fixtures/seeds', name), 'utf8'));
-  const header = findHeaderRow(rows) as number;
-  return planImport(rows, suggestMapping(rows[header]), header, { scheme: RAGC_SCHEME, priorities: [], outcomes: [], actions: [], ...context });
+  const analysis = analyseSheet(rows);
+  if (!analysis) throw new Error(`${name}: no header row found`);
+  return planImport(rows, analysis.columns, analysis.headerRow, { target: { kind: 'existing', planId: 1, name: 'Seed plan' }, scheme: RAGC_SCHEME, priorities: [], outcomes: [], actions: [], ...context });
 }
 
 describe('importing the seed plans', () => {
