@@ -271,7 +271,10 @@ function chooseSheet(file: string, read: IWorkbookRead, wanted: string | undefin
     .filter((sheet) => !sheet.hidden)
     .map((sheet) => ({ sheet, analysis: analyseSheet(sheet.rows, saved) }))
     .filter((candidate): candidate is IChosenSheet => candidate.analysis !== undefined);
-  const chosen = found.find((candidate) => !analyseKpiSheet(candidate.sheet.rows)) ?? found[0];
+  const chosen = found.find((candidate) => !analyseKpiSheet(candidate.sheet.rows));
+  if (!chosen && found.length > 0) {
+    throw new Stop(EXIT.badInput, `${file}: every sheet with a header row is a KPI scorecard (${found.map((candidate) => `"${candidate.sheet.name}"`).join(', ')}); this command imports KPIs only alongside a sheet of actions.`);
+  }
   if (!chosen) {
     const where = read.format === 'csv' ? file : `${file} (sheets searched: ${sheetList(sheets.filter((sheet) => !sheet.hidden))})`;
     throw new Stop(EXIT.badInput, `${where}: ${noHeader}`);
