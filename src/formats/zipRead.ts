@@ -23,8 +23,8 @@ interface IZipEntry {
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;
-/** Compressed bytes handed to the inflater at a time: deflate expands at most about 1,032 times, so one step can never overshoot the limit by more than ~16 MB. */
-const INFLATE_STEP = 16 * 1024;
+/** Compressed bytes handed to the inflater at a time: deflate expands at most about 1,032 times, so one step can never overshoot the limit by more than ~4 MB. */
+const INFLATE_STEP = 4 * 1024;
 
 function u16(bytes: Uint8Array, at: number): number {
   return bytes[at] | (bytes[at + 1] << 8);
