@@ -57,7 +57,7 @@ export type ImportProblemCode =
   | 'personShifted'
   /** A sentence in the status column. */
   | 'statusSentence'
-  /** [scheme labels]: a status the scheme does not know. */
+  /** [scheme labels]: a status the scheme does not know: the row is imported without it. */
   | 'statusUnknown'
   /** [ref]: no priority area could be found for the row. */
   | 'noPriority'
@@ -338,9 +338,13 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       const outcomeName = outcomeCell || (column('outcome') ? lastOutcomeName : '');
 
       const existingBefore = writtenRef ? existingByRef.get(writtenRef) : text ? existingByText.get(normalisedText(text)) : undefined;
+      // The sheet's own structure first (a priority column, headings, a row matched by its text), then the ref's numbering.
       let priority = priorityName ? resolvePriority(priorityName) : headingPriority ?? (existingBefore && !writtenRef ? priorityNumberById.get(existingBefore.priorityId) : undefined);
-      if (!priority && writtenRef && isRef(writtenRef)) {
-        const segments = writtenRef.split('.');
+      let outcome = outcomeName && priority ? resolveOutcome(priority, outcomeName) : priorityName ? undefined : headingOutcome;
+      // Actions numbered 1, 2, 3 within each area are numbered within it: "2" under outcome 3.1 is 3.1.2.
+      if (ref && /^\d+$/.test(ref) && (outcome ?? priority)) ref = `${outcome ?? priority}.${ref}`;
+      if (!priority && ref && isRef(ref)) {
+        const segments = ref.split('.');
         const known = context.priorities.find((candidate) => candidate.number === segments[0]) ?? (existingBefore ? context.priorities.find((candidate) => candidate.id === existingBefore.priorityId) : undefined);
         if (known) priority = known.number;
         else if (segments.length >= 2 && /^\d+$/.test(segments[0])) priority = resolvePriority(segments[0]);
@@ -352,8 +356,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
         }
         priority = assumedPriority;
       }
-      let outcome = outcomeName && priority ? resolveOutcome(priority, outcomeName) : priorityName ? undefined : headingOutcome;
-      if (ref && /^\d+$/.test(ref) && (outcome ?? priority)) ref = `${outcome ?? priority}.${ref}`;
+      if (!outcome && outcomeName && priority) outcome = resolveOutcome(priority, outcomeName);
       if (priority && !outcome && ref && /^\d+(?:\.\d+){2,}$/.test(ref) && ref.startsWith(`${priority}.`)) {
         const number = ref.split('.').slice(0, -1).join('.');
         outcome = outcomes.find((candidate) => candidate.priority === priority && candidate.number === number)?.number ?? resolveOutcome(priority, number);
@@ -403,7 +406,8 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
         const matched = matchStatus(context.scheme, writtenStatus);
         if (matched.ok) status = matched.label.key;
         else if (writtenStatus.split(/\s+/).length >= 4 && !looksLikeStatus(writtenStatus)) problem(row, column('status'), writtenStatus, 'statusSentence');
-        else problem(row, column('status'), writtenStatus, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')]);
+        // Reported, never guessed; the action is still imported, without a status from this cell.
+        else problem(row, column('status'), writtenStatus, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')], 'warning');
       }
 
       const history: IImportedAction['history'] = [];
@@ -415,7 +419,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
         if (entry.target.kind === 'statusAt') {
           const matched = matchStatus(context.scheme, value);
           if (matched.ok) history.push({ date: entry.target.date, status: matched.label.key });
-          else problem(row, entry, value, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')]);
+          else problem(row, entry, value, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')], 'warning');
         } else if (entry.target.kind === 'progressAt') {
           const date = entry.target.date;
           updates.push(...splitDatedText(value).map((update) => (update.date ? update : { ...update, date })));

@@ -139,12 +139,22 @@ describe('planImport (dry run)', () => {
     expect(plan.actions.map((action) => [action.priority, action.outcome])).toEqual([['4', '4.1'], ['4', '4.1'], ['3', '3.1']]);
   });
 
-  it('reports an unknown status with the scheme’s labels, never guessing, and rejects that row only', () => {
-    const plan = dryRun(['Ref,Action,RAG', '3.1.5,Do a thing,G/A', '3.1.6,Do another,Green'].join('\n'));
-    expect(plan.problems).toEqual([{ row: 2, column: 'C', header: 'RAG', value: 'G/A', code: 'statusUnknown', params: ['Red, Amber, Green, Complete'], severity: 'error' }]);
-    expect(plan.rejectedRows).toEqual([2]);
+  it('reports an unknown status with the scheme’s labels, never guessing, and imports the action without it', () => {
+    const plan = dryRun(['Ref,Action,RAG,Dec-23', '3.1.5,Do a thing,G/A,Amber/Green', '3.1.6,Do another,Green,A'].join('\n'));
+    expect(plan.problems).toEqual([
+      { row: 2, column: 'C', header: 'RAG', value: 'G/A', code: 'statusUnknown', params: ['Red, Amber, Green, Complete'], severity: 'warning' },
+      { row: 2, column: 'D', header: 'Dec-23', value: 'Amber/Green', code: 'statusUnknown', params: ['Red, Amber, Green, Complete'], severity: 'warning' }
+    ]);
+    expect(plan.rejectedRows).toEqual([]);
+    expect(plan.actions.map((action) => [action.ref, action.status, action.history])).toEqual([
+      ['3.1.5', undefined, []],
+      ['3.1.6', 'Green', [{ date: '2023-12-31', status: 'Amber' }]]
+    ]);
+  });
+
+  it('lists a rejected row with what could be read of it', () => {
+    const plan = dryRun(['Ref,Action,By when', '3.1.5,Do a thing,SEF'].join('\n'));
     expect(plan.rejected[0]).toMatchObject({ row: 2, ref: '3.1.5', change: 'rejected', text: 'Do a thing' });
-    expect(plan.actions.map((action) => action.ref)).toEqual(['3.1.6']);
   });
 
   it('spots shifted rows: a tag in the date column, a sentence in the status column, text in the ref column, a month as a person', () => {
@@ -332,7 +342,7 @@ describe('plainText', () => {
 describe('planImportInSlices', () => {
   it('gives the same dry run as planImport, pausing between slices and saying how far it has got', async () => {
     const rows = [['Ref', 'Action', 'RAG']];
-    for (let index = 1; index <= 2500; index++) rows.push([`3.1.${index}`, `Action ${index}`, index % 500 === 0 ? 'G/A' : 'Green']);
+    for (let index = 1; index <= 2500; index++) rows.push([`3.1.${index}`, `Action ${index}`, index % 500 === 0 ? 'Work has started with our partners' : 'Green']);
     const mapping = analyseSheet(rows)?.columns ?? [];
     const progress: number[] = [];
     const pause = jest.fn(async () => undefined);

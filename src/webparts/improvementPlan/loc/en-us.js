@@ -450,7 +450,7 @@ define([], function () {
     ImportProblem_dateShifted: "This is not a date; it looks like a tag or a status in the {0} column: cells may have shifted into the wrong columns.",
     ImportProblem_personShifted: "A date in the {0} column: cells may have shifted into the wrong columns.",
     ImportProblem_statusSentence: "A sentence in the status column: cells may have shifted into the wrong columns.",
-    ImportProblem_statusUnknown: "This status is not in the plan's key. Use one of: {0}, or add it to the key.",
+    ImportProblem_statusUnknown: "This status is not in the plan's key, so the row is imported without it. Use one of: {0}, or add it to the key, and import again.",
     ImportProblem_noPriority: "No priority area for {0}: map a Priority column, add a heading row naming the priority, or use references that start with a priority's number.",
     ImportProblem_priorityAssumed: "Nothing in the sheet names a priority area, so its actions go under priority {0}. Rename it after the import.",
     ImportProblem_tooLong: "{0} is {1} characters long; SharePoint keeps at most {2} in this column. Shorten it in the sheet.",
