@@ -1,10 +1,14 @@
 import { SITE_OWNER } from '../../emulator/sample/users';
-import { IImportPlan } from '../../src/model/import/dryRun';
+import { IImportPlan, planImport } from '../../src/model/import/dryRun';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { LIST_TITLES } from '../../src/services/schema';
 import { ITestSite, startTestSite } from '../support/emulator';
 import { dryRunCsv, priorityFourSheet } from '../support/sheets';
+import { formatCsv, parseCsv } from '../../src/model/import/csv';
+import { analyseSheet } from '../../src/model/import/mapping';
+import { proposePlan } from '../../src/model/import/newPlan';
+import { IAction, assigneeName } from '../../src/model/plan';
 
 const TODAY = '2024-02-29';
 
@@ -93,6 +97,76 @@ describe('SharePointPlanImportService against the emulator', () => {
     expect(new Set(importedState().log).size).toBe(360);
     // Three history lines per action, none twice, though some actions were written before the stop.
     expect(importedState().history).toContain('4.1.7: 2023-11-30 , 2023-12-31 Red, 2024-01-31 ');
+  });
+
+  it('imports a sheet with no refs into a new plan, then a re-import that changes one field of each kind writes every change', async () => {
+    const owner = site.as(SITE_OWNER.email);
+    const importer = new SharePointPlanImportService(owner);
+    const data = new SharePointPlanDataService(owner);
+    const header = 'What we will do,Lead,Who,Partners,Resources,Start,When,Revised due,Reason for revision,Desired impact,How will we know,Links to AFI / SEF,Evidence,Status Dec 23,RAG';
+    const row = (values: Record<string, string>): string =>
+      formatCsv([
+        [
+          values.text ?? 'Recruit two EHC coordinators',
+          values.lead ?? 'Director of Education',
+          values.officer ?? 'Head of SEND',
+          values.partners ?? 'ICB; PCF',
+          values.resources ?? '£80,000 (DBV)',
+          values.start ?? 'Jan-24',
+          values.due ?? 'Sep-24',
+          values.revised ?? '',
+          values.reason ?? '',
+          values.impact ?? 'Plans issued in 20 weeks',
+          values.know ?? 'Monthly timeliness figure',
+          values.tags ?? 'AFI2, SEF',
+          values.evidence ?? 'Job advert (https://example.org/advert)',
+          values.history ?? 'Amber',
+          values.status ?? 'Green'
+        ]
+      ]);
+    const sheet = (values: Record<string, string>): string => ['Priority 1: Timeliness of EHC plans', header, row(values)].join('\r\n');
+
+    const first = sheet({});
+    const rows = parseCsv(first);
+    const analysis = analyseSheet(rows);
+    if (!analysis) throw new Error('no header');
+    const proposal = proposePlan('eastwick.csv', rows, analysis);
+    const planId = await importer.createPlan({ name: 'Eastwick SEND plan', localArea: 'Eastwick', scheme: proposal.scheme.scheme, reportingDates: proposal.reportingDates });
+    const dryRunNew = planImport(rows, analysis.columns, analysis.headerRow, { target: { kind: 'new', name: 'Eastwick SEND plan', localArea: 'Eastwick' }, scheme: proposal.scheme.scheme, priorities: [], outcomes: [], actions: [] });
+    expect(dryRunNew.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    await importer.importPlan(planId, dryRunNew, TODAY);
+
+    const created = await data.loadPlan(planId);
+    expect(created.plan).toMatchObject({ title: 'Eastwick SEND plan', localArea: 'Eastwick', reportingDates: ['2023-12-31'] });
+    expect(created.priorities.map((priority) => [priority.number, priority.title])).toEqual([['1', 'Timeliness of EHC plans']]);
+    expect(created.actions).toHaveLength(1);
+    expect(created.actions[0]).toMatchObject({ ref: '1.1', text: 'Recruit two EHC coordinators', status: 'Green', tags: ['AFI2', 'SEF'], resources: '£80,000 (DBV)', deliveryPartners: ['ICB', 'PCF'] });
+
+    const changes: Array<[string, Record<string, string>, (action: IAction) => unknown, unknown]> = [
+      ['lead', { lead: 'Assistant Director' }, (action) => assigneeName(action.strategicLead), 'Assistant Director'],
+      ['officer', { officer: 'SEND Manager' }, (action) => assigneeName(action.responsibleOfficer), 'SEND Manager'],
+      ['partners', { partners: 'ICB; PCF; Schools' }, (action) => action.deliveryPartners, ['ICB', 'PCF', 'Schools']],
+      ['resources', { resources: 'Officer time' }, (action) => action.resources, 'Officer time'],
+      ['start', { start: 'Feb-24' }, (action) => action.start.text, 'Feb-24'],
+      ['due', { due: 'Oct-24' }, (action) => action.due.text, 'Oct-24'],
+      ['revised', { revised: 'Dec-24', reason: 'Recruitment delay' }, (action) => [action.revisedDue?.text, action.revisedDueReason], ['Dec-24', 'Recruitment delay']],
+      ['impact', { impact: 'Families wait less' }, (action) => action.desiredImpact, 'Families wait less'],
+      ['know', { know: 'Quarterly audit' }, (action) => action.howWeWillKnow, 'Quarterly audit'],
+      ['tags', { tags: 'AFI4' }, (action) => action.tags, ['AFI4']],
+      ['evidence', { evidence: 'Board paper (https://example.org/paper)' }, (action) => action.evidence, [{ url: 'https://example.org/paper', description: 'Board paper' }]],
+      ['status', { status: 'Amber' }, (action) => action.status, 'Amber']
+    ];
+    for (const [name, values, read, expected] of changes) {
+      const before = await data.loadPlan(planId);
+      const changed = sheet(values);
+      const changedRows = parseCsv(changed);
+      const plan = planImport(changedRows, analysis.columns, analysis.headerRow, { target: { kind: 'existing', planId, name: 'Eastwick SEND plan' }, scheme: before.plan.statusScheme, priorities: before.priorities, outcomes: before.outcomes, actions: before.actions });
+      expect([name, plan.actions.map((action) => action.change)]).toEqual([name, ['update']]);
+      const result = await importer.importPlan(planId, plan, TODAY);
+      expect([name, result.updatedActions]).toEqual([name, 1]);
+      const after = await data.loadPlan(planId);
+      expect([name, read(after.actions[0])]).toEqual([name, expected]);
+    }
   });
 
   async function importedStateAfter(run: () => Promise<void>): Promise<ReturnType<typeof importedState>> {
