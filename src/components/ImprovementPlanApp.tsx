@@ -249,6 +249,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
       {importing && importService && (
         <ImportPanel
           snapshot={snapshot}
+          dataService={dataService}
           importService={importService}
           today={today}
           onClose={(imported) => {
