@@ -63,6 +63,8 @@ export type ImportProblemCode =
   | 'noPriority'
   /** [priority]: nothing names a priority area, so the actions go under one priority. */
   | 'priorityAssumed'
+  /** [cells]: the row's cells from the action on had moved right by that many blank cells; read back in place. */
+  | 'rowRealigned'
   /** [field, length, most]: longer than SharePoint's column takes. */
   | 'tooLong'
   /** A line of the evidence column with no web address: kept as a description. */
@@ -268,6 +270,40 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     return `${base}.${counter}`;
   };
 
+  /** Whether the row's cells read sensibly: an action, dates in date columns, no date as a person, a known status. */
+  const plausible = (cells: readonly string[]): boolean => {
+    const at = (field: ImportField): string => {
+      const entry = fieldColumn.get(field);
+      return entry ? plainText(cells[entry.column] ?? '') : '';
+    };
+    const dateOk = (field: ImportField): boolean => !at(field) || parsePlanDate(at(field)).kind !== 'unknown';
+    const personOk = (field: ImportField): boolean => {
+      const kind = parsePlanDate(at(field)).kind;
+      return kind !== 'date' && kind !== 'month';
+    };
+    const action = at('action');
+    // An action is a few words of text, not a tag, a date or a status moved into its column.
+    const actionOk = action.split(/\s+/).length >= 2 && !TAG_CODE.test(action) && !looksLikeStatus(action) && ['date', 'month', 'tbc', 'in-place', 'ongoing'].indexOf(parsePlanDate(action).kind) < 0;
+    return actionOk && dateOk('due') && dateOk('start') && personOk('strategicLead') && personOk('responsibleOfficer') && (!at('status') || matchStatus(context.scheme, at('status')).ok);
+  };
+  /**
+   * How many blank cells were inserted at the action's column, pushing the rest of the row
+   * right (a tag in the date column, a month as the lead); 0 when the row reads as it is or
+   * closing the gap does not make it read sensibly either.
+   */
+  const realignment = (cells: readonly string[]): number => {
+    const action = fieldColumn.get('action')?.column ?? 0;
+    if (plausible(cells)) return 0;
+    for (let gap = 1; gap <= 2 && (cells[action + gap - 1] ?? '').trim() === ''; gap++) {
+      if (plausible(realigned(cells, gap))) return gap;
+    }
+    return 0;
+  };
+  const realigned = (cells: readonly string[], gap: number): string[] => {
+    const action = fieldColumn.get('action')?.column ?? 0;
+    return [...cells.slice(0, action), ...cells.slice(action + gap)];
+  };
+
   // What headings and merged cells above a row say it belongs to.
   let headingPriority: string | undefined;
   let headingOutcome: string | undefined;
@@ -297,9 +333,10 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
 
   const process = (from: number, to: number): void => {
     for (let index = from; index < to; index++) {
-      const cells = rows[index];
       const row = index + 1;
-      if (isBlankRow(cells)) continue;
+      if (isBlankRow(rows[index])) continue;
+      const shift = realignment(rows[index]);
+      const cells = shift ? realigned(rows[index], shift) : rows[index];
       const read = (field: ImportField): string => {
         const entry = fieldColumn.get(field);
         return entry ? plainText(cells[entry.column] ?? '') : '';
@@ -324,6 +361,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
         }
       }
       const rowProblemsFrom = problems.length;
+      if (shift) problem(row, fieldColumn.get('action'), undefined, 'rowRealigned', [shift], 'warning');
 
       // The ref: as written, composed with the heading's number when the sheet numbers actions within each area, or given from the row's place.
       let ref = writtenRef;
@@ -413,11 +451,14 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       const history: IImportedAction['history'] = [];
       const tags = splitValues(read('tags'), /[;,/\n]/);
       const updates: IDatedText[] = splitDatedText(read('progress'));
+      // The latest dated status written, known or not: with no status column it is the current status.
+      let latestDated: { date: IsoDate; status?: string } | undefined;
       for (const entry of mapping) {
         const value = plainText(cells[entry.column] ?? '');
         if (!value) continue;
         if (entry.target.kind === 'statusAt') {
           const matched = matchStatus(context.scheme, value);
+          if (!latestDated || entry.target.date > latestDated.date) latestDated = { date: entry.target.date, status: matched.ok ? matched.label.key : undefined };
           if (matched.ok) history.push({ date: entry.target.date, status: matched.label.key });
           else problem(row, entry, value, 'statusUnknown', [context.scheme.labels.map((label) => label.label).join(', ')], 'warning');
         } else if (entry.target.kind === 'progressAt') {
@@ -451,7 +492,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
         howWeWillKnow: read('howWeWillKnow') || undefined,
         tags,
         evidence: evidence.links,
-        status: status ?? history[history.length - 1]?.status,
+        status: writtenStatus ? status : latestDated?.status,
         history,
         updates
       };

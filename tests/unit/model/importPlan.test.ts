@@ -169,6 +169,15 @@ describe('planImport (dry run)', () => {
     expect(plan.actions).toEqual([]);
   });
 
+  it('reads back a row whose cells moved one column right (a blank before the action), with a warning, never a month as a lead', () => {
+    const plan = dryRun(['Ref,Action,Tags,By when,Lead,RAG', '3.1.5,,Train caseworkers,AFI3,Nov-24,SEND Service Manager,Amber'].join('\n'));
+    expect(plan.problems).toEqual([{ row: 2, column: 'B', header: 'Action', value: undefined, code: 'rowRealigned', params: [1], severity: 'warning' }]);
+    expect(plan.actions[0]).toMatchObject({ text: 'Train caseworkers', tags: ['AFI3'], due: { text: 'Nov-24' }, strategicLead: 'SEND Service Manager', status: 'Amber' });
+    // A gap that does not make the row read sensibly is reported, not realigned.
+    const unreadable = dryRun(['Ref,Action,By when,Lead', '3.1.6,,Soon,Sep-23'].join('\n'));
+    expect(unreadable.problems.map((problem) => problem.code)).toEqual(['actionTextMissing', 'personShifted', 'dateNotDerived']);
+  });
+
   it('keeps both rows of a duplicate ref as distinct actions, the second under a new ref, and says so', () => {
     const plan = dryRun(['Ref,Action', '3.1.5,Do a thing', '3.1.5,Do it again', '3.1.5,And a third time'].join('\n'));
     expect(plan.problems).toEqual([

@@ -453,6 +453,7 @@ define([], function () {
     ImportProblem_statusUnknown: "This status is not in the plan's key, so the row is imported without it. Use one of: {0}, or add it to the key, and import again.",
     ImportProblem_noPriority: "No priority area for {0}: map a Priority column, add a heading row naming the priority, or use references that start with a priority's number.",
     ImportProblem_priorityAssumed: "Nothing in the sheet names a priority area, so its actions go under priority {0}. Rename it after the import.",
+    ImportProblem_rowRealigned: "The cells of this row from the action on had moved {0} column(s) to the right (a blank cell before the action); they were read back in their columns. Check the row in the sheet.",
     ImportProblem_tooLong: "{0} is {1} characters long; SharePoint keeps at most {2} in this column. Shorten it in the sheet.",
     ImportProblem_evidenceNotLink: "A line of evidence with no web address is kept as a description, not a link.",
 

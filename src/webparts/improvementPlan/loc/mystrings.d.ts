@@ -450,6 +450,7 @@ declare interface IImprovementPlanWebPartStrings {
   ImportProblem_statusUnknown: string;
   ImportProblem_noPriority: string;
   ImportProblem_priorityAssumed: string;
+  ImportProblem_rowRealigned: string;
   ImportProblem_tooLong: string;
   ImportProblem_evidenceNotLink: string;
 
