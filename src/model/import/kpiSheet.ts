@@ -6,7 +6,7 @@
  * "12 weeks", "1.17% (projected end of year)"); what cannot be read is reported by row
  * and column, never guessed.
  */
-import { IsoDate, addMonths } from '../isoDate';
+import { IsoDate, addMonths, endOfMonth } from '../isoDate';
 import { IKpi, IMeasurement, IMilestone, KpiDirection, MilestoneDue } from '../kpi';
 import { parsePlanDate } from '../planDates';
 import { columnLetter, normaliseHeader } from './mapping';
@@ -157,10 +157,10 @@ const TARGET_DATE_HEADERS = ['target date', 'target due', 'date for target', 'by
 /** Columns a scorecard computes or that the import does not read. */
 const IGNORED_HEADERS = ['rag', 'status', 'rag status', 'direction of travel', 'dot', 'trend'];
 
-const ACTUAL_WORDS = /\b(?:actuals?|outturn|achieved|performance|position|current)\b/;
+const ACTUAL_WORDS = /\b(?:actuals?|outturn|achieved|performance|position|current|latest)\b/;
 const MILESTONE_WORDS = /\b(?:milestones?|targets?|trajector(?:y|ies)|ambition|goal)\b/;
 /** Words around a date in a heading that add nothing to it. */
-const HEADING_FILLER = /\b(?:milestones?|targets?|trajector(?:y|ies)|ambition|goal|actuals?|outturn|achieved|performance|position|current|baseline|as at|at|by|end of|data|figure|value)\b/g;
+const HEADING_FILLER = /\b(?:milestones?|targets?|trajector(?:y|ies)|ambition|goal|actuals?|outturn|achieved|performance|position|current|latest|baseline|as at|at|by|end of|data|figure|value)\b/g;
 const MONTHS_AFTER = /(\d{1,2})\s*-?\s*months?\b/;
 const MONTH_NUMBER = /\bmonth\s*(\d{1,2})\b/;
 const LEADING_INDEX = /^\d{1,2}(?:\s*[-:.)]\s*|\s+)/;
@@ -180,8 +180,16 @@ function trimSeparators(text: string): string {
   return text.replace(/^[\s\-:,.]+|[\s\-:,]+$/g, '');
 }
 
-/** A date (month end for a month) from text that is exactly one date. */
+/** A quarter of a financial year, as public bodies report: "Q4 2022/23" is January to March 2023. */
+const FINANCIAL_QUARTER = /^q([1-4])\s*(?:of\s+)?(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
+
+/** A date (month end for a month or a financial quarter) from text that is exactly one date. */
 function exactDate(text: string): IsoDate | undefined {
+  const quarter = FINANCIAL_QUARTER.exec(text.trim());
+  if (quarter) {
+    const [year, month] = [Number(quarter[2]), 3 + 3 * Number(quarter[1])];
+    return month > 12 ? endOfMonth(year + 1, month - 12) : endOfMonth(year, month);
+  }
   const read = parsePlanDate(text);
   return (read.kind === 'date' || read.kind === 'month') && read.date && !read.tentative && /\d/.test(text) ? read.date : undefined;
 }
@@ -346,9 +354,10 @@ function readDirection(text: string): KpiDirection | undefined {
   return undefined;
 }
 
-function sameUnit(a: string, b: string): boolean {
+/** Whether a value's unit is the KPI's: "weeks" and "week", "%" and "% of pupils with an EHC plan". */
+function sameUnit(kpiUnit: string, valueUnit: string): boolean {
   const plain = (unit: string): string => unit.toLowerCase().replace(/s$/, '');
-  return plain(a) === plain(b);
+  return plain(kpiUnit) === plain(valueUnit) || kpiUnit.toLowerCase().startsWith(`${valueUnit.toLowerCase()} `);
 }
 
 function sameText(a: string, b: string): boolean {
@@ -639,7 +648,7 @@ export function planKpiImport(
     const unit = unitOf(unitCell.text) ?? units[0]?.unit ?? '';
     const reportedUnits = new Set<string>();
     for (const found of units) {
-      if (unit && !sameUnit(found.unit, unit) && !reportedUnits.has(found.unit)) {
+      if (unit && !sameUnit(unit, found.unit) && !reportedUnits.has(found.unit)) {
         reportedUnits.add(found.unit);
         report(row, found.column, found.text, 'kpiUnitMismatch', [unit, found.unit]);
       }

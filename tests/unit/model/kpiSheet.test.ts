@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { IKpi } from '../../../src/model/kpi';
 import {
   IImportedKpi,
@@ -87,6 +90,8 @@ describe('classifyKpiHeader', () => {
     ['Milestone 1 – Sep 23 Actual', { readAs: 'actual', date: '2023-09-30' }],
     ['Current position', { readAs: 'actual' }],
     ['Jan-24', { readAs: 'actual', date: '2024-01-31' }],
+    ['Actual Q3 2023/24', { readAs: 'actual', date: '2023-12-31' }],
+    ['Latest', { readAs: 'actual' }],
     ['Commentary', { readAs: 'note' }],
     ['Linked actions', { readAs: 'actionRefs' }],
     ['RAG', { readAs: 'ignore' }],
@@ -101,6 +106,8 @@ describe('readKpiValue', () => {
     ['60%', { value: 60, unit: '%' }],
     ['95 %', { value: 95, unit: '%' }],
     ['60% (Mar 23)', { value: 60, unit: '%', date: '2023-03-31', aside: 'Mar 23' }],
+    ['42% (Q4 2022/23)', { value: 42, unit: '%', date: '2023-03-31', aside: 'Q4 2022/23' }],
+    ['1.6% (2021/22)', { value: 1.6, unit: '%', note: '2021/22', aside: '2021/22' }],
     ['1.17% (projected end of year)', { value: 1.17, unit: '%', note: 'projected end of year', aside: 'projected end of year' }],
     ['12 weeks', { value: 12, unit: 'weeks' }],
     ['1,204', { value: 1204 }],
@@ -424,5 +431,77 @@ describe('kpiJson', () => {
       milestones: [{ label: 'Target Mar 25', text: 'All agreed', date: '2025-03-31', monthsFromStart: null, target: null }],
       measurements: [{ date: '2023-09-30', value: 90, text: '90%' }]
     });
+  });
+});
+
+/** What the fixture script recorded for a scorecard sheet (tests/fixtures/import/expected.json, "engine"). */
+interface IExpectedKpiSheet {
+  sheet: string;
+  headerRow: number;
+  kpiRows: number;
+  kpis: Array<{
+    row: number;
+    ref: string;
+    name: string;
+    unit?: string;
+    goodIs?: string;
+    baseline: string | { text: string };
+    target?: string;
+    milestones: Array<{ header: string; text: string }>;
+    measurements?: Array<{ header: string; text: string }>;
+    latest?: string;
+  }>;
+}
+
+describe('scorecards saved by openpyxl and LibreOffice (tests/fixtures/import)', () => {
+  const folder = join(__dirname, '../../fixtures/import');
+  const expected = (JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8')) as { fixtures: Array<{ file: string; engine: IExpectedKpiSheet[] }> }).fixtures.filter((fixture) => fixture.file.startsWith('kpi-scorecard'));
+
+  it('has both producers’ files to read', () => {
+    expect(expected.map((fixture) => fixture.file).sort()).toEqual(['kpi-scorecard.libreoffice.xlsx', 'kpi-scorecard.openpyxl.xlsx']);
+  });
+
+  describe.each(expected.map((fixture) => [fixture.file, fixture.engine] as const))('%s', (file, engine) => {
+    it.each(engine.map((sheet) => [sheet.sheet, sheet] as const))('reads every KPI of sheet "%s" as written', async (name, sheetExpected) => {
+      const book = await readSpreadsheet(file, new Uint8Array(readFileSync(join(folder, file))));
+      const sheet = book.sheets.find((candidate) => candidate.name === name);
+      if (!sheet) throw new Error(`no sheet ${name}`);
+      const analysis = analyseKpiSheet(sheet.rows);
+      expect(analysis && analysis.headerRow + 1).toBe(sheetExpected.headerRow);
+      if (!analysis) return;
+      const result = planKpiImport(sheet.rows, analysis, [], PLAN_START);
+      expect(result.rejectedRows).toEqual([]);
+      expect(result.kpis).toHaveLength(sheetExpected.kpiRows);
+      const problemValues = (code: string, row: number): string[] => result.problems.filter((problem) => problem.code === code && problem.row === row).map((problem) => problem.value ?? '');
+
+      for (const want of sheetExpected.kpis) {
+        const kpi = kpiOn(result, want.row);
+        expect([kpi.ref, kpi.name]).toEqual([want.ref, want.name]);
+        if (want.unit !== undefined) expect(kpi.unit).toBe(want.unit);
+        if (want.goodIs === 'Higher' || want.goodIs === 'Lower') expect(kpi.direction).toBe(want.goodIs.toLowerCase());
+        else if (want.goodIs !== undefined) expect(problemValues('kpiDirectionUnreadable', want.row)).toEqual([want.goodIs]);
+        expect(kpi.baseline.text).toBe(typeof want.baseline === 'string' ? want.baseline : want.baseline.text);
+        expect(kpi.baseline.value).toBe(readKpiValue(kpi.baseline.text).value);
+        expect(kpi.milestones.map((milestone) => [milestone.label, milestone.text])).toEqual(want.milestones.map((milestone) => [milestone.header, milestone.text]));
+        for (const milestone of kpi.milestones) expect(milestone.target).toBe(readKpiValue(milestone.text).value);
+        // The final "Target" has no date: reported on its row, never saved with a guessed one.
+        if (want.target) expect(problemValues('kpiMilestoneNoDate', want.row)).toEqual([want.target]);
+        const measured = kpi.measurements.map((measurement) => measurement.text);
+        if (want.measurements) expect(measured).toEqual(want.measurements.map((measurement) => measurement.text));
+        if (want.latest) expect([...measured, ...problemValues('kpiActualNoDate', want.row)]).toEqual([want.latest]);
+      }
+    });
+  });
+
+  it('keeps a value’s note and reads dates beside baselines and actuals', async () => {
+    const book = await readSpreadsheet('kpi-scorecard.openpyxl.xlsx', new Uint8Array(readFileSync(join(folder, 'kpi-scorecard.openpyxl.xlsx'))));
+    const [scorecard, trajectory] = book.sheets.map((sheet) => importSheet(sheet.rows));
+    expect(kpiOn(scorecard, 7).measurements[1]).toEqual({ date: '2024-03-31', value: 1.17, text: '1.17% (projected end of year)', note: 'projected end of year' });
+    expect(kpiOn(scorecard, 5)).toMatchObject({ direction: 'lower', baseline: { text: '32 weeks (Jan 23)', value: 32, date: '2023-01-31' } });
+    expect(kpiOn(scorecard, 6).baseline).toEqual({ text: '42% (Q4 2022/23)', value: 42, date: '2023-03-31' });
+    expect(kpiOn(scorecard, 7).baseline).toEqual({ text: '1.6% (2021/22)', value: 1.6 });
+    expect(kpiOn(trajectory, 2).measurements).toEqual([{ date: '2024-03-31', value: 81, text: '81% (Mar 24)' }]);
+    expect(kpiOn(trajectory, 3)).toMatchObject({ direction: 'lower', unit: 'weeks' });
+    expect(kpiOn(trajectory, 3).milestones[3]).toEqual({ label: '18 months', text: 'No child waits over 18 weeks', monthsFromStart: 18, date: '2024-09-01' });
   });
 });
