@@ -39,6 +39,7 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
   const { plan } = run;
   const count = (change: RowChange): number => plan.actions.filter((action) => action.change === change).length;
   const strongText = { root: { fontWeight: 600 as const } };
+  const rowsCaption = formatString(strings.ImportRowsCaption, Math.min(ROWS_SHOWN, plan.actions.length), plan.actions.length);
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text styles={strongText}>{targetName(plan)}</Text>
@@ -113,9 +114,9 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
         </ScrollRegion>
       )}
       {plan.actions.length > 0 && (
-        <ScrollRegion label={strings.ImportRowsCaption}>
+        <ScrollRegion label={rowsCaption}>
           <table className={table.table}>
-            <caption className={table.caption}>{formatString(strings.ImportRowsCaption, Math.min(ROWS_SHOWN, plan.actions.length), plan.actions.length)}</caption>
+            <caption className={table.caption}>{rowsCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{strings.ImportRowColumn}</th>

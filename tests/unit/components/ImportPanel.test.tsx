@@ -7,7 +7,6 @@ import { join } from 'path';
 import { TextDecoder as NodeTextDecoder } from 'util';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ImportPanel } from '../../../src/components/ImportPanel';
-import { IImportPlan } from '../../../src/model/import/dryRun';
 import { PlanDataError } from '../../../src/services/errors';
 import { IImportResult, INewPlan, IPlanImportService } from '../../../src/services/IPlanImportService';
 import { IPlanDataService } from '../../../src/services/IPlanDataService';
@@ -39,9 +38,14 @@ interface IServices {
   onClose: jest.Mock;
 }
 
+/** Services that create plan 42 and import whatever they are given. */
+function importServiceMock(importPlan: IPlanImportService['importPlan'] = async () => RESULT): jest.Mocked<IPlanImportService> {
+  return { createPlan: jest.fn(async (plan: INewPlan) => (plan.name ? 42 : 0)), importPlan: jest.fn(importPlan) };
+}
+
 function renderPanel(overrides: Partial<IServices> = {}): IServices {
   const services: IServices = {
-    importService: { createPlan: jest.fn(async () => 42), importPlan: jest.fn(async () => RESULT) },
+    importService: importServiceMock(),
     dataService: {
       listPlans: jest.fn(async () => [
         { id: 5, title: 'Eastwick SEND plan' },
@@ -190,7 +194,7 @@ describe('ImportPanel', () => {
       ['2', 'Transitions']
     ]);
     expect(rowsOf(screen.getByRole('table', { name: /^Problems found/ })).map((cells) => cells.slice(0, 3))).toContainEqual(['4', 'G (Progress rating)', 'G/A']);
-    fireEvent.click(screen.getByRole('button', { name: 'Import 2 rows' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import 3 rows' }));
     expect(await screen.findByText(/The new plan "Northmoor SEND plan" \(plan 42\) has been created/)).toBeInTheDocument();
 
     const created = importService.createPlan.mock.calls[0][0] as INewPlan;
@@ -204,25 +208,28 @@ describe('ImportPanel', () => {
       ],
       reportingDates: ['2023-06-30']
     });
-    const [planId, plan] = importService.importPlan.mock.calls[0] as [number, IImportPlan];
+    const [planId, plan] = importService.importPlan.mock.calls[0];
     expect(planId).toBe(42);
-    expect(plan.actions.map((action) => [action.ref, action.status])).toEqual([
-      ['1.1.1', 'Delayed'],
-      ['1.1.2', 'On track']
+    // G/A fits no label: the row is imported without that status and reported, never guessed; its dated status stays.
+    expect(plan.actions.map((action) => [action.ref, action.status, action.history.map((entry) => entry.status)])).toEqual([
+      ['1.1.1', 'Delayed', ['On track']],
+      ['1.1.2', 'On track', ['Not started']],
+      ['2.1.1', undefined, ['On track']]
     ]);
     expect(importService.createPlan.mock.invocationCallOrder[0]).toBeLessThan(importService.importPlan.mock.invocationCallOrder[0]);
   });
 
   it('keeps the dry run when the import stops, says to run it again, and a re-run writes into the plan already created', async () => {
-    const importPlan = jest.fn().mockRejectedValueOnce(new PlanDataError('throttled', '429')).mockResolvedValueOnce(RESULT);
-    const { importService, onClose } = renderPanel({ importService: { createPlan: jest.fn(async () => 42), importPlan } });
+    const importService = importServiceMock();
+    const importPlan = importService.importPlan.mockRejectedValueOnce(new PlanDataError('throttled', '429')).mockResolvedValueOnce(RESULT);
+    const { onClose } = renderPanel({ importService });
     chooseFile('northmoor-send-plan.csv', NORTHMOOR);
     await screen.findByRole('table', { name: 'How each column is read' });
     chooseNewPlan();
     await dryRun();
-    fireEvent.click(screen.getByRole('button', { name: 'Import 2 rows' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import 3 rows' }));
     expect(await screen.findByText(/^The import stopped part-way\. Run it again/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Run the import again (2 rows)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run the import again (3 rows)' }));
     expect(await screen.findByText(/^Imported: 1 actions created/)).toBeInTheDocument();
     expect(importService.createPlan).toHaveBeenCalledTimes(1);
     expect(importPlan.mock.calls.map((call) => call[0])).toEqual([42, 42]);
@@ -232,8 +239,8 @@ describe('ImportPanel', () => {
   });
 
   it('starts one import at a time, and closing while it runs still says the plan changed', async () => {
-    const importPlan = jest.fn(() => new Promise<IImportResult>(() => undefined));
-    const { onClose } = renderPanel({ importService: { createPlan: jest.fn(), importPlan } });
+    const { importService, onClose } = renderPanel({ importService: importServiceMock(() => new Promise<IImportResult>(() => undefined)) });
+    const { importPlan } = importService;
     chooseFile('plan.csv', CSV);
     await dryRun();
     const button = screen.getByRole('button', { name: 'Import 1 rows' });
@@ -297,7 +304,7 @@ describe('ImportPanel', () => {
   });
 
   it('lists this page’s plan alone when the site’s plans cannot be listed', async () => {
-    renderPanel({ dataService: { listPlans: jest.fn(async () => Promise.reject(new PlanDataError('forbidden', '403'))), loadPlan: jest.fn(async () => aSnapshot()) } });
+    renderPanel({ dataService: { listPlans: jest.fn(async () => Promise.reject(new PlanDataError('forbidden', '403'))), loadPlan: jest.fn(async (id: number) => aSnapshot({ plan: aPlan({ id }) })) } });
     chooseFile('plan.csv', CSV);
     await screen.findByRole('table', { name: 'How each column is read' });
     await waitFor(() => expect(screen.getByText(/^The site's other plans could not be listed/)).toBeInTheDocument());
