@@ -2,7 +2,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { ILatestNote } from '../model/rollups';
 import { IPlanDate } from '../model/planDates';
-import { DataErrorKind, PlanDataError } from '../services/errors';
+import { DataErrorKind, ImportWriteError, PlanDataError } from '../services/errors';
 import { fillTemplate } from './problemText';
 
 /** What a person reads for each kind of data error. */
@@ -26,6 +26,9 @@ export function formatDate(value: IsoDate | undefined, fallback: string): string
 
 /** The message of anything thrown, for showing to the person. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof ImportWriteError) {
+    return error.row > 0 ? formatString(strings.ImportWriteFailedRow, error.row, error.ref, ERROR_MESSAGES[error.kind]) : formatString(strings.ImportWriteFailedItem, error.ref, ERROR_MESSAGES[error.kind]);
+  }
   if (error instanceof PlanDataError) {
     return ERROR_MESSAGES[error.kind];
   }

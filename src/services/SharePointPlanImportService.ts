@@ -7,7 +7,7 @@ import { IImportPlan, IImportedAction } from '../model/import/dryRun';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea, IStatusMark } from '../model/plan';
 import { withHistoryLines } from '../model/rollups';
-import { requireEtag, toPlanDataError } from './errors';
+import { ImportWriteError, requireEtag, toPlanDataError } from './errors';
 import { IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
 import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
@@ -59,13 +59,30 @@ function actionFields(row: IImportedAction, priorityId: number, outcomeId: numbe
   return fields;
 }
 
-/** Runs `write` over items in $batch requests of BATCH_SIZE, returning each item's result in order. */
-async function inBatches<T, R>(sp: SPFI, items: readonly T[], write: (batched: SPFI, item: T) => Promise<R>, onBatch: (count: number) => void): Promise<R[]> {
+/**
+ * Runs `write` over items in $batch requests of BATCH_SIZE, returning each item's result
+ * in order. A part that fails stops the import with the row and ref it was writing.
+ */
+async function inBatches<T, R>(sp: SPFI, items: readonly T[], write: (batched: SPFI, item: T) => Promise<R>, onBatch: (count: number) => void, where: (item: T) => { row: number; ref: string }): Promise<R[]> {
   const results: R[] = [];
   for (let start = 0; start < items.length; start += BATCH_SIZE) {
     const [batched, execute] = sp.batched();
-    const pending = items.slice(start, start + BATCH_SIZE).map((item) => write(batched, item));
-    await execute();
+    const slice = items.slice(start, start + BATCH_SIZE);
+    const pending = slice.map((item) =>
+      write(batched, item).catch((error: unknown) => {
+        const { row, ref } = where(item);
+        throw new ImportWriteError(toPlanDataError(error), row, ref);
+      })
+    );
+    try {
+      await execute();
+    } catch (error) {
+      // The whole request failed: none of its parts can be trusted, and the stop names the rows it held.
+      pending.forEach((part) => part.catch(() => undefined));
+      const first = where(slice[0]);
+      const last = where(slice[slice.length - 1]);
+      throw new ImportWriteError(toPlanDataError(error), first.row, first.ref === last.ref ? first.ref : `${first.ref}–${last.ref}`);
+    }
     // Parts succeed or fail on their own ($batch rolls nothing back); any failure stops the import here.
     results.push(...(await Promise.all(pending)));
     onBatch(pending.length);
@@ -114,7 +131,13 @@ export class SharePointPlanImportService implements IPlanImportService {
 
       const priorities: Array<Pick<IPriorityArea, 'id' | 'number'>> = [...current.priorities];
       const missingPriorities = plan.newPriorities.filter((wanted) => !priorities.some((priority) => priority.number === wanted.number));
-      const addedPriorities = await inBatches(this.sp, missingPriorities, (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title || wanted.number, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }), progressed);
+      const addedPriorities = await inBatches(
+        this.sp,
+        missingPriorities,
+        (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title || wanted.number, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }),
+        progressed,
+        (wanted) => ({ row: 0, ref: wanted.number })
+      );
       addedPriorities.forEach((added, index) => priorities.push({ id: (added as ListItem).Id as number, number: missingPriorities[index].number }));
       result.createdPriorities = addedPriorities.length;
       const priorityId = (number: string): number => (priorities.find((priority) => priority.number === number) as { id: number }).id;
@@ -126,7 +149,8 @@ export class SharePointPlanImportService implements IPlanImportService {
         missingOutcomes,
         (batched, wanted) =>
           batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title || wanted.number, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
-        progressed
+        progressed,
+        (wanted) => ({ row: 0, ref: wanted.number })
       );
       addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
       result.createdOutcomes = addedOutcomes.length;
@@ -158,7 +182,8 @@ export class SharePointPlanImportService implements IPlanImportService {
             throw error;
           }
         },
-        progressed
+        progressed,
+        ({ row }) => ({ row: row.row, ref: row.ref })
       );
       actionOutcomes.forEach((outcome, index) => {
         if (outcome === 'created') result.createdActions += 1;
@@ -167,8 +192,15 @@ export class SharePointPlanImportService implements IPlanImportService {
         else result.conflicts.push(entries[index].row.ref);
       });
 
+      const rowOfRef = new Map(plan.actions.map((row) => [row.ref, row.row]));
       const logItems = entries.flatMap(({ row, log }) => (result.conflicts.indexOf(row.ref) >= 0 ? [] : log.map((entry) => ({ ...entry, actionId: actionIds.get(row.ref) as number }))));
-      await inBatches(this.sp, logItems, (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem({ ...entry, planId })), progressed);
+      await inBatches(
+        this.sp,
+        logItems,
+        (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem({ ...entry, planId })),
+        progressed,
+        (entry) => ({ row: rowOfRef.get(entry.actionRef) ?? 0, ref: entry.actionRef })
+      );
       result.addedLogEntries = logItems.length;
       return result;
     } catch (error) {

@@ -30,6 +30,20 @@ export class ConflictError<T> extends PlanDataError {
   }
 }
 
+/** An import stopped on one item: which row and ref it was writing, and what SharePoint said. */
+export class ImportWriteError extends PlanDataError {
+  public constructor(
+    cause: PlanDataError,
+    /** The sheet's row (0 when the item is not one row, such as a priority). */
+    public readonly row: number,
+    /** The action's ref, or the priority's or outcome's number. */
+    public readonly ref: string
+  ) {
+    super(cause.kind, cause.detail, cause.status);
+    this.name = 'ImportWriteError';
+  }
+}
+
 interface IHttpRequestError {
   isHttpRequestError: true;
   status: number;

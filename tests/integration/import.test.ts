@@ -3,6 +3,7 @@ import { IImportPlan, planImport } from '../../src/model/import/dryRun';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { LIST_TITLES } from '../../src/services/schema';
+import { ImportWriteError } from '../../src/services/errors';
 import { ITestSite, startTestSite } from '../support/emulator';
 import { dryRunCsv, priorityFourSheet } from '../support/sheets';
 import { formatCsv, parseCsv } from '../../src/model/import/csv';
@@ -86,7 +87,9 @@ describe('SharePointPlanImportService against the emulator', () => {
         }
       })
       .catch((error: unknown) => error);
-    expect(stopped).toBeInstanceOf(Error);
+    // The stop names the row and ref it was writing.
+    expect(stopped).toBeInstanceOf(ImportWriteError);
+    expect(stopped).toMatchObject({ kind: 'throttled', ref: expect.stringMatching(/^4\.1\.\d+(–4\.1\.\d+)?$/) });
     const partial = importedState();
     expect(partial.refs.length).toBeGreaterThan(0);
     expect(partial.refs.length).toBeLessThan(120);

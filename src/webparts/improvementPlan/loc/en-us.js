@@ -346,6 +346,8 @@ define([], function () {
     ImportStopped: "The import stopped part-way. Run it again: what was written is matched by ref and not duplicated.",
     ImportDone: "Imported: {0} actions created, {1} updated, {2} unchanged, {3} log entries added. Changed by someone else meanwhile (run again to finish): {4}.",
     ImportNoConflicts: "none",
+    ImportWriteFailedRow: "Row {0} ({1}) could not be written: {2}",
+    ImportWriteFailedItem: "Priority area or outcome {0} could not be written: {1}",
     ImportField_ref: "Ref",
     ImportField_action: "Action",
     ImportField_priority: "Priority area",

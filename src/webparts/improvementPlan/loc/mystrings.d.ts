@@ -345,6 +345,8 @@ declare interface IImprovementPlanWebPartStrings {
   ImportStopped: string;
   ImportDone: string;
   ImportNoConflicts: string;
+  ImportWriteFailedRow: string;
+  ImportWriteFailedItem: string;
   ImportField_ref: string;
   ImportField_action: string;
   ImportField_priority: string;
