@@ -24,6 +24,8 @@ import { IPlanDate } from '../src/model/planDates';
 import { IStatusScheme, labelForKey, schemeToText } from '../src/model/statusSchemes';
 import { PlanDataError, toPlanDataError } from '../src/services/errors';
 import { IImportResult } from '../src/services/IPlanImportService';
+import { IKpiImportResult } from '../src/services/IKpiImportService';
+import { SharePointKpiImportService } from '../src/services/SharePointKpiImportService';
 import { IPlanSummary } from '../src/services/IPlanDataService';
 import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
@@ -396,8 +398,8 @@ interface IWriteResult {
   planId: number;
   createdPlan: boolean;
   import: IImportResult;
-  /** KPIs read but not written: this version writes actions only. */
-  kpisNotWritten: number;
+  /** What the KPI sheets wrote, when the file has any. */
+  kpis?: IKpiImportResult;
 }
 
 function rowsInSheetOrder(plan: IImportPlan): IImportedAction[] {
@@ -492,7 +494,7 @@ function jsonReport(run: IRun): Record<string, unknown> {
       severity: problem.severity
     })),
     totals: totals(run),
-    ...(run.result ? { result: { plan: run.result.planId, createdPlan: run.result.createdPlan, ...run.result.import, kpisNotWritten: run.result.kpisNotWritten } } : {})
+    ...(run.result ? { result: { plan: run.result.planId, createdPlan: run.result.createdPlan, ...run.result.import, kpis: run.result.kpis ?? null } } : {})
   };
 }
 /* eslint-enable @rushstack/no-new-null */
@@ -563,7 +565,11 @@ function textReport(run: IRun): string {
     `Written: ${written.createdPriorities} priority areas, ${written.createdOutcomes} outcomes, ${written.createdActions} actions created, ${written.updatedActions} updated, ${written.unchangedActions} unchanged, ${written.addedLogEntries} log entries added.`
   );
   if (written.conflicts.length > 0) lines.push(`Changed by someone else while the import ran, left as they are (run the import again to finish them): ${written.conflicts.join(', ')}`);
-  if (result.kpisNotWritten > 0) lines.push(`${result.kpisNotWritten} KPIs were read but not written: this version of the command writes actions only.`);
+  if (result.kpis) {
+    const kpis = result.kpis;
+    lines.push(`KPIs written: ${kpis.createdKpis} created, ${kpis.updatedKpis} updated, ${kpis.unchangedKpis} unchanged; ${kpis.addedMeasurements} measurements added, ${kpis.updatedMeasurements} updated.`);
+    if (kpis.conflicts.length > 0) lines.push(`KPIs changed by someone else while the import ran, left as they are (run the import again to finish them): ${kpis.conflicts.join(', ')}`);
+  }
   return lines.join('\n');
 }
 
@@ -620,7 +626,7 @@ async function run(args: string[]): Promise<number> {
     const sameName = plans.find((existing) => target.context.target.kind === 'new' && existing.title.trim().toLowerCase() === target.context.target.name.trim().toLowerCase());
     if (sameName) console.error(`Note: plan ${sameName.id} on the site is also called "${sameName.title}"; use --plan ${sameName.id} to import into it instead.`);
 
-    const kpiCount = kpiSheets.reduce((sum, sheet) => sum + sheet.kpis.length, 0);
+    const kpis = kpiSheets.reduce<IImportedKpi[]>((all, sheet) => all.concat(sheet.kpis), []);
     if (!command.dryRun) {
       if (plan.actions.length === 0) {
         console.error('No row can be imported, so nothing was written: see the problems.');
@@ -630,12 +636,13 @@ async function run(args: string[]): Promise<number> {
         stage = 'write the plan';
         const planId = context.target.kind === 'existing' ? context.target.planId : await service.createPlan({ name: context.target.name, localArea: context.target.localArea, scheme: context.scheme, reportingDates: target.proposal.reportingDates });
         stage = `write into plan ${planId} (rows already written are matched when the import is run again)`;
-        outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, todayIso()), kpisNotWritten: kpiCount };
+        outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, todayIso()) };
+        if (kpis.length > 0) outcome.result.kpis = await new SharePointKpiImportService(sp).importKpis(planId, kpis);
       }
     }
     await print(command.json ? JSON.stringify(jsonReport(outcome), undefined, 2) : textReport(outcome));
     const fileProblem = plan.problems.some((problem) => problem.row === 0 && problem.severity === 'error');
-    const rowsLeft = plan.rejectedRows.length > 0 || fileProblem || (outcome.result?.import.conflicts.length ?? 0) > 0 || kpiSheets.some((sheet) => sheet.rejectedRows.length > 0) || (outcome.result?.kpisNotWritten ?? 0) > 0;
+    const rowsLeft = plan.rejectedRows.length > 0 || fileProblem || (outcome.result?.import.conflicts.length ?? 0) > 0 || kpiSheets.some((sheet) => sheet.rejectedRows.length > 0) || (outcome.result?.kpis?.conflicts.length ?? 0) > 0;
     return rowsLeft || (!command.dryRun && plan.actions.length === 0) ? EXIT.rowsLeft : EXIT.allRows;
   } catch (error) {
     if (error instanceof Stop) throw error;
