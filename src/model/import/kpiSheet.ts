@@ -360,8 +360,20 @@ function sameUnit(kpiUnit: string, valueUnit: string): boolean {
   return plain(kpiUnit) === plain(valueUnit) || kpiUnit.toLowerCase().startsWith(`${valueUnit.toLowerCase()} `);
 }
 
-function sameText(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+/** A name as matched: case and spacing ignored. */
+function nameKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Groups items by a key, keeping their order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /**
@@ -370,16 +382,19 @@ function sameText(a: string, b: string): boolean {
  */
 export function matchKpis(imported: ReadonlyArray<{ ref: string; name: string }>, existing: readonly IKpi[]): Array<IKpi | undefined> {
   const used = new Set<IKpi>();
+  const withRef = groupBy(existing, (kpi) => kpi.ref);
+  const withName = groupBy(existing, (kpi) => nameKey(kpi.title));
+  const unused = (candidates: readonly IKpi[] | undefined): IKpi[] => (candidates ?? []).filter((candidate) => !used.has(candidate));
   const byRef = imported.map((kpi) => {
     if (!kpi.ref) return undefined;
-    const candidates = existing.filter((candidate) => !used.has(candidate) && candidate.ref === kpi.ref);
-    const found = candidates.find((candidate) => sameText(candidate.title, kpi.name)) ?? candidates[0];
+    const candidates = unused(withRef.get(kpi.ref));
+    const found = candidates.find((candidate) => nameKey(candidate.title) === nameKey(kpi.name)) ?? candidates[0];
     if (found) used.add(found);
     return found;
   });
   return byRef.map((found, index) => {
     if (found) return found;
-    const byName = existing.find((candidate) => !used.has(candidate) && sameText(candidate.title, imported[index].name));
+    const [byName] = unused(withName.get(nameKey(imported[index].name)));
     if (byName) used.add(byName);
     return byName;
   });
@@ -532,7 +547,8 @@ export function planKpiImport(
   const read: IImportedKpi[] = [];
   /** Whether each KPI read had a readable "better is" cell. */
   const directionGiven: boolean[] = [];
-  const firstRowOf = new Map<string, { row: number; name: string }>();
+  const firstRowOfRef = new Map<string, number>();
+  const readByName = new Map<string, IImportedKpi[]>();
 
   for (let index = analysis.headerRow + 1; index < rows.length; index++) {
     const cells = rows[index];
@@ -562,14 +578,15 @@ export function planKpiImport(
       if (cell.text.length > KPI_TEXT_MAX) report(row, cell.column, cell.text, 'kpiTextTooLong', [KPI_TEXT_MAX], 'error');
     }
     if (rejected.has(row)) continue;
-    const earlier = ref ? firstRowOf.get(ref) : undefined;
-    const earlierByName = read.find((kpi) => sameText(kpi.name, name) && (kpi.ref === ref || !ref || !kpi.ref));
-    if (earlierByName) {
-      report(row, nameColumn, name, 'kpiDuplicate', [earlierByName.row], 'error');
+    // The same name is the same KPI unless both rows give it different refs.
+    const sameKpi = (readByName.get(nameKey(name)) ?? []).find((kpi) => kpi.ref === ref || !ref || !kpi.ref);
+    if (sameKpi) {
+      report(row, nameColumn, name, 'kpiDuplicate', [sameKpi.row], 'error');
       continue;
     }
-    if (earlier) report(row, singleCell(cells, columns, 'ref').column, ref, 'kpiDuplicateRef', [ref, earlier.row]);
-    else if (ref) firstRowOf.set(ref, { row, name });
+    const earlierWithRef = ref ? firstRowOfRef.get(ref) : undefined;
+    if (earlierWithRef !== undefined) report(row, singleCell(cells, columns, 'ref').column, ref, 'kpiDuplicateRef', [ref, earlierWithRef]);
+    else if (ref) firstRowOfRef.set(ref, row);
 
     const units: Array<{ unit: string; column: IKpiColumn; text: string }> = [];
     const noteUnit = (value: IKpiValue, column: IKpiColumn, text: string): void => {
@@ -664,6 +681,9 @@ export function planKpiImport(
     if (direction) kpi.direction = direction;
     else if (directionCell.text) report(row, directionCell.column, directionCell.text, 'kpiDirectionUnreadable', [directionCell.text]);
     read.push(kpi);
+    const sameName = readByName.get(nameKey(name));
+    if (sameName) sameName.push(kpi);
+    else readByName.set(nameKey(name), [kpi]);
     directionGiven.push(direction !== undefined);
   }
 
