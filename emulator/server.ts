@@ -12,11 +12,11 @@ import { contentType, errorBody, shapeFor } from './odata/format';
 import { IRestResponse, SharePointRest } from './rest';
 import { ISiteUser, SharePointStore } from './store';
 import { LIST_TITLES } from '../src/services/schema';
+import { USER_HEADER } from './signIn';
 
 /** The site collection's path, as on a tenant (https://contoso.sharepoint.com/sites/send). */
 export const SITE_PATH = '/sites/send';
 /** The request header (or cookie) that says who is calling; a tenant knows from the sign-in. */
-export const USER_HEADER = 'x-emulator-user';
 export const USER_COOKIE = 'emulator-user';
 
 /**

@@ -7,13 +7,8 @@
  */
 import { BrowserFetchWithRetry, DefaultParse, InjectHeaders, Queryable } from '@pnp/queryable';
 import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
+import { USER_HEADER } from '../emulator/signIn';
 
-/**
- * The header that tells the local emulator who is calling (its sign-in). Kept here, not
- * imported from the emulator's server, so the command lines do not load the emulator
- * (and its SQLite store) to talk to a site.
- */
-export const USER_HEADER = 'x-emulator-user';
 
 /** Asks for a form digest, waiting as Retry-After says while SharePoint throttles (as PnPjs does for any request). */
 async function contextInfo(siteUrl: string, userEmail: string, attempts = 6): Promise<Response> {

@@ -5,6 +5,9 @@ import { IPlanDate } from '../model/planDates';
 import { DataErrorKind, ImportWriteError, PlanDataError } from '../services/errors';
 import { fillTemplate } from './problemText';
 
+/** Fills "{0}", "{1}"... in a localised string. */
+export const formatString: (template: string, ...values: Array<string | number>) => string = fillTemplate;
+
 /** What a person reads for each kind of data error. */
 const ERROR_MESSAGES: Readonly<Record<DataErrorKind, string>> = {
   notFound: strings.ErrorNotFound,
@@ -40,8 +43,6 @@ export function latestUpdateText(update: ILatestNote | undefined): string {
   return update ? formatString(strings.LatestUpdateText, formatDate(update.date, update.date), update.note) : strings.NoUpdateYet;
 }
 
-/** Fills "{0}", "{1}"... in a localised string. */
-export const formatString: (template: string, ...values: Array<string | number>) => string = fillTemplate;
 
 /** "?July 2023 (31 July 2023, to be confirmed)": the date as written, then what it means. */
 export function dueText(date: IPlanDate | undefined): string {

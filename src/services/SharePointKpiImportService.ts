@@ -2,7 +2,7 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import '@pnp/sp/batching';
+import { writeInBatches } from './importBatches';
 import { IImportedKpi, IKpiFields, importedKpiFields, kpiFieldsDiffer, matchKpis, measurementChanges } from '../model/import/kpiSheet';
 import { IsoDate } from '../model/isoDate';
 import { IKpi, IMeasurement } from '../model/kpi';
@@ -12,8 +12,6 @@ import { IKpiImportResult, IKpiImportService } from './IKpiImportService';
 import { ListItem, mapKpi, mapMeasurement, readSharePointDate, writeMilestones, writeSharePointDate } from './mappers';
 import { KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS } from './schema';
 
-/** SharePoint's $batch takes many parts; 50 keeps each request small enough to retry cheaply. */
-const BATCH_SIZE = 50;
 
 /** The KPI list's columns the import compares and writes, with the plan and priority lookups. */
 const KPI_SELECT: string[] = ['Id', 'Title', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)];
@@ -75,7 +73,8 @@ export class SharePointKpiImportService implements IKpiImportService {
 
       // The KPIs first: a new KPI's measurements need its id, and a KPI in conflict keeps its measurements as they are.
       const toWrite = planned.filter((entry) => entry.writeFields);
-      const kpiIds = await this.inBatches(
+      const kpiIds = await writeInBatches(
+        this.sp,
         toWrite,
         async (batched, { kpi, current, fields }) => {
           const list = batched.web.lists.getByTitle(LIST_TITLES.kpis).items;
@@ -88,7 +87,8 @@ export class SharePointKpiImportService implements IKpiImportService {
             throw error;
           }
         },
-        progressed
+        progressed,
+        ({ kpi }) => ({ row: kpi.row, ref: kpiLabel(kpi) })
       );
       const idOf = new Map<IImportedKpi, number>();
       const conflicted = new Set<IImportedKpi>();
@@ -108,7 +108,8 @@ export class SharePointKpiImportService implements IKpiImportService {
         for (const next of measured.add) measurementWrites.push({ kpiId, label: kpiLabel(kpi), next });
         for (const change of measured.update) measurementWrites.push({ kpiId, label: kpiLabel(kpi), next: change.next, current: change.current });
       }
-      const measurementOutcomes = await this.inBatches(
+      const measurementOutcomes = await writeInBatches(
+        this.sp,
         measurementWrites,
         async (batched, { kpiId, label, next, current }) => {
           const list = batched.web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items;
@@ -124,7 +125,8 @@ export class SharePointKpiImportService implements IKpiImportService {
             throw error;
           }
         },
-        progressed
+        progressed,
+        ({ label, next }) => ({ row: 0, ref: `${label} ${next.periodEnd}` })
       );
       const changedKpis = new Set<number>(idOf.values());
       measurementOutcomes.forEach((outcome, index) => {
@@ -172,21 +174,5 @@ export class SharePointKpiImportService implements IKpiImportService {
       existing: rows.kpis.map((item) => mapKpi(item, measured.get(item.Id as number) ?? [], ignored)),
       planStart: readSharePointDate((await alongside)[PLAN_FIELDS.startDate])
     };
-  }
-
-  /** Runs `write` over items in $batch requests of BATCH_SIZE, returning each item's result in order. */
-  private async inBatches<T, R>(items: readonly T[], write: (batched: SPFI, item: T) => Promise<R>, onBatch: (count: number) => void): Promise<R[]> {
-    const results: R[] = [];
-    for (let start = 0; start < items.length; start += BATCH_SIZE) {
-      const [batched, execute] = this.sp.batched();
-      const pending = items.slice(start, start + BATCH_SIZE).map((item) => write(batched, item));
-      // Awaited below in turn; marked handled now so one failed part is reported once.
-      pending.forEach((part) => part.catch(() => undefined));
-      await execute();
-      // Parts succeed or fail on their own ($batch rolls nothing back); any failure other than a conflict stops the import here.
-      results.push(...(await Promise.all(pending)));
-      onBatch(pending.length);
-    }
-    return results;
   }
 }

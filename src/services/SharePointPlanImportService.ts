@@ -7,15 +7,14 @@ import { IImportPlan, IImportedAction } from '../model/import/dryRun';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea, IStatusMark } from '../model/plan';
 import { withHistoryLines } from '../model/rollups';
-import { ImportWriteError, requireEtag, toPlanDataError } from './errors';
+import { requireEtag, toPlanDataError } from './errors';
+import { writeInBatches } from './importBatches';
 import { IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
 import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 import { readPlanLists } from './idRanges';
 import { SharePointPlanDataService } from './SharePointPlanDataService';
 
-/** SharePoint's $batch takes many parts; 50 keeps each request small enough to retry cheaply. */
-const BATCH_SIZE = 50;
 
 /** The key of an imported log entry: the same row imported again gives the same key. */
 export function importKey(ref: string, date: IsoDate | 'undated', status: string | undefined, note: string): string {
@@ -59,37 +58,6 @@ function actionFields(row: IImportedAction, priorityId: number, outcomeId: numbe
   return fields;
 }
 
-/**
- * Runs `write` over items in $batch requests of BATCH_SIZE, returning each item's result
- * in order. A part that fails stops the import with the row and ref it was writing.
- */
-async function inBatches<T, R>(sp: SPFI, items: readonly T[], write: (batched: SPFI, item: T) => Promise<R>, onBatch: (count: number) => void, where: (item: T) => { row: number; ref: string }): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    const [batched, execute] = sp.batched();
-    const slice = items.slice(start, start + BATCH_SIZE);
-    const pending = slice.map((item) =>
-      write(batched, item).catch((error: unknown) => {
-        const { row, ref } = where(item);
-        throw new ImportWriteError(toPlanDataError(error), row, ref);
-      })
-    );
-    try {
-      await execute();
-    } catch (error) {
-      // The whole request failed: none of its parts can be trusted, and the stop names the rows it held.
-      pending.forEach((part) => part.catch(() => undefined));
-      const first = where(slice[0]);
-      const last = where(slice[slice.length - 1]);
-      throw new ImportWriteError(toPlanDataError(error), first.row, first.ref === last.ref ? first.ref : `${first.ref}–${last.ref}`);
-    }
-    // Parts succeed or fail on their own ($batch rolls nothing back); any failure stops the import here.
-    results.push(...(await Promise.all(pending)));
-    onBatch(pending.length);
-  }
-  return results;
-}
-
 /** The import writer over SharePoint lists with PnPjs. */
 export class SharePointPlanImportService implements IPlanImportService {
   public constructor(private readonly sp: SPFI) {}
@@ -131,12 +99,12 @@ export class SharePointPlanImportService implements IPlanImportService {
 
       const priorities: Array<Pick<IPriorityArea, 'id' | 'number'>> = [...current.priorities];
       const missingPriorities = plan.newPriorities.filter((wanted) => !priorities.some((priority) => priority.number === wanted.number));
-      const addedPriorities = await inBatches(
+      const addedPriorities = await writeInBatches(
         this.sp,
         missingPriorities,
         (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title || wanted.number, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }),
         progressed,
-        (wanted) => ({ row: 0, ref: wanted.number })
+        (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
       );
       addedPriorities.forEach((added, index) => priorities.push({ id: (added as ListItem).Id as number, number: missingPriorities[index].number }));
       result.createdPriorities = addedPriorities.length;
@@ -144,19 +112,19 @@ export class SharePointPlanImportService implements IPlanImportService {
 
       const outcomes: Array<Pick<IOutcome, 'id' | 'number' | 'priorityId'>> = [...current.outcomes];
       const missingOutcomes = plan.newOutcomes.filter((wanted) => !outcomes.some((outcome) => outcome.number === wanted.number && outcome.priorityId === priorityId(wanted.priority)));
-      const addedOutcomes = await inBatches(
+      const addedOutcomes = await writeInBatches(
         this.sp,
         missingOutcomes,
         (batched, wanted) =>
           batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title || wanted.number, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
         progressed,
-        (wanted) => ({ row: 0, ref: wanted.number })
+        (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
       );
       addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
       result.createdOutcomes = addedOutcomes.length;
 
       const actionIds = new Map<string, number>();
-      const actionOutcomes = await inBatches(
+      const actionOutcomes = await writeInBatches(
         this.sp,
         entries,
         async (batched, { row, log, history }) => {
@@ -194,7 +162,7 @@ export class SharePointPlanImportService implements IPlanImportService {
 
       const rowOfRef = new Map(plan.actions.map((row) => [row.ref, row.row]));
       const logItems = entries.flatMap(({ row, log }) => (result.conflicts.indexOf(row.ref) >= 0 ? [] : log.map((entry) => ({ ...entry, actionId: actionIds.get(row.ref) as number }))));
-      await inBatches(
+      await writeInBatches(
         this.sp,
         logItems,
         (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem({ ...entry, planId })),

@@ -7,7 +7,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
-import { USER_HEADER } from '../../emulator/server';
+import { USER_HEADER } from '../../emulator/signIn';
 import { LIST_TITLES } from '../../src/services/schema';
 import { ITestSite, startTestSite } from '../support/emulator';
 

@@ -11,6 +11,7 @@ import { ConflictError, PlanDataError } from '../../src/services/errors';
 import { IUpdateDraft } from '../../src/services/IPlanDataService';
 import { LIST_TITLES, MEASUREMENT_FIELDS } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+import { RAGC_SCHEME } from '../../src/model/statusSchemes';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ITestSite, startTestSite } from '../support/emulator';
@@ -159,12 +160,13 @@ describe('reliability against the emulator', () => {
         ['record a measurement', () => reader.recordMeasurement(kpi, { periodEnd: '2024-02-29', value: 1, note: 'Not allowed' })],
         ['correct a measurement', () => reader.recordMeasurement(kpi, { ...kpi.measurements[0], value: kpi.measurements[0].value + 1 })],
         ['mark a checkpoint', () => reader.saveMilestones(kpi, markCheckpoint(kpi, checkpoint, { met: true, date: '2024-02-01', note: 'Not allowed' }))],
+        ['create a plan for an import', () => new SharePointPlanImportService(site.as(EXECUTIVE.email)).createPlan({ name: 'Not allowed', localArea: '', scheme: RAGC_SCHEME, reportingDates: [] })],
         [
           'import a plan',
           () =>
             new SharePointPlanImportService(site.as(EXECUTIVE.email)).importPlan(
               site.planId,
-              { actions: [], newPriorities: [{ number: '9', title: 'Not allowed' }], newOutcomes: [], problems: [], rejectedRows: [] },
+              { target: { kind: 'existing', planId: site.planId, name: 'Sample' }, actions: [], rejected: [], newPriorities: [{ number: '9', title: 'Not allowed' }], newOutcomes: [], problems: [], rejectedRows: [] },
               '2024-02-29'
             )
         ]

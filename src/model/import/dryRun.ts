@@ -286,6 +286,10 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     const actionOk = action.split(/\s+/).length >= 2 && !TAG_CODE.test(action) && !looksLikeStatus(action) && ['date', 'month', 'tbc', 'in-place', 'ongoing'].indexOf(parsePlanDate(action).kind) < 0;
     return actionOk && dateOk('due') && dateOk('start') && personOk('strategicLead') && personOk('responsibleOfficer') && (!at('status') || matchStatus(context.scheme, at('status')).ok);
   };
+  const realigned = (cells: readonly string[], gap: number): string[] => {
+    const action = fieldColumn.get('action')?.column ?? 0;
+    return [...cells.slice(0, action), ...cells.slice(action + gap)];
+  };
   /**
    * How many blank cells were inserted at the action's column, pushing the rest of the row
    * right (a tag in the date column, a month as the lead); 0 when the row reads as it is or
@@ -298,10 +302,6 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       if (plausible(realigned(cells, gap))) return gap;
     }
     return 0;
-  };
-  const realigned = (cells: readonly string[], gap: number): string[] => {
-    const action = fieldColumn.get('action')?.column ?? 0;
-    return [...cells.slice(0, action), ...cells.slice(action + gap)];
   };
 
   // What headings and merged cells above a row say it belongs to.

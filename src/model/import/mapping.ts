@@ -216,7 +216,7 @@ function guessColumn(header: string, content: IColumnContent): { target: ColumnT
   if (target.kind === 'statusAt' || target.kind === 'progressAt') {
     // A dated column is status history when its values are status words, progress when they are sentences.
     if (statuses >= 0.6) return { target: { kind: 'statusAt', date: target.date }, confidence: Math.min(1, byHeader.confidence + 0.1) };
-    if (content.length > 40) return { target: { kind: 'progressAt', date: target.date }, confidence: 0.75 };
+    if (content.length > 40 || statuses < 0.3) return { target: { kind: 'progressAt', date: target.date }, confidence: content.length > 40 ? 0.75 : 0.5 };
     return { target, confidence: byHeader.confidence * 0.7 };
   }
   if (target.kind === 'field') {

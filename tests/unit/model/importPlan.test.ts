@@ -76,16 +76,18 @@ describe('reading a header', () => {
 
   it('decides an ambiguous header by the values under it: short status words are status, sentences are progress', () => {
     const analysis = analyseSheet([
-      ['Ref', 'Action', 'Progress', 'Progress Jan 24', 'Number of things'],
-      ['1.1', 'Do it', 'On track', 'Met with schools and agreed the offer; training booked for March.', 'AFI2'],
-      ['1.2', 'Do more', 'Delayed', 'Waiting for the provider to confirm the date of the first session.', 'SEF']
+      ['Ref', 'Action', 'Progress', 'Progress Jan 24', 'Number of things', 'Progress Feb 24'],
+      ['1.1', 'Do it', 'On track', 'Met with schools and agreed the offer; training booked for March.', 'AFI2', 'Jan 2024: started'],
+      ['1.2', 'Do more', 'Delayed', 'Waiting for the provider to confirm the date of the first session.', 'SEF', '']
     ]);
     expect(analysis?.columns.map((entry) => entry.target)).toEqual([
       { kind: 'field', field: 'ref' },
       { kind: 'field', field: 'action' },
       { kind: 'field', field: 'status' },
       { kind: 'progressAt', date: '2024-01-31' },
-      { kind: 'field', field: 'tags' }
+      { kind: 'field', field: 'tags' },
+      // One short dated note under a dated progress header is progress, not a status.
+      { kind: 'progressAt', date: '2024-02-29' }
     ]);
     expect(analysis?.columns[2]).toMatchObject({ samples: ['On track', 'Delayed'] });
     expect(analysis?.columns[2].confidence).toBeGreaterThan(analysis?.columns[4].confidence ?? 1);

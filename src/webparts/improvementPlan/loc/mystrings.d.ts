@@ -453,6 +453,21 @@ declare interface IImprovementPlanWebPartStrings {
   ImportProblem_noPriority: string;
   ImportProblem_priorityAssumed: string;
   ImportProblem_rowRealigned: string;
+  ImportProblem_kpiNoName: string;
+  ImportProblem_kpiTextTooLong: string;
+  ImportProblem_kpiDuplicate: string;
+  ImportProblem_kpiDuplicateRef: string;
+  ImportProblem_kpiRefChanged: string;
+  ImportProblem_kpiValueNotNumber: string;
+  ImportProblem_kpiActualNoDate: string;
+  ImportProblem_kpiMilestoneNoDate: string;
+  ImportProblem_kpiMeasurementDuplicate: string;
+  ImportProblem_kpiUnitMismatch: string;
+  ImportProblem_kpiDirectionUnreadable: string;
+  ImportProblem_kpiDirectionAssumedLower: string;
+  ImportProblem_kpiDirectionAssumedHigher: string;
+  ImportProblem_kpiBaselineDateUnreadable: string;
+  ImportProblem_kpiHeadingSkipped: string;
   ImportProblem_tooLong: string;
   ImportProblem_evidenceNotLink: string;
 
