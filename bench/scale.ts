@@ -17,7 +17,7 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { emulatorSp } from '../tools/siteClient';
 import { addItems, monthEndAfter } from '../emulator/sample/seed';
 import { ND_LEAD, SITE_OWNER } from '../emulator/sample/users';
-import { formatCsv } from '../src/model/import/csv';
+import { formatCsv } from '../src/formats/csvWrite';
 import { IsoDate } from '../src/model/isoDate';
 import { PlanViewKey } from '../src/components/navigation';
 import { writeMilestones, writeSharePointDate } from '../src/services/mappers';

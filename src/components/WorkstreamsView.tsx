@@ -30,7 +30,7 @@ import { compareRefs } from '../model/refs';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
 import { downloadFile } from './download';
-import { formatCsv } from '../model/import/csv';
+import { formatCsv } from '../formats/csvWrite';
 import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
 import { dueText, formatDate, formatString } from './format';
@@ -42,6 +42,8 @@ export interface IWorkstreamsViewProps {
   scheme: IStatusScheme;
   today: IsoDate;
   dueSoonDays: number;
+  /** The plan's board dates: the export writes each action's status as at each. */
+  reportingDates?: IsoDate[];
   filter: IActionFilter;
   onFilterChange: (filter: IActionFilter) => void;
 }
@@ -131,7 +133,7 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  * The plan's actions by priority and outcome, filtered and sorted. A virtualised
  * Fluent DetailsList, so a plan of thousands of actions stays quick to scroll.
  */
-export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, filter, onFilterChange }: IWorkstreamsViewProps): JSX.Element {
+export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange }: IWorkstreamsViewProps): JSX.Element {
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
   const printing = usePrinting();
   const [headingId] = React.useState(() => getId('workstreams'));
@@ -143,8 +145,8 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   const change = (patch: Partial<IActionFilter>): void => onFilterChange({ ...filter, ...patch });
   /** The workbook writer is fetched only when someone exports to Excel. */
   const exportExcel = async (rows: IAction[]): Promise<void> => {
-    const { writeXlsx } = await import(/* webpackChunkName: 'xlsx-writer' */ '../model/import/xlsxWrite');
-    downloadFile(formatString(strings.ExportFileName, today, 'xlsx'), writeXlsx(exportRows(rows, priorities, outcomes, scheme)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const { writeXlsx } = await import(/* webpackChunkName: 'xlsx-writer' */ '../formats/xlsxWrite');
+    downloadFile(formatString(strings.ExportFileName, today, 'xlsx'), writeXlsx(exportRows(rows, priorities, outcomes, scheme, reportingDates)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
 
   const statusOptions: IDropdownOption[] = [...scheme.labels.map((label) => ({ key: label.key, text: label.label })), { key: NO_STATUS, text: strings.NoStatus }];
@@ -237,7 +239,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
           iconProps={{ iconName: 'Download' }}
           disabled={shown.length === 0}
           // A byte-order mark, so Excel opens UTF-8 CSV with its accents and dashes intact.
-          onClick={() => downloadFile(formatString(strings.ExportFileName, today, 'csv'), `\ufeff${formatCsv(exportRows(shown, priorities, outcomes, scheme))}`, 'text/csv;charset=utf-8')}
+          onClick={() => downloadFile(formatString(strings.ExportFileName, today, 'csv'), `\ufeff${formatCsv(exportRows(shown, priorities, outcomes, scheme, reportingDates))}`, 'text/csv;charset=utf-8')}
         >
           {strings.ExportCsv}
         </DefaultButton>

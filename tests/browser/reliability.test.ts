@@ -6,7 +6,7 @@
  */
 import { Page } from 'playwright-core';
 import { EXECUTIVE, EHCP_LEAD, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
-import { formatCsv } from '../../src/model/import/csv';
+import { formatCsv } from '../../src/formats/csvWrite';
 import { plainText } from '../../src/model/import/plainText';
 import { LIST_TITLES } from '../../src/services/schema';
 import { IBrowserSite, openAction, openHighlightReport, postUpdate, startBrowserSite } from '../support/browser';

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
-import { readXlsx } from '../../src/model/import/xlsx';
+import { readSpreadsheet } from '../../src/formats/readSpreadsheet';
 import { IBrowserSite, openAction, openHighlightReport, postUpdate, startBrowserSite } from '../support/browser';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
@@ -124,7 +124,7 @@ describe('the views in Chromium', () => {
     await page.getByRole('searchbox', { name: /Search/ }).fill('3.5.');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
     expect(download.suggestedFilename()).toBe(`plan-actions-${SAMPLE_PLAN.asAt}.xlsx`);
-    const rows = await readXlsx(new Uint8Array(readFileSync(await download.path())));
+    const rows = (await readSpreadsheet('export.xlsx', new Uint8Array(readFileSync(await download.path())))).sheets[0].rows;
     expect(rows[0].slice(0, 5)).toEqual(['Ref', 'Priority', 'Outcome', 'Theme', 'Action']);
     expect(rows.slice(1).map((row) => row[0])).toEqual(['3.5.1', '3.5.2', '3.5.3', '3.5.4', '3.5.5']);
     await page.context().close();

@@ -8,10 +8,14 @@ import { PlanNavigationProvider } from '../../../src/components/navigation';
 import { IActionFilter } from '../../../src/model/actionFilter';
 import { IAction, IOutcome } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
-import { parseCsv } from '../../../src/model/import/csv';
-import { suggestMapping } from '../../../src/model/import/mapping';
+import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
+import { analyseSheet } from '../../../src/model/import/mapping';
+import { TextDecoder } from 'node:util';
 import { anAction } from '../../support/builders';
 import { aPriority } from '../../support/fixtures';
+
+// jsdom has no TextDecoder; the CSV reader decodes with the platform's, as a browser has.
+if (typeof globalThis.TextDecoder === 'undefined') Object.assign(globalThis, { TextDecoder });
 
 const priorities = [aPriority(3, '3', 'ND Pathways and Waiting Times'), aPriority(5, '5', 'Quality of EHC plans')];
 const outcomes: IOutcome[] = [
@@ -109,19 +113,20 @@ describe('WorkstreamsView', () => {
     renderPrinted(<Harness initial={{ statuses: ['Red', 'Complete'] }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export to CSV' }));
     expect(click).toHaveBeenCalled();
-    // jsdom's Blob has no text(); FileReader reads it as a browser would.
-    const text = await new Promise<string>((resolve) => {
+    // jsdom's Blob has no arrayBuffer(); FileReader reads it as a browser would, byte-order mark and all.
+    const bytes = await new Promise<Uint8Array>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result).replace(/^\ufeff/, ''));
-      reader.readAsText(saved[0]);
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(saved[0]);
     });
-    const rows = parseCsv(text);
+    const rows = (await readSpreadsheet('export.csv', bytes)).sheets[0].rows;
     expect(rows[0].slice(0, 5)).toEqual(['Ref', 'Priority', 'Outcome', 'Theme', 'Action']);
-    expect(rows.slice(1).map((row) => [row[0], row[1], row[10]])).toEqual([
+    const rag = rows[0].indexOf('RAG');
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[rag]])).toEqual([
       ['3.1.1', '3. ND Pathways and Waiting Times', 'Red'],
       ['5.1.1', '5. Quality of EHC plans', 'Complete']
     ]);
-    expect(suggestMapping(rows[0]).filter((entry) => entry.target.kind === 'field').length).toBeGreaterThanOrEqual(12);
+    expect(analyseSheet(rows)?.columns.filter((entry) => entry.target.kind === 'field').length).toBeGreaterThanOrEqual(18);
     click.mockRestore();
   });
 

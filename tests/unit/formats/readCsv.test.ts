@@ -85,7 +85,7 @@ describe('readSpreadsheet: CSV', () => {
   });
 
   it('takes off the apostrophe our export puts before a formula-like cell, and only that one', async () => {
-    const rows = [['Ref', 'Action', 'Note'], ['1', '=HYPERLINK("http://x")', "'quoted already"], ['2', '-5 days', '@mention'], ['3', '+44 1234', "It's fine"]];
+    const rows = [['Ref', 'Action', 'Note'], ['1', '=HYPERLINK("http://x")', "'quoted already"], ['2', '-5 days', '@mention'], ['3', '+44 1234', "It's fine"], ['4', ' padded ', 'Collate, "quoted"\nover two lines']];
     const read = await readSpreadsheet('export.csv', utf8(formatCsv(rows)));
     expect(read.sheets[0].rows).toEqual(rows);
   });

@@ -1,32 +1,5 @@
-import { CsvError, detectSeparator, formatCsv, parseCsv } from '../../../src/model/import/csv';
 import { plainText } from '../../../src/model/import/plainText';
 import { splitDatedText } from '../../../src/model/import/progressText';
-
-describe('parseCsv', () => {
-  it('reads quoted cells with separators, quotes and line breaks, CRLF and a byte-order mark', () => {
-    const text = '\ufeffRef,Action,By When\r\n3.1.1,"Collate support, 0 - 5","Apr-23"\r\n3.1.2,"Say ""hello""\nto parents",TBC\r\n';
-    expect(parseCsv(text)).toEqual([
-      ['Ref', 'Action', 'By When'],
-      ['3.1.1', 'Collate support, 0 - 5', 'Apr-23'],
-      ['3.1.2', 'Say "hello"\nto parents', 'TBC']
-    ]);
-  });
-
-  it('keeps blank lines so row numbers match the spreadsheet, and finds a semicolon or tab separator', () => {
-    expect(parseCsv('Ref;Action\n\n1;A')).toEqual([['Ref', 'Action'], [''], ['1', 'A']]);
-    expect(detectSeparator('Ref\tAction\tDue')).toBe('\t');
-    expect(detectSeparator('Ref;Action;Due, date')).toBe(';');
-  });
-
-  it('names the line of a quote that is never closed', () => {
-    expect(() => parseCsv('Ref,Action\n1,"Open\n2,B')).toThrow(new CsvError('A quoted cell that starts on line 2 is never closed.', 2));
-  });
-
-  it('writes what it reads', () => {
-    const rows = [['Ref', 'Action'], ['3.1.1', 'Collate, "quoted"\nand on two lines'], ['3.1.2', ' padded ']];
-    expect(parseCsv(formatCsv(rows))).toEqual(rows);
-  });
-});
 
 describe('plainText', () => {
   it('turns the HTML in plan cells into plain lines, decoding entities and never keeping markup', () => {
