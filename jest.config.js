@@ -18,5 +18,7 @@ module.exports = {
     '\\.(css|scss)$': 'identity-obj-proxy',
     '^ImprovementPlanWebPartStrings$': '<rootDir>/tools/strings.js'
   },
-  setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts']
+  setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
+  // Integration and browser tests start an emulator per file; on a busy two-core machine that alone can pass jest's default 5 s.
+  testTimeout: 30000
 };

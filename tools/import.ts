@@ -12,9 +12,11 @@ import { parseArgs } from 'node:util';
 import { problemText } from '../src/components/problemText';
 import { IWorkbookRead, SpreadsheetFileError, readSpreadsheet } from '../src/formats/readSpreadsheet';
 import { IImportContext, IImportPlan, IImportedAction, planImport } from '../src/model/import/dryRun';
-import { IImportedKpi, IKpiJson, analyseKpiSheet, kpiJson, planKpiImport } from '../src/model/import/kpiSheet';
-import { ColumnTarget, IColumnMapping, ISheetAnalysis, analyseSheet, columnLetter } from '../src/model/import/mapping';
+import { chooseSheet, kpiSheets } from '../src/model/import/chooseSheet';
+import { IImportedKpi, IKpiJson, IKpiSheetAnalysis, analyseKpiSheet, kpiJson, planKpiImport } from '../src/model/import/kpiSheet';
+import { ColumnTarget, IColumnMapping, ISheetAnalysis, columnLetter } from '../src/model/import/mapping';
 import { INewPlanProposal, proposePlan } from '../src/model/import/newPlan';
+import { inferScheme } from '../src/model/import/schemeInference';
 import { IImportProblem } from '../src/model/import/problems';
 import { ISheet, isBlankRow } from '../src/model/import/sheet';
 import { IsoDate, todayIso } from '../src/model/isoDate';
@@ -256,32 +258,20 @@ interface IChosenSheet {
 }
 
 /**
- * The sheet of actions: the one named, else the first visible sheet where a header row
- * is found (a scorecard sheet only when no other has one).
+ * The sheet of actions (the one named, else the model's choice: the first visible sheet
+ * with an actions header that is not a KPI scorecard); undefined when the file holds
+ * only KPI scorecards, which then import on their own.
  */
-function chooseSheet(file: string, read: IWorkbookRead, wanted: string | undefined, saved: readonly IColumnMapping[]): IChosenSheet {
+function chooseActionSheet(file: string, read: IWorkbookRead, wanted: string | undefined, saved: readonly IColumnMapping[]): IChosenSheet | undefined {
   const { sheets } = read;
   if (sheets.every((sheet) => sheet.rows.every(isBlankRow))) throw new Stop(EXIT.badInput, `${file}: ${problemText({ row: 0, code: 'emptyFile', params: [], severity: 'error' }, strings)}`);
-  if (wanted !== undefined) {
-    const sheet = sheets.find((candidate) => candidate.name === wanted) ?? sheets.find((candidate) => candidate.name.trim().toLowerCase() === wanted.trim().toLowerCase());
-    if (!sheet) throw new Stop(EXIT.badInput, `${file}: there is no sheet "${wanted}". Its sheets: ${sheetList(sheets)}.`);
-    const analysis = analyseSheet(sheet.rows, saved);
-    if (!analysis) throw new Stop(EXIT.badInput, `${file}, sheet ${sheet.name}: ${noHeader}`);
-    return { sheet, analysis };
-  }
-  const found = sheets
-    .filter((sheet) => !sheet.hidden)
-    .map((sheet) => ({ sheet, analysis: analyseSheet(sheet.rows, saved) }))
-    .filter((candidate): candidate is IChosenSheet => candidate.analysis !== undefined);
-  const chosen = found.find((candidate) => !analyseKpiSheet(candidate.sheet.rows));
-  if (!chosen && found.length > 0) {
-    throw new Stop(EXIT.badInput, `${file}: every sheet with a header row is a KPI scorecard (${found.map((candidate) => `"${candidate.sheet.name}"`).join(', ')}); this command imports KPIs only alongside a sheet of actions.`);
-  }
-  if (!chosen) {
-    const where = read.format === 'csv' ? file : `${file} (sheets searched: ${sheetList(sheets.filter((sheet) => !sheet.hidden))})`;
-    throw new Stop(EXIT.badInput, `${where}: ${noHeader}`);
-  }
-  return chosen;
+  const chosen = chooseSheet(sheets, wanted, saved);
+  if (!chosen) throw new Stop(EXIT.badInput, `${file}: there is no sheet "${String(wanted)}". Its sheets: ${sheetList(sheets)}.`);
+  const { sheet, analysis } = chosen;
+  if (analysis && (wanted !== undefined || analyseKpiSheet(sheet.rows) === undefined)) return { sheet, analysis };
+  if (kpiSheets(sheets, undefined).length > 0 && wanted === undefined) return undefined;
+  const where = wanted !== undefined ? `${file}, sheet ${sheet.name}` : read.format === 'csv' ? file : `${file} (sheets searched: ${sheetList(sheets.filter((candidate) => !candidate.hidden))})`;
+  throw new Stop(EXIT.badInput, `${where}: ${noHeader}`);
 }
 
 /** Where the rows go, with what the plan has now (nothing, for a new plan). */
@@ -292,8 +282,9 @@ interface ITarget {
   planStart?: IsoDate;
 }
 
-async function resolveTarget(command: ICommand, plans: readonly IPlanSummary[], data: SharePointPlanDataService, chosen: IChosenSheet): Promise<ITarget> {
-  const { rows } = chosen.sheet;
+async function resolveTarget(command: ICommand, plans: readonly IPlanSummary[], data: SharePointPlanDataService, chosen: IChosenSheet | undefined): Promise<ITarget> {
+  const propose = (scheme?: IStatusScheme): INewPlanProposal =>
+    chosen ? proposePlan(basename(command.file), chosen.sheet.rows, chosen.analysis, chosen.analysis.columns, scheme) : { name: basename(command.file).replace(/\.[a-z0-9]+$/i, ''), localArea: '', scheme: inferScheme([], scheme), reportingDates: [] };
   if (command.planId !== undefined) {
     if (!plans.some((plan) => plan.id === command.planId)) {
       const known = plans.length > 0 ? `Its plans: ${plans.map((plan) => `${plan.id} "${plan.title}"`).join(', ')}.` : 'It has no plans yet: use --new-plan NAME.';
@@ -303,12 +294,12 @@ async function resolveTarget(command: ICommand, plans: readonly IPlanSummary[], 
     const scheme = snapshot.plan.statusScheme;
     return {
       context: { target: { kind: 'existing', planId: command.planId, name: snapshot.plan.title }, scheme, priorities: snapshot.priorities, outcomes: snapshot.outcomes, actions: snapshot.actions },
-      proposal: proposePlan(basename(command.file), rows, chosen.analysis, chosen.analysis.columns, scheme),
+      proposal: propose(scheme),
       kpis: snapshot.kpis,
       planStart: snapshot.plan.startDate
     };
   }
-  const proposal = proposePlan(basename(command.file), rows, chosen.analysis);
+  const proposal = propose();
   const name = command.newPlan ?? proposal.name;
   return {
     context: { target: { kind: 'new', name, localArea: command.area ?? proposal.localArea }, scheme: proposal.scheme.scheme, priorities: [], outcomes: [], actions: [] },
@@ -326,16 +317,16 @@ interface IKpiSheetRead {
 }
 
 /** Every other visible sheet that reads as a KPI scorecard. */
-function readKpiSheets(read: IWorkbookRead, actionSheet: ISheet, target: ITarget): IKpiSheetRead[] {
-  const found: IKpiSheetRead[] = [];
-  for (const sheet of read.sheets) {
-    if (sheet === actionSheet || sheet.hidden) continue;
-    const analysis = analyseKpiSheet(sheet.rows);
-    if (!analysis) continue;
-    const planned = planKpiImport(sheet.rows, analysis, target.kpis, target.planStart);
-    found.push({ sheet: sheet.name, ...planned });
-  }
-  return found;
+function readKpiSheets(read: IWorkbookRead, actionSheet: ISheet | undefined, target: ITarget): IKpiSheetRead[] {
+  return kpiSheets(read.sheets, actionSheet).map((sheet) => {
+    const planned = planKpiImport(sheet.rows, analyseKpiSheet(sheet.rows) as IKpiSheetAnalysis, target.kpis, target.planStart);
+    return { sheet: sheet.name, ...planned };
+  });
+}
+
+/** The dry run of a file with no sheet of actions: nothing to write but its KPIs. */
+function noActions(context: IImportContext): IImportPlan {
+  return { target: context.target, actions: [], rejected: [], newPriorities: [], newOutcomes: [], problems: [], rejectedRows: [] };
 }
 
 /** What a column is read as, in words scripts can test: "ref", "status at 2023-06-30", "tag SEF", "ignored". */
@@ -386,7 +377,8 @@ class PlanNames {
 interface IRun {
   command: ICommand;
   read: IWorkbookRead;
-  chosen: IChosenSheet;
+  /** Undefined when the file holds only KPI scorecards. */
+  chosen?: IChosenSheet;
   target: ITarget;
   plan: IImportPlan;
   kpiSheets: IKpiSheetRead[];
@@ -408,7 +400,7 @@ function rowsInSheetOrder(plan: IImportPlan): IImportedAction[] {
 
 function allProblems(run: IRun): Array<IImportProblem & { sheet: string }> {
   return [
-    ...run.plan.problems.map((problem) => ({ ...problem, sheet: run.chosen.sheet.name })),
+    ...run.plan.problems.map((problem) => ({ ...problem, sheet: run.chosen?.sheet.name ?? '' })),
     ...run.kpiSheets.reduce<Array<IImportProblem & { sheet: string }>>((all, sheet) => all.concat(sheet.problems.map((problem) => ({ ...problem, sheet: sheet.sheet }))), [])
   ];
 }
@@ -469,8 +461,8 @@ function jsonReport(run: IRun): Record<string, unknown> {
     file: run.command.file,
     format: run.read.format,
     encoding: run.read.encoding ?? null,
-    sheet: chosen.sheet.name,
-    headerRow: chosen.analysis.headerRow + 1,
+    sheet: chosen?.sheet.name ?? null,
+    headerRow: chosen ? chosen.analysis.headerRow + 1 : null,
     target: context.target.kind === 'new' ? { plan: 'new', name: context.target.name, localArea: context.target.localArea } : { plan: context.target.planId, name: context.target.name },
     scheme: {
       source: target.proposal.scheme.source,
@@ -478,7 +470,7 @@ function jsonReport(run: IRun): Record<string, unknown> {
       unmatched: target.proposal.scheme.unmatched
     },
     reportingDates: target.proposal.reportingDates,
-    columns: chosen.analysis.columns.map((column) => ({ column: columnLetter(column.column), header: column.header, readAs: readAs(column.target), confidence: column.confidence, samples: column.samples })),
+    columns: (chosen?.analysis.columns ?? []).map((column) => ({ column: columnLetter(column.column), header: column.header, readAs: readAs(column.target), confidence: column.confidence, samples: column.samples })),
     newPriorities: plan.newPriorities.map((priority) => run.names.priority(priority.number)),
     newOutcomes: plan.newOutcomes.map((outcome) => ({ priority: run.names.priority(outcome.priority), outcome: run.names.outcome(outcome.priority, outcome.number) })),
     rows: rowsInSheetOrder(plan).map((action) => ({ row: action.row, change: action.change, action: actionJson(action, run) })),
@@ -525,7 +517,8 @@ function textReport(run: IRun): string {
   const { command, read, chosen, target, plan } = run;
   const context = target.context;
   const how = read.format === 'csv' ? ` (CSV, ${read.encoding ?? 'utf-8'}, ${read.separator === '\t' ? 'tab' : read.separator === ';' ? 'semicolon' : 'comma'}-separated)` : ' (Excel workbook)';
-  const lines = [`${command.dryRun ? 'Dry run of' : 'Importing'} ${command.file}${how}, sheet "${chosen.sheet.name}", header on row ${chosen.analysis.headerRow + 1}`];
+  const where = chosen ? `sheet "${chosen.sheet.name}", header on row ${chosen.analysis.headerRow + 1}` : 'KPI scorecards only';
+  const lines = [`${command.dryRun ? 'Dry run of' : 'Importing'} ${command.file}${how}, ${where}`];
   lines.push(context.target.kind === 'new' ? `into a new plan "${context.target.name}" (local area ${context.target.localArea || 'not given: use --area'})` : `into plan ${context.target.planId} "${context.target.name}"`);
   if (read.sheets.length > 1) lines.push(`Sheets in the file: ${sheetList(read.sheets)}.`);
   const sources = { plan: "the plan's own", preset: 'a preset key that covers the values found', custom: 'made from the words found' };
@@ -536,14 +529,14 @@ function textReport(run: IRun): string {
   });
   if (target.proposal.scheme.unmatched.length > 0) lines.push(`  Not in the key: ${target.proposal.scheme.unmatched.map((entry) => `${quoted(entry.value)} (${cells(entry.found)})`).join(', ')}`);
   if (context.target.kind === 'new' && target.proposal.reportingDates.length > 0) lines.push(`Board dates (from the dated status columns): ${target.proposal.reportingDates.join(', ')}`);
-  lines.push('Columns:');
-  for (const column of chosen.analysis.columns) {
+  if (chosen) lines.push('Columns:');
+  for (const column of chosen?.analysis.columns ?? []) {
     const samples = column.samples.length > 0 ? `, e.g. ${column.samples.map(quoted).join(', ')}` : '';
     lines.push(`  ${columnLetter(column.column)} ${column.header || '(blank)'} -> ${readAsLabel(column.target)} (${Math.round(column.confidence * 100)}% sure${samples})`);
   }
   if (plan.newPriorities.length > 0) lines.push('Priority areas to create:', ...plan.newPriorities.map((priority) => `  ${run.names.priority(priority.number)}`));
   if (plan.newOutcomes.length > 0) lines.push('Outcomes to create:', ...plan.newOutcomes.map((outcome) => `  ${run.names.outcome(outcome.priority, outcome.number) ?? ''} (priority ${outcome.priority})`));
-  lines.push('Rows:', ...rowsInSheetOrder(plan).map(rowLine));
+  if (chosen) lines.push('Rows:', ...rowsInSheetOrder(plan).map(rowLine));
   for (const sheet of run.kpiSheets) {
     lines.push(`KPIs on sheet "${sheet.sheet}":`, ...sheet.kpis.map((kpi) => `  row ${kpi.row}: ${kpi.ref} ${kpi.change} ${quoted(kpi.name)} (${kpi.milestones.length} milestones, ${kpi.measurements.length} measurements)`));
   }
@@ -604,8 +597,9 @@ async function run(args: string[]): Promise<number> {
   }
   const saved = command.mapping ? readMapping(command.mapping) : [];
   const read = await readWorkbook(command.file);
-  const chosen = chooseSheet(command.file, read, command.sheet, saved);
+  const chosen = chooseActionSheet(command.file, read, command.sheet, saved);
   if (command.saveMapping) {
+    if (!chosen) throw new Stop(EXIT.badInput, `${command.file}: the file holds only KPI scorecards, so there is no mapping of action columns to save.`);
     const mapping: IColumnMapping[] = chosen.analysis.columns.map(({ column, header, target }) => ({ column, header, target }));
     try {
       writeFileSync(command.saveMapping, `${JSON.stringify(mapping, undefined, 2)}\n`);
@@ -620,15 +614,15 @@ async function run(args: string[]): Promise<number> {
   try {
     const plans = await data.listPlans();
     const target = await resolveTarget(command, plans, data, chosen);
-    const plan = planImport(chosen.sheet.rows, chosen.analysis.columns, chosen.analysis.headerRow, target.context);
-    const kpiSheets = readKpiSheets(read, chosen.sheet, target);
-    const outcome: IRun = { command, read, chosen, target, plan, kpiSheets, names: new PlanNames(plan, target.context.priorities, target.context.outcomes) };
+    const plan = chosen ? planImport(chosen.sheet.rows, chosen.analysis.columns, chosen.analysis.headerRow, target.context) : noActions(target.context);
+    const kpiSheetsRead = readKpiSheets(read, chosen?.sheet, target);
+    const outcome: IRun = { command, read, chosen, target, plan, kpiSheets: kpiSheetsRead, names: new PlanNames(plan, target.context.priorities, target.context.outcomes) };
     const sameName = plans.find((existing) => target.context.target.kind === 'new' && existing.title.trim().toLowerCase() === target.context.target.name.trim().toLowerCase());
     if (sameName) console.error(`Note: plan ${sameName.id} on the site is also called "${sameName.title}"; use --plan ${sameName.id} to import into it instead.`);
 
-    const kpis = kpiSheets.reduce<IImportedKpi[]>((all, sheet) => all.concat(sheet.kpis), []);
+    const kpis = kpiSheetsRead.reduce<IImportedKpi[]>((all, sheet) => all.concat(sheet.kpis), []);
     if (!command.dryRun) {
-      if (plan.actions.length === 0) {
+      if (plan.actions.length === 0 && kpis.length === 0) {
         console.error('No row can be imported, so nothing was written: see the problems.');
       } else {
         const service = new SharePointPlanImportService(sp);
@@ -642,8 +636,8 @@ async function run(args: string[]): Promise<number> {
     }
     await print(command.json ? JSON.stringify(jsonReport(outcome), undefined, 2) : textReport(outcome));
     const fileProblem = plan.problems.some((problem) => problem.row === 0 && problem.severity === 'error');
-    const rowsLeft = plan.rejectedRows.length > 0 || fileProblem || (outcome.result?.import.conflicts.length ?? 0) > 0 || kpiSheets.some((sheet) => sheet.rejectedRows.length > 0) || (outcome.result?.kpis?.conflicts.length ?? 0) > 0;
-    return rowsLeft || (!command.dryRun && plan.actions.length === 0) ? EXIT.rowsLeft : EXIT.allRows;
+    const rowsLeft = plan.rejectedRows.length > 0 || fileProblem || (outcome.result?.import.conflicts.length ?? 0) > 0 || kpiSheetsRead.some((sheet) => sheet.rejectedRows.length > 0) || (outcome.result?.kpis?.conflicts.length ?? 0) > 0;
+    return rowsLeft || (!command.dryRun && plan.actions.length === 0 && kpis.length === 0) ? EXIT.rowsLeft : EXIT.allRows;
   } catch (error) {
     if (error instanceof Stop) throw error;
     const failure = toPlanDataError(error);

@@ -5,8 +5,8 @@ import { SharePointPlanImportService } from '../../src/services/SharePointPlanIm
 import { LIST_TITLES } from '../../src/services/schema';
 import { ImportWriteError } from '../../src/services/errors';
 import { ITestSite, startTestSite } from '../support/emulator';
-import { dryRunCsv, priorityFourSheet } from '../support/sheets';
-import { formatCsv, parseCsv } from '../../src/model/import/csv';
+import { csvRows, dryRunCsv, priorityFourSheet } from '../support/sheets';
+import { formatCsv } from '../../src/formats/csvWrite';
 import { analyseSheet } from '../../src/model/import/mapping';
 import { proposePlan } from '../../src/model/import/newPlan';
 import { IAction, assigneeName } from '../../src/model/plan';
@@ -130,7 +130,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     const sheet = (values: Record<string, string>): string => ['Priority 1: Timeliness of EHC plans', header, row(values)].join('\r\n');
 
     const first = sheet({});
-    const rows = parseCsv(first);
+    const rows = csvRows(first);
     const analysis = analyseSheet(rows);
     if (!analysis) throw new Error('no header');
     const proposal = proposePlan('eastwick.csv', rows, analysis);
@@ -162,7 +162,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     for (const [name, values, read, expected] of changes) {
       const before = await data.loadPlan(planId);
       const changed = sheet(values);
-      const changedRows = parseCsv(changed);
+      const changedRows = csvRows(changed);
       const plan = planImport(changedRows, analysis.columns, analysis.headerRow, { target: { kind: 'existing', planId, name: 'Eastwick SEND plan' }, scheme: before.plan.statusScheme, priorities: before.priorities, outcomes: before.outcomes, actions: before.actions });
       expect([name, plan.actions.map((action) => action.change)]).toEqual([name, ['update']]);
       const result = await importer.importPlan(planId, plan, TODAY);

@@ -283,4 +283,20 @@ describe('npm run import', () => {
       expect(row.action.due.date ?? '').toMatch(ISO_OR_NULL);
     }
   });
+
+  it('imports a workbook of KPI scorecards alone into a plan: its KPIs, milestones and actuals, and a re-run writes nothing', async () => {
+    const file = join(FIXTURES, 'kpi-scorecard.libreoffice.xlsx');
+    const dry = json(await cli(file, '--site', site.siteUrl, '--plan', String(site.planId), '--dry-run', '--json'));
+    expect(dry).toMatchObject({ sheet: null, headerRow: null, columns: [], rows: [] });
+    expect(dry.kpis.length).toBeGreaterThan(0);
+    const written = await cli(file, '--site', site.siteUrl, '--plan', String(site.planId), '--json');
+    const report = json(written);
+    expect(report.result.kpis.createdKpis + report.result.kpis.updatedKpis).toBeGreaterThan(0);
+    const snapshot = await new SharePointPlanDataService(site.as(SITE_OWNER.email)).loadPlan(site.planId);
+    const salt = snapshot.kpis.find((kpi) => /SALT assessment/.test(kpi.title));
+    expect(salt).toMatchObject({ direction: 'lower' });
+    expect(salt?.measurements.length).toBeGreaterThan(0);
+    const again = json(await cli(file, '--site', site.siteUrl, '--plan', String(site.planId), '--json'));
+    expect(again.result.kpis).toMatchObject({ createdKpis: 0, updatedKpis: 0, addedMeasurements: 0, updatedMeasurements: 0 });
+  });
 });

@@ -1,5 +1,7 @@
 /** Plan sheets the import tests write, as a plan officer's spreadsheet holds them, and their dry run. */
-import { formatCsv, parseCsv } from '../../src/model/import/csv';
+import { formatCsv } from '../../src/formats/csvWrite';
+import { readCsv } from '../../src/formats/csvRead';
+import { DEFAULT_READ_LIMITS } from '../../src/formats/readSpreadsheet';
 import { IImportPlan, planImport } from '../../src/model/import/dryRun';
 import { analyseSheet } from '../../src/model/import/mapping';
 import { IPlanSnapshot } from '../../src/services/IPlanDataService';
@@ -13,9 +15,14 @@ export function priorityFourSheet(count: number): string {
   return formatCsv(rows);
 }
 
+/** A CSV sheet's rows as the import reads them (the file's bytes through the CSV reader). */
+export function csvRows(text: string): string[][] {
+  return readCsv('sheet.csv', new TextEncoder().encode(text), DEFAULT_READ_LIMITS).sheets[0].rows;
+}
+
 /** The dry run of a CSV sheet against a loaded plan, with the columns mapped as the import suggests. */
 export function dryRunCsv(text: string, snapshot: IPlanSnapshot): IImportPlan {
-  const rows = parseCsv(text);
+  const rows = csvRows(text);
   const analysis = analyseSheet(rows);
   if (analysis === undefined) throw new Error('the sheet has no header row');
   return planImport(rows, analysis.columns, analysis.headerRow, {

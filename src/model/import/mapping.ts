@@ -9,7 +9,7 @@ import { parsePlanDate } from '../planDates';
 import { isRef } from '../refs';
 import { PRESET_SCHEMES, normaliseStatusText } from '../statusSchemes';
 import { plainText } from './plainText';
-import { ISheet, isBlankRow } from './sheet';
+import { isBlankRow } from './sheet';
 
 export type ImportField =
   | 'ref'
@@ -305,25 +305,6 @@ export function analyseSheet(rows: readonly (readonly string[])[], saved: readon
     .filter((cells) => !isBlankRow(cells))
     .map((cells) => cells.map((cell) => plainText(cell)).filter((cell) => cell !== '').join(' '));
   return { headerRow, columns, titleLines };
-}
-
-/**
- * The sheet to import: the one named, else the first visible sheet with a header row
- * (a plan behind a hidden instructions sheet, or after a cover sheet, is found), else the
- * first visible one. Undefined when a named sheet does not exist.
- */
-export function chooseSheet(sheets: readonly ISheet[], name?: string, saved: readonly IColumnMapping[] = []): { sheet: ISheet; analysis?: ISheetAnalysis } | undefined {
-  if (name !== undefined) {
-    const named = sheets.find((sheet) => sheet.name === name) ?? sheets.find((sheet) => sheet.name.trim().toLowerCase() === name.trim().toLowerCase());
-    return named ? { sheet: named, analysis: analyseSheet(named.rows, saved) } : undefined;
-  }
-  const visible = sheets.filter((sheet) => !sheet.hidden);
-  for (const sheet of visible) {
-    const analysis = analyseSheet(sheet.rows, saved);
-    if (analysis) return { sheet, analysis };
-  }
-  const first = visible[0] ?? sheets[0];
-  return first ? { sheet: first } : undefined;
 }
 
 /** "C" for column index 2, "AA" for 26: how the person finds the column in their spreadsheet. */

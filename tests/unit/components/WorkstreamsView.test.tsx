@@ -10,12 +10,9 @@ import { IAction, IOutcome } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { analyseSheet } from '../../../src/model/import/mapping';
-import { TextDecoder } from 'node:util';
 import { anAction } from '../../support/builders';
 import { aPriority } from '../../support/fixtures';
 
-// jsdom has no TextDecoder; the CSV reader decodes with the platform's, as a browser has.
-if (typeof globalThis.TextDecoder === 'undefined') Object.assign(globalThis, { TextDecoder });
 
 const priorities = [aPriority(3, '3', 'ND Pathways and Waiting Times'), aPriority(5, '5', 'Quality of EHC plans')];
 const outcomes: IOutcome[] = [

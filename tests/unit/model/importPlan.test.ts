@@ -1,7 +1,7 @@
 import { IImportContext, ImportTarget, planImport, planImportInSlices } from '../../../src/model/import/dryRun';
+import { csvRows } from '../../support/sheets';
 import { analyseSheet, columnLetter, findHeaderRow, targetFromHeader } from '../../../src/model/import/mapping';
 import { plainText } from '../../../src/model/import/plainText';
-import { parseCsv } from '../../../src/model/import/csv';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction } from '../../support/builders';
 import { aPriority } from '../../support/fixtures';
@@ -25,7 +25,7 @@ const SHEET = [
 ].join('\n');
 
 function dryRun(text: string, ctx: IImportContext = context): ReturnType<typeof planImport> {
-  const rows = parseCsv(text);
+  const rows = csvRows(text);
   const analysis = analyseSheet(rows);
   if (analysis === undefined) throw new Error('no header');
   return planImport(rows, analysis.columns, analysis.headerRow, ctx);
@@ -94,10 +94,10 @@ describe('reading a header', () => {
   });
 
   it('finds the header under title rows and a status key, and keeps the title lines', () => {
-    const rows = parseCsv(['Northmoor Local Area SEND Written Statement of Action,,', 'RAG key: R delayed; A at risk; G on track,,', ',,', 'Ref,Action,RAG', '1.1.1,Do it,G'].join('\n'));
+    const rows = csvRows(['Northmoor Local Area SEND Written Statement of Action,,', 'RAG key: R delayed; A at risk; G on track,,', ',,', 'Ref,Action,RAG', '1.1.1,Do it,G'].join('\n'));
     expect(findHeaderRow(rows)).toBe(3);
     expect(analyseSheet(rows)?.titleLines).toEqual(['Northmoor Local Area SEND Written Statement of Action', 'RAG key: R delayed; A at risk; G on track']);
-    expect(findHeaderRow(parseCsv('a,b\n1,2'))).toBeUndefined();
+    expect(findHeaderRow(csvRows('a,b\n1,2'))).toBeUndefined();
   });
 
   it('prefers the mapping saved from the last import, and gives a field to one column only', () => {
@@ -228,8 +228,8 @@ describe('planImport (dry run)', () => {
   });
 
   it('says so for an empty file and for a sheet with no action column', () => {
-    expect(planImport(parseCsv('\n,,\n'), [], 0, context).problems[0]).toMatchObject({ row: 0, code: 'emptyFile', severity: 'error' });
-    expect(planImport(parseCsv('Ref\n1.1'), [{ column: 0, header: 'Ref', target: { kind: 'field', field: 'ref' } }], 0, context).problems[0]).toMatchObject({ code: 'noActionColumn' });
+    expect(planImport(csvRows('\n,,\n'), [], 0, context).problems[0]).toMatchObject({ row: 0, code: 'emptyFile', severity: 'error' });
+    expect(planImport(csvRows('Ref\n1.1'), [{ column: 0, header: 'Ref', target: { kind: 'field', field: 'ref' } }], 0, context).problems[0]).toMatchObject({ code: 'noActionColumn' });
   });
 
   it('warns when the file’s refs hardly overlap the plan’s: probably another plan', () => {
@@ -253,7 +253,7 @@ describe('plans as written', () => {
       'Recommendation 2: Leaders should improve the quality of plans,,,',
       'Audit 20 plans a term,Principal EP,Dec-24,Not yet due'
     ].join('\n');
-    const rows = parseCsv(sheet);
+    const rows = csvRows(sheet);
     const analysis = analyseSheet(rows);
     expect(analysis?.headerRow).toBe(1);
     const scheme = { id: 'custom', name: 'custom', labels: ['On track', 'Completed', 'Not yet due'].map((key, index) => ({ key, label: key, colour: '#000', textColour: '#fff', icon: '', description: key, meaning: (['onTrack', 'complete', 'notStarted'] as const)[index], aliases: [] })) };
@@ -275,7 +275,7 @@ describe('plans as written', () => {
       anAction({ id: 1, priorityId: 1, outcomeId: 11, ref: '1.1.1', text: 'Recruit two more EHC coordinators' }),
       anAction({ id: 2, priorityId: 1, outcomeId: 11, ref: '1.1.2', text: 'Weekly tracking of every assessment' })
     ];
-    const reordered = parseCsv(['What we will do,Who,When', 'Outcome 1: Plans are issued within 20 weeks,,', 'Weekly tracking of every assessment,SEND Manager,Jul-24', 'Recruit two more EHC coordinators,Head of SEND,Sep-24', 'A new action,Head of SEND,Sep-24'].join('\n'));
+    const reordered = csvRows(['What we will do,Who,When', 'Outcome 1: Plans are issued within 20 weeks,,', 'Weekly tracking of every assessment,SEND Manager,Jul-24', 'Recruit two more EHC coordinators,Head of SEND,Sep-24', 'A new action,Head of SEND,Sep-24'].join('\n'));
     const again = planImport(reordered, analyseSheet(reordered)?.columns ?? [], 0, {
       ...newPlan,
       target: existingPlan,

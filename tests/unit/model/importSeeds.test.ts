@@ -2,16 +2,16 @@
  * The dry run over spreadsheets built from the real plans in ../shared/seeds: each
  * sheet keeps its plan's own headers, dates, statuses and cell formatting.
  */
+import { csvRows } from '../../support/sheets';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../../../src/model/import/csv';
 import { IImportContext, planImport } from '../../../src/model/import/dryRun';
 import { analyseSheet } from '../../../src/model/import/mapping';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { aPriority } from '../../support/fixtures';
 
 function dryRun(name: string, context: Partial<IImportContext> = {}): ReturnType<typeof planImport> {
-  const rows = parseCsv(readFileSync(join(__dirname, '../../fixtures/seeds', name), 'utf8'));
+  const rows = csvRows(readFileSync(join(__dirname, '../../fixtures/seeds', name), 'utf8'));
   const analysis = analyseSheet(rows);
   if (!analysis) throw new Error(`${name}: no header row found`);
   return planImport(rows, analysis.columns, analysis.headerRow, { target: { kind: 'existing', planId: 1, name: 'Seed plan' }, scheme: RAGC_SCHEME, priorities: [], outcomes: [], actions: [], ...context });
