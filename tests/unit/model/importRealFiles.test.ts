@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { IImportPlan, IImportedAction, planImport } from '../../../src/model/import/dryRun';
-import { chooseSheet } from '../../../src/model/import/mapping';
+import { chooseSheet } from '../../../src/model/import/chooseSheet';
 import { proposePlan } from '../../../src/model/import/newPlan';
 import { IStatusScheme, matchStatus } from '../../../src/model/statusSchemes';
 
