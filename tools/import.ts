@@ -11,9 +11,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemText } from '../src/components/problemText';
 import { IWorkbookRead, SpreadsheetFileError, readSpreadsheet } from '../src/formats/readSpreadsheet';
-import { IImportContext, IImportPlan, IImportedAction, planImport } from '../src/model/import/dryRun';
-import { chooseSheet, kpiSheets } from '../src/model/import/chooseSheet';
-import { IImportedKpi, IKpiJson, IKpiSheetAnalysis, analyseKpiSheet, kpiJson, planKpiImport } from '../src/model/import/kpiSheet';
+import { IImportContext, IImportPlan, IImportedAction, emptyImportPlan, planImport } from '../src/model/import/dryRun';
+import { IKpiSheetPlan, chooseSheet, kpiSheets, planKpiSheets } from '../src/model/import/chooseSheet';
+import { IImportedKpi, IKpiJson, analyseKpiSheet, kpiJson } from '../src/model/import/kpiSheet';
 import { ColumnTarget, IColumnMapping, ISheetAnalysis, columnLetter } from '../src/model/import/mapping';
 import { INewPlanProposal, proposePlan } from '../src/model/import/newPlan';
 import { inferScheme } from '../src/model/import/schemeInference';
@@ -27,7 +27,6 @@ import { IStatusScheme, labelForKey, schemeToText } from '../src/model/statusSch
 import { PlanDataError, toPlanDataError } from '../src/services/errors';
 import { IImportResult } from '../src/services/IPlanImportService';
 import { IKpiImportResult } from '../src/services/IKpiImportService';
-import { SharePointKpiImportService } from '../src/services/SharePointKpiImportService';
 import { IPlanSummary } from '../src/services/IPlanDataService';
 import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
@@ -308,27 +307,6 @@ async function resolveTarget(command: ICommand, plans: readonly IPlanSummary[], 
   };
 }
 
-/** A KPI sheet read alongside the actions. */
-interface IKpiSheetRead {
-  sheet: string;
-  kpis: IImportedKpi[];
-  problems: IImportProblem[];
-  rejectedRows: number[];
-}
-
-/** Every other visible sheet that reads as a KPI scorecard. */
-function readKpiSheets(read: IWorkbookRead, actionSheet: ISheet | undefined, target: ITarget): IKpiSheetRead[] {
-  return kpiSheets(read.sheets, actionSheet).map((sheet) => {
-    const planned = planKpiImport(sheet.rows, analyseKpiSheet(sheet.rows) as IKpiSheetAnalysis, target.kpis, target.planStart);
-    return { sheet: sheet.name, ...planned };
-  });
-}
-
-/** The dry run of a file with no sheet of actions: nothing to write but its KPIs. */
-function noActions(context: IImportContext): IImportPlan {
-  return { target: context.target, actions: [], rejected: [], newPriorities: [], newOutcomes: [], problems: [], rejectedRows: [] };
-}
-
 /** What a column is read as, in words scripts can test: "ref", "status at 2023-06-30", "tag SEF", "ignored". */
 function readAs(target: ColumnTarget): string {
   switch (target.kind) {
@@ -381,7 +359,7 @@ interface IRun {
   chosen?: IChosenSheet;
   target: ITarget;
   plan: IImportPlan;
-  kpiSheets: IKpiSheetRead[];
+  kpiSheets: IKpiSheetPlan[];
   names: PlanNames;
   result?: IWriteResult;
 }
@@ -614,8 +592,8 @@ async function run(args: string[]): Promise<number> {
   try {
     const plans = await data.listPlans();
     const target = await resolveTarget(command, plans, data, chosen);
-    const plan = chosen ? planImport(chosen.sheet.rows, chosen.analysis.columns, chosen.analysis.headerRow, target.context) : noActions(target.context);
-    const kpiSheetsRead = readKpiSheets(read, chosen?.sheet, target);
+    const plan = chosen ? planImport(chosen.sheet.rows, chosen.analysis.columns, chosen.analysis.headerRow, target.context) : emptyImportPlan(target.context.target);
+    const kpiSheetsRead = planKpiSheets(read.sheets, chosen?.sheet, target.kpis, target.planStart);
     const outcome: IRun = { command, read, chosen, target, plan, kpiSheets: kpiSheetsRead, names: new PlanNames(plan, target.context.priorities, target.context.outcomes) };
     const sameName = plans.find((existing) => target.context.target.kind === 'new' && existing.title.trim().toLowerCase() === target.context.target.name.trim().toLowerCase());
     if (sameName) console.error(`Note: plan ${sameName.id} on the site is also called "${sameName.title}"; use --plan ${sameName.id} to import into it instead.`);
@@ -631,7 +609,7 @@ async function run(args: string[]): Promise<number> {
         const planId = context.target.kind === 'existing' ? context.target.planId : await service.createPlan({ name: context.target.name, localArea: context.target.localArea, scheme: context.scheme, reportingDates: target.proposal.reportingDates });
         stage = `write into plan ${planId} (rows already written are matched when the import is run again)`;
         outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, todayIso()) };
-        if (kpis.length > 0) outcome.result.kpis = await new SharePointKpiImportService(sp).importKpis(planId, kpis);
+        if (kpis.length > 0) outcome.result.kpis = await service.importKpis(planId, kpis);
       }
     }
     await print(command.json ? JSON.stringify(jsonReport(outcome), undefined, 2) : textReport(outcome));

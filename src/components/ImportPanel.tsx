@@ -110,6 +110,16 @@ export function ImportPanel({ snapshot, dataService, importService, today, onClo
           {phase.kind === 'done' && (
             <MessageBar messageBarType={MessageBarType.success} isMultiline>
               {formatString(strings.ImportDone, phase.result.createdActions, phase.result.updatedActions, phase.result.unchangedActions, phase.result.addedLogEntries, phase.result.conflicts.join(', ') || strings.ImportNoConflicts)}
+              {phase.kpiResult &&
+                ` ${formatString(
+                  strings.ImportKpisDone,
+                  phase.kpiResult.createdKpis,
+                  phase.kpiResult.updatedKpis,
+                  phase.kpiResult.unchangedKpis,
+                  phase.kpiResult.addedMeasurements,
+                  phase.kpiResult.updatedMeasurements,
+                  phase.kpiResult.conflicts.join(', ') || strings.ImportNoConflicts
+                )}`}
               {phase.run.newPlan && ` ${formatString(strings.ImportNewPlanDone, phase.run.newPlan.name, phase.planId)}`}
             </MessageBar>
           )}

@@ -213,6 +213,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
               </Stack.Item>
             )}
             <WorkstreamsView
+              reportingDates={snapshot.plan.reportingDates}
               priorities={snapshot.priorities}
               outcomes={snapshot.outcomes}
               actions={snapshot.actions}

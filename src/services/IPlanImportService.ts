@@ -1,6 +1,7 @@
 import { IsoDate } from '../model/isoDate';
 import { IImportPlan } from '../model/import/dryRun';
 import { IStatusScheme } from '../model/statusSchemes';
+import { IKpiImportService } from './IKpiImportService';
 
 /** What an import wrote. A re-run of the same file writes nothing new. */
 export interface IImportResult {
@@ -23,8 +24,8 @@ export interface INewPlan {
   reportingDates: IsoDate[];
 }
 
-/** Writes a confirmed dry run into a plan's lists. */
-export interface IPlanImportService {
+/** Writes a confirmed dry run into a plan's lists: its actions, and the KPI scorecards read beside them. */
+export interface IPlanImportService extends IKpiImportService {
   /** Creates an empty plan for an import into a new plan; returns its id. */
   createPlan(plan: INewPlan): Promise<number>;
 

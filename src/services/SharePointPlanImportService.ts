@@ -10,6 +10,9 @@ import { withHistoryLines } from '../model/rollups';
 import { requireEtag, toPlanDataError } from './errors';
 import { writeInBatches } from './importBatches';
 import { IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
+import { IKpiImportResult } from './IKpiImportService';
+import { SharePointKpiImportService } from './SharePointKpiImportService';
+import { IImportedKpi } from '../model/import/kpiSheet';
 import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 import { readPlanLists } from './idRanges';
@@ -61,6 +64,10 @@ function actionFields(row: IImportedAction, priorityId: number, outcomeId: numbe
 /** The import writer over SharePoint lists with PnPjs. */
 export class SharePointPlanImportService implements IPlanImportService {
   public constructor(private readonly sp: SPFI) {}
+
+  public importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress?: (written: number, total: number) => void): Promise<IKpiImportResult> {
+    return new SharePointKpiImportService(this.sp).importKpis(planId, kpis, onProgress);
+  }
 
   public async createPlan(plan: INewPlan): Promise<number> {
     try {

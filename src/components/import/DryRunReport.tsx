@@ -1,7 +1,9 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { IImportPlan, ImportProblem, RowChange } from '../../model/import/dryRun';
+import { IKpiSheetPlan } from '../../model/import/chooseSheet';
+import { IImportPlan, RowChange } from '../../model/import/dryRun';
+import { IImportProblem } from '../../model/import/problems';
 import { ScrollRegion } from '../ScrollRegion';
 import { formatString } from '../format';
 import { problemText } from '../problemText';
@@ -24,7 +26,7 @@ export function targetName(plan: IImportPlan): string {
   return target.kind === 'new' ? formatString(strings.ImportIntoNew, target.name) : formatString(strings.ImportIntoExisting, target.name, target.planId);
 }
 
-function columnText(problem: ImportProblem): string {
+function columnText(problem: IImportProblem): string {
   if (!problem.column) return '';
   return problem.header ? formatString(strings.ImportColumnWithHeader, problem.column, problem.header) : problem.column;
 }
@@ -40,56 +42,24 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
   const count = (change: RowChange): number => plan.actions.filter((action) => action.change === change).length;
   const strongText = { root: { fontWeight: 600 as const } };
   const rowsCaption = formatString(strings.ImportRowsCaption, Math.min(ROWS_SHOWN, plan.actions.length), plan.actions.length);
+  const kpiCount = run.kpis.reduce((sum, sheet) => sum + sheet.kpis.length, 0);
+  // The KPI scorecards' problems follow the actions', each named by its sheet.
+  const problems: Array<{ problem: IImportProblem; sheet?: string }> = [
+    ...plan.problems.map((problem) => ({ problem })),
+    ...run.kpis.reduce<Array<{ problem: IImportProblem; sheet?: string }>>((all, sheet) => all.concat(sheet.problems.map((problem) => ({ problem, sheet: sheet.sheet }))), [])
+  ];
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text styles={strongText}>{targetName(plan)}</Text>
       <Text>{formatString(strings.ImportSummary, count('create'), count('update'), count('unchanged'), plan.rejectedRows.length, plan.newPriorities.length, plan.newOutcomes.length)}</Text>
-      {plan.newPriorities.length > 0 && (
-        <ScrollRegion label={formatString(strings.ImportNewPrioritiesCaption, plan.newPriorities.length)}>
-          <table className={table.table}>
-            <caption className={table.caption}>{formatString(strings.ImportNewPrioritiesCaption, plan.newPriorities.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{strings.ImportNumberColumn}</th>
-                <th scope="col">{strings.ImportTitleColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.newPriorities.map((priority) => (
-                <tr key={priority.number}>
-                  <th scope="row">{priority.number}</th>
-                  <td>{priority.title || strings.ImportUntitled}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      {plan.newPriorities.length > 0 && <NumberedTable caption={formatString(strings.ImportNewPrioritiesCaption, plan.newPriorities.length)} items={plan.newPriorities.map((priority) => ({ key: priority.number, number: priority.number, title: priority.title }))} />}
       {plan.newOutcomes.length > 0 && (
-        <ScrollRegion label={formatString(strings.ImportNewOutcomesCaption, plan.newOutcomes.length)}>
-          <table className={table.table}>
-            <caption className={table.caption}>{formatString(strings.ImportNewOutcomesCaption, plan.newOutcomes.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{strings.ImportNumberColumn}</th>
-                <th scope="col">{strings.ImportTitleColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.newOutcomes.map((outcome) => (
-                <tr key={`${outcome.priority}/${outcome.number}`}>
-                  <th scope="row">{outcome.number}</th>
-                  <td>{outcome.title || strings.ImportUntitled}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <NumberedTable caption={formatString(strings.ImportNewOutcomesCaption, plan.newOutcomes.length)} items={plan.newOutcomes.map((outcome) => ({ key: `${outcome.priority}/${outcome.number}`, number: outcome.number, title: outcome.title }))} />
       )}
-      {plan.problems.length > 0 && (
-        <ScrollRegion label={formatString(strings.ImportProblemsCaption, plan.problems.length)}>
+      {problems.length > 0 && (
+        <ScrollRegion label={formatString(strings.ImportProblemsCaption, problems.length)}>
           <table className={table.table}>
-            <caption className={table.caption}>{formatString(strings.ImportProblemsCaption, plan.problems.length)}</caption>
+            <caption className={table.caption}>{formatString(strings.ImportProblemsCaption, problems.length)}</caption>
             <thead>
               <tr>
                 <th scope="col">{strings.ImportRowColumn}</th>
@@ -99,9 +69,9 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
               </tr>
             </thead>
             <tbody>
-              {plan.problems.map((problem, index) => (
+              {problems.map(({ problem, sheet }, index) => (
                 <tr key={index}>
-                  <th scope="row">{problem.row > 0 ? problem.row : strings.ImportWholeFile}</th>
+                  <th scope="row">{problem.row === 0 ? strings.ImportWholeFile : sheet ? formatString(strings.ImportSheetRow, sheet, problem.row) : problem.row}</th>
                   <td>{columnText(problem)}</td>
                   <td>{problem.value ?? ''}</td>
                   <td>
@@ -138,17 +108,81 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
           </table>
         </ScrollRegion>
       )}
+      {run.kpis.map((sheet) => (
+        <KpiTable key={sheet.sheet} plan={sheet} />
+      ))}
       {message && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline>
           {message}
         </MessageBar>
       )}
       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-        <PrimaryButton disabled={plan.actions.length === 0} onClick={onImport}>
-          {formatString(message ? strings.ImportRunAgain : strings.ImportRun, plan.actions.length)}
+        <PrimaryButton disabled={plan.actions.length === 0 && kpiCount === 0} onClick={onImport}>
+          {formatString(message ? strings.ImportRunAgain : strings.ImportRun, plan.actions.length + kpiCount)}
         </PrimaryButton>
         <DefaultButton onClick={onBack}>{strings.ImportBackToMapping}</DefaultButton>
       </Stack>
     </Stack>
+  );
+}
+
+/** A table of priorities or outcomes to create: number and title. */
+function NumberedTable({ caption, items }: { caption: string; items: Array<{ key: string; number: string; title: string }> }): JSX.Element {
+  const table = useTableStyles();
+  return (
+    <ScrollRegion label={caption}>
+      <table className={table.table}>
+        <caption className={table.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.ImportNumberColumn}</th>
+            <th scope="col">{strings.ImportTitleColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.key}>
+              <th scope="row">{item.number}</th>
+              <td>{item.title || strings.ImportUntitled}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+/** One KPI scorecard's dry run: each KPI with what will happen to it, its milestones and actuals. */
+function KpiTable({ plan }: { plan: IKpiSheetPlan }): JSX.Element {
+  const table = useTableStyles();
+  const caption = formatString(strings.ImportKpisCaption, plan.sheet, plan.kpis.length);
+  return (
+    <ScrollRegion label={caption}>
+      <table className={table.table}>
+        <caption className={table.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.ImportRowColumn}</th>
+            <th scope="col">{strings.ChangesRefColumn}</th>
+            <th scope="col">{strings.ImportKpiColumn}</th>
+            <th scope="col">{strings.ImportChangeColumn}</th>
+            <th scope="col">{strings.ImportMilestonesColumn}</th>
+            <th scope="col">{strings.ImportActualsColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.kpis.map((kpi) => (
+            <tr key={kpi.row}>
+              <th scope="row">{kpi.row}</th>
+              <td>{kpi.ref}</td>
+              <td>{kpi.name}</td>
+              <td>{CHANGE_TEXT[kpi.change]}</td>
+              <td>{kpi.milestones.length}</td>
+              <td>{kpi.measurements.length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

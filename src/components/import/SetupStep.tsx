@@ -44,13 +44,13 @@ export function SetupStep({ flow, setup, message }: { flow: IImportFlow; setup: 
           {formatString(strings.ImportEncoding, setup.fileName, ENCODING_NAMES[workbook.encoding])}
         </MessageBar>
       )}
-      {analysis ? (
-        <Text>{formatString(strings.ImportHeaderFound, sheet.name, analysis.headerRow + 1, sheet.rows.length - analysis.headerRow - 1)}</Text>
-      ) : (
+      {analysis && <Text>{formatString(strings.ImportHeaderFound, sheet.name, analysis.headerRow + 1, sheet.rows.length - analysis.headerRow - 1)}</Text>}
+      {!analysis && setup.kpiSheetNames.length === 0 && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline>
           {formatString(strings.ImportNoHeaderOnSheet, sheet.name)}
         </MessageBar>
       )}
+      {setup.kpiSheetNames.length > 0 && <Text>{formatString(analysis ? strings.ImportKpiSheetsBeside : strings.ImportKpiSheetsOnly, setup.kpiSheetNames.join(', '))}</Text>}
       <TargetChoice flow={flow} setup={setup} planChoices={flow.planChoices} />
       {analysis && <MappingTable flow={flow} setup={setup} />}
       {analysis && setup.target === 'new' && flow.proposal && <SchemeTable flow={flow} setup={setup} proposal={flow.proposal} />}
@@ -60,7 +60,7 @@ export function SetupStep({ flow, setup, message }: { flow: IImportFlow; setup: 
         </MessageBar>
       )}
       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-        <PrimaryButton disabled={!analysis || nameMissing} onClick={() => flow.check()}>
+        <PrimaryButton disabled={(!analysis && setup.kpiSheetNames.length === 0) || nameMissing} onClick={() => flow.check()}>
           {strings.ImportCheck}
         </PrimaryButton>
         <DefaultButton onClick={flow.chooseAnotherFile}>{strings.ImportOtherFile}</DefaultButton>

@@ -1,12 +1,11 @@
 /**
  * The choices the import screen offers and how it words them: what a column can be
- * read as, how sure a suggestion is, the sheet chosen by default, the status key the
+ * read as, how sure a suggestion is, the status key the
  * officer confirms, the mapping remembered per plan, and a file that cannot be read.
  */
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { SpreadsheetFileError } from '../../formats/spreadsheetFile';
-import { ColumnTarget, IColumnMapping, ImportField, analyseSheet } from '../../model/import/mapping';
-import { ISheet } from '../../model/import/sheet';
+import { ColumnTarget, IColumnMapping, ImportField } from '../../model/import/mapping';
 import { ISchemeProposal } from '../../model/import/schemeInference';
 import { CANONICAL_STATUSES, CanonicalStatus, IStatusScheme, labelWithMeaning } from '../../model/statusSchemes';
 import { errorMessage, formatDate, formatString } from '../format';
@@ -104,13 +103,6 @@ export function confidenceText(confidence: number, target: ColumnTarget, chosen:
   if (confidence >= 0.8) return strings.ImportConfidenceSure;
   if (confidence >= 0.5) return strings.ImportConfidenceLikely;
   return strings.ImportConfidenceGuess;
-}
-
-/** The sheet read by default: the first visible one with a header row, else the first visible one, else the first. */
-export function defaultSheet(sheets: readonly ISheet[]): number {
-  const visible = sheets.map((sheet, index) => ({ sheet, index })).filter(({ sheet }) => !sheet.hidden);
-  const withHeader = visible.find(({ sheet }) => analyseSheet(sheet.rows) !== undefined);
-  return (withHeader ?? visible[0])?.index ?? 0;
 }
 
 /**

@@ -7,15 +7,20 @@
 import * as React from 'react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IWorkbookRead } from '../../formats/spreadsheetFile';
-import { IImportContext, IImportPlan, planImportInSlices } from '../../model/import/dryRun';
+import { IKpiSheetPlan, chooseSheet as defaultSheet, kpiSheets, planKpiSheets } from '../../model/import/chooseSheet';
+import { IImportContext, IImportPlan, emptyImportPlan, planImportInSlices } from '../../model/import/dryRun';
+import { IImportedKpi, analyseKpiSheet } from '../../model/import/kpiSheet';
 import { ColumnTarget, IColumnGuess, IColumnMapping, ISheetAnalysis, analyseSheet } from '../../model/import/mapping';
 import { INewPlanProposal, proposePlan } from '../../model/import/newPlan';
+import { inferScheme } from '../../model/import/schemeInference';
+import { IKpi } from '../../model/kpi';
 import { IsoDate } from '../../model/isoDate';
 import { CanonicalStatus } from '../../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, IPlanSummary } from '../../services/IPlanDataService';
 import { IImportResult, INewPlan, IPlanImportService } from '../../services/IPlanImportService';
+import { IKpiImportResult } from '../../services/IKpiImportService';
 import { errorMessage, formatString } from '../format';
-import { confirmedScheme, defaultSheet, fileErrorText, readSavedMapping, saveMapping } from './importChoices';
+import { confirmedScheme, fileErrorText, readSavedMapping, saveMapping } from './importChoices';
 
 /** The plan the rows go into: a new one, or one on the site by id. */
 export type TargetChoice = 'new' | number;
@@ -25,8 +30,10 @@ export interface IImportSetup {
   fileName: string;
   workbook: IWorkbookRead;
   sheetIndex: number;
-  /** Undefined when the sheet has no header row. */
+  /** Undefined when the sheet has no actions header (none at all, or it is a KPI scorecard). */
   analysis?: ISheetAnalysis;
+  /** The workbook's KPI scorecards, imported beside the actions. */
+  kpiSheetNames: string[];
   /** Each column as now read, with the suggestion's samples and confidence. */
   columns: IColumnGuess[];
   /** What the analysis suggested for each column, so the officer can return to it. */
@@ -43,6 +50,8 @@ export interface IImportSetup {
 /** A dry run ready to write, with where it writes. */
 export interface IDryRun {
   plan: IImportPlan;
+  /** Each KPI scorecard's dry run. */
+  kpis: IKpiSheetPlan[];
   mapping: IColumnMapping[];
   /** For a new plan: the plan to create. */
   newPlan?: INewPlan;
@@ -55,7 +64,7 @@ export type ImportPhase =
   | { kind: 'checking'; readingPlan: boolean; checked: number; total: number }
   | { kind: 'checked'; run: IDryRun; message?: string }
   | { kind: 'importing'; run: IDryRun; creating: boolean; written: number; total: number }
-  | { kind: 'done'; run: IDryRun; result: IImportResult; planId: number };
+  | { kind: 'done'; run: IDryRun; result: IImportResult; kpiResult?: IKpiImportResult; planId: number };
 
 /** The plans offered as a target: this page's plan first. */
 export interface IPlanChoices {
@@ -101,12 +110,16 @@ function readBytes(file: File): Promise<Uint8Array> {
   });
 }
 
-/** The sheet analysed for a target: the mapping saved for that plan wins for the headers it knows. */
-function analysed(setup: Omit<IImportSetup, 'analysis' | 'columns' | 'suggested' | 'chosen'>): IImportSetup {
-  const rows = setup.workbook.sheets[setup.sheetIndex].rows;
-  const analysis = analyseSheet(rows, readSavedMapping(setup.target === 'new' ? undefined : setup.target));
+/**
+ * The sheet analysed for a target: the mapping saved for that plan wins for the headers it
+ * knows. A KPI scorecard is not read as actions: it is imported with the other scorecards.
+ */
+function analysed(setup: Omit<IImportSetup, 'analysis' | 'columns' | 'suggested' | 'chosen' | 'kpiSheetNames'>): IImportSetup {
+  const sheet = setup.workbook.sheets[setup.sheetIndex];
+  const analysis = analyseKpiSheet(sheet.rows) ? undefined : analyseSheet(sheet.rows, readSavedMapping(setup.target === 'new' ? undefined : setup.target));
   const columns = analysis ? analysis.columns.map((column) => ({ ...column })) : [];
-  return { ...setup, analysis, columns, suggested: columns.map((column) => column.target), chosen: [] };
+  const kpiSheetNames = kpiSheets(setup.workbook.sheets, analysis ? sheet : undefined).map((each) => each.name);
+  return { ...setup, analysis, kpiSheetNames, columns, suggested: columns.map((column) => column.target), chosen: [] };
 }
 
 function mappingOf(columns: readonly IColumnGuess[]): IColumnMapping[] {
@@ -159,15 +172,16 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
       // The reader (and its .xlsx libraries) is fetched only when a file is chosen, keeping it out of the page's first download.
       const { readSpreadsheet } = await import(/* webpackChunkName: 'spreadsheet-reader' */ '../../formats/readSpreadsheet');
       const workbook = await readSpreadsheet(file.name, bytes);
-      const sheetIndex = defaultSheet(workbook.sheets);
+      const chosen = defaultSheet(workbook.sheets);
+      const sheetIndex = chosen ? workbook.sheets.indexOf(chosen.sheet) : 0;
       const next = analysed({ fileName: file.name, workbook, sheetIndex, target: snapshot.plan.id, name: '', localArea: '', meanings: {} });
-      if (!next.analysis && workbook.sheets.length === 1) {
+      if (!next.analysis && next.kpiSheetNames.length === 0 && workbook.sheets.length === 1) {
         setPhase({ kind: 'choose', message: formatString(strings.ImportNoHeader, file.name) });
         return;
       }
       const proposed = next.analysis ? proposePlan(file.name, workbook.sheets[sheetIndex].rows, next.analysis) : undefined;
       if (!mounted.current) return;
-      setSetup({ ...next, name: proposed?.name ?? '', localArea: proposed?.localArea ?? '' });
+      setSetup({ ...next, name: proposed?.name ?? file.name.replace(/\.[a-z0-9]+$/i, ''), localArea: proposed?.localArea ?? '' });
       setPhase({ kind: 'setup' });
     } catch (error) {
       setPhase({ kind: 'choose', message: fileErrorText(error) });
@@ -192,20 +206,23 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
       chosen: current.chosen.indexOf(column) >= 0 ? current.chosen : current.chosen.concat(column)
     }));
 
-  /** The dry run, in slices so a sheet of tens of thousands of rows does not freeze the page. */
+  /** The dry run, in slices so a sheet of tens of thousands of rows does not freeze the page; the KPI scorecards beside it. */
   const check = async (): Promise<void> => {
-    if (!setup || !setup.analysis) return;
+    if (!setup || (!setup.analysis && setup.kpiSheetNames.length === 0)) return;
     const { analysis, target } = setup;
-    const rows = setup.workbook.sheets[setup.sheetIndex].rows;
+    const sheet = setup.workbook.sheets[setup.sheetIndex];
     const mapping = mappingOf(setup.columns);
     let context: IImportContext;
     let newPlan: INewPlan | undefined;
+    let existingKpis: readonly IKpi[] = [];
+    let planStart: IsoDate | undefined;
     if (target === 'new') {
-      if (!proposal) return;
       const name = setup.name.trim();
       const localArea = setup.localArea.trim();
-      newPlan = { name, localArea, scheme: confirmedScheme(proposal.scheme, setup.meanings), reportingDates: proposal.reportingDates };
-      context = { target: { kind: 'new', name, localArea }, scheme: newPlan.scheme, priorities: [], outcomes: [], actions: [] };
+      // A workbook of scorecards alone proposes no status key: the commonest one, changed later in the plan's settings.
+      const scheme = proposal ? confirmedScheme(proposal.scheme, setup.meanings) : inferScheme([]).scheme;
+      newPlan = { name, localArea, scheme, reportingDates: proposal?.reportingDates ?? [] };
+      context = { target: { kind: 'new', name, localArea }, scheme, priorities: [], outcomes: [], actions: [] };
     } else {
       // The plan read afresh: the page may show only one priority, and others may have changed it since.
       setPhase({ kind: 'checking', readingPlan: true, checked: 0, total: 0 });
@@ -216,12 +233,19 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
         setPhase({ kind: 'setup', message: formatString(strings.ImportPlanReadFailed, errorMessage(error)) });
         return;
       }
-      saveMapping(target, mapping);
+      if (analysis) saveMapping(target, mapping);
       context = { target: { kind: 'existing', planId: target, name: plan.plan.title }, scheme: plan.plan.statusScheme, priorities: plan.priorities, outcomes: plan.outcomes, actions: plan.actions };
+      existingKpis = plan.kpis;
+      planStart = plan.plan.startDate;
     }
-    setPhase({ kind: 'checking', readingPlan: false, checked: 0, total: rows.length - analysis.headerRow - 1 });
-    const plan = await planImportInSlices(rows, mapping, analysis.headerRow, context, (checked, total) => setPhase({ kind: 'checking', readingPlan: false, checked, total }));
-    setPhase({ kind: 'checked', run: { plan, mapping, newPlan } });
+    const kpis = planKpiSheets(setup.workbook.sheets, analysis ? sheet : undefined, existingKpis, planStart);
+    if (!analysis) {
+      setPhase({ kind: 'checked', run: { plan: emptyImportPlan(context.target), kpis, mapping, newPlan } });
+      return;
+    }
+    setPhase({ kind: 'checking', readingPlan: false, checked: 0, total: sheet.rows.length - analysis.headerRow - 1 });
+    const plan = await planImportInSlices(sheet.rows, mapping, analysis.headerRow, context, (checked, total) => setPhase({ kind: 'checking', readingPlan: false, checked, total }));
+    setPhase({ kind: 'checked', run: { plan, kpis, mapping, newPlan } });
   };
 
   /** Creates the plan (once, kept for a re-run) for a new one, then writes. */
@@ -239,7 +263,9 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
     const into = planId;
     setPhase({ kind: 'importing', run, creating: false, written: 0, total: 1 });
     const result = await importService.importPlan(into, run.plan, today, (written, total) => setPhase({ kind: 'importing', run, creating: false, written, total }));
-    setPhase({ kind: 'done', run, result, planId: into });
+    const kpis = run.kpis.reduce<IImportedKpi[]>((all, sheet) => all.concat(sheet.kpis), []);
+    const kpiResult = kpis.length > 0 ? await importService.importKpis(into, kpis, (written, total) => setPhase({ kind: 'importing', run, creating: false, written, total })) : undefined;
+    setPhase({ kind: 'done', run, result, kpiResult, planId: into });
   };
 
   /** One import at a time: a second click while one runs does nothing. */

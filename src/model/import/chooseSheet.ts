@@ -3,7 +3,10 @@
  * hidden instructions sheet or a cover page, and a workbook may carry a KPI scorecard
  * beside the actions.
  */
-import { analyseKpiSheet } from './kpiSheet';
+import { IImportedKpi, KpiProblemCode, analyseKpiSheet, planKpiImport } from './kpiSheet';
+import { IKpi } from '../kpi';
+import { IsoDate } from '../isoDate';
+import { IImportProblem } from './problems';
 import { IColumnMapping, ISheetAnalysis, analyseSheet } from './mapping';
 import { ISheet } from './sheet';
 
@@ -34,4 +37,20 @@ export function chooseSheet(sheets: readonly ISheet[], name?: string, saved: rea
 /** The visible sheets, other than the one of actions, that read as KPI scorecards. */
 export function kpiSheets(sheets: readonly ISheet[], actions: ISheet | undefined): ISheet[] {
   return sheets.filter((sheet) => sheet !== actions && !sheet.hidden && analyseKpiSheet(sheet.rows) !== undefined);
+}
+
+/** One KPI scorecard sheet's dry run. */
+export interface IKpiSheetPlan {
+  sheet: string;
+  kpis: IImportedKpi[];
+  problems: Array<IImportProblem<KpiProblemCode>>;
+  rejectedRows: number[];
+}
+
+/** The dry run of every KPI scorecard in the workbook beside the sheet of actions, against the plan's KPIs. */
+export function planKpiSheets(sheets: readonly ISheet[], actions: ISheet | undefined, existing: readonly IKpi[], planStart?: IsoDate): IKpiSheetPlan[] {
+  return kpiSheets(sheets, actions).map((sheet) => {
+    const analysis = analyseKpiSheet(sheet.rows);
+    return analysis ? { sheet: sheet.name, ...planKpiImport(sheet.rows, analysis, existing, planStart) } : { sheet: sheet.name, kpis: [], problems: [], rejectedRows: [] };
+  });
 }

@@ -198,6 +198,11 @@ interface IImportRun {
   result: () => IImportPlan;
 }
 
+/** The dry run of a file with no sheet of actions (only KPI scorecards): nothing to write but its KPIs. */
+export function emptyImportPlan(target: ImportTarget): IImportPlan {
+  return { target, actions: [], rejected: [], newPriorities: [], newOutcomes: [], problems: [], rejectedRows: [] };
+}
+
 function fileProblem(target: ImportTarget, code: ImportProblemCode): IImportPlan {
   return { target, actions: [], rejected: [], newPriorities: [], newOutcomes: [], problems: [{ row: 0, code, params: [], severity: 'error' }], rejectedRows: [] };
 }

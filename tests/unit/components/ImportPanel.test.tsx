@@ -4,17 +4,15 @@
 import * as React from 'react';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TextDecoder as NodeTextDecoder } from 'util';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ImportPanel } from '../../../src/components/ImportPanel';
 import { PlanDataError } from '../../../src/services/errors';
 import { IImportResult, INewPlan, IPlanImportService } from '../../../src/services/IPlanImportService';
 import { IPlanDataService } from '../../../src/services/IPlanDataService';
+import { IKpiImportResult } from '../../../src/services/IKpiImportService';
 import { aPlan, aSnapshot } from '../../support/fixtures';
 
-// The file reader decodes text as a browser does; jsdom has no TextDecoder of its own.
-Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
-
+const KPI_RESULT: IKpiImportResult = { createdKpis: 1, updatedKpis: 0, unchangedKpis: 0, addedMeasurements: 2, updatedMeasurements: 0, conflicts: [] };
 const RESULT: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 1, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
 
 /** A sheet for the page's plan (priority 3 exists): one good row, one with a tag in the date column. */
@@ -40,7 +38,7 @@ interface IServices {
 
 /** Services that create plan 42 and import whatever they are given. */
 function importServiceMock(importPlan: IPlanImportService['importPlan'] = async () => RESULT): jest.Mocked<IPlanImportService> {
-  return { createPlan: jest.fn(async (plan: INewPlan) => (plan.name ? 42 : 0)), importPlan: jest.fn(importPlan) };
+  return { createPlan: jest.fn(async (plan: INewPlan) => (plan.name ? 42 : 0)), importPlan: jest.fn(importPlan), importKpis: jest.fn<Promise<IKpiImportResult>, Parameters<IPlanImportService['importKpis']>>(async () => KPI_RESULT) };
 }
 
 function renderPanel(overrides: Partial<IServices> = {}): IServices {
@@ -85,11 +83,11 @@ describe('ImportPanel', () => {
   it('explains in words a file it cannot read, an empty one and one with no header row', async () => {
     renderPanel();
     chooseFile('plan.ods', 'PK');
-    expect(await screen.findByText(/^plan\.ods is not a spreadsheet the import reads/)).toBeInTheDocument();
+    expect(await screen.findByText(/^plan\.ods is a \.ods file, which the import cannot read\. Save the plan/)).toBeInTheDocument();
     chooseFile('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     expect(await screen.findByText(/^old\.xls is an Excel 97-2003 workbook/)).toBeInTheDocument();
     chooseFile('empty.csv', '\n\n');
-    expect(await screen.findByText('empty.csv is empty.')).toBeInTheDocument();
+    expect(await screen.findByText('empty.csv is empty: it has no values to import.')).toBeInTheDocument();
     chooseFile('rows.csv', '3.1.1,Do it\n');
     expect(await screen.findByText(/^rows\.csv has no header row/)).toBeInTheDocument();
     expect(screen.queryByText(/ at .*\.ts:\d+/)).toBeNull();
@@ -310,5 +308,18 @@ describe('ImportPanel', () => {
     await waitFor(() => expect(screen.getByText(/^The site's other plans could not be listed/)).toBeInTheDocument());
     fireEvent.click(screen.getByRole('combobox', { name: /^Plan / }));
     expect((await screen.findAllByRole('option')).map((option) => option.textContent)).toEqual(['Shropshire Accelerated Progress Plan (plan 1, shown on this page)']);
+  });
+
+  it('imports a KPI scorecard saved alone: its KPIs in the dry run, written with the plan’s KPIs', async () => {
+    const services = renderPanel();
+    chooseFile('scorecard.csv', ['KPI ref,Measure,Unit,Baseline (date),Actual Sep 23,Actual Mar 24', 'KPI 9,New EHC plans issued within 20 weeks,%,60% (Mar 23),68%,81%'].join('\n'));
+    expect(await screen.findByText(/^This file holds KPI scorecards \(sheets scorecard\.csv\)/)).toBeInTheDocument();
+    await dryRun();
+    const kpis = screen.getByRole('table', { name: 'KPIs on sheet scorecard.csv (1)' });
+    expect(rowsOf(kpis)).toEqual([['2', 'KPI 9', 'New EHC plans issued within 20 weeks', 'Create', expect.any(String), '2']]);
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    expect(await screen.findByText(/KPIs: 1 created, 0 updated, 0 unchanged; 2 actuals added/)).toBeInTheDocument();
+    expect(services.importService.createPlan).not.toHaveBeenCalled();
+    expect(services.importService.importKpis).toHaveBeenCalledWith(1, [expect.objectContaining({ ref: 'KPI 9', measurements: [expect.objectContaining({ value: 68 }), expect.objectContaining({ value: 81 })] })], expect.any(Function));
   });
 });

@@ -198,7 +198,7 @@ describe('ImprovementPlanApp navigation', () => {
   });
 
   it('offers the import to someone who may manage the site’s lists (read with the plan), and to no one else', async () => {
-    const importService = { importPlan: jest.fn(), createPlan: jest.fn() };
+    const importService = { importPlan: jest.fn(), createPlan: jest.fn(), importKpis: jest.fn() };
     for (const canManageLists of [true, false]) {
       const service = aDataService({ loadPlan: jest.fn(async () => aSnapshot({ access: { ...aSnapshot().access, canManageLists } })) });
       const { unmount } = render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} importService={importService} defaultView="workstreams" />);

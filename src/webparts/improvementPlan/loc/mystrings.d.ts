@@ -309,10 +309,7 @@ declare interface IImprovementPlanWebPartStrings {
   ImportHeading: string;
   ImportIntro: string;
   ImportFileLabel: string;
-  ImportWrongType: string;
-  ImportEmpty: string;
   ImportNoHeader: string;
-  ImportUnreadable: string;
   ImportHeaderFound: string;
   ImportMappingCaption: string;
   ImportColumnColumn: string;
@@ -345,6 +342,14 @@ declare interface IImprovementPlanWebPartStrings {
   ImportStopped: string;
   ImportDone: string;
   ImportNoConflicts: string;
+  ImportKpiSheetsBeside: string;
+  ImportKpiSheetsOnly: string;
+  ImportKpisCaption: string;
+  ImportKpiColumn: string;
+  ImportMilestonesColumn: string;
+  ImportActualsColumn: string;
+  ImportSheetRow: string;
+  ImportKpisDone: string;
   ImportWriteFailedRow: string;
   ImportWriteFailedItem: string;
   ImportField_ref: string;
