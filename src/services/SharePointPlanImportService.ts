@@ -109,7 +109,12 @@ export class SharePointPlanImportService implements IPlanImportService {
       const addedPriorities = await writeInBatches(
         this.sp,
         missingPriorities,
-        (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({ Title: wanted.title || wanted.number, [`${PRIORITY_FIELDS.plan}Id`]: planId, [PRIORITY_FIELDS.number]: wanted.number }),
+        (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({
+            Title: wanted.title || wanted.number,
+            [`${PRIORITY_FIELDS.plan}Id`]: planId,
+            [PRIORITY_FIELDS.number]: wanted.number,
+            ...(wanted.fullTitle ? { [PRIORITY_FIELDS.inspectionFinding]: wanted.fullTitle } : {})
+          }),
         progressed,
         (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
       );

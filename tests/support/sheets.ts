@@ -22,7 +22,11 @@ export function csvRows(text: string): string[][] {
 
 /** The dry run of a CSV sheet against a loaded plan, with the columns mapped as the import suggests. */
 export function dryRunCsv(text: string, snapshot: IPlanSnapshot): IImportPlan {
-  const rows = csvRows(text);
+  return dryRunRows(csvRows(text), snapshot);
+}
+
+/** The dry run of a sheet's rows against a loaded plan, with the columns mapped as the import suggests. */
+export function dryRunRows(rows: readonly (readonly string[])[], snapshot: IPlanSnapshot): IImportPlan {
   const analysis = analyseSheet(rows);
   if (analysis === undefined) throw new Error('the sheet has no header row');
   return planImport(rows, analysis.columns, analysis.headerRow, {

@@ -63,6 +63,8 @@ export type ImportProblemCode =
   | 'noPriority'
   /** [priority]: nothing names a priority area, so the actions go under one priority. */
   | 'priorityAssumed'
+  /** [field, length, most]: a heading too long for a title, shortened (a priority keeps it whole as its finding). */
+  | 'titleShortened'
   /** [cells]: the row's cells from the action on had moved right by that many blank cells; read back in place. */
   | 'rowRealigned'
   /** [field, length, most]: longer than SharePoint's column takes. */
@@ -111,7 +113,8 @@ export interface IImportPlan {
   /** Rows not imported because of an error, with what could be read of them. */
   rejected: IImportedAction[];
   /** Priorities to create; a blank title means the sheet gave only the number. */
-  newPriorities: Array<{ number: string; title: string }>;
+  /** Priorities to create; `fullTitle` keeps a heading too long for a title (written to the priority's finding). */
+  newPriorities: Array<{ number: string; title: string; fullTitle?: string }>;
   newOutcomes: Array<{ priority: string; number: string; title: string }>;
   problems: ImportProblem[];
   /** Rows not imported because of an error. */
@@ -235,6 +238,10 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   let fileRefs = 0;
   let matchedRefs = 0;
 
+  // The row a priority or outcome was first named on, for a problem with its title.
+  const createdOnRow = new Map<object, number>();
+  let currentRow = headerRow + 1;
+
   const resolvePriority = (name: string): string => {
     const number = leadingNumber(name);
     const title = titleOf(name) || (number === undefined ? name : '');
@@ -247,6 +254,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     const created = { number: next, title };
     priorities.push(created);
     newPriorities.push(created);
+    createdOnRow.set(created, currentRow);
     return next;
   };
   const resolveOutcome = (priority: string, name: string): string => {
@@ -261,6 +269,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     const created = { priority, number: next, title };
     outcomes.push(created);
     newOutcomes.push(created);
+    createdOnRow.set(created, currentRow);
     return next;
   };
   /** The priority an existing outcome of that number or title belongs to, for an outcome heading with no priority above it. */
@@ -269,9 +278,12 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     const title = titleOf(name).toLowerCase();
     return outcomes.find((outcome) => (written !== undefined && written.indexOf('.') > 0 && outcome.number === written) || (title !== '' && outcome.title.toLowerCase() === title))?.priority;
   };
+  // Where each area's numbering goes on from, so giving thousands of refs in one area stays linear.
+  const nextNumber = new Map<string, number>();
   const nextRef = (base: string): string => {
-    let counter = 1;
+    let counter = nextNumber.get(base) ?? 1;
     while (usedRefs.has(`${base}.${counter}`)) counter += 1;
+    nextNumber.set(base, counter + 1);
     return `${base}.${counter}`;
   };
 
@@ -339,6 +351,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   const process = (from: number, to: number): void => {
     for (let index = from; index < to; index++) {
       const row = index + 1;
+      currentRow = row;
       if (isBlankRow(rows[index])) continue;
       const shift = realignment(rows[index]);
       const cells = shift ? realigned(rows[index], shift) : rows[index];
@@ -514,6 +527,12 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
 
   const result = (): IImportPlan => {
     const fileProblems: ImportProblem[] = [];
+    // A heading longer than a title takes is shortened, with a warning; a priority keeps it whole in its finding.
+    const shorten = <T extends { title: string }>(item: T, field: ImportField): T => {
+      if (item.title.length <= TEXT_LIMIT) return item;
+      fileProblems.push({ row: createdOnRow.get(item) ?? 0, code: 'titleShortened', params: [`field:${field}`, item.title.length, TEXT_LIMIT], severity: 'warning' });
+      return { ...item, title: `${item.title.slice(0, TEXT_LIMIT - 1)}…` };
+    };
     if (!refColumn && generatedRefs > 0) fileProblems.push({ row: 0, code: 'refsGenerated', params: [generatedRefs], severity: 'warning' });
     // A plan with its own refs that the file's hardly share: probably another council's or another year's plan.
     if (context.target.kind === 'existing' && context.actions.length >= 5 && fileRefs >= 5 && matchedRefs / fileRefs < 0.2) {
@@ -523,8 +542,8 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       target: context.target,
       actions,
       rejected,
-      newPriorities,
-      newOutcomes,
+      newPriorities: newPriorities.map((priority) => ({ ...shorten(priority, 'priority'), ...(priority.title.length > TEXT_LIMIT ? { fullTitle: priority.title } : {}) })),
+      newOutcomes: newOutcomes.map((outcome) => shorten(outcome, 'outcome')),
       problems: [...fileProblems, ...problems],
       rejectedRows: rejected.map((entry) => entry.row)
     };

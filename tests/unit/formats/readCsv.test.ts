@@ -1,19 +1,10 @@
-import { readSpreadsheet, SpreadsheetFileError } from '../../../src/formats/readSpreadsheet';
+import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { detectSeparator } from '../../../src/formats/csvRead';
 import { formatCsv } from '../../../src/formats/csvWrite';
+import { readFailure } from '../../support/files';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-/** The error a read throws, for asserting its code and params. */
-async function failure(promise: Promise<unknown>): Promise<SpreadsheetFileError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SpreadsheetFileError) return error;
-    throw error;
-  }
-  throw new Error('expected the read to fail');
-}
 
 describe('readSpreadsheet: CSV', () => {
   it('reads quoted cells with separators, quotes and line breaks, CRLF and a UTF-8 byte-order mark', async () => {
@@ -67,9 +58,9 @@ describe('readSpreadsheet: CSV', () => {
   });
 
   it('refuses bytes that are not text, and an empty file', async () => {
-    expect(await failure(readSpreadsheet('image.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01])))).toMatchObject({ code: 'binary', params: ['image.csv'] });
-    expect(await failure(readSpreadsheet('empty.csv', new Uint8Array(0)))).toMatchObject({ code: 'empty' });
-    expect(await failure(readSpreadsheet('blank.csv', utf8('\r\n \r\n')))).toMatchObject({ code: 'empty' });
+    expect(await readFailure(readSpreadsheet('image.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01])))).toMatchObject({ code: 'binary', params: ['image.csv'] });
+    expect(await readFailure(readSpreadsheet('empty.csv', new Uint8Array(0)))).toMatchObject({ code: 'empty' });
+    expect(await readFailure(readSpreadsheet('blank.csv', utf8('\r\n \r\n')))).toMatchObject({ code: 'empty' });
   });
 
   it('finds a comma, semicolon or tab separator from the rows under any title, not from commas in prose', () => {
@@ -80,7 +71,7 @@ describe('readSpreadsheet: CSV', () => {
   });
 
   it('names the line where a quote that is never closed starts', async () => {
-    const error = await failure(readSpreadsheet('plan.csv', utf8('Ref,Action\n1,"A"\n2,"Open\nstill open,B')));
+    const error = await readFailure(readSpreadsheet('plan.csv', utf8('Ref,Action\n1,"A"\n2,"Open\nstill open,B')));
     expect(error).toMatchObject({ code: 'unclosedQuote', params: ['plan.csv', 3], row: 3 });
   });
 
@@ -96,11 +87,11 @@ describe('readSpreadsheet: CSV', () => {
     const read = await readSpreadsheet('big.csv', utf8(text), { maxCellChars: 500000 });
     expect(read.sheets[0].rows[13][2]).toHaveLength(500000);
     const started = Date.now();
-    const error = await failure(readSpreadsheet('big.csv', utf8(text.replace(big, `${big}y`)), { maxCellChars: 500000 }));
+    const error = await readFailure(readSpreadsheet('big.csv', utf8(text.replace(big, `${big}y`)), { maxCellChars: 500000 }));
     expect(error).toMatchObject({ code: 'cellTooLong', params: ['C14', 'big.csv', 500001, 500000], row: 14, column: 'C', sheet: 'big.csv' });
     expect(Date.now() - started).toBeLessThan(2000);
     // Excel's own limit by default.
-    expect(await failure(readSpreadsheet('big.csv', utf8(text)))).toMatchObject({ code: 'cellTooLong', params: ['C14', 'big.csv', 500000, 32767] });
+    expect(await readFailure(readSpreadsheet('big.csv', utf8(text)))).toMatchObject({ code: 'cellTooLong', params: ['C14', 'big.csv', 500000, 32767] });
   });
 
   it('reads 150,000 rows in linear time without overflowing the stack, and refuses more rows or columns than the limits', async () => {
@@ -110,12 +101,12 @@ describe('readSpreadsheet: CSV', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(read.sheets[0].rows).toHaveLength(150001);
     expect(read.sheets[0].rows[150000]).toEqual(['149999', 'Action 149999, quoted', 'Jun-24']);
-    expect(await failure(readSpreadsheet('long.csv', utf8(text), { maxRows: 100000 }))).toMatchObject({ code: 'tooManyRows', params: ['long.csv', 100001, 100000] });
-    expect(await failure(readSpreadsheet('wide.csv', utf8(`${'a,'.repeat(20)}b`), { maxColumns: 20 }))).toMatchObject({ code: 'tooManyColumns', params: ['wide.csv', 'U', 20], column: 'U', row: 1 });
+    expect(await readFailure(readSpreadsheet('long.csv', utf8(text), { maxRows: 100000 }))).toMatchObject({ code: 'tooManyRows', params: ['long.csv', 100001, 100000] });
+    expect(await readFailure(readSpreadsheet('wide.csv', utf8(`${'a,'.repeat(20)}b`), { maxColumns: 20 }))).toMatchObject({ code: 'tooManyColumns', params: ['wide.csv', 'U', 20], column: 'U', row: 1 });
   });
 
   it('refuses a file over the size limit before reading it, and a file type it does not read', async () => {
-    expect(await failure(readSpreadsheet('plan.csv', utf8('Ref\n1'.repeat(100)), { maxFileBytes: 100 }))).toMatchObject({ code: 'tooLarge', params: ['plan.csv', 0.1, 0.1] });
-    expect(await failure(readSpreadsheet('plan.pdf', utf8('%PDF-1.4')))).toMatchObject({ code: 'unknownType', params: ['plan.pdf', 'pdf'] });
+    expect(await readFailure(readSpreadsheet('plan.csv', utf8('Ref\n1'.repeat(100)), { maxFileBytes: 100 }))).toMatchObject({ code: 'tooLarge', params: ['plan.csv', 0.1, 0.1] });
+    expect(await readFailure(readSpreadsheet('plan.pdf', utf8('%PDF-1.4')))).toMatchObject({ code: 'unknownType', params: ['plan.pdf', 'pdf'] });
   });
 });

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { zipSync, strToU8 } from 'fflate';
-import { readSpreadsheet, SpreadsheetFileError } from '../../../src/formats/readSpreadsheet';
+import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { writeXlsx } from '../../../src/formats/xlsxWrite';
+import { readFailure } from '../../support/files';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -95,15 +96,6 @@ function styles(formats: Array<number | string>): string {
   );
 }
 
-async function failure(promise: Promise<unknown>): Promise<SpreadsheetFileError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SpreadsheetFileError) return error;
-    throw error;
-  }
-  throw new Error('expected the read to fail');
-}
 
 describe('readSpreadsheet: .xlsx', () => {
   it('reads every sheet in the workbook order, wherever its part is, with names and hidden state', async () => {
@@ -218,39 +210,39 @@ describe('readSpreadsheet: .xlsx', () => {
 
     await readSpreadsheet('warm.xlsx', oneSheet('<sheetData><row><c><v>1</v></c></row></sheetData>')); // loads the reader, so only the read is timed
     let started = Date.now();
-    expect(await failure(readSpreadsheet('bomb.xlsx', bytes, { maxUnzippedBytes: 10 * 1024 * 1024 }))).toMatchObject({ code: 'zipBomb', params: ['bomb.xlsx', 10] });
+    expect(await readFailure(readSpreadsheet('bomb.xlsx', bytes, { maxUnzippedBytes: 10 * 1024 * 1024 }))).toMatchObject({ code: 'zipBomb', params: ['bomb.xlsx', 10] });
     // Bounds generous for a loaded CI machine: the unbounded read took minutes and 11 GB.
     expect(Date.now() - started).toBeLessThan(5000);
     started = Date.now();
-    expect(await failure(readSpreadsheet('bomb.xlsx', bytes))).toMatchObject({ code: 'zipBomb', params: ['bomb.xlsx', 200] });
+    expect(await readFailure(readSpreadsheet('bomb.xlsx', bytes))).toMatchObject({ code: 'zipBomb', params: ['bomb.xlsx', 200] });
     expect(Date.now() - started).toBeLessThan(20000);
   });
 
   it('refuses too many rows, too many columns and a too-long cell, naming the cell and sheet', async () => {
     const far = oneSheet('<sheetData><row r="300000"><c r="A300000"><v>1</v></c></row></sheetData>');
-    expect(await failure(readSpreadsheet('far.xlsx', far))).toMatchObject({ code: 'tooManyRows', params: ['Plan', 300000, 250000], sheet: 'Plan' });
+    expect(await readFailure(readSpreadsheet('far.xlsx', far))).toMatchObject({ code: 'tooManyRows', params: ['Plan', 300000, 250000], sheet: 'Plan' });
     const wide = oneSheet('<sheetData><row r="2"><c r="XFD2"><v>1</v></c></row></sheetData>');
-    expect(await failure(readSpreadsheet('wide.xlsx', wide))).toMatchObject({ code: 'tooManyColumns', params: ['Plan', 'XFD', 1000], row: 2, column: 'XFD' });
+    expect(await readFailure(readSpreadsheet('wide.xlsx', wide))).toMatchObject({ code: 'tooManyColumns', params: ['Plan', 'XFD', 1000], row: 2, column: 'XFD' });
     const long = oneSheet(`<sheetData><row r="14"><c r="C14" t="inlineStr"><is><t>${'x'.repeat(500001)}</t></is></c></row></sheetData>`);
-    expect(await failure(readSpreadsheet('long.xlsx', long, { maxCellChars: 500000 }))).toMatchObject({ code: 'cellTooLong', params: ['C14', 'Plan', 500001, 500000] });
+    expect(await readFailure(readSpreadsheet('long.xlsx', long, { maxCellChars: 500000 }))).toMatchObject({ code: 'cellTooLong', params: ['C14', 'Plan', 500001, 500000] });
     // Styled empty cells far out, as Excel writes for formatted rows, are not values.
     const styled = oneSheet('<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="1"/></row><row r="1048576" s="1" customFormat="1"/></sheetData>');
     expect((await readSpreadsheet('styled.xlsx', styled)).sheets[0].rows).toEqual([['1']]);
   });
 
   it('names what a file is when it is not a workbook it can read', async () => {
-    expect(await failure(readSpreadsheet('plan.xlsx', new TextEncoder().encode('Ref,Action\n1,Do it')))).toMatchObject({ code: 'notZip', params: ['plan.xlsx'] });
+    expect(await readFailure(readSpreadsheet('plan.xlsx', new TextEncoder().encode('Ref,Action\n1,Do it')))).toMatchObject({ code: 'notZip', params: ['plan.xlsx'] });
     const cfb = new Uint8Array(2048);
     cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(await failure(readSpreadsheet('old.xls', cfb))).toMatchObject({ code: 'legacyExcel' });
+    expect(await readFailure(readSpreadsheet('old.xls', cfb))).toMatchObject({ code: 'legacyExcel' });
     const name = 'EncryptedPackage';
     for (let index = 0; index < name.length; index++) cfb[1024 + index * 2] = name.charCodeAt(index);
-    expect(await failure(readSpreadsheet('locked.xlsx', cfb))).toMatchObject({ code: 'encrypted' });
-    expect(await failure(readSpreadsheet('doc.docx', zipSync({ 'word/document.xml': strToU8('<document/>') })))).toMatchObject({ code: 'noWorksheet' });
-    expect(await failure(readSpreadsheet('plan.xlsx', oneSheet('<sheetData><row><c><v>1</c></row></sheetData>')))).toMatchObject({ code: 'damaged' });
+    expect(await readFailure(readSpreadsheet('locked.xlsx', cfb))).toMatchObject({ code: 'encrypted' });
+    expect(await readFailure(readSpreadsheet('doc.docx', zipSync({ 'word/document.xml': strToU8('<document/>') })))).toMatchObject({ code: 'noWorksheet' });
+    expect(await readFailure(readSpreadsheet('plan.xlsx', oneSheet('<sheetData><row><c><v>1</c></row></sheetData>')))).toMatchObject({ code: 'damaged' });
     const truncated = oneSheet('<sheetData/>');
-    expect(await failure(readSpreadsheet('cut.xlsx', truncated.subarray(0, truncated.length - 30)))).toMatchObject({ code: 'notZip' });
-    expect(await failure(readSpreadsheet('blank.xlsx', oneSheet('<sheetData><row r="1"><c r="A1" s="1"/></row></sheetData>')))).toMatchObject({ code: 'empty' });
+    expect(await readFailure(readSpreadsheet('cut.xlsx', truncated.subarray(0, truncated.length - 30)))).toMatchObject({ code: 'notZip' });
+    expect(await readFailure(readSpreadsheet('blank.xlsx', oneSheet('<sheetData><row r="1"><c r="A1" s="1"/></row></sheetData>')))).toMatchObject({ code: 'empty' });
   });
 
   it('reads a workbook Excel saved (shared strings, a date header in mmm-yy, a 0.00 number, a skipped row)', async () => {

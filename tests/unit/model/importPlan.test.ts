@@ -1,7 +1,6 @@
 import { IImportContext, ImportTarget, planImport, planImportInSlices } from '../../../src/model/import/dryRun';
 import { csvRows } from '../../support/sheets';
 import { analyseSheet, columnLetter, findHeaderRow, targetFromHeader } from '../../../src/model/import/mapping';
-import { plainText } from '../../../src/model/import/plainText';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction } from '../../support/builders';
 import { aPriority } from '../../support/fixtures';
@@ -206,6 +205,15 @@ describe('planImport (dry run)', () => {
     expect(plan.actions.map((action) => action.ref)).toEqual(['3.1.6']);
   });
 
+  it('shortens a heading too long for a title, with a warning on its row, and keeps a priority’s whole heading', () => {
+    const long = `Priority 4: ${'The quality of education, health and care plans '.repeat(6).trim()}`;
+    const plan = dryRun(['Ref,Action', `"${long}",`, '4.1.1,Audit plans'].join('\n'));
+    expect(plan.problems).toEqual([{ row: 2, code: 'titleShortened', params: ['field:priority', long.length - 'Priority 4: '.length, 255], severity: 'warning' }]);
+    expect(plan.newPriorities[0].title).toHaveLength(255);
+    expect(plan.newPriorities[0].fullTitle).toBe(long.slice('Priority 4: '.length));
+    expect(plan.actions[0]).toMatchObject({ ref: '4.1.1', priority: '4' });
+  });
+
   it('compares every field the writer writes on a re-import', () => {
     const base = ['Ref,Action,Responsible officer,By When,RAG'];
     const unchanged = dryRun([...base, '3.1.1,Collate the support available for 0 - 5,Kathryn Morgan,Apr-23,Green'].join('\n'));
@@ -330,23 +338,6 @@ describe('plans as written', () => {
       ]
     });
     expect(codes(plan)).toEqual([[2, 'E', 'evidenceNotLink']]);
-  });
-});
-
-describe('plainText', () => {
-  it('turns the HTML in plan cells into plain lines, decoding entities and never keeping markup', () => {
-    expect(plainText('<b>1: THE VARIATION</b>  <i>LEAD:</i> WCF &amp; CCG <ul style="x"><li>Parent carer forum</li><li>Special Schools</li></ul>')).toBe(
-      '1: THE VARIATION LEAD: WCF & CCG\n- Parent carer forum\n- Special Schools'
-    );
-    expect(plainText('<script>alert(1)</script>Safe &lt;text&gt; &#8211; &#x2019;')).toBe('Safe <text> – ’');
-    expect(plainText('  plain   text  ')).toBe('plain text');
-  });
-
-  it('keeps text between < and > that is not markup', () => {
-    expect(plainText('Reduce waits to <18 weeks and clear the >12 month backlog')).toBe('Reduce waits to <18 weeks and clear the >12 month backlog');
-    expect(plainText('a <b and c> d < e')).toBe('a d < e');
-    expect(plainText('x < y and y > z; <3 schools')).toBe('x < y and y > z; <3 schools');
-    expect(plainText('<img src="x:gif" onerror="alert(1)">after')).toBe('after');
   });
 });
 

@@ -9,6 +9,13 @@ describe('plainText', () => {
     expect(plainText('<script>alert(1)</script>Safe &lt;text&gt; &#8211; &#x2019;')).toBe('Safe <text> – ’');
     expect(plainText('  plain   text  ')).toBe('plain text');
   });
+
+  it('keeps text between < and > that is not markup', () => {
+    expect(plainText('Reduce waits to <18 weeks and clear the >12 month backlog')).toBe('Reduce waits to <18 weeks and clear the >12 month backlog');
+    expect(plainText('a <b and c> d < e')).toBe('a d < e');
+    expect(plainText('x < y and y > z; <3 schools')).toBe('x < y and y > z; <3 schools');
+    expect(plainText('<img src="x:gif" onerror="alert(1)">after')).toBe('after');
+  });
 });
 
 describe('splitDatedText', () => {

@@ -476,6 +476,7 @@ define([], function () {
     ImportProblem_kpiDirectionAssumedHigher: "No \"better is\" was given: higher is taken as better. Check it.",
     ImportProblem_kpiBaselineDateUnreadable: "\"{0}\" is not a date, so the baseline has no date.",
     ImportProblem_kpiHeadingSkipped: "\"{0}\" is read as a heading, not a KPI.",
+    ImportProblem_titleShortened: "This heading is {1} characters long; a {0} title takes at most {2}, so it is shortened (a priority area keeps the whole heading as its inspection finding).",
     ImportProblem_tooLong: "{0} is {1} characters long; SharePoint keeps at most {2} in this column. Shorten it in the sheet.",
     ImportProblem_evidenceNotLink: "A line of evidence with no web address is kept as a description, not a link.",
 

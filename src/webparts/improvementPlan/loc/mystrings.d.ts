@@ -473,6 +473,7 @@ declare interface IImprovementPlanWebPartStrings {
   ImportProblem_kpiDirectionAssumedHigher: string;
   ImportProblem_kpiBaselineDateUnreadable: string;
   ImportProblem_kpiHeadingSkipped: string;
+  ImportProblem_titleShortened: string;
   ImportProblem_tooLong: string;
   ImportProblem_evidenceNotLink: string;
 
