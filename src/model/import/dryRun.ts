@@ -144,6 +144,11 @@ function titleOf(name: string): string {
   return name.replace(NAME_PREFIX, '').trim();
 }
 
+/** An outcome's number in full, as refs carry it: outcome "2" of priority 3 is 3.2. */
+function outcomeBase(priority: string, outcome: string): string {
+  return outcome.indexOf('.') >= 0 ? outcome : `${priority}.${outcome}`;
+}
+
 /** What a row with no action is: a heading naming a priority, an outcome or a theme for the rows under it. */
 function headingKind(text: string): 'priority' | 'outcome' | 'theme' {
   if (OUTCOME_HEADING.test(text)) return 'outcome';
@@ -258,12 +263,11 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
     return next;
   };
   const resolveOutcome = (priority: string, name: string): string => {
-    const written = leadingNumber(name);
-    // "Outcome 2" under priority 3 is numbered 3.2, as the plan's refs number it.
-    const number = written !== undefined && written.indexOf('.') < 0 ? `${priority}.${written}` : written;
-    const title = titleOf(name) || (written === undefined ? name : '');
+    // Numbered as written ("Outcome 2", "3.2"); "2" and "3.2" are the same outcome of priority 3.
+    const number = leadingNumber(name);
+    const title = titleOf(name) || (number === undefined ? name : '');
     const own = outcomes.filter((outcome) => outcome.priority === priority);
-    const found = own.find((outcome) => (number !== undefined && outcome.number === number) || (title !== '' && outcome.title.toLowerCase() === title.toLowerCase()));
+    const found = own.find((outcome) => (number !== undefined && outcomeBase(priority, outcome.number) === outcomeBase(priority, number)) || (title !== '' && outcome.title.toLowerCase() === title.toLowerCase()));
     if (found) return found.number;
     const next = number ?? `${priority}.${own.length + 1}`;
     const created = { priority, number: next, title };
@@ -398,7 +402,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       let priority = priorityName ? resolvePriority(priorityName) : headingPriority ?? (existingBefore && !writtenRef ? priorityNumberById.get(existingBefore.priorityId) : undefined);
       let outcome = outcomeName && priority ? resolveOutcome(priority, outcomeName) : priorityName ? undefined : headingOutcome;
       // Actions numbered 1, 2, 3 within each area are numbered within it: "2" under outcome 3.1 is 3.1.2.
-      if (ref && /^\d+$/.test(ref) && (outcome ?? priority)) ref = `${outcome ?? priority}.${ref}`;
+      if (ref && /^\d+$/.test(ref) && (outcome ?? priority)) ref = `${outcome !== undefined && priority !== undefined ? outcomeBase(priority, outcome) : outcome ?? priority}.${ref}`;
       if (!priority && ref && isRef(ref)) {
         const segments = ref.split('.');
         const known = context.priorities.find((candidate) => candidate.number === segments[0]) ?? (existingBefore ? context.priorities.find((candidate) => candidate.id === existingBefore.priorityId) : undefined);
@@ -415,12 +419,12 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       if (!outcome && outcomeName && priority) outcome = resolveOutcome(priority, outcomeName);
       if (priority && !outcome && ref && /^\d+(?:\.\d+){2,}$/.test(ref) && ref.startsWith(`${priority}.`)) {
         const number = ref.split('.').slice(0, -1).join('.');
-        outcome = outcomes.find((candidate) => candidate.priority === priority && candidate.number === number)?.number ?? resolveOutcome(priority, number);
+        outcome = resolveOutcome(priority, number);
       }
 
       if (!ref) {
         const byText = text ? existingByText.get(normalisedText(text)) : undefined;
-        ref = byText && !rowOfRef.has(byText.ref) ? byText.ref : nextRef(outcome ?? priority ?? '1');
+        ref = byText && !rowOfRef.has(byText.ref) ? byText.ref : nextRef(outcome !== undefined && priority !== undefined ? outcomeBase(priority, outcome) : priority ?? '1');
         generatedRefs += 1;
         if (refColumn) problem(row, refColumn, '', 'refGenerated', [ref], 'warning');
       } else if (isRef(ref)) {

@@ -270,10 +270,10 @@ describe('plans as written', () => {
       { number: '1', title: 'Leaders should improve the timeliness of EHC plans' },
       { number: '2', title: 'Leaders should improve the quality of plans' }
     ]);
-    expect(plan.newOutcomes).toEqual([{ priority: '1', number: '1.1', title: 'Plans are issued within 20 weeks' }]);
+    expect(plan.newOutcomes).toEqual([{ priority: '1', number: '1', title: 'Plans are issued within 20 weeks' }]);
     expect(plan.actions.map((action) => [action.ref, action.priority, action.outcome, action.responsibleOfficer, action.status])).toEqual([
-      ['1.1.1', '1', '1.1', 'Head of SEND', 'On track'],
-      ['1.1.2', '1', '1.1', 'SEND Manager', 'Completed'],
+      ['1.1.1', '1', '1', 'Head of SEND', 'On track'],
+      ['1.1.2', '1', '1', 'SEND Manager', 'Completed'],
       ['2.1', '2', undefined, 'Principal EP', 'Not yet due']
     ]);
     expect(plan.problems).toEqual([{ row: 0, code: 'refsGenerated', params: [3], severity: 'warning' }]);
