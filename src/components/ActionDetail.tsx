@@ -150,6 +150,8 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
             <ActionEditForm
               action={action}
               dataService={dataService}
+              editor={snapshot.access.user.displayName}
+              today={today}
               onClose={() => setMode('read')}
               onDone={(edited, outcome) => {
                 setMode('read');

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { ChoiceGroup, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { IsoDate } from '../model/isoDate';
 import { ActionEditValues, EDITABLE_FIELDS, EditProblem, EditableField, differingFields, editValuesOf, mergeEdits, validateEdit } from '../model/actionEdit';
 import { IAction } from '../model/plan';
 import { ConflictError } from '../services/errors';
@@ -11,6 +12,10 @@ import { useTableStyles } from './tableStyles';
 export interface IActionEditFormProps {
   action: IAction;
   dataService: IPlanDataService;
+  /** The name of the person editing, kept with each change of a key field. */
+  editor: string;
+  /** The page's today: the day each change of a key field takes effect. */
+  today: IsoDate;
   /** The action as it now stands: saved from the form, or the other person's version taken instead. */
   onDone: (action: IAction, outcome: 'saved' | 'tookTheirs') => void;
   onClose: () => void;
@@ -52,7 +57,7 @@ interface IConflict {
  * goes in "revised due date", with a reason. Whatever happens, what the person typed
  * stays in the form until they choose to drop it.
  */
-export function ActionEditForm({ action, dataService, onDone, onClose }: IActionEditFormProps): JSX.Element {
+export function ActionEditForm({ action, dataService, editor, today, onDone, onClose }: IActionEditFormProps): JSX.Element {
   const [base, setBase] = React.useState<IAction>(action);
   const [values, setValues] = React.useState<ActionEditValues>(() => editValuesOf(action));
   const [problems, setProblems] = React.useState<EditProblem[]>([]);
@@ -69,7 +74,7 @@ export function ActionEditForm({ action, dataService, onDone, onClose }: IAction
     setSaving(true);
     setFailure(undefined);
     try {
-      const saved = await dataService.saveActionEdit({ action: against, values: toSave });
+      const saved = await dataService.saveActionEdit({ action: against, values: toSave, made: { by: editor, date: today } });
       onDone(saved, 'saved');
     } catch (error) {
       setSaving(false);

@@ -6,6 +6,7 @@ import { IsoDate } from './isoDate';
 import { IPlanDate } from './planDates';
 import { IStatusScheme } from './statusSchemes';
 import { IKpiThresholds } from './kpi';
+import { IRevision } from './revisions';
 
 /** A person with a SharePoint account. */
 export interface IPerson {
@@ -115,6 +116,8 @@ export interface IAction {
   evidence: IEvidenceLink[];
   /** One line per progress-log entry, in log order (by date, then as recorded): the date and the status it set. */
   history: IStatusMark[];
+  /** Every change of its key fields (text, owner, revised due date), in the order made. */
+  revisions: IRevision[];
   /** SharePoint's ETag, sent back on every update. */
   etag?: string;
   modified?: string;

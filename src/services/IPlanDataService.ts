@@ -62,6 +62,8 @@ export interface IActionEditDraft {
   /** The action as the person last saw it; its ETag guards the write. */
   action: IAction;
   values: ActionEditValues;
+  /** Who is saving, and the day (the page's today): each changed key field is kept as a revision by them on that day. */
+  made: { by: string; date: IsoDate };
 }
 
 /** What a save produced. */

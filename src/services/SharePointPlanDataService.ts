@@ -9,11 +9,12 @@ import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
 import { IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
 import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit } from '../model/actionEdit';
+import { revisionsOf } from '../model/revisions';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
 import { IListRead, ListItems, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeScheme, writeSharePointDate } from './mappers';
+import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
@@ -284,7 +285,9 @@ export class SharePointPlanDataService implements IPlanDataService {
   public async saveActionEdit(draft: IActionEditDraft): Promise<IAction> {
     const { action } = draft;
     const sentEtag = requireEtag(action.etag, `Action ${action.ref}`);
-    const edited = applyEdit(action, draft.values);
+    const changed = applyEdit(action, draft.values);
+    // The changes of key fields are kept with the action, in the same guarded write.
+    const edited = { ...changed, revisions: [...action.revisions, ...revisionsOf(action, changed, { ...draft.made, at: new Date().toISOString() })] };
     try {
       const result = await this.sp.web.lists
         .getByTitle(LIST_TITLES.actions)
@@ -299,7 +302,8 @@ export class SharePointPlanDataService implements IPlanDataService {
             [ACTION_FIELDS.desiredImpact]: edited.desiredImpact ?? '',
             [ACTION_FIELDS.howWeWillKnow]: edited.howWeWillKnow ?? '',
             [ACTION_FIELDS.resources]: edited.resources ?? '',
-            [ACTION_FIELDS.tags]: edited.tags.join('; ')
+            [ACTION_FIELDS.tags]: edited.tags.join('; '),
+            [ACTION_FIELDS.revisions]: writeRevisions(edited.revisions)
           },
           sentEtag
         );

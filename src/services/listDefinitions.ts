@@ -155,7 +155,8 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: ACTION_FIELDS.tags, title: 'Tags', type: 'Text' },
       { name: ACTION_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
       { name: ACTION_FIELDS.latestUpdateKey, title: 'Latest update key', type: 'Text' },
-      { name: ACTION_FIELDS.statusHistory, title: 'Status history (one line per log entry)', type: 'Note' }
+      { name: ACTION_FIELDS.statusHistory, title: 'Status history (one line per log entry)', type: 'Note' },
+      { name: ACTION_FIELDS.revisions, title: 'Revisions of key fields (one per line)', type: 'Note' }
     ],
     views: [
       {

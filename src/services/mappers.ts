@@ -9,6 +9,7 @@ import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityAr
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
+import { IRevision, REVISED_FIELDS, compareRevisions } from '../model/revisions';
 import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A list item as SharePoint returns it (nometadata JSON). */
@@ -80,6 +81,31 @@ function readHistory(item: ListItem, actionId: number, where: string, warnings: 
     });
   // Kept in log order (a line typed into the list by hand may not be); each roll-up then reads it as it is.
   return marks.sort(compareUpdates);
+}
+
+/** The Revisions column's value: one revision a line, as JSON. */
+export function writeRevisions(revisions: readonly IRevision[]): string {
+  return revisions.map(({ date, at, by, field, old, new: value, reason }) => JSON.stringify({ date, at, by, field, old, new: value, ...(reason ? { reason } : {}) })).join('\n');
+}
+
+function readRevisions(item: ListItem, where: string, warnings: Warnings): IRevision[] {
+  const revisions: IRevision[] = [];
+  readText(item, ACTION_FIELDS.revisions)
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      try {
+        const read = JSON.parse(line) as Partial<IRevision>;
+        if (typeof read.date === 'string' && isIsoDate(read.date) && typeof read.field === 'string' && REVISED_FIELDS.indexOf(read.field) >= 0) {
+          revisions.push({ date: read.date, at: String(read.at ?? ''), by: String(read.by ?? ''), field: read.field, old: String(read.old ?? ''), new: String(read.new ?? ''), reason: read.reason ? String(read.reason) : undefined });
+          return;
+        }
+      } catch {
+        // Reported below.
+      }
+      warnings.push(`${where}: line ${index + 1} of the revisions could not be read ("${line.slice(0, 40)}").`);
+    });
+  return revisions.sort(compareRevisions);
 }
 
 /** One progress-log entry as written; the key ties it to the action save it records. */
@@ -299,6 +325,7 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
     tags: splitTags(readText(item, ACTION_FIELDS.tags)),
     evidence: readEvidence(item, ACTION_FIELDS.evidence, `Action ${ref}`, warnings),
     history: readHistory(item, item.Id as number, `Action ${ref}`, warnings),
+    revisions: readRevisions(item, `Action ${ref}`, warnings),
     etag,
     modified: optionalText(item, 'Modified')
   };

@@ -72,7 +72,9 @@ export const ACTION_FIELDS = {
   /** The key of the log entry the latest save wrote; a save that stopped half-way has none. */
   latestUpdateKey: 'LatestUpdateKey',
   /** One line per log entry ("date, tab, status, tab, key tag"), written with each save: the views' status history. */
-  statusHistory: 'StatusHistory'
+  statusHistory: 'StatusHistory',
+  /** One line per change of a key field (text, owner, revised due date): who, when, old, new, reason, as JSON. */
+  revisions: 'Revisions'
 } as const;
 
 /** Action columns that are lookups (read as `<name>Id`) and people (expanded). */

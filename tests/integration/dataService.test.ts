@@ -63,13 +63,17 @@ describe('SharePointPlanDataService against the emulator', () => {
     const values = { ...editValuesOf(before), revisedDue: 'Sept 2024', revisedDueReason: 'Waiting for the new provider to start.', tags: 'SEF, AFI2' };
     site.emulator.requests.length = 0;
 
-    const saved = await lead.saveActionEdit({ action: before, values });
+    const saved = await lead.saveActionEdit({ action: before, values, made: { by: ND_LEAD.title, date: '2024-02-29' } });
 
     const writes = site.emulator.requests.filter((request) => request.method === 'POST');
     expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND Actions')/items(${before.id})`, httpMethod: 'MERGE', ifMatch: before.etag, status: 204 })]);
     expect(saved.etag).not.toBe(before.etag);
     const reread = (await lead.loadPlan(site.planId)).actions.find((candidate) => candidate.id === before.id);
     expect(reread?.due).toMatchObject({ text: '?July 2023', date: '2023-07-31' });
+    // The moved date is kept as a revision, in the same write: who, when, old, new and why.
+    expect(reread?.revisions).toEqual([
+      expect.objectContaining({ date: '2024-02-29', by: 'Kathryn Morgan', field: 'revisedDue', old: '', new: 'Sept 2024', reason: 'Waiting for the new provider to start.' })
+    ]);
     expect(reread?.revisedDue).toMatchObject({ text: 'Sept 2024', date: '2024-09-30' });
     expect(reread?.revisedDueReason).toBe('Waiting for the new provider to start.');
     expect(reread?.tags).toEqual(['SEF', 'AFI2']);
@@ -139,9 +143,9 @@ describe('SharePointPlanDataService against the emulator', () => {
     const mine = (await lead.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.1');
     const theirs = (await owner.loadPlan(site.planId)).actions.find((candidate) => candidate.ref === '3.2.1');
     if (!mine || !theirs) throw new Error('sample action 3.2.1 missing');
-    await owner.saveActionEdit({ action: theirs, values: { ...editValuesOf(theirs), theme: 'Owner renamed the theme' } });
+    await owner.saveActionEdit({ action: theirs, values: { ...editValuesOf(theirs), theme: 'Owner renamed the theme' }, made: { by: 'Test editor', date: '2024-02-29' } });
 
-    const error = await lead.saveActionEdit({ action: mine, values: { ...editValuesOf(mine), resources: 'Two ND practitioners' } }).catch((thrown: unknown) => thrown);
+    const error = await lead.saveActionEdit({ action: mine, values: { ...editValuesOf(mine), resources: 'Two ND practitioners' }, made: { by: 'Test editor', date: '2024-02-29' } }).catch((thrown: unknown) => thrown);
 
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError<typeof mine>).current).toMatchObject({ theme: 'Owner renamed the theme', resources: undefined });

@@ -113,7 +113,7 @@ describe('reliability against the emulator', () => {
         saved.push(await lead.saveUpdate({ action, date: '2024-02-29', note: `Throttled save of ${ref}`, status: 'Amber', evidence: [] }));
       }
       const edited = readers[1].actions.find((candidate) => candidate.ref === '3.3.4') as IAction;
-      await lead.saveActionEdit({ action: edited, values: { ...editValuesOf(edited), resources: 'Saved while throttled' } });
+      await lead.saveActionEdit({ action: edited, values: { ...editValuesOf(edited), resources: 'Saved while throttled' }, made: { by: 'Test editor', date: '2024-02-29' } });
       const kpi = readers[2].kpis.find((candidate) => candidate.ref === '5.1.5');
       if (!kpi) throw new Error('sample KPI 5.1.5 missing');
       await kpiLead.recordMeasurement(kpi, { periodEnd: '2024-02-29', value: 88, note: 'Throttled return' });
@@ -155,7 +155,7 @@ describe('reliability against the emulator', () => {
 
       const attempts: Array<[string, () => Promise<unknown>]> = [
         ['post an update', () => reader.saveUpdate({ action, date: '2024-02-29', note: 'Not allowed', status: 'Red', evidence: [] })],
-        ['edit an action', () => reader.saveActionEdit({ action, values: { ...editValuesOf(action), theme: 'Not allowed' } })],
+        ['edit an action', () => reader.saveActionEdit({ action, values: { ...editValuesOf(action), theme: 'Not allowed' }, made: { by: 'Executive', date: '2024-02-29' } })],
         ['save the plan settings', () => reader.savePlanSettings(snapshot.plan, { statusScheme: snapshot.plan.statusScheme, reportingDates: ['2024-03-31'], kpiThresholds: snapshot.plan.kpiThresholds })],
         ['record a measurement', () => reader.recordMeasurement(kpi, { periodEnd: '2024-02-29', value: 1, note: 'Not allowed' })],
         ['correct a measurement', () => reader.recordMeasurement(kpi, { ...kpi.measurements[0], value: kpi.measurements[0].value + 1 })],

@@ -16,6 +16,7 @@ export function anAction(overrides: Partial<IAction> & { dueText?: string } = {}
     tags: [],
     evidence: [],
     history: [],
+    revisions: [],
     ...rest
   };
 }
