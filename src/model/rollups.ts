@@ -257,3 +257,28 @@ export function statusTrend(
     return { date, byLabel: scheme.labels.map((label) => ({ key: label.key, actionIds: byKey.get(label.key) as number[] })), noStatus };
   });
 }
+
+/** Per status, how many more actions (fewer when negative) had it at the end of a period than at its start. */
+export interface IStatusDeltas {
+  byLabel: Array<{ key: string; delta: number }>;
+  /** Actions with no status in the scheme. */
+  noStatus: number;
+}
+
+/**
+ * The change per status over a period, from the period's status moves (as
+ * `changesBetween` gives them), so the counts move exactly as the moves say.
+ */
+export function statusDeltas(changes: readonly IActionChange[], scheme: IStatusScheme): IStatusDeltas {
+  const byKey = new Map<string, number>(scheme.labels.map((label) => [label.key, 0]));
+  let noStatus = 0;
+  const count = (status: string | undefined, step: number): void => {
+    if (status !== undefined && byKey.has(status)) byKey.set(status, (byKey.get(status) as number) + step);
+    else noStatus += step;
+  };
+  for (const change of changes) {
+    count(change.statusBefore, -1);
+    count(change.statusAfter, 1);
+  }
+  return { byLabel: scheme.labels.map((label) => ({ key: label.key, delta: byKey.get(label.key) as number })), noStatus };
+}

@@ -11,6 +11,7 @@ import {
   rollUpByPriority,
   statusAsAt,
   statusByPeriod,
+  statusDeltas,
   withHistoryLines
 } from '../../../src/model/rollups';
 import { BRAGG_SCHEME, DELIVERY_CONFIDENCE_SCHEME, RAGC_SCHEME, WORDED_SCHEME } from '../../../src/model/statusSchemes';
@@ -182,6 +183,18 @@ describe('what changed between two board dates', () => {
   it('improvement and deterioration', () => {
     expect(byRef.get('3.1.1')).toMatchObject({ statusBefore: 'Amber', statusAfter: 'Green', movement: 'improved' });
     expect(byRef.get('3.1.2')).toMatchObject({ statusBefore: 'Green', statusAfter: 'Red', movement: 'deteriorated' });
+  });
+
+  it('the change per status follows the moves: one to Red, two out of Amber, one first rated', () => {
+    const deltas = statusDeltas(changes, RAGC_SCHEME);
+    expect(deltas.byLabel).toEqual([
+      { key: 'Red', delta: 1 },
+      { key: 'Amber', delta: -2 },
+      { key: 'Green', delta: 1 },
+      { key: 'Complete', delta: 1 }
+    ]);
+    // 3.1.5 had no status at the start of the period.
+    expect(deltas.noStatus).toBe(-1);
   });
 
   it('newly overdue: due in the period and not finished', () => {
