@@ -11,6 +11,7 @@ import { IPlanDate, parsePlanDate } from '../planDates';
 import { isRef } from '../refs';
 import { IStatusScheme, matchStatus } from '../statusSchemes';
 import { IColumnMapping, ImportField, TAG_CODE, columnLetter, looksLikeHeader, looksLikeStatus } from './mapping';
+import { headingKind, namesPriorityOrOutcome, outcomeBase, splitName } from './headings';
 import { plainText } from './plainText';
 import { IImportProblem } from './problems';
 import { IDatedText, splitDatedText } from './progressText';
@@ -127,37 +128,6 @@ export const TEXT_LIMIT = 255;
 export const NOTE_LIMIT = 63999;
 
 const MARK_FALSE = /^(no|n|false|x?\s*)$/i;
-/** Words that open a heading row naming a priority area, whatever the plan calls it. */
-const PRIORITY_HEADING = /^(?:(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|improvement\s+area)\b|area\s+(?=\d))\s*(\d+)?/i;
-const OUTCOME_HEADING = /^(?:outcome|objective|aim)\b\s*(\d+(?:\.\d+)*)?/i;
-const NUMBERED_HEADING = /^(\d+(?:\.\d+)*)\s*[.:)\-–]?\s+\S/;
-/** The number and leading words of a priority or outcome name, which its title leaves out. */
-const NAME_PREFIX = /^(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|improvement\s+area|area|outcome|objective|aim)?\s*\d*(?:\.\d+)*\s*[:.\-–)]?\s*/i;
-
-/** Leading number of a priority or outcome name: "3", "Priority 3", "3: THE VARIATION", "3.2 Timely". */
-function leadingNumber(text: string): string | undefined {
-  const match = /^(?:priority(?:\s+area)?|area\s+of\s+(?:concern|weakness)|area\s+for\s+improvement|key\s+concern|recommendation|workstream|area|outcome|objective|aim)?\s*(\d+(?:\.\d+)*)\b/i.exec(text.trim());
-  return match ? match[1] : undefined;
-}
-
-function titleOf(name: string): string {
-  return name.replace(NAME_PREFIX, '').trim();
-}
-
-/** An outcome's number in full, as refs carry it: outcome "2" of priority 3 is 3.2. */
-function outcomeBase(priority: string, outcome: string): string {
-  return outcome.indexOf('.') >= 0 ? outcome : `${priority}.${outcome}`;
-}
-
-/** What a row with no action is: a heading naming a priority, an outcome or a theme for the rows under it. */
-function headingKind(text: string): 'priority' | 'outcome' | 'theme' {
-  if (OUTCOME_HEADING.test(text)) return 'outcome';
-  if (PRIORITY_HEADING.test(text)) return 'priority';
-  const numbered = NUMBERED_HEADING.exec(text);
-  if (numbered) return numbered[1].indexOf('.') >= 0 ? 'outcome' : 'priority';
-  return 'theme';
-}
-
 /** Evidence lines as links: "Title (https://…)", "https://…", or a line with no address kept as a description. */
 function readEvidence(text: string): { links: IEvidenceLink[]; unlinked: number } {
   const links: IEvidenceLink[] = [];
@@ -248,8 +218,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   let currentRow = headerRow + 1;
 
   const resolvePriority = (name: string): string => {
-    const number = leadingNumber(name);
-    const title = titleOf(name) || (number === undefined ? name : '');
+    const { number, title } = splitName(name);
     const found = priorities.find((priority) => (number !== undefined && priority.number === number) || (title !== '' && priority.title.toLowerCase() === title.toLowerCase()));
     if (found) {
       if (!found.title && title) found.title = title;
@@ -264,8 +233,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   };
   const resolveOutcome = (priority: string, name: string): string => {
     // Numbered as written ("Outcome 2", "3.2"); "2" and "3.2" are the same outcome of priority 3.
-    const number = leadingNumber(name);
-    const title = titleOf(name) || (number === undefined ? name : '');
+    const { number, title } = splitName(name);
     const own = outcomes.filter((outcome) => outcome.priority === priority);
     const found = own.find((outcome) => (number !== undefined && outcomeBase(priority, outcome.number) === outcomeBase(priority, number)) || (title !== '' && outcome.title.toLowerCase() === title.toLowerCase()));
     if (found) return found.number;
@@ -278,9 +246,8 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   };
   /** The priority an existing outcome of that number or title belongs to, for an outcome heading with no priority above it. */
   const outcomePriority = (name: string): string | undefined => {
-    const written = leadingNumber(name);
-    const title = titleOf(name).toLowerCase();
-    return outcomes.find((outcome) => (written !== undefined && written.indexOf('.') > 0 && outcome.number === written) || (title !== '' && outcome.title.toLowerCase() === title))?.priority;
+    const { number, title } = splitName(name);
+    return outcomes.find((outcome) => (number !== undefined && number.indexOf('.') > 0 && outcome.number === number) || (title !== '' && outcome.title.toLowerCase() === title.toLowerCase()))?.priority;
   };
   // Where each area's numbering goes on from, so giving thousands of refs in one area stays linear.
   const nextNumber = new Map<string, number>();
@@ -349,7 +316,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
   // A priority or outcome named by its word above the header ("Recommendation 1: ...") heads the first rows.
   for (let index = 0; index < headerRow; index++) {
     const heading = rows[index].map((cell) => plainText(cell)).filter((cell) => cell !== '').join(' ');
-    if (PRIORITY_HEADING.test(heading) || OUTCOME_HEADING.test(heading)) applyHeading(heading, headingKind(heading));
+    if (namesPriorityOrOutcome(heading)) applyHeading(heading, headingKind(heading));
   }
 
   const process = (from: number, to: number): void => {
@@ -373,7 +340,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
         const kind = headingKind(heading);
         // A row with no action is a heading (or the header repeated after a page break); so is a lone
         // cell naming a priority or outcome by its word, even in the action column.
-        const named = filled.length === 1 && (PRIORITY_HEADING.test(heading) || OUTCOME_HEADING.test(heading));
+        const named = filled.length === 1 && namesPriorityOrOutcome(heading);
         if (!text || named) {
           if (!named && looksLikeHeader(cells.map((cell) => plainText(cell)))) continue;
           if (named || filled.length === 1 || kind !== 'theme') {
