@@ -4,6 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { useRowLimit } from './RowLimit';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
+import { previousBoardDate } from '../model/asAt';
 import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
@@ -25,10 +26,12 @@ const MOVEMENT_TEXT: Readonly<Record<StatusMovement, string>> = {
   firstRated: strings.MovementFirstRated
 };
 
-/** The figures above the table, each opening the actions it counts. */
+/**
+ * The figures above the table, each opening the actions it counts. What got worse and
+ * what improved since the last board leads the summary (ChangeLead); the table's Change
+ * column says it for any board chosen here.
+ */
 const FIGURES: ReadonlyArray<{ key: string; text: string; test: (change: IActionChange) => boolean }> = [
-  { key: 'improved', text: strings.ChangesImproved, test: (change) => change.movement === 'improved' },
-  { key: 'worse', text: strings.ChangesWorse, test: (change) => change.movement === 'deteriorated' },
   { key: 'first', text: strings.ChangesFirstRated, test: (change) => change.movement === 'firstRated' },
   { key: 'updated', text: strings.ChangesUpdated, test: (change) => change.newUpdates.length > 0 },
   { key: 'overdue', text: strings.ChangesNewlyOverdue, test: (change) => change.newlyOverdue }
@@ -36,11 +39,11 @@ const FIGURES: ReadonlyArray<{ key: string; text: string; test: (change: IAction
 
 const figures = mergeStyles({ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', margin: 0, padding: 0 });
 
-/** What changed since a board date (the latest by default): status moves, new updates, newly overdue. */
+/** What changed since a board date (the last before today by default, as the summary's lead): status moves, new updates, newly overdue. */
 export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps): JSX.Element {
   const { plan, actions } = snapshot;
   const boardDates = plan.reportingDates.filter((date) => date <= today);
-  const [from, setFrom] = React.useState<IsoDate | undefined>(boardDates[boardDates.length - 1]);
+  const [from, setFrom] = React.useState<IsoDate | undefined>(() => previousBoardDate(plan.reportingDates, today) ?? boardDates[boardDates.length - 1]);
   const [headingId] = React.useState(() => getId('changes'));
   const styles = useTableStyles();
   const changes = React.useMemo(() => (from ? changesBetween(actions, plan.statusScheme, from, today) : []), [actions, plan.statusScheme, from, today]);

@@ -2,6 +2,8 @@ import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryButton, Spinner, SpinnerSize, Stack, ThemeProvider, PartialTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
+import { planAsAt, previousBoardDate } from '../model/asAt';
+import { changesBetween } from '../model/rollups';
 import { IActionFilter } from '../model/actionFilter';
 import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
@@ -20,6 +22,8 @@ import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { MyActions } from './MyActions';
 import { ChangesSinceBoard } from './ChangesSinceBoard';
+import { ChangeLead } from './ChangeLead';
+import { savingLoadedItems } from './loadedItems';
 import { Exceptions } from './Exceptions';
 import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
@@ -145,8 +149,17 @@ interface IPlanViewProps {
   onImported: () => void;
 }
 
-/** The plan's views as tabs; every figure opens the workstreams list filtered to what it counted. */
+/**
+ * The plan's views as tabs; every figure opens the workstreams list filtered to what it counted.
+ * Every view shows the plan as at today (one date, so no screen mixes dates) and saves the items as loaded.
+ */
 function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported }: IPlanViewProps): JSX.Element {
+  // The views' plan (`shown`) and data service (`saving`); the report takes the loaded snapshot and chooses its own date.
+  const shown = React.useMemo(() => planAsAt(snapshot, today), [snapshot, today]);
+  const saving = React.useMemo(() => savingLoadedItems(dataService, snapshot), [dataService, snapshot]);
+  const scheme = shown.plan.statusScheme;
+  const board = previousBoardDate(shown.plan.reportingDates, today);
+  const sinceBoard = React.useMemo(() => (board ? { date: board, changes: changesBetween(shown.actions, scheme, board, today) } : undefined), [shown, scheme, board, today]);
   const [view, setView] = React.useState<PlanViewKey>(defaultView);
   const [filter, setFilter] = React.useState<IActionFilter>({});
   const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
@@ -164,20 +177,19 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
     }),
     []
   );
-  const openAction = snapshot.actions.find((action) => action.id === openActionId);
-  const openKpi = snapshot.kpis.find((kpi) => kpi.id === openKpiId);
-  const scheme = snapshot.plan.statusScheme;
+  const openAction = shown.actions.find((action) => action.id === openActionId);
+  const openKpi = shown.kpis.find((kpi) => kpi.id === openKpiId);
 
   if (reporting) return <HighlightReport snapshot={snapshot} today={today} onClose={() => setReporting(false)} />;
 
   return (
     <PlanNavigationProvider value={navigation}>
-      <PlanHeader plan={snapshot.plan} />
-      {snapshot.warnings.length > 0 && (
+      <PlanHeader plan={shown.plan} />
+      {shown.warnings.length > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
           <strong>{strings.ReadWarningsHeading}</strong>
           <ul>
-            {snapshot.warnings.map((warning) => (
+            {shown.warnings.map((warning) => (
               <li key={warning}>{warning}</li>
             ))}
           </ul>
@@ -187,20 +199,21 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
       <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ link: { marginRight: 0, padding: '0 6px' } }}>
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
+            {sinceBoard && <ChangeLead board={sinceBoard.date} changes={sinceBoard.changes} scheme={scheme} />}
             <Stack.Item>
               <DefaultButton iconProps={{ iconName: 'ReportDocument' }} onClick={() => setReporting(true)}>
                 {strings.ReportOpen}
               </DefaultButton>
             </Stack.Item>
-            {snapshot.priorities.length === 0 ? (
+            {shown.priorities.length === 0 ? (
               <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
             ) : (
-              <PrioritySummary priorities={snapshot.priorities} actions={snapshot.actions} scheme={scheme} today={today} dueSoonDays={dueSoonDays} />
+              <PrioritySummary priorities={shown.priorities} actions={shown.actions} scheme={scheme} today={today} dueSoonDays={dueSoonDays} sinceBoard={sinceBoard} />
             )}
-            {snapshot.kpis.length > 0 && <KpiTiles snapshot={snapshot} />}
-            <Exceptions snapshot={snapshot} today={today} />
-            <ChangesSinceBoard snapshot={snapshot} today={today} />
-            {snapshot.plan.reportingDates.some((date) => date < today) && <StatusTrend snapshot={snapshot} today={today} />}
+            {shown.kpis.length > 0 && <KpiTiles snapshot={shown} />}
+            <Exceptions snapshot={shown} today={today} />
+            <ChangesSinceBoard snapshot={shown} today={today} />
+            {shown.plan.reportingDates.some((date) => date < today) && <StatusTrend snapshot={shown} today={today} />}
           </Stack>
         </PivotItem>
         <PivotItem itemKey="workstreams" headerText={VIEW_LABELS.workstreams}>
@@ -213,10 +226,10 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
               </Stack.Item>
             )}
             <WorkstreamsView
-              reportingDates={snapshot.plan.reportingDates}
-              priorities={snapshot.priorities}
-              outcomes={snapshot.outcomes}
-              actions={snapshot.actions}
+              reportingDates={shown.plan.reportingDates}
+              priorities={shown.priorities}
+              outcomes={shown.outcomes}
+              actions={shown.actions}
               scheme={scheme}
               today={today}
               dueSoonDays={dueSoonDays}
@@ -227,20 +240,20 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
         </PivotItem>
         <PivotItem itemKey="kpis" headerText={VIEW_LABELS.kpis}>
           <Stack tokens={{ padding: '12px 0' }}>
-            {snapshot.kpis.length === 0 ? <MessageBar messageBarType={MessageBarType.info}>{strings.NoKpis}</MessageBar> : <Scorecard snapshot={snapshot} today={today} />}
+            {shown.kpis.length === 0 ? <MessageBar messageBarType={MessageBarType.info}>{strings.NoKpis}</MessageBar> : <Scorecard snapshot={shown} today={today} />}
           </Stack>
         </PivotItem>
         <PivotItem itemKey="myActions" headerText={VIEW_LABELS.myActions}>
           <Stack tokens={{ padding: '12px 0' }}>
-            <MyActions snapshot={snapshot} dataService={dataService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
+            <MyActions snapshot={shown} dataService={saving} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
           </Stack>
         </PivotItem>
       </Pivot>
       {openAction && (
         <ActionDetail
           action={openAction}
-          snapshot={snapshot}
-          dataService={dataService}
+          snapshot={shown}
+          dataService={saving}
           today={today}
           onSaved={onSaved}
           onEdited={onEdited}
@@ -259,7 +272,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
           }}
         />
       )}
-      {openKpi && <KpiDetail kpi={openKpi} snapshot={snapshot} dataService={dataService} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}
+      {openKpi && <KpiDetail kpi={openKpi} snapshot={shown} dataService={saving} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}
     </PlanNavigationProvider>
   );
 }

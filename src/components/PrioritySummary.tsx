@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { mergeStyleSets, useTheme } from '@fluentui/react';
+import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IPriorityArea } from '../model/plan';
-import { IPriorityRollup, rollUp, rollUpByPriority } from '../model/rollups';
+import { IActionChange, IPriorityRollup, IStatusDeltas, rollUp, rollUpByPriority, statusDeltas } from '../model/rollups';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { IActionFilter, NO_STATUS } from '../model/actionFilter';
 import { FigureLink } from './navigation';
@@ -18,6 +18,8 @@ export interface IPrioritySummaryProps {
   scheme: IStatusScheme;
   today: IsoDate;
   dueSoonDays: number;
+  /** The last board before today and what changed since: each status shows its change since then. */
+  sinceBoard?: { date: IsoDate; changes: readonly IActionChange[] };
 }
 
 function useStyles(): ReturnType<typeof buildBarStyles> & ReturnType<typeof useTableStyles> {
@@ -27,11 +29,24 @@ function useStyles(): ReturnType<typeof buildBarStyles> & ReturnType<typeof useT
   return { ...table, ...bar };
 }
 
-function buildBarStyles(divider: string): Record<'bar' | 'segment', string> {
+function buildBarStyles(divider: string): Record<'bar' | 'segment' | 'hidden' | 'delta', string> {
   return mergeStyleSets({
     bar: { display: 'flex', height: 8, minWidth: 80, borderRadius: 4, overflow: 'hidden', marginTop: 4, border: `1px solid ${divider}` },
-    segment: { height: '100%' }
+    segment: { height: '100%' },
+    hidden: hiddenContentStyle,
+    delta: { marginLeft: 4, fontWeight: 400 }
   });
+}
+
+/** "(+2)" to the eye, "2 more than at the board on 31 December 2023" to a screen reader; nothing when the count did not move. */
+function Delta({ delta, since, styles }: { delta: number; since: string; styles: Record<'hidden' | 'delta', string> }): JSX.Element {
+  if (delta === 0) return <></>;
+  return (
+    <>
+      <span className={styles.delta} aria-hidden="true">{`(${delta > 0 ? '+' : '\u2212'}${Math.abs(delta)})`}</span>
+      <span className={styles.hidden}>{` ${formatString(delta > 0 ? strings.SummaryDeltaMore : strings.SummaryDeltaFewer, Math.abs(delta), since)}`}</span>
+    </>
+  );
 }
 
 /** A bar of the statuses in proportion; decorative, since the row's numbers carry the data. */
@@ -52,19 +67,27 @@ function StatusBar({ rollup, scheme, className, segment }: { rollup: IPriorityRo
  * Each priority's actions by the plan's own statuses, with overdue and due-soon counts.
  * A real table (caption, header cells, scope) so screen readers read it as data.
  */
-export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDays }: IPrioritySummaryProps): JSX.Element {
+export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDays, sinceBoard }: IPrioritySummaryProps): JSX.Element {
   const styles = useStyles();
   const rows = rollUpByPriority(priorities.map((p) => p.id), actions, scheme, today, dueSoonDays);
   const total = rollUp(0, actions, scheme, today, dueSoonDays);
+  const since = sinceBoard ? formatDate(sinceBoard.date, sinceBoard.date) : '';
+  const deltasOf = (priorityId: number | undefined): IStatusDeltas | undefined => {
+    if (!sinceBoard) return undefined;
+    const inPriority = new Set(actions.filter((action) => priorityId === undefined || action.priorityId === priorityId).map((action) => action.id));
+    return statusDeltas(sinceBoard.changes.filter((change) => inPriority.has(change.actionId)), scheme);
+  };
   const cells = (rollup: IPriorityRollup, where: string, priorityId: number | undefined): JSX.Element[] => {
-    const figure = (key: string, count: number, what: string, filter: IActionFilter): JSX.Element => (
+    const deltas = deltasOf(priorityId);
+    const figure = (key: string, count: number, what: string, filter: IActionFilter, delta?: number): JSX.Element => (
       <td key={key} className={styles.number}>
         <FigureLink count={count} filter={{ priorityId, ...filter }} label={formatString(strings.SummaryFigureLabel, count, what, where)} />
+        {delta !== undefined && <Delta delta={delta} since={since} styles={styles} />}
       </td>
     );
     return [
-      ...rollup.byLabel.map(({ key, count }) => figure(key, count, labelForKey(scheme, key)?.label ?? key, { statuses: [key] })),
-      figure('none', rollup.noStatus, strings.NoStatus, { statuses: [NO_STATUS] }),
+      ...rollup.byLabel.map(({ key, count }, index) => figure(key, count, labelForKey(scheme, key)?.label ?? key, { statuses: [key] }, deltas?.byLabel[index].delta)),
+      figure('none', rollup.noStatus, strings.NoStatus, { statuses: [NO_STATUS] }, deltas?.noStatus),
       figure('total', rollup.total, strings.TotalColumn, {}),
       figure('overdue', rollup.overdue, strings.OverdueColumn, { overdue: true }),
       figure('soon', rollup.dueSoon, formatString(strings.DueSoonColumn, dueSoonDays), { dueSoon: true })
@@ -74,7 +97,10 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
   return (
     <ScrollRegion label={strings.SummaryHeading}>
       <table className={styles.table}>
-        <caption className={styles.caption}>{formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}</caption>
+        <caption className={styles.caption}>
+          {formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}
+          {sinceBoard && ` ${formatString(strings.SummaryDeltaCaption, since)}`}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{strings.PriorityColumn}</th>

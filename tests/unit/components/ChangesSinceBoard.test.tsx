@@ -33,11 +33,10 @@ function figures(since: string): string[] {
 }
 
 describe('ChangesSinceBoard', () => {
-  it('compares with the latest board date by default: better, worse, first rated, new updates, newly overdue', () => {
+  it('compares with the last board before today by default: first rated, new updates, newly overdue; better and worse per action', () => {
     renderChanges(['2023-03-31', '2023-06-30', '2023-12-31']);
+    // What got worse and what improved leads the summary (ChangeLead), so the figures here do not say it again.
     expect(figures('30 June 2023')).toEqual([
-      'Improved since 30 June 2023: 1',
-      'Worse since 30 June 2023: 1',
       'Rated for the first time since 30 June 2023: 1',
       'Updated since 30 June 2023: 3',
       'Overdue since 30 June 2023: 1'
@@ -54,8 +53,6 @@ describe('ChangesSinceBoard', () => {
     fireEvent.click(screen.getByRole('combobox', { name: /^Since the board on/ }));
     fireEvent.click(screen.getByRole('option', { name: '31 March 2023' }));
     expect(figures('31 March 2023')).toEqual([
-      'Improved since 31 March 2023: 0',
-      'Worse since 31 March 2023: 0',
       'Rated for the first time since 31 March 2023: 3',
       'Updated since 31 March 2023: 3',
       'Overdue since 31 March 2023: 2'
@@ -70,10 +67,15 @@ describe('ChangesSinceBoard', () => {
         <ChangesSinceBoard snapshot={snapshot} today="2023-09-30" />
       </PlanNavigationProvider>
     );
-    fireEvent.click(screen.getByRole('button', { name: '1 — Worse since 30 June 2023: open the list' }));
-    expect(navigation.openList).toHaveBeenCalledWith({ actionIds: [2], description: 'Worse since 30 June 2023' });
+    fireEvent.click(screen.getByRole('button', { name: '1 — Overdue since 30 June 2023: open the list' }));
+    expect(navigation.openList).toHaveBeenCalledWith({ actionIds: [2], description: 'Overdue since 30 June 2023' });
     fireEvent.click(screen.getByRole('button', { name: 'Open action 3.1.3' }));
     expect(navigation.openAction).toHaveBeenCalledWith(3);
+  });
+
+  it('compares with the board before today when today is itself a board date', () => {
+    renderChanges(['2023-06-30', '2023-09-30']);
+    expect(figures('30 June 2023')[0]).toBe('Rated for the first time since 30 June 2023: 1');
   });
 
   it('says when there is no board date to compare with yet', async () => {

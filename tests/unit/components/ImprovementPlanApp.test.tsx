@@ -9,6 +9,12 @@ import { aDataService, aSnapshot } from '../../support/fixtures';
 import { anUpdate } from '../../support/builders';
 import { PlanDataError } from '../../../src/services/errors';
 
+/** The fixture as SharePoint gives it: every item carries its Modified stamp (before the page's today), so the status it holds stands that day. */
+function aLoadedSnapshot(...args: Parameters<typeof aSnapshot>): IPlanSnapshot {
+  const snapshot = aSnapshot(...args);
+  return { ...snapshot, actions: snapshot.actions.map((action) => ({ modified: '2023-06-01T09:00:00Z', ...action })) };
+}
+
 /** A data service whose loads the test settles by hand. */
 function controllableService(): { service: IPlanDataService; loads: Array<{ resolve: (s: IPlanSnapshot) => void; reject: (e: Error) => void }> } {
   const loads: Array<{ resolve: (s: IPlanSnapshot) => void; reject: (e: Error) => void }> = [];
@@ -35,7 +41,7 @@ describe('ImprovementPlanApp', () => {
     expect(screen.getByText('Loading the plan…')).toBeInTheDocument();
     expect(service.loadPlan).toHaveBeenCalledWith(1);
 
-    await act(async () => loads[0].resolve(aSnapshot()));
+    await act(async () => loads[0].resolve(aLoadedSnapshot()));
 
     expect(screen.getByRole('heading', { name: 'Shropshire Accelerated Progress Plan' })).toBeInTheDocument();
     expect(screen.getByText('23 November 2022')).toBeInTheDocument();
@@ -61,14 +67,14 @@ describe('ImprovementPlanApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(service.loadPlan).toHaveBeenCalledTimes(2);
 
-    await act(async () => loads[1].resolve(aSnapshot()));
+    await act(async () => loads[1].resolve(aLoadedSnapshot()));
     expect(screen.getByRole('table', { name: /^Actions in each priority area/ })).toBeInTheDocument();
   });
 
   it('says so when the plan has no priorities yet', async () => {
     const { service, loads } = controllableService();
     renderApp(service, 1);
-    await act(async () => loads[0].resolve(aSnapshot({ priorities: [], actions: [] })));
+    await act(async () => loads[0].resolve(aLoadedSnapshot({ priorities: [], actions: [] })));
     expect(await screen.findByText('This plan has no priority areas yet.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
@@ -76,7 +82,7 @@ describe('ImprovementPlanApp', () => {
   it('lists values that could not be read instead of failing', async () => {
     const { service, loads } = controllableService();
     renderApp(service, 1);
-    await act(async () => loads[0].resolve(aSnapshot({ warnings: ['Action 3.1.1: the evidence column could not be read.'] })));
+    await act(async () => loads[0].resolve(aLoadedSnapshot({ warnings: ['Action 3.1.1: the evidence column could not be read.'] })));
     expect(await screen.findByText('Action 3.1.1: the evidence column could not be read.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: /^Actions in each priority area/ })).toBeInTheDocument();
   });
@@ -85,8 +91,8 @@ describe('ImprovementPlanApp', () => {
     const { service, loads } = controllableService();
     const { rerender } = renderApp(service, 1);
     rerender(<ImprovementPlanApp dataService={service} planId={2} today="2023-06-15" theme={{}} />);
-    await act(async () => loads[1].resolve(aSnapshot({ plan: { ...aSnapshot().plan, id: 2, title: 'Plan two' } })));
-    await act(async () => loads[0].resolve(aSnapshot()));
+    await act(async () => loads[1].resolve(aLoadedSnapshot({ plan: { ...aLoadedSnapshot().plan, id: 2, title: 'Plan two' } })));
+    await act(async () => loads[0].resolve(aLoadedSnapshot()));
     expect(screen.getByRole('heading', { name: 'Plan two' })).toBeInTheDocument();
   });
 });
@@ -134,7 +140,7 @@ describe('ImprovementPlanApp navigation', () => {
     actionRefs: '3.1.1 to 3.1.2'
   };
 
-  async function loaded(snapshot = aSnapshot({ kpis: [kpi] }), props: Partial<React.ComponentProps<typeof ImprovementPlanApp>> = {}): Promise<void> {
+  async function loaded(snapshot = aLoadedSnapshot({ kpis: [kpi] }), props: Partial<React.ComponentProps<typeof ImprovementPlanApp>> = {}): Promise<void> {
     const service = aDataService({ loadPlan: jest.fn(async () => snapshot) });
     render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} {...props} />);
     await screen.findByRole('tab', { name: 'Summary' });
@@ -171,7 +177,7 @@ describe('ImprovementPlanApp navigation', () => {
   });
 
   it('opens on the view the page chose, pinned to one priority area', async () => {
-    await loaded(aSnapshot({ kpis: [kpi] }), { defaultView: 'workstreams', pinnedPriorityId: 4 });
+    await loaded(aLoadedSnapshot({ kpis: [kpi] }), { defaultView: 'workstreams', pinnedPriorityId: 4 });
     expect(screen.getByRole('tab', { name: 'Workstreams' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText('Showing 1 of 1 actions.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('tab', { name: 'Summary' }));
@@ -183,12 +189,12 @@ describe('ImprovementPlanApp navigation', () => {
   });
 
   it('ignores a pin to a priority the plan no longer has', async () => {
-    await loaded(aSnapshot(), { pinnedPriorityId: 99 });
+    await loaded(aLoadedSnapshot(), { pinnedPriorityId: 99 });
     expect(within(screen.getByRole('table', { name: /^Actions in each priority area/ })).getByRole('row', { name: /ND Pathways/ })).toBeInTheDocument();
   });
 
   it('shows the status trend at past board dates once the plan has one', async () => {
-    const snapshot = aSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red')] });
+    const snapshot = aLoadedSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red')] });
     snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'] };
     await loaded(snapshot);
     const trend = screen.getByRole('table', { name: /^Actions by status at each board date/ });
@@ -197,10 +203,49 @@ describe('ImprovementPlanApp navigation', () => {
     expect(rows).toEqual(['31 March 202301003', 'Today (15 June 2023)10003']);
   });
 
+  it('shows every view as at today, and saves the action as loaded', async () => {
+    // 3.1.1 was Amber on the page's today (15 June 2023); a later line (dated 10 July) made it Red.
+    const later = aLoadedSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-07-10', 'Red')] });
+    const snapshot = { ...later, actions: later.actions.map((action) => (action.id === 1 ? { ...action, modified: '2023-07-10T09:00:00Z', etag: '"7"' } : action)) };
+    const saveUpdate = jest.fn(async ({ action }) => ({ action, update: anUpdate(1, '2023-06-15', 'Green') }));
+    const service = aDataService({ loadPlan: jest.fn(async () => snapshot), saveUpdate });
+    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} />);
+    const table = await screen.findByRole('table', { name: /^Actions in each priority area/ });
+    // Red, Amber, Green, Complete, no status: 3.1.1 counts as Amber, as it stood today.
+    expect(within(within(table).getByRole('row', { name: /ND Pathways/ })).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 5)).toEqual(['0', '1', '2', '0', '0']);
+    const exceptions = screen.getByRole('table', { name: /^Actions off track, overdue/ });
+    expect(within(within(exceptions).getByRole('row', { name: /^3\.1\.1/ })).getByText('Amber')).toBeInTheDocument();
+
+    fireEvent.click(within(exceptions).getByRole('button', { name: 'Open action 3.1.1' }));
+    const panel = await screen.findByRole('dialog', { name: 'Action 3.1.1' });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Update 3.1.1' }));
+    fireEvent.change(within(panel).getByRole('textbox', { name: /^Progress note/ }), { target: { value: 'Back on track' } });
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Save update' }));
+    });
+    // What is saved is the item as loaded: its ETag and its whole history, the line after today included.
+    expect(saveUpdate).toHaveBeenCalledWith(expect.objectContaining({ action: snapshot.actions[0], date: '2023-06-15', note: 'Back on track' }));
+    expect(saveUpdate.mock.calls[0][0].action.history.map((line: { date: string }) => line.date)).toEqual(['2023-03-01', '2023-07-10']);
+  });
+
+  it('leads the summary with what got worse and what improved since the last board', async () => {
+    const snapshot = aLoadedSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red'), anUpdate(2, '2023-03-01', 'Amber'), anUpdate(2, '2023-05-01', 'Green')] });
+    snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'] };
+    await loaded(snapshot);
+    const lead = screen.getByRole('region', { name: 'Since the board on 31 March 2023' });
+    expect(within(lead).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1 action got worse since 31 March 2023: 1 to Red', '1 action improved since 31 March 2023: 1 to Green']);
+    // It comes first in the summary, before the status table.
+    const table = screen.getByRole('table', { name: /^Actions in each priority area/ });
+    expect(lead.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(within(lead).getAllByRole('button', { name: '1 — Worse since 31 March 2023: open the list' })[0]);
+    expect(screen.getByRole('tab', { name: 'Workstreams' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByText('Showing 1 of 4 actions.')).toBeInTheDocument();
+  });
+
   it('offers the import to someone who may manage the site’s lists (read with the plan), and to no one else', async () => {
     const importService = { importPlan: jest.fn(), createPlan: jest.fn(), importKpis: jest.fn() };
     for (const canManageLists of [true, false]) {
-      const service = aDataService({ loadPlan: jest.fn(async () => aSnapshot({ access: { ...aSnapshot().access, canManageLists } })) });
+      const service = aDataService({ loadPlan: jest.fn(async () => aLoadedSnapshot({ access: { ...aLoadedSnapshot().access, canManageLists } })) });
       const { unmount } = render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} importService={importService} defaultView="workstreams" />);
       await screen.findByRole('heading', { name: 'Shropshire Accelerated Progress Plan' });
       expect(screen.queryByRole('button', { name: 'Import from a spreadsheet' }) !== null).toBe(canManageLists);
