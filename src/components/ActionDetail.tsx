@@ -4,6 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IEvidenceLink, IProgressUpdate, assigneeName, isWebAddress } from '../model/plan';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
+import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionEditForm } from './ActionEditForm';
@@ -51,15 +52,36 @@ function EvidenceLinks({ links }: { links: IEvidenceLink[] }): JSX.Element {
   );
 }
 
-/** The log, newest first, each entry with the status it moved from. */
-function logWithPrevious(log: IProgressUpdate[]): Array<{ update: IProgressUpdate; before?: string }> {
+/** A row of the log: a progress update (with the status it moved from) or a revision of a key field. */
+type LogRow = { kind: 'update'; update: IProgressUpdate; before?: string } | { kind: 'revision'; revision: IRevision; index: number };
+
+/** The log and the revisions among its entries by date, newest first, each update with the status it moved from. */
+function logWithRevisions(log: IProgressUpdate[], revisions: readonly IRevision[]): LogRow[] {
   let status: string | undefined;
-  const rows = [...log].sort(compareUpdates).map((update) => {
+  const updates: LogRow[] = [...log].sort(compareUpdates).map((update) => {
     const before = status;
     if (update.status !== undefined) status = update.status;
-    return { update, before };
+    return { kind: 'update', update, before };
   });
-  return rows.reverse();
+  const revised: LogRow[] = [...revisions].sort(compareRevisions).map((revision, index) => ({ kind: 'revision', revision, index }));
+  const dateOf = (row: LogRow): string => (row.kind === 'update' ? row.update.date : row.revision.date);
+  // Oldest first (a stable sort keeps each kind's own order within a day), then turned round.
+  return updates.concat(revised).sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0)).reverse();
+}
+
+const REVISION_TEXT: Readonly<Record<RevisedField, string>> = {
+  text: strings.RevisionText,
+  revisedDue: strings.RevisionRevisedDue,
+  strategicLead: strings.RevisionStrategicLead,
+  responsibleOfficer: strings.RevisionResponsibleOfficer
+};
+
+/** "Due date revised from Sep-23 to Jun-24 by Kathryn Morgan: Provider withdrew". */
+function revisionText(revision: IRevision, action: IAction): string {
+  // Before its first revision the action was due when the plan first said.
+  const old = revision.old || (revision.field === 'revisedDue' ? action.due.text : '') || strings.NotRecorded;
+  const sentence = formatString(REVISION_TEXT[revision.field], old, revision.new || strings.NotRecorded, revision.by || strings.NotRecorded);
+  return revision.reason ? formatString(strings.RevisionWithReason, sentence, revision.reason) : sentence;
 }
 
 /**
@@ -204,12 +226,12 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
             <Spinner size={SpinnerSize.small} label={strings.LogLoading} />
           ) : logState.kind === 'failed' ? (
             <MessageBar messageBarType={MessageBarType.error}>{`${strings.LogLoadFailed} ${logState.message}`}</MessageBar>
-          ) : logState.log.length === 0 ? (
+          ) : logState.log.length + action.revisions.length === 0 ? (
             <Text>{strings.NoUpdateYet}</Text>
           ) : (
             <table className={table.table}>
               <caption className={table.caption}>
-                {formatString(strings.UpdateLogCaption, logState.log.length)}
+                {formatString(strings.UpdateLogCaption, logState.log.length + action.revisions.length)}
               </caption>
               <thead>
                 <tr>
@@ -220,28 +242,42 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
                 </tr>
               </thead>
               <tbody>
-                {logWithPrevious(logState.log).map(({ update, before }) => (
-                  <tr key={update.id}>
-                    <th scope="row">{formatDate(update.date, update.date)}</th>
-                    <td>{update.author || strings.NotRecorded}</td>
-                    <td>
-                      {update.status === undefined ? (
-                        strings.StatusUnchanged
-                      ) : update.status === before ? (
-                        pill(update.status)
-                      ) : (
-                        <span>
-                          {pill(before)} <span aria-hidden="true">→</span>
-                          <span className={styles.hidden}>{` ${strings.StatusChangedTo}`}</span> {pill(update.status)}
-                        </span>
-                      )}
-                    </td>
-                    <td className={styles.note}>
-                      {update.note}
-                      {update.evidence.length > 0 && <EvidenceLinks links={update.evidence} />}
-                    </td>
-                  </tr>
-                ))}
+                {logWithRevisions(logState.log, action.revisions).map((row) => {
+                  if (row.kind === 'revision') {
+                    const { revision } = row;
+                    return (
+                      <tr key={`revision-${row.index}`}>
+                        <th scope="row">{formatDate(revision.date, revision.date)}</th>
+                        <td>{revision.by || strings.NotRecorded}</td>
+                        <td>{strings.StatusUnchanged}</td>
+                        <td className={styles.note}>{revisionText(revision, action)}</td>
+                      </tr>
+                    );
+                  }
+                  const { update, before } = row;
+                  return (
+                    <tr key={update.id}>
+                      <th scope="row">{formatDate(update.date, update.date)}</th>
+                      <td>{update.author || strings.NotRecorded}</td>
+                      <td>
+                        {update.status === undefined ? (
+                          strings.StatusUnchanged
+                        ) : update.status === before ? (
+                          pill(update.status)
+                        ) : (
+                          <span>
+                            {pill(before)} <span aria-hidden="true">→</span>
+                            <span className={styles.hidden}>{` ${strings.StatusChangedTo}`}</span> {pill(update.status)}
+                          </span>
+                        )}
+                      </td>
+                      <td className={styles.note}>
+                        {update.note}
+                        {update.evidence.length > 0 && <EvidenceLinks links={update.evidence} />}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}

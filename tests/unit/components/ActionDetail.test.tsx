@@ -57,6 +57,38 @@ describe('ActionDetail', () => {
     ]);
   });
 
+  it('shows each revision of a key field among the log entries by date: what, old → new, who, why', async () => {
+    const service = aDataService({ loadActionLog: jest.fn().mockResolvedValue(log) });
+    const revised = anAction({
+      ...action,
+      revisions: [
+        { date: '2023-07-12', at: '2023-07-12T10:00:00Z', by: 'Kathryn Morgan', field: 'revisedDue', old: '', new: 'Jun-24', reason: 'Provider withdrew' },
+        { date: '2023-09-02', at: '2023-09-02T09:00:00Z', by: 'Millar Bownass', field: 'revisedDue', old: 'Jun-24', new: 'Sept 2024', reason: 'New provider starts in the summer' },
+        { date: '2023-08-10', at: '2023-08-10T09:00:00Z', by: 'Kathryn Morgan', field: 'responsibleOfficer', old: 'ND Workstream to confirm', new: 'Alison Parkinson' }
+      ]
+    });
+    renderDetail(service, {}, revised);
+    const logTable = await screen.findByRole('table', { name: /^Update log \(6 entries\)/ });
+    const rows = within(logTable).getAllByRole('row').slice(1).map((row) => row.textContent);
+    expect(rows).toEqual([
+      '2 September 2023Millar BownassUnchangedDue date revised from Jun-24 to Sept 2024 by Millar Bownass: New provider starts in the summer',
+      '20 August 2023Test OfficerUnchangedInterviews booked',
+      '10 August 2023Kathryn MorganUnchangedResponsible officer changed from ND Workstream to confirm to Alison Parkinson by Kathryn Morgan',
+      '1 August 2023Test OfficerGreen → changed to AmberRecruitment delayed',
+      // The first revision moved the plan's own date (?July 2023).
+      '12 July 2023Kathryn MorganUnchangedDue date revised from ?July 2023 to Jun-24 by Kathryn Morgan: Provider withdrew',
+      '10 May 2023Test OfficerNo status → changed to GreenStarted on time'
+    ]);
+  });
+
+  it('shows revisions even when the action has no log entries yet', async () => {
+    const revised = anAction({ ...action, revisions: [{ date: '2023-09-02', at: '2023-09-02T09:00:00Z', by: 'Kathryn Morgan', field: 'text', old: 'Collate support', new: 'Collate and publish support' }] });
+    renderDetail(aDataService({ loadActionLog: jest.fn().mockResolvedValue([]) }), { log: [] }, revised);
+    const logTable = await screen.findByRole('table', { name: /^Update log \(1 entries\)/ });
+    expect(within(logTable).getByText('Action reworded from “Collate support” to “Collate and publish support” by Kathryn Morgan')).toBeInTheDocument();
+    expect(screen.queryByText('No update yet')).not.toBeInTheDocument();
+  });
+
   it('says when the log cannot be read, and still shows the action and its status at each board date', async () => {
     renderDetail(aDataService({ loadActionLog: jest.fn().mockRejectedValue(new PlanDataError('throttled', '429 Too Many Requests', 429)) }));
     expect(await screen.findByText(/^The progress log could not be read\. SharePoint is busy/)).toBeInTheDocument();
