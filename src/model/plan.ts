@@ -41,6 +41,9 @@ export function isWebAddress(url: string): boolean {
 }
 
 /** Plan-level settings and facts from the plan's front page. */
+/** The marking a plan's reports carry when the plan names none: most council papers are OFFICIAL. */
+export const DEFAULT_PROTECTIVE_MARKING = 'OFFICIAL';
+
 export interface IPlan {
   id: number;
   title: string;
@@ -57,6 +60,8 @@ export interface IPlan {
   /** Board dates: the reporting periods status is shown for. Ascending. */
   reportingDates: IsoDate[];
   kpiThresholds: IKpiThresholds;
+  /** The protective marking its reports carry on every printed page ("OFFICIAL", "OFFICIAL-SENSITIVE"). */
+  protectiveMarking?: string;
   /** SharePoint's ETag of the plan item, sent back when its settings are saved. */
   etag?: string;
 }

@@ -43,6 +43,8 @@ export interface IPlanSettings {
   statusScheme: IStatusScheme;
   reportingDates: IsoDate[];
   kpiThresholds: IKpiThresholds;
+  /** The protective marking printed on the plan's reports ("OFFICIAL"); left as saved when not given. */
+  protectiveMarking?: string;
 }
 
 /** A progress update someone is saving: everything they typed, kept whatever happens. */
@@ -98,6 +100,12 @@ export interface IPlanDataService {
    * its entry written first, from the action's own fields.
    */
   loadActionLog(action: IAction, canAddUpdates: boolean): Promise<IProgressUpdate[]>;
+  /**
+   * The progress logs of several actions, each in log order, by action id (an action
+   * with no entries maps to an empty log), for reading notes as they stood at a past
+   * date. Read only: unlike `loadActionLog` it completes no unfinished save.
+   */
+  readActionLogs(actionIds: number[]): Promise<Map<number, IProgressUpdate[]>>;
   /** The signed-in user. */
   currentUser(): Promise<IPerson>;
   /**

@@ -6,7 +6,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
-import { IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { DEFAULT_PROTECTIVE_MARKING, IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
 import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit } from '../model/actionEdit';
 import { revisionsOf } from '../model/revisions';
@@ -54,6 +54,9 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
 const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
 
 const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
+
+/** The most requests SharePoint takes in one $batch. */
+const BATCH_LIMIT = 100;
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {
@@ -106,6 +109,8 @@ export class SharePointPlanDataService implements IPlanDataService {
   }
 
   public async savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan> {
+    const { protectiveMarking, ...rest } = settings;
+    const marking = protectiveMarking?.trim();
     try {
       const result = await this.sp.web.lists
         .getByTitle(LIST_TITLES.plans)
@@ -114,11 +119,12 @@ export class SharePointPlanDataService implements IPlanDataService {
           {
             [PLAN_FIELDS.statusScheme]: writeScheme(settings.statusScheme),
             [PLAN_FIELDS.reportingDates]: settings.reportingDates.join('\n'),
-            [PLAN_FIELDS.kpiTolerance]: settings.kpiThresholds.onTrackTolerance
+            [PLAN_FIELDS.kpiTolerance]: settings.kpiThresholds.onTrackTolerance,
+            ...(marking !== undefined ? { [PLAN_FIELDS.protectiveMarking]: marking } : {})
           },
           requireEtag(plan.etag, `Plan ${plan.title}`)
         );
-      return { ...plan, ...settings, etag: (result as { etag: string }).etag };
+      return { ...plan, ...rest, ...(marking !== undefined ? { protectiveMarking: marking || DEFAULT_PROTECTIVE_MARKING } : {}), etag: (result as { etag: string }).etag };
     } catch (error) {
       const mapped = toPlanDataError(error);
       if (mapped.kind === 'conflict') throw new ConflictError(await this.readPlan(plan.id), mapped.detail);
@@ -208,6 +214,33 @@ export class SharePointPlanDataService implements IPlanDataService {
       if (canAddUpdates) entries = entries.concat(await this.completeUnfinishedSave(action.planId, (await saved) as ListItem, entries));
       const warnings: Warnings = [];
       return entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async readActionLogs(actionIds: number[]): Promise<Map<number, IProgressUpdate[]>> {
+    const ids = Array.from(new Set(actionIds));
+    const warnings: Warnings = [];
+    try {
+      // PnPjs sends the parts in $batch requests of at most maxRequests each, one after another.
+      const [batched, execute] = this.sp.batched({ maxRequests: BATCH_LIMIT });
+      // One part per action, each filtered on the indexed action column as an opened action's log is.
+      const read = Promise.all(
+        ids.map((id) =>
+          batched.web.lists
+            .getByTitle(LIST_TITLES.updates)
+            .items.select(...UPDATE_SELECT)
+            .expand('Author')
+            .filter(`${UPDATE_FIELDS.action}Id eq ${id}`)
+            .top(PAGE_SIZE)()
+        )
+      );
+      // Handled here too, so a failed request is reported once, by the await below.
+      read.catch(() => undefined);
+      await execute();
+      const entries = (await read) as ListItem[][];
+      return new Map(ids.map((id, index) => [id, entries[index].map((item) => mapUpdate(item, warnings)).sort(compareUpdates)]));
     } catch (error) {
       throw toPlanDataError(error);
     }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } from '../model/kpi';
 import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
-import { Assignee, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, IStatusMark, splitTags } from '../model/plan';
+import { Assignee, DEFAULT_PROTECTIVE_MARKING, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, IStatusMark, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
@@ -261,6 +261,7 @@ export function mapPlan(item: ListItem, warnings: Warnings): IPlan {
     statusScheme: readScheme(item, warnings),
     reportingDates,
     kpiThresholds: typeof tolerance === 'number' && tolerance >= 0 ? { onTrackTolerance: tolerance } : DEFAULT_KPI_THRESHOLDS,
+    protectiveMarking: readText(item, PLAN_FIELDS.protectiveMarking).trim() || DEFAULT_PROTECTIVE_MARKING,
     etag: readEtag(item)
   };
 }

@@ -24,7 +24,8 @@ export const PLAN_FIELDS = {
   accountableOfficers: 'AccountableOfficers',
   statusScheme: 'StatusSchemeJson',
   reportingDates: 'ReportingDates',
-  kpiTolerance: 'KpiTolerance'
+  kpiTolerance: 'KpiTolerance',
+  protectiveMarking: 'ProtectiveMarking'
 } as const;
 
 export const PRIORITY_FIELDS = {

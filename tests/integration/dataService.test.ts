@@ -84,12 +84,13 @@ describe('SharePointPlanDataService against the emulator', () => {
     const owner = service(SITE_OWNER.email);
     const plan = await owner.readPlan(site.planId);
     expect(plan.statusScheme.id).toBe('ragc');
+    expect(plan.protectiveMarking).toBe('OFFICIAL');
     expect((await owner.listPriorities(site.planId)).map((priority) => priority.number)).toEqual(['3', '5']);
     site.emulator.requests.length = 0;
 
     const custom = parseSchemeText('On track = on track | G\nSlipping = at risk\nStuck = off track\nDone = complete');
     if (!custom.ok) throw new Error(custom.errors.join());
-    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'], kpiThresholds: { onTrackTolerance: 0.05 } });
+    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'], kpiThresholds: { onTrackTolerance: 0.05 }, protectiveMarking: ' OFFICIAL-SENSITIVE ' });
 
     const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
     expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND Plans')/items(${site.planId})`, httpMethod: 'MERGE', ifMatch: plan.etag, status: 204 })]);
@@ -97,6 +98,7 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(reread.statusScheme.labels.map((label) => label.label)).toEqual(['On track', 'Slipping', 'Stuck', 'Done']);
     expect(reread.reportingDates).toEqual(['2024-06-30', '2024-09-30']);
     expect(reread.kpiThresholds).toEqual({ onTrackTolerance: 0.05 });
+    expect([saved.protectiveMarking, reread.protectiveMarking]).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
     const stale = await owner.savePlanSettings(plan, { statusScheme: RAGC_SCHEME, reportingDates: [], kpiThresholds: plan.kpiThresholds }).catch((thrown: unknown) => thrown);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError<typeof plan>).current.etag).toBe(saved.etag);
@@ -265,4 +267,33 @@ describe('SharePointPlanDataService against the emulator', () => {
       await empty.stop();
     }
   });
+
+  it('reads many actions\' logs for a report in one $batch per 100 actions, each on the indexed action column, writing nothing', async () => {
+    const reader = service(EXECUTIVE.email);
+    const actionIds = (await reader.loadPlan(site.planId)).actions.map((action) => action.id);
+    // Past the 100 a $batch may hold: the plan's actions and ids no action has.
+    const ids = actionIds.concat(Array.from({ length: 150 - actionIds.length }, (_, index) => 90_000 + index));
+    const entriesBefore = site.store.itemCount(LIST_TITLES.updates);
+    site.emulator.requests.length = 0;
+
+    const logs = await reader.readActionLogs(ids);
+
+    expect(logs.size).toBe(150);
+    for (const id of actionIds) {
+      const stored = site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.ActionId === id);
+      const log = logs.get(id) ?? [];
+      expect([id, log.length]).toEqual([id, stored.length]);
+      expect(log.map((entry) => entry.date)).toEqual([...log.map((entry) => entry.date)].sort());
+    }
+    expect(logs.get(90_000)).toEqual([]);
+    expect(logs.get(actionIds[0])?.[0]).toMatchObject({ actionId: actionIds[0], note: expect.any(String), author: expect.any(String) });
+    const outer = site.emulator.requests.filter((request) => !request.inBatch && !request.path.endsWith('/contextinfo'));
+    expect(outer.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /sites/send/_api/$batch', 'POST /sites/send/_api/$batch']);
+    const parts = site.emulator.requests.filter((request) => request.inBatch);
+    expect(parts).toHaveLength(150);
+    expect(parts.every((request) => request.method === 'GET' && request.path.endsWith("getByTitle('SEND Action Updates')/items"))).toBe(true);
+    expect(parts.map((request) => request.query.$filter)).toEqual(ids.map((id) => `ActionId eq ${id}`));
+    expect(site.store.itemCount(LIST_TITLES.updates)).toBe(entriesBefore);
+  });
+
 });

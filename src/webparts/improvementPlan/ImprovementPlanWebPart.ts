@@ -34,6 +34,7 @@ export interface IImprovementPlanWebPartProps {
   customScheme?: string;
   reportingDatesText?: string;
   kpiTolerancePercent?: string;
+  protectiveMarking?: string;
 }
 
 /** Wiring only: services, theme, property pane, render, dispose. */
@@ -109,6 +110,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.properties.customScheme = undefined;
     this.properties.reportingDatesText = undefined;
     this.properties.kpiTolerancePercent = undefined;
+    this.properties.protectiveMarking = undefined;
   }
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
@@ -144,6 +146,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         this.properties.customScheme = preset ? undefined : schemeToText(plan.statusScheme);
         this.properties.reportingDatesText = plan.reportingDates.map((date) => formatDate(date, date)).join('\n');
         this.properties.kpiTolerancePercent = String(Math.round(plan.kpiThresholds.onTrackTolerance * 1000) / 10);
+        this.properties.protectiveMarking = plan.protectiveMarking;
         this.refreshPane({ settings: { kind: 'loaded', saving: false } });
       },
       (error: unknown) => this.refreshPane({ settings: { kind: 'failed', message: errorMessage(error) } })
@@ -163,7 +166,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
       return;
     }
     this.refreshPane({ settings: { kind: 'loaded', saving: true } });
-    this.dataService.savePlanSettings(plan, { statusScheme, reportingDates: dates.dates, kpiThresholds: { onTrackTolerance: tolerance.tolerance } }).then(
+    this.dataService.savePlanSettings(plan, { statusScheme, reportingDates: dates.dates, kpiThresholds: { onTrackTolerance: tolerance.tolerance }, protectiveMarking: this.properties.protectiveMarking ?? '' }).then(
       (saved) => {
         this.panePlan = saved;
         this.reloads += 1;

@@ -70,11 +70,12 @@ describe('buildPropertyPane', () => {
     expect(custom.properties.onGetErrorMessage?.('Red = off track\nAmber')).toBe('Line 2: write "Label = meaning", for example "Amber = at risk".');
   });
 
-  it('checks reporting dates line by line, and saves through the action given', () => {
+  it('checks reporting dates line by line, offers the reports\' protective marking, and saves through the action given', () => {
     const pane = buildPropertyPane(loaded, actions);
     expect(field(pane, 'reportingDatesText').properties.onGetErrorMessage?.('30/06/2024\nJune')).toMatch(/^Line 2: "June" is not a date\./);
     expect(field(pane, 'kpiTolerancePercent').properties.onGetErrorMessage?.('10')).toBe('');
     expect(field(pane, 'kpiTolerancePercent').properties.onGetErrorMessage?.('150')).toBe('"150" is not a percentage from 0 to 100.');
+    expect(field(pane, 'protectiveMarking', 'TextField').properties.label).toBe('Protective marking');
     field(pane, 'savePlanSettings', 'Button').properties.onClick?.();
     expect(actions.onSavePlanSettings).toHaveBeenCalled();
   });

@@ -8,7 +8,7 @@ import {
   PropertyPaneTextField
 } from '@microsoft/sp-property-pane';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { IPriorityArea } from '../../../model/plan';
+import { DEFAULT_PROTECTIVE_MARKING, IPriorityArea } from '../../../model/plan';
 import { parseReportingDates, parseTolerance } from '../../../model/planSettings';
 import { PRESET_SCHEMES, parseSchemeText } from '../../../model/statusSchemes';
 import { IPlanSummary } from '../../../services/IPlanDataService';
@@ -61,7 +61,8 @@ function button(key: string, text: string, disabled: boolean, onClick: () => voi
 
 /**
  * The web part's settings: the plan and how the page opens (view, pinned priority);
- * the plan's own settings (status scheme, reporting dates), saved to the plan list for
+ * the plan's own settings (status scheme, reporting dates, KPI tolerance, the reports'
+ * protective marking), saved to the plan list for
  * every page that shows it; and setting up the plan lists.
  */
 export function buildPropertyPane(state: IPropertyPaneState, actions: IPropertyPaneActions): IPropertyPaneConfiguration {
@@ -109,6 +110,11 @@ export function buildPropertyPane(state: IPropertyPaneState, actions: IPropertyP
             label: strings.KpiToleranceLabel,
             description: strings.KpiToleranceHint,
             onGetErrorMessage: (value: string) => problemsOf(parseTolerance(value ?? ''))
+          }),
+          PropertyPaneTextField('protectiveMarking', {
+            label: strings.ProtectiveMarkingLabel,
+            description: strings.ProtectiveMarkingHint,
+            placeholder: DEFAULT_PROTECTIVE_MARKING
           }),
           button('savePlanSettings', settings.saving ? strings.UpdateSaving : strings.SavePlanSettings, settings.saving, actions.onSavePlanSettings),
           ...(settings.message ? [PropertyPaneLabel('savePlanSettings', { text: settings.message })] : [])
