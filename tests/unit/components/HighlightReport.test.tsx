@@ -2,59 +2,219 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { HighlightReport } from '../../../src/components/HighlightReport';
+import { cssString, pageNumberContent, printCss } from '../../../src/components/report/printCss';
+import { IKpi } from '../../../src/model/kpi';
+import { IAction, IProgressUpdate } from '../../../src/model/plan';
+import { parsePlanDate } from '../../../src/model/planDates';
+import { IPlanDataService } from '../../../src/services/IPlanDataService';
 import { anAction, anUpdate } from '../../support/builders';
-import { aPlan, aSnapshot } from '../../support/fixtures';
+import { aDataService, aPlan, aSnapshot } from '../../support/fixtures';
+
+const BOARDS = ['2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31'];
+const TODAY = '2024-02-29';
+
+/**
+ * 3.1.1 went Amber, then Red in August, then Green in January with a new note; its due
+ * date moved in July and September, and again in January. 4.1.1 (due Jul-23) was Amber
+ * at two boards, then Red in November with a new note. 3.1.2 stayed Green.
+ */
+const log: IProgressUpdate[] = [
+  anUpdate(1, '2023-05-31', 'Amber', 'Started late'),
+  anUpdate(1, '2023-08-15', 'Red', 'Partner returns missing'),
+  anUpdate(1, '2024-01-20', 'Green', 'Back on track after recruitment'),
+  anUpdate(2, '2023-05-31', 'Green', 'Collated'),
+  anUpdate(3, '2023-06-30', 'Amber', 'Recruiting'),
+  anUpdate(3, '2023-11-10', 'Red', 'Therapist posts unfilled')
+];
+const revision = (date: string, old: string, next: string, reason: string): IAction['revisions'][number] => ({ date, at: `${date}T09:00:00Z`, by: 'Kathryn Morgan', field: 'revisedDue', old, new: next, reason });
 
 const actions = [
-  anAction({ id: 1, priorityId: 3, ref: '3.1.1', text: 'Collate support 0 - 5', status: 'Red', dueText: 'Apr-23', latestNote: 'Partner returns missing', latestUpdateDate: '2023-08-01' }),
-  anAction({ id: 2, priorityId: 3, ref: '3.1.2', text: 'Collate support 5 - 18', status: 'Green', dueText: 'Dec-23' }),
-  anAction({ id: 3, priorityId: 4, ref: '4.1.1', text: 'Cut SALT waits', status: 'Amber', dueText: 'Dec-23' })
-];
-const updates = [
-  anUpdate(1, '2023-05-01', 'Amber', 'Slipping'),
-  anUpdate(1, '2023-08-01', 'Red', 'Partner returns missing'),
-  anUpdate(2, '2023-05-01', 'Green'),
-  anUpdate(3, '2023-08-01', 'Amber', 'Recruiting')
+  anAction({
+    id: 1,
+    priorityId: 3,
+    ref: '3.1.1',
+    text: 'Collate support 0 - 5',
+    status: 'Green',
+    dueText: 'Apr-23',
+    revisedDue: parsePlanDate('Sep-24'),
+    revisedDueReason: 'Recruitment took longer',
+    latestNote: 'Back on track after recruitment',
+    latestUpdateDate: '2024-01-20',
+    modified: '2024-01-20T10:00:00Z',
+    revisions: [revision('2023-07-01', '', 'Dec-23', 'Staff shortage'), revision('2023-09-15', 'Dec-23', 'Jun-24', 'Partner delay'), revision('2024-01-20', 'Jun-24', 'Sep-24', 'Recruitment took longer')]
+  }),
+  anAction({ id: 2, priorityId: 3, ref: '3.1.2', text: 'Collate support 5 - 18', status: 'Green', dueText: 'Dec-23', latestNote: 'Collated', latestUpdateDate: '2023-05-31' }),
+  anAction({ id: 3, priorityId: 4, ref: '4.1.1', text: 'Cut SALT waits', status: 'Red', dueText: 'Jul-23', latestNote: 'Therapist posts unfilled', latestUpdateDate: '2023-11-10', modified: '2023-11-10T10:00:00Z' })
 ];
 
-function renderReport(onClose = jest.fn()): void {
-  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: ['2023-06-30', '2023-09-30', '2023-12-31'] }), actions, log: updates });
-  render(<HighlightReport snapshot={snapshot} today="2023-10-15" onClose={onClose} />);
+const kpi: IKpi = {
+  id: 9,
+  planId: 1,
+  priorityId: 4,
+  ref: '4.1',
+  title: 'Children seen within 18 weeks',
+  unit: '%',
+  direction: 'higher',
+  baselineValue: 30,
+  baselineDate: '2023-02-06',
+  milestones: [{ label: '12 Month', due: { monthsFromStart: 12 }, text: '80%', target: 80 }],
+  measurements: [
+    { periodEnd: '2023-06-30', value: 40 },
+    { periodEnd: '2023-09-30', value: 45 },
+    { periodEnd: '2024-01-31', value: 99, note: 'January return' }
+  ],
+  progressNote: 'January return shows 99%'
+};
+
+function logsOf(ids: number[]): Map<number, IProgressUpdate[]> {
+  return new Map(ids.map((id) => [id, log.filter((entry) => entry.actionId === id)]));
 }
 
+function renderReport(dataService: IPlanDataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)) }), onClose = jest.fn()): IPlanDataService {
+  const snapshot = aSnapshot({ plan: aPlan({ reportingDates: BOARDS, protectiveMarking: 'OFFICIAL-SENSITIVE' }), actions, kpis: [kpi], log });
+  render(<HighlightReport snapshot={snapshot} today={TODAY} dataService={dataService} onClose={onClose} />);
+  return dataService;
+}
+
+function chooseDate(name: string | RegExp): void {
+  fireEvent.click(screen.getByRole('combobox', { name: /^Report as at/ }));
+  fireEvent.click(screen.getByRole('option', { name }));
+}
+
+function rowCells(table: HTMLElement, name: RegExp): string[] {
+  return within(within(table).getByRole('row', { name })).getAllByRole('cell').map((cell) => cell.textContent ?? '');
+}
+
+const report = (): HTMLElement => screen.getByRole('article');
+
 describe('HighlightReport', () => {
-  it('is headed with the plan, the reporting date, the previous one and who produced it', () => {
+  it('opens at the latest board date up to today, headed with the plan, the dates and who produced it', async () => {
     renderReport();
     expect(screen.getByRole('heading', { name: 'Shropshire Accelerated Progress Plan: board highlight report' })).toBeInTheDocument();
-    expect(screen.getByText('As at 30 September 2023, with changes since 30 June 2023.')).toBeInTheDocument();
-    expect(screen.getByText('Produced by Kathryn Morgan on 15 October 2023.')).toBeInTheDocument();
+    expect(screen.getByText('As at 31 December 2023, with changes since 30 September 2023.')).toBeInTheDocument();
+    expect(screen.getByText('Produced by Kathryn Morgan on 29 February 2024.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Report as at/ })).toHaveTextContent('31 December 2023');
+    await screen.findByText('15 August 2023: Partner returns missing');
   });
 
-  it('counts each priority’s statuses at the reporting date with the change since the previous one', () => {
+  it('shows nothing dated after a past board date: no later status, note, revision or measurement', async () => {
     renderReport();
-    const table = screen.getByRole('table', { name: /^Actions by status in each priority area as at 30 September 2023/ });
-    const cells = (name: RegExp): string[] => within(within(table).getByRole('row', { name })).getAllByRole('cell').map((cell) => cell.textContent ?? '');
-    // Red, Amber, Green, Complete, no status, overdue. 3.1.1 went Amber -> Red; 4.1.1 was first rated Amber.
-    expect(cells(/ND Pathways/)).toEqual(['1 (+1)', '0 (-1)', '1', '0', '0', '1']);
-    expect(cells(/SLCN/)).toEqual(['0', '1 (+1)', '0', '0', '0 (-1)', '0']);
-  });
-
-  it('lists the exceptions as at the reporting date with their latest updates', () => {
-    renderReport();
+    chooseDate('30 September 2023');
+    await screen.findByText('30 June 2023: Recruiting');
+    const text = report().textContent ?? '';
+    // 3.1.1 was Red then, with its August note and the due date of then; 4.1.1 was Amber and overdue.
     const exceptions = screen.getByRole('table', { name: /^Actions off track, overdue/ });
-    expect(within(exceptions).getByRole('row', { name: /3\.1\.1/ })).toHaveTextContent('Partner returns missing');
+    expect(within(exceptions).getByRole('row', { name: /^3\.1\.1/ })).toHaveTextContent(/Red.*Off track.*Jun-24.*revised twice, first due Apr-23.*15 August 2023: Partner returns missing/);
+    expect(within(exceptions).getByRole('row', { name: /^4\.1\.1/ })).toHaveTextContent(/Amber.*30 June 2023: Recruiting/);
+    for (const later of ['Back on track after recruitment', 'Therapist posts unfilled', 'Sep-24', 'Recruitment took longer', '99%', 'January return', '31 January 2024']) {
+      expect([later, text.includes(later)]).toEqual([later, false]);
+    }
+    // The KPI as at the date: its September actual is the latest.
+    expect(within(screen.getByRole('table', { name: /^KPIs for 4\. SLCN/ })).getByRole('row', { name: /4\.1 Children seen/ })).toHaveTextContent('45% (30 September 2023)');
+  });
+
+  it('totals the whole plan and says in words what changed since the previous board', () => {
+    renderReport();
+    chooseDate('30 September 2023');
+    const table = screen.getByRole('table', { name: /^Actions by status in each priority area and the whole plan as at 30 September 2023, with the change since 30 June 2023/ });
+    // Red, Amber, Green, Complete, no status, total, overdue. 3.1.1 went Amber -> Red and its date moved past the overdue mark.
+    expect(rowCells(table, /^3\. ND Pathways/)).toEqual(['1 (1 more)', '0 (1 fewer)', '1', '0', '0', '2', '0 (1 fewer)']);
+    expect(rowCells(table, /^4\. SLCN/)).toEqual(['0', '1', '0', '0', '0', '1', '1 (1 more)']);
+    expect(rowCells(table, /^Whole plan/)).toEqual(['1 (1 more)', '1 (1 fewer)', '1', '0', '0', '3', '1']);
+    const change = screen.getByRole('region', { name: 'Change since the board of 30 June 2023' });
+    expect(within(change).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      '1 Red, 1 more than at 30 June 2023',
+      '1 Amber, 1 fewer than at 30 June 2023',
+      '1 Green, the same as at 30 June 2023',
+      '0 Complete, the same as at 30 June 2023',
+      '0 with no status, the same as at 30 June 2023',
+      '1 overdue, the same as at 30 June 2023'
+    ]);
+    const trend = screen.getByRole('table', { name: /^Actions in the whole plan by status at each board date up to 30 September 2023/ });
+    expect(within(trend).getAllByRole('row')).toHaveLength(3);
+    expect(rowCells(trend, /^30 June 2023/)).toEqual(['0', '2', '1', '0', '0', '3', '1']);
+    expect(rowCells(trend, /^30 September 2023/)).toEqual(['1', '1', '1', '0', '0', '3', '1']);
+  });
+
+  it('flags each revised due date with how often it moved and its first date, as it stood', () => {
+    renderReport();
+    const revised = screen.getByRole('table', { name: /^Actions whose due date had been revised by 31 December 2023/ });
+    expect(rowCells(revised, /^3\.1\.1/)).toEqual(['Collate support 0 - 5', 'Jun-24 (30 June 2024)', 'revised twice, first due Apr-23', 'Partner delay']);
+    chooseDate('30 June 2023');
+    expect(screen.queryByRole('table', { name: /^Actions whose due date had been revised/ })).toBeNull();
+    expect(screen.getByText("No action's due date had been revised by 30 June 2023.")).toBeInTheDocument();
+  });
+
+  it('reads the notes as they stood through readActionLogs, only for exceptions with a later note, saying so meanwhile', async () => {
+    let finish: (logs: Map<number, IProgressUpdate[]>) => void = () => undefined;
+    const readActionLogs = jest.fn((ids: number[]) => new Promise<Map<number, IProgressUpdate[]>>((resolve) => (finish = () => resolve(logsOf(ids)))));
+    renderReport(aDataService({ readActionLogs }));
+    // At 31 December 3.1.1's note is from January: read its log. 4.1.1's November note stood then.
+    expect(readActionLogs).toHaveBeenCalledWith([1]);
+    await screen.findByText('Reading the notes as they stood at 31 December 2023 from the progress log…');
+    const exceptions = screen.getByRole('table', { name: /^Actions off track, overdue/ });
+    expect(within(exceptions).getByRole('row', { name: /^3\.1\.1/ })).toHaveTextContent('Reading the note as it stood…');
+    expect(within(exceptions).getByRole('row', { name: /^4\.1\.1/ })).toHaveTextContent('10 November 2023: Therapist posts unfilled');
+    expect(report().textContent).not.toContain('Back on track after recruitment');
+    await act(async () => finish(new Map()));
+    expect(within(exceptions).getByRole('row', { name: /^3\.1\.1/ })).toHaveTextContent('15 August 2023: Partner returns missing');
+    expect(screen.queryByText(/^Reading the notes/)).toBeNull();
+    // At 30 September only 4.1.1's log is new to read.
+    chooseDate('30 September 2023');
+    expect(readActionLogs).toHaveBeenLastCalledWith([3]);
+    expect(readActionLogs).toHaveBeenCalledTimes(2);
+  });
+
+  it('says when the notes as they stood could not be read, and shows no later note', async () => {
+    renderReport(aDataService({ readActionLogs: jest.fn().mockRejectedValue(new Error('The network dropped.')) }));
+    await screen.findByText('The notes as they stood at 31 December 2023 could not be read, so they are left out: The network dropped.');
+    expect(within(screen.getByRole('table', { name: /^Actions off track, overdue/ })).getByRole('row', { name: /^3\.1\.1/ })).toHaveTextContent('The note as it stood could not be read.');
+  });
+
+  it('reports as at today or any other day, typed with the keyboard', async () => {
+    renderReport();
+    chooseDate('Today (29 February 2024)');
+    expect(screen.getByText('As at 29 February 2024, with changes since 31 December 2023.')).toBeInTheDocument();
+    // As at today the latest note stands, and the KPI's January actual.
+    expect(within(screen.getByRole('table', { name: /^Actions off track, overdue/ })).getByRole('row', { name: /^4\.1\.1/ })).toHaveTextContent('Therapist posts unfilled');
+    expect(report().textContent).toContain('99%');
+    chooseDate('Another date');
+    const typed = screen.getByRole('combobox', { name: 'Date to report as at' });
+    fireEvent.change(typed, { target: { value: '15/08/2023' } });
+    fireEvent.blur(typed);
+    await waitFor(() => expect(screen.getByText('As at 15 August 2023, with changes since 30 June 2023.')).toBeInTheDocument());
+  });
+
+  it('prints on A4 headed with the plan, the date and its protective marking, and numbers the pages', () => {
+    renderReport();
+    const css = report().querySelector('style')?.textContent ?? '';
+    expect(css).toMatch(/@page \{\s+size: A4;\s+margin: 20mm 15mm 18mm 15mm;/);
+    expect(css).toContain(`@top-left { content: ${cssString('Shropshire Accelerated Progress Plan, as at 31 December 2023')};`);
+    expect(css).toContain('@top-right { content: "OFFICIAL-SENSITIVE";');
+    expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+    expect(css).toContain('tr, .send-highlight-report li, .send-highlight-report caption { break-inside: avoid;');
   });
 
   it('prints, and goes back to the plan', () => {
     const print = jest.fn();
     Object.assign(window, { print });
     const onClose = jest.fn();
-    renderReport(onClose);
+    renderReport(undefined, onClose);
     fireEvent.click(screen.getByRole('button', { name: 'Print or save as PDF' }));
     expect(print).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Back to the plan' }));
     expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('the print rules', () => {
+  it('escape any text put into CSS content, so no title ends the string or the style element', () => {
+    expect(cssString('Plan "A" \\ </style><b>')).toBe('"Plan \\22 A\\22  \\5c  \\3c \\2f style\\3e \\3c b\\3e "');
+    expect(cssString('Telford & Wrekin: 2023-24')).toBe('"Telford & Wrekin: 2023-24"');
+    expect(pageNumberContent('Page {0} of {1}')).toBe('"Page " counter(page) " of " counter(pages)');
+    expect(pageNumberContent('{0}/{1}')).toBe('counter(page) "\\2f " counter(pages)');
+    expect(printCss({ heading: 'x', marking: 'OFFICIAL', pageNumber: '{0}' })).toContain('@bottom-right { content: counter(page);');
   });
 });

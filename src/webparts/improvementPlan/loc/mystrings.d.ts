@@ -289,6 +289,8 @@ declare interface IImprovementPlanWebPartStrings {
 
   KpiToleranceLabel: string;
   KpiToleranceHint: string;
+  ProtectiveMarkingLabel: string;
+  ProtectiveMarkingHint: string;
 
   ExportCsv: string;
   ExportFileName: string;
@@ -302,8 +304,43 @@ declare interface IImprovementPlanWebPartStrings {
   ReportNoPrevious: string;
   ReportProducedBy: string;
   ReportNoBoardDate: string;
+  ReportDateToday: string;
+  ReportDateOther: string;
+  ReportOtherDateLabel: string;
+  ReportOtherDatePlaceholder: string;
+  ReportOtherDateInvalid: string;
+  ReportOtherDateFuture: string;
+  ReportRunningHeader: string;
+  ReportPageNumber: string;
+  ReportStatusHeading: string;
   ReportStatusCaption: string;
-  ReportChangeKey: string;
+  ReportStatusCaptionFirst: string;
+  ReportMore: string;
+  ReportFewer: string;
+  ReportChangeHeading: string;
+  ReportChangeSinceHeading: string;
+  ReportChangeFirst: string;
+  ReportChangeMore: string;
+  ReportChangeFewer: string;
+  ReportChangeSame: string;
+  ReportNoStatusWords: string;
+  ReportOverdueWords: string;
+  ReportTrendHeading: string;
+  ReportTrendCaption: string;
+  ReportNoteColumn: string;
+  ReportNoteReading: string;
+  ReportNoteUnread: string;
+  ReportNotesReading: string;
+  ReportNotesFailed: string;
+  ReportRevisedOnce: string;
+  ReportRevisedTwice: string;
+  ReportRevisedTimes: string;
+  ReportRevisedUncounted: string;
+  ReportRevisionsHeading: string;
+  ReportRevisionsCaption: string;
+  ReportRevisionsNone: string;
+  ReportDueNowColumn: string;
+  ReportRevisedColumn: string;
 
   ImportOpen: string;
   ImportHeading: string;
@@ -483,6 +520,23 @@ declare interface IImprovementPlanWebPartStrings {
 
   ImportChecking: string;
   ImportCheckingProgress: string;
+  ChangeLeadHeading: string;
+  ChangeLeadWorseOne: string;
+  ChangeLeadWorseMany: string;
+  ChangeLeadWorseNone: string;
+  ChangeLeadImprovedOne: string;
+  ChangeLeadImprovedMany: string;
+  ChangeLeadImprovedNone: string;
+  ChangeLeadNowStatus: string;
+  ChangeLeadToStatus: string;
+  SummaryDeltaCaption: string;
+  SummaryDeltaMore: string;
+  SummaryDeltaFewer: string;
+  RevisionRevisedDue: string;
+  RevisionText: string;
+  RevisionStrategicLead: string;
+  RevisionResponsibleOfficer: string;
+  RevisionWithReason: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
