@@ -6,7 +6,8 @@
  * users get the person column; everyone else stays as written.
  *
  * Statuses and the year of progress history are invented (the seed has none), and
- * so are the KPI actuals; the KPI milestones are the plan's own.
+ * so are the KPI actuals and the few revisions (a due date moved twice, an owner
+ * named, a text reworded); the KPI milestones are the plan's own.
  */
 export interface ISampleAction {
   ref: string;
@@ -18,6 +19,18 @@ export interface ISampleAction {
   due: string;
   theme?: string;
   desiredImpact?: string;
+  /** Changes of key fields since the plan was published, oldest first; the fields above are as first written. */
+  revisions?: ISampleRevision[];
+}
+
+/** A change of one key field, made on `date` (an IRevision without its timestamp). */
+export interface ISampleRevision {
+  date: string;
+  by: string;
+  field: 'text' | 'revisedDue' | 'responsibleOfficer';
+  old: string;
+  new: string;
+  reason?: string;
 }
 
 export interface ISampleOutcome {
@@ -92,15 +105,23 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
           { ref: '3.1.1', text: 'Collate details of all support currently available for those with (or possibly with) ASD & ADHD age 0 - 5', officer: 'ND Workstream to confirm', due: 'Apr-23', theme: 'Actions to ensure families know about the support available' },
           { ref: '3.1.2', text: 'Collate details of all support currently available for those with (or possibly with) ASD & ADHD age 5 - 18', officer: 'ND Workstream to confirm', due: 'Jul-23', theme: 'Actions to ensure families know about the support available' },
           { ref: '3.1.3', text: 'Collate details of all support currently available for those with (or possibly with) ASD & ADHD age 18+', officer: 'ND Workstream to confirm', due: 'Sep-23', theme: 'Actions to ensure families know about the support available' },
-          { ref: '3.1.4', text: 'Publish all of the support available on the local offer website', officer: 'ND Workstream to confirm', due: 'Sep-23', theme: 'Actions to ensure families know about the support available' },
-          { ref: '3.1.5', text: 'Have a specific ASD area on local offer website (as requested through the Local Offer working group)', officer: 'ND Workstream to confirm', due: 'Sep-23', theme: 'Actions to ensure families know about the support available' },
+          { ref: '3.1.4', text: 'Publish all of the support available on the local offer website', officer: 'ND Workstream to confirm', due: 'Sep-23', theme: 'Actions to ensure families know about the support available',
+            // Named between the September and December boards, before it slipped to Amber.
+            revisions: [{ date: '2023-10-16', by: 'Kathryn Morgan', field: 'responsibleOfficer', old: 'ND Workstream to confirm', new: 'Kathryn Morgan' }] },
+          { ref: '3.1.5', text: 'Have a specific ASD area on local offer website (as requested through the Local Offer working group)', officer: 'ND Workstream to confirm', due: 'Sep-23', theme: 'Actions to ensure families know about the support available',
+            revisions: [{ date: '2023-07-20', by: 'Kathryn Morgan', field: 'text', old: 'Have a specific ASD area on local offer website (as requested through the Local Offer working group)', new: 'Have a specific neurodiversity (ASD and ADHD) area on the local offer website, as requested through the Local Offer working group' }] },
           { ref: '3.1.6', text: 'Roll out the Self-Help Passport for those 18 - 25 who are pre-diagnosis', officer: 'A4U (The Autism Hub)', due: 'твс', theme: 'Actions to ensure families know about the support available' },
           { ref: '3.1.7', text: 'Place holder for Social Prescribing initiative', officer: 'твс', due: 'TBC' },
           { ref: '3.2.1', text: 'Gather & analyse feedback from early years & educational settings regarding neurodiversity and how to support identified needs', officer: 'Kathryn Morgan to confirm', due: 'Apr-23', theme: 'Actions to ensure good quality support for Early Years and Educational Settings' },
           { ref: '3.2.2', text: 'ND Training Steering Group will develop a plan to meet the identified needs of schools and settings including training and coaching', officer: 'Kathryn Morgan to confirm', due: '?July 2023', theme: 'Actions to ensure good quality support for Early Years and Educational Settings' },
           { ref: '3.2.3', text: 'Planned Inclusion sessions for early years and educational settings including a focus on Neurodiversity including ADHD and ASD', officer: 'Kathryn Morgan to confirm', due: 'In place', theme: 'Actions to ensure good quality support for Early Years and Educational Settings' },
           { ref: '3.2.4', text: 'Review and develop the outreach support available to early years & education settings', officer: 'Kathryn Morgan to confirm', due: '? August 2023', theme: 'Actions to ensure good quality support for Early Years and Educational Settings' },
-          { ref: '3.3.1', text: 'Increase the availability for formal support offered to parents and carers following a diagnosis', officer: 'Commissioners', due: '? December 2023', theme: 'Actions to ensure good quality support for parents and carers' },
+          { ref: '3.3.1', text: 'Increase the availability for formal support offered to parents and carers following a diagnosis', officer: 'Commissioners', due: '? December 2023', theme: 'Actions to ensure good quality support for parents and carers',
+            // Moved before the September board, then again after it went Amber in December.
+            revisions: [
+              { date: '2023-08-15', by: 'Millar Bownass', field: 'revisedDue', old: '', new: 'Jan-24', reason: 'Procurement timetable agreed with commissioners' },
+              { date: '2024-01-18', by: 'Kathryn Morgan', field: 'revisedDue', old: 'Jan-24', new: 'Jun-24', reason: 'Provider withdrew; the service is being re-tendered' }
+            ] },
           { ref: '3.3.2', text: 'Enhance the peer support offer for families during or after a diagnosis of ASD or ADHD', officer: 'ND workstream to confirm', due: '? September 2023', theme: 'Actions to ensure good quality support for parents and carers' },
           { ref: '3.3.3', text: 'Continue the Autism West Midlands offer of support which does not require a diagnosis to access', officer: 'Commissioners', due: 'In place', theme: 'Actions to ensure good quality support for parents and carers' },
           { ref: '3.3.4', text: "Develop and launch the CDC advice line which will be accessible to children for whom there are concern, or help in navigating the system and what's available", officer: 'Alison Parkinson', officerEmail: ALISON, due: 'TBC', theme: 'Actions to ensure good quality support for parents and carers' },

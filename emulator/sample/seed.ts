@@ -11,7 +11,8 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IsoDate, addMonths, endOfMonth } from '../../src/model/isoDate';
 import { parsePlanDate } from '../../src/model/planDates';
-import { historyLine, logEntryItem, writeHistory, writeMilestones, writeSharePointDate } from '../../src/services/mappers';
+import { historyLine, logEntryItem, writeHistory, writeMilestones, writeRevisions, writeSharePointDate } from '../../src/services/mappers';
+import { IRevision } from '../../src/model/revisions';
 import { withHistoryLines } from '../../src/model/rollups';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
@@ -63,6 +64,23 @@ function statusPath(action: ISampleAction, due: IsoDate | undefined): string[] {
   const path: string[] = Array.from({ length: steps }, (_, index) => (index < steps / 2 ? 'Green' : roll % 3 === 0 ? 'Amber' : 'Green'));
   path[path.length - 1] = final;
   return path;
+}
+
+/** What a sample action's revisions made of it: its fields as they now stand, and the revisions as a save keeps them. */
+function revised(action: ISampleAction): { text: string; officer: string; officerEmail?: string; revisedDue?: string; revisedDueReason?: string; revisions: IRevision[] } {
+  const revisions: IRevision[] = (action.revisions ?? []).map((revision) => ({ ...revision, at: `${revision.date}T10:00:00Z` }));
+  const last = (field: IRevision['field']): IRevision | undefined => revisions.filter((revision) => revision.field === field).pop();
+  const officer = last('responsibleOfficer');
+  const due = last('revisedDue');
+  return {
+    text: last('text')?.new ?? action.text,
+    officer: officer?.new ?? action.officer,
+    // A newly named officer who is a sample user gets the person column, as the plan's own names do.
+    officerEmail: officer ? SAMPLE_USERS.find((user) => user.title === officer.new)?.email : action.officerEmail,
+    revisedDue: due?.new,
+    revisedDueReason: due?.reason,
+    revisions
+  };
 }
 
 /** The last day of the month `months` after the one `date` falls in. */
@@ -129,18 +147,23 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       return { date: date > SAMPLE_PLAN.asAt ? SAMPLE_PLAN.asAt : date, status, note: notes[(hash(action.ref) + step) % notes.length] };
     });
     const latest = updates[updates.length - 1];
+    const now = revised(action);
     const item: Item = {
       Title: action.ref,
       [`${ACTION_FIELDS.plan}Id`]: planId,
       [`${ACTION_FIELDS.priority}Id`]: priorityId,
       [`${ACTION_FIELDS.outcome}Id`]: outcomeId,
-      [ACTION_FIELDS.text]: action.text,
+      [ACTION_FIELDS.text]: now.text,
       [ACTION_FIELDS.theme]: action.theme ?? null,
       [`${ACTION_FIELDS.strategicLead}Id`]: userId(lead),
-      [`${ACTION_FIELDS.responsibleOfficer}Id`]: userId(action.officerEmail),
-      [ACTION_FIELDS.responsibleOfficerText]: action.officer,
+      [`${ACTION_FIELDS.responsibleOfficer}Id`]: userId(now.officerEmail),
+      [ACTION_FIELDS.responsibleOfficerText]: now.officer,
       [ACTION_FIELDS.dueText]: action.due,
       [ACTION_FIELDS.dueDate]: writeSharePointDate(due),
+      [ACTION_FIELDS.revisedDueText]: now.revisedDue ?? null,
+      [ACTION_FIELDS.revisedDueDate]: writeSharePointDate(now.revisedDue ? parsePlanDate(now.revisedDue).date : undefined),
+      [ACTION_FIELDS.revisedDueReason]: now.revisedDueReason ?? null,
+      [ACTION_FIELDS.revisions]: now.revisions.length > 0 ? writeRevisions(now.revisions) : null,
       [ACTION_FIELDS.desiredImpact]: action.desiredImpact ?? null,
       [ACTION_FIELDS.status]: latest?.status ?? null,
       [ACTION_FIELDS.latestNote]: latest?.note ?? null,
