@@ -180,7 +180,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
   const openAction = shown.actions.find((action) => action.id === openActionId);
   const openKpi = shown.kpis.find((kpi) => kpi.id === openKpiId);
 
-  if (reporting) return <HighlightReport snapshot={snapshot} today={today} onClose={() => setReporting(false)} />;
+  if (reporting) return <HighlightReport snapshot={snapshot} today={today} dataService={dataService} onClose={() => setReporting(false)} />;
 
   return (
     <PlanNavigationProvider value={navigation}>
