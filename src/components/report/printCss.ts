@@ -61,7 +61,7 @@ export function printCss({ heading, marking, pageNumber }: IPrintPage): string {
   ${report} { font-size: 9pt; }
   ${report} [role="region"] { overflow: visible !important; }
   ${report} table { width: 100%; table-layout: auto; }
-  ${report} th, ${report} td { padding: 3px 4px !important; overflow-wrap: anywhere; }
+  ${report} th, ${report} td { padding: 3px 4px !important; overflow-wrap: break-word; hyphens: auto; }
   ${report} thead { display: table-header-group; }
   ${report} tr, ${report} li, ${report} caption { break-inside: avoid; page-break-inside: avoid; }
   ${report} h2, ${report} h3, ${report} caption { break-after: avoid; page-break-after: avoid; }
