@@ -71,6 +71,7 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     currentUser: jest.fn(),
     loadPlan: jest.fn(),
     loadActionLog: jest.fn().mockResolvedValue([]),
+    readActionLogs: jest.fn().mockResolvedValue(new Map()),
     saveUpdate: jest.fn(),
     saveActionEdit: jest.fn(),
     recordMeasurement: jest.fn(),
