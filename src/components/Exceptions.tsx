@@ -18,7 +18,8 @@ export interface IExceptionsProps {
   today: IsoDate;
 }
 
-function reasonText(reason: ExceptionReason, entry: IActionException): string {
+/** Why an action is an exception, in words: the summary and the board report say it the same way. */
+export function reasonText(reason: ExceptionReason, entry: IActionException): string {
   switch (reason) {
     case 'offTrack':
       return strings.ReasonOffTrack;

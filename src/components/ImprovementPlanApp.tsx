@@ -10,7 +10,6 @@ import { IAction } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
 import { HighlightReport } from './HighlightReport';
-import { ImportPanel } from './ImportPanel';
 import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiDetail } from './KpiDetail';
 import { KpiTiles } from './KpiTiles';
@@ -29,6 +28,9 @@ import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
 import { errorMessage } from './format';
+
+/** The import screen and its engine are for plan officers: fetched when first opened, not with every page. */
+const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'import-panel' */ './ImportPanel').then((module) => ({ default: module.ImportPanel })));
 
 export interface IImprovementPlanAppProps {
   /** Data access; the same interface in SharePoint, Teams and the local host page. */
@@ -261,7 +263,8 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
         />
       )}
       {importing && importService && (
-        <ImportPanel
+        <React.Suspense fallback={<Spinner label={strings.ImportOpening} />}>
+          <ImportPanel
           snapshot={snapshot}
           dataService={dataService}
           importService={importService}
@@ -270,7 +273,8 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
             setImporting(false);
             if (imported) onImported();
           }}
-        />
+          />
+        </React.Suspense>
       )}
       {openKpi && <KpiDetail kpi={openKpi} snapshot={shown} dataService={saving} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}
     </PlanNavigationProvider>

@@ -1,11 +1,10 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType, Text } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { ExceptionReason, IActionException } from '../../model/exceptions';
+import { IActionException } from '../../model/exceptions';
 import { IsoDate } from '../../model/isoDate';
 import { IAction } from '../../model/plan';
 import { compareRefs } from '../../model/refs';
-import { effectiveDueDate } from '../../model/rollups';
 import { IStatusScheme, labelForKey } from '../../model/statusSchemes';
 import { ScrollRegion } from '../ScrollRegion';
 import { StatusPill } from '../StatusPill';
@@ -13,17 +12,7 @@ import { dueText, formatDate, formatString, latestUpdateText } from '../format';
 import { useTableStyles } from '../tableStyles';
 import { revisionFlag } from './reportFigures';
 import { ReportPart } from './StatusParts';
-
-function reasonText(reason: ExceptionReason, entry: IActionException): string {
-  switch (reason) {
-    case 'offTrack':
-      return strings.ReasonOffTrack;
-    case 'overdue':
-      return formatString(strings.ReasonOverdue, formatDate(effectiveDueDate(entry.action), strings.NotRecorded));
-    default:
-      return formatString(strings.ReasonPersistent, entry.troubledPeriods);
-  }
-}
+import { reasonText } from '../Exceptions';
 
 /** The due date as it stood, with how it had moved by then ("revised twice, first due Apr-23"). */
 function DueCell({ action, asAt }: { action: IAction; asAt: IsoDate }): JSX.Element {

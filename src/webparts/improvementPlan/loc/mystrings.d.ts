@@ -343,6 +343,7 @@ declare interface IImprovementPlanWebPartStrings {
   ReportRevisedColumn: string;
 
   ImportOpen: string;
+  ImportOpening: string;
   ImportHeading: string;
   ImportIntro: string;
   ImportFileLabel: string;
