@@ -9,7 +9,6 @@ import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
-import { HighlightReport } from './HighlightReport';
 import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiDetail } from './KpiDetail';
 import { KpiTiles } from './KpiTiles';
@@ -29,6 +28,8 @@ import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
 import { errorMessage } from './format';
 
+/** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
+const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
 /** The import screen and its engine are for plan officers: fetched when first opened, not with every page. */
 const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'import-panel' */ './ImportPanel').then((module) => ({ default: module.ImportPanel })));
 
@@ -182,7 +183,13 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
   const openAction = shown.actions.find((action) => action.id === openActionId);
   const openKpi = shown.kpis.find((kpi) => kpi.id === openKpiId);
 
-  if (reporting) return <HighlightReport snapshot={snapshot} today={today} dataService={dataService} onClose={() => setReporting(false)} />;
+  if (reporting) {
+    return (
+      <React.Suspense fallback={<Spinner label={strings.ReportOpening} />}>
+        <HighlightReport snapshot={snapshot} today={today} dataService={dataService} onClose={() => setReporting(false)} />
+      </React.Suspense>
+    );
+  }
 
   return (
     <PlanNavigationProvider value={navigation}>

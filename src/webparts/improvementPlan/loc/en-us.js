@@ -345,6 +345,7 @@ define([], function () {
 
     ImportOpen: "Import from a spreadsheet",
     ImportOpening: "Opening the import…",
+    ReportOpening: "Opening the report…",
     ImportHeading: "Import the plan from a spreadsheet",
     ImportIntro: "Choose the plan's spreadsheet: an Excel workbook (.xlsx or .xlsm) or a file saved as CSV or text (.csv, .tsv, .txt). You will choose the plan it goes into, check how its columns are read, and see exactly what will change before anything is written.",
     ImportFileLabel: "Spreadsheet (.xlsx, .xlsm, .csv, .tsv or .txt)",

@@ -344,6 +344,7 @@ declare interface IImprovementPlanWebPartStrings {
 
   ImportOpen: string;
   ImportOpening: string;
+  ReportOpening: string;
   ImportHeading: string;
   ImportIntro: string;
   ImportFileLabel: string;
