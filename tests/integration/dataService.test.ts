@@ -1,5 +1,6 @@
 import { EHCP_LEAD, EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
 import { editValuesOf } from '../../src/model/actionEdit';
+import { planAsAt } from '../../src/model/asAt';
 import { markCheckpoint } from '../../src/model/scorecard';
 import { RAGC_SCHEME, parseSchemeText } from '../../src/model/statusSchemes';
 import { ConflictError, PlanDataError } from '../../src/services/errors';
@@ -54,6 +55,19 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(snapshot.roles.find((role) => role.title === 'Commissioners')?.holder).toMatchObject({ displayName: 'Millar Bownass' });
     const byCommissioners = snapshot.actions.filter((action) => action.responsibleOfficer?.kind === 'role');
     expect(byCommissioners.map((action) => action.responsibleOfficer)).toContainEqual({ kind: 'role', role: 'Commissioners' });
+  });
+
+  it('reads the sample plan’s revisions, so the plan as at each board date has the due date and owner then', async () => {
+    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId);
+    const moved = snapshot.actions.find((candidate) => candidate.ref === '3.3.1');
+    if (!moved) throw new Error('sample action 3.3.1 missing');
+    expect(moved.revisions.filter((revision) => revision.field === 'revisedDue').map((revision) => [revision.old, revision.new])).toEqual([
+      ['', 'Jan-24'],
+      ['Jan-24', 'Jun-24']
+    ]);
+    expect(snapshot.warnings).toEqual([]);
+    const asAt = (date: string): string | undefined => planAsAt(snapshot, date).actions.find((candidate) => candidate.ref === '3.3.1')?.revisedDue?.text;
+    expect(['2023-06-30', '2023-09-30', '2023-12-31', '2024-02-29'].map(asAt)).toEqual([undefined, 'Jan-24', 'Jan-24', 'Jun-24']);
   });
 
   it('edits an action with its ETag, keeping the original due date beside the revised one', async () => {
