@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { IBrowserSite, openHighlightReport, startBrowserSite } from '../support/browser';
+import { IBrowserSite, animationsSettled, openHighlightReport, startBrowserSite } from '../support/browser';
 import { EXECUTIVE } from '../../emulator/sample/users';
 
 jest.setTimeout(120_000);
@@ -56,7 +56,7 @@ describe('the board highlight report in Chromium', () => {
     await page.getByText(/^Reading the notes as they stood/).waitFor({ state: 'detached' });
     for (const part of PARTS) await page.getByRole('heading', { name: part, exact: true }).waitFor();
 
-    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    await animationsSettled(page);
     const scan = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     expect(scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
 import { readSpreadsheet } from '../../src/formats/readSpreadsheet';
-import { IBrowserSite, openAction, openHighlightReport, postUpdate, startBrowserSite } from '../support/browser';
+import { IBrowserSite, animationsSettled, openAction, openHighlightReport, postUpdate, startBrowserSite } from '../support/browser';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 
@@ -30,8 +30,7 @@ describe('the views in Chromium', () => {
   afterAll(() => site?.stop());
 
   async function violations(page: Page, name: string): Promise<string[]> {
-    // Fluent fades rows and panels in; colours are judged once the animations have finished.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+    await animationsSettled(page);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
     return results.violations.map((violation) => `${name} ${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`);

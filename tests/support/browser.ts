@@ -98,6 +98,15 @@ export async function startBrowserSite(): Promise<IBrowserSite> {
 }
 
 /** Opens the board highlight report from the summary. */
+/**
+ * Waits for the page's animations (Fluent fades rows and panels in) so colours are judged
+ * as shown. One cancelled on the way (a loading spinner replaced by what it waited for)
+ * counts as done.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+}
+
 export async function openHighlightReport(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Summary' }).click();
   await page.getByRole('button', { name: 'Board highlight report' }).click();
