@@ -101,7 +101,7 @@ async function generate(size: number): Promise<ISite> {
   const data = new SharePointPlanDataService(sp);
   const plan = dryRunCsv(planSheet(size), await data.loadPlan(planId));
   if (plan.rejectedRows.length > 0) throw new Error(`the generated sheet has rejected rows: ${JSON.stringify(plan.problems.slice(0, 3))}`);
-  await new SharePointPlanImportService(sp).importPlan(planId, plan, AS_AT);
+  await new SharePointPlanImportService(sp).importPlan(planId, plan, { date: AS_AT, by: 'Bench' });
 
   const priorities = await data.listPriorities(planId);
   const kpiIds = await addItems(

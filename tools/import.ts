@@ -608,7 +608,7 @@ async function run(args: string[]): Promise<number> {
         stage = 'write the plan';
         const planId = context.target.kind === 'existing' ? context.target.planId : await service.createPlan({ name: context.target.name, localArea: context.target.localArea, scheme: context.scheme, reportingDates: target.proposal.reportingDates });
         stage = `write into plan ${planId} (rows already written are matched when the import is run again)`;
-        outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, todayIso()) };
+        outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, { date: todayIso(), by: command.user }) };
         if (kpis.length > 0) outcome.result.kpis = await service.importKpis(planId, kpis);
       }
     }

@@ -15,6 +15,12 @@ export interface IImportResult {
   conflicts: string[];
 }
 
+/** Who runs an import, and the day it runs on. */
+export interface IImportMade {
+  date: IsoDate;
+  by: string;
+}
+
 /** A plan made for an import, as the plan officer confirmed it. */
 export interface INewPlan {
   name: string;
@@ -36,7 +42,7 @@ export interface IPlanImportService extends IKpiImportService {
    * and content, so running it again, or after it stopped part-way, ends with exactly
    * the file's content: no entry and no history line twice.
    *
-   * @param today - the date undated progress text is logged on
+   * @param made - who imports, and the day: undated progress text is logged on it, and a key field the file changes is kept as a revision by them on it
    */
-  importPlan(planId: number, plan: IImportPlan, today: IsoDate, onProgress?: (written: number, total: number) => void): Promise<IImportResult>;
+  importPlan(planId: number, plan: IImportPlan, made: IImportMade, onProgress?: (written: number, total: number) => void): Promise<IImportResult>;
 }

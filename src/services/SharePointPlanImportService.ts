@@ -5,15 +5,16 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { IImportPlan, IImportedAction } from '../model/import/dryRun';
 import { IsoDate } from '../model/isoDate';
-import { IAction, IOutcome, IPriorityArea, IStatusMark } from '../model/plan';
+import { Assignee, IAction, IOutcome, IPriorityArea, IStatusMark, assigneeName } from '../model/plan';
+import { revisionsOf } from '../model/revisions';
 import { withHistoryLines } from '../model/rollups';
 import { requireEtag, toPlanDataError } from './errors';
 import { writeInBatches } from './importBatches';
-import { IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
+import { IImportMade, IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
 import { IKpiImportResult } from './IKpiImportService';
 import { SharePointKpiImportService } from './SharePointKpiImportService';
 import { IImportedKpi } from '../model/import/kpiSheet';
-import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeScheme, writeSharePointDate } from './mappers';
+import { ILogEntry, ListItem, historyLine, logEntryItem, shortHash, writeEvidence, writeHistory, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, LIST_TITLES, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, UPDATE_FIELDS } from './schema';
 import { readPlanLists } from './idRanges';
 import { SharePointPlanDataService } from './SharePointPlanDataService';
@@ -22,6 +23,20 @@ import { SharePointPlanDataService } from './SharePointPlanDataService';
 /** The key of an imported log entry: the same row imported again gives the same key. */
 export function importKey(ref: string, date: IsoDate | 'undated', status: string | undefined, note: string): string {
   return `import:${ref}:${date}:${shortHash(`${status ?? ''}|${note}`)}`;
+}
+
+/** The action as the row leaves it, for its revisions: what the file left blank stays as it is (as `actionFields` writes it). */
+function asWritten(existing: IAction, row: IImportedAction): IAction {
+  const person = (written: string | undefined, current: Assignee | undefined): Assignee | undefined =>
+    written && written !== assigneeName(current) ? { kind: 'text', text: written, pending: false } : current;
+  return {
+    ...existing,
+    text: row.text,
+    revisedDue: row.revisedDue?.text ? row.revisedDue : existing.revisedDue,
+    revisedDueReason: row.revisedDueReason ?? existing.revisedDueReason,
+    strategicLead: person(row.strategicLead, existing.strategicLead),
+    responsibleOfficer: person(row.responsibleOfficer, existing.responsibleOfficer)
+  };
 }
 
 /** The Actions list fields an imported row sets; what the file left blank stays as it is. */
@@ -83,7 +98,8 @@ export class SharePointPlanImportService implements IPlanImportService {
     }
   }
 
-  public async importPlan(planId: number, plan: IImportPlan, today: IsoDate, onProgress: (written: number, total: number) => void = () => undefined): Promise<IImportResult> {
+  public async importPlan(planId: number, plan: IImportPlan, made: IImportMade, onProgress: (written: number, total: number) => void = () => undefined): Promise<IImportResult> {
+    const today = made.date;
     try {
       // The plan and the log's keys (which the plan's load does not read), together.
       const [current, { rows }] = await Promise.all([
@@ -154,6 +170,9 @@ export class SharePointPlanImportService implements IPlanImportService {
           }
           actionIds.set(row.ref, existing.id);
           if (row.change === 'unchanged' && log.length === 0 && !history) return 'unchanged' as const;
+          // A key field the file changes is kept as a revision, as an edit's is; a re-run finds it already changed and adds none.
+          const revisions = revisionsOf(existing, asWritten(existing, row), { ...made, at: new Date().toISOString() });
+          if (revisions.length > 0) fields[ACTION_FIELDS.revisions] = writeRevisions([...existing.revisions, ...revisions]);
           try {
             await list.getById(existing.id).update(fields, requireEtag(existing.etag, `Action ${existing.ref}`));
             return 'updated' as const;

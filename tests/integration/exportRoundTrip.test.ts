@@ -63,7 +63,7 @@ describe('export round trip', () => {
       const planId = await importer.createPlan({ name: `Round trip (${format})`, localArea: 'Shropshire', scheme: proposal.scheme.scheme, reportingDates: proposal.reportingDates });
       const plan = planImport(sheet.rows, analysis.columns, analysis.headerRow, { target: { kind: 'new', name: `Round trip (${format})`, localArea: 'Shropshire' }, scheme: proposal.scheme.scheme, priorities: [], outcomes: [], actions: [] });
       expect(plan.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-      await importer.importPlan(planId, plan, '2024-02-29');
+      await importer.importPlan(planId, plan, { date: '2024-02-29', by: 'Sam Owner' });
 
       const imported = await data.loadPlan(planId);
       expect(imported.priorities.map((priority) => [priority.number, priority.title])).toEqual(source.priorities.map((priority) => [priority.number, priority.title]));

@@ -12,6 +12,8 @@ import { proposePlan } from '../../src/model/import/newPlan';
 import { IAction, assigneeName } from '../../src/model/plan';
 
 const TODAY = '2024-02-29';
+/** Who imports, and when: the sample's site owner on the sample's today. */
+const MADE = { date: TODAY, by: SITE_OWNER.title };
 
 describe('SharePointPlanImportService against the emulator', () => {
   let site: ITestSite;
@@ -43,7 +45,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     const plan = await dryRun(priorityFourSheet(3));
     expect(plan.problems).toEqual([]);
 
-    const first = await importer.importPlan(site.planId, plan, TODAY);
+    const first = await importer.importPlan(site.planId, plan, MADE);
     expect(first).toEqual({ createdPriorities: 1, createdOutcomes: 1, createdActions: 3, updatedActions: 0, unchangedActions: 0, addedLogEntries: 9, conflicts: [] });
     const data = new SharePointPlanDataService(site.as(SITE_OWNER.email));
     const snapshot = await data.loadPlan(site.planId);
@@ -63,14 +65,14 @@ describe('SharePointPlanImportService against the emulator', () => {
       ['2024-01-31', '']
     ]);
 
-    const again = await importer.importPlan(site.planId, await dryRun(priorityFourSheet(3)), TODAY);
+    const again = await importer.importPlan(site.planId, await dryRun(priorityFourSheet(3)), MADE);
     expect(again).toEqual({ createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 3, addedLogEntries: 0, conflicts: [] });
     expect(importedState().refs).toEqual(['4.1.1', '4.1.2', '4.1.3']);
   });
 
   it('ends with exactly the file’s content when run again after stopping part-way', async () => {
     const reference = importedStateAfter(async () => {
-      await new SharePointPlanImportService(site.as(SITE_OWNER.email)).importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY);
+      await new SharePointPlanImportService(site.as(SITE_OWNER.email)).importPlan(site.planId, await dryRun(priorityFourSheet(120)), MADE);
     });
     const expected = await reference;
     await site.stop();
@@ -79,7 +81,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     const importer = new SharePointPlanImportService(site.as(SITE_OWNER.email));
     let failures = 0;
     const stopped = await importer
-      .importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY, (written) => {
+      .importPlan(site.planId, await dryRun(priorityFourSheet(120)), MADE, (written) => {
         // After the first actions are written, SharePoint stops answering (every request refused).
         if (written >= 52 && failures === 0) {
           failures += 1;
@@ -95,7 +97,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     expect(partial.refs.length).toBeLessThan(120);
 
     site.emulator.setThrottle({ share: 0 });
-    await importer.importPlan(site.planId, await dryRun(priorityFourSheet(120)), TODAY);
+    await importer.importPlan(site.planId, await dryRun(priorityFourSheet(120)), MADE);
     expect(importedState()).toEqual(expected);
     expect(new Set(importedState().log).size).toBe(360);
     // Three history lines per action, none twice, though some actions were written before the stop.
@@ -137,7 +139,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     const planId = await importer.createPlan({ name: 'Eastwick SEND plan', localArea: 'Eastwick', scheme: proposal.scheme.scheme, reportingDates: proposal.reportingDates });
     const dryRunNew = planImport(rows, analysis.columns, analysis.headerRow, { target: { kind: 'new', name: 'Eastwick SEND plan', localArea: 'Eastwick' }, scheme: proposal.scheme.scheme, priorities: [], outcomes: [], actions: [] });
     expect(dryRunNew.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    await importer.importPlan(planId, dryRunNew, TODAY);
+    await importer.importPlan(planId, dryRunNew, MADE);
 
     const created = await data.loadPlan(planId);
     expect(created.plan).toMatchObject({ title: 'Eastwick SEND plan', localArea: 'Eastwick', reportingDates: ['2023-12-31'] });
@@ -165,11 +167,20 @@ describe('SharePointPlanImportService against the emulator', () => {
       const changedRows = csvRows(changed);
       const plan = planImport(changedRows, analysis.columns, analysis.headerRow, { target: { kind: 'existing', planId, name: 'Eastwick SEND plan' }, scheme: before.plan.statusScheme, priorities: before.priorities, outcomes: before.outcomes, actions: before.actions });
       expect([name, plan.actions.map((action) => action.change)]).toEqual([name, ['update']]);
-      const result = await importer.importPlan(planId, plan, TODAY);
+      const result = await importer.importPlan(planId, plan, MADE);
       expect([name, result.updatedActions]).toEqual([name, 1]);
       const after = await data.loadPlan(planId);
       expect([name, read(after.actions[0])]).toEqual([name, expected]);
     }
+    // The key fields the file changed (and changed back, as each step restores the others) are kept as revisions by the importer, as an edit's are.
+    const revised = (await data.loadPlan(planId)).actions[0].revisions;
+    expect(revised.slice(0, 3).map((revision) => [revision.field, revision.old, revision.new])).toEqual([
+      ['strategicLead', 'Director of Education', 'Assistant Director'],
+      ['strategicLead', 'Assistant Director', 'Director of Education'],
+      ['responsibleOfficer', 'Head of SEND', 'SEND Manager']
+    ]);
+    expect(revised).toContainEqual(expect.objectContaining({ field: 'revisedDue', old: '', new: 'Dec-24', reason: 'Recruitment delay' }));
+    expect(revised.every((revision) => revision.by === SITE_OWNER.title && revision.date === TODAY)).toBe(true);
   });
 
   async function importedStateAfter(run: () => Promise<void>): Promise<ReturnType<typeof importedState>> {

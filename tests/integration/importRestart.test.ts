@@ -84,7 +84,7 @@ describe('an import interrupted by the emulator process being killed', () => {
 
     let killed = false;
     const interrupted = await new SharePointPlanImportService(emulatorSp(first.siteUrl, SITE_OWNER.email))
-      .importPlan(planId, plan, '2024-02-29', (written, total) => {
+      .importPlan(planId, plan, { date: '2024-02-29', by: 'Sam Owner' }, (written, total) => {
         // Part-way through, with the next $batch on its way, the process dies.
         if (!killed && written > total / 3) {
           killed = true;
@@ -107,7 +107,7 @@ describe('an import interrupted by the emulator process being killed', () => {
     expect(partial.refs.length + partial.logKeys.length).toBeLessThan(ROWS * 4);
 
     const again = await dryRun(second.siteUrl);
-    await new SharePointPlanImportService(emulatorSp(second.siteUrl, SITE_OWNER.email)).importPlan(again.planId, again.plan, '2024-02-29');
+    await new SharePointPlanImportService(emulatorSp(second.siteUrl, SITE_OWNER.email)).importPlan(again.planId, again.plan, { date: '2024-02-29', by: 'Sam Owner' });
 
     const final = await imported(second.siteUrl);
     expect(final.refs).toEqual(Array.from({ length: ROWS }, (_, index) => `4.1.${index + 1}`).sort());

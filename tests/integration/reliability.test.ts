@@ -167,7 +167,7 @@ describe('reliability against the emulator', () => {
             new SharePointPlanImportService(site.as(EXECUTIVE.email)).importPlan(
               site.planId,
               { target: { kind: 'existing', planId: site.planId, name: 'Sample' }, actions: [], rejected: [], newPriorities: [{ number: '9', title: 'Not allowed' }], newOutcomes: [], problems: [], rejectedRows: [] },
-              '2024-02-29'
+              { date: '2024-02-29', by: 'Executive' }
             )
         ]
       ];

@@ -140,7 +140,7 @@ describe('ImportPanel', () => {
     expect(await screen.findByText(/^Imported: 1 actions created/)).toBeInTheDocument();
     expect(dataService.loadPlan).toHaveBeenCalledWith(1);
     expect(importService.createPlan).not.toHaveBeenCalled();
-    expect(importService.importPlan).toHaveBeenCalledWith(1, expect.objectContaining({ target: { kind: 'existing', planId: 1, name: 'Shropshire Accelerated Progress Plan' } }), '2023-06-15', expect.any(Function));
+    expect(importService.importPlan).toHaveBeenCalledWith(1, expect.objectContaining({ target: { kind: 'existing', planId: 1, name: 'Shropshire Accelerated Progress Plan' } }), { date: '2023-06-15', by: 'Kathryn Morgan' }, expect.any(Function));
   });
 
   it('imports into another existing plan chosen from the site’s plans, read afresh', async () => {
