@@ -89,6 +89,11 @@ function rowCells(table: HTMLElement, name: RegExp): string[] {
 
 const report = (): HTMLElement => screen.getByRole('article');
 
+/** The notes as they stood have been read (the report's last update), so no update lands after the test. */
+async function notesRead(): Promise<void> {
+  await waitFor(() => expect(screen.queryByText(/^Reading the notes as they stood/)).toBeNull());
+}
+
 describe('HighlightReport', () => {
   it('opens at the latest board date up to today, headed with the plan, the dates and who produced it', async () => {
     renderReport();
@@ -115,7 +120,7 @@ describe('HighlightReport', () => {
     expect(within(screen.getByRole('table', { name: /^KPIs for 4\. SLCN/ })).getByRole('row', { name: /4\.1 Children seen/ })).toHaveTextContent('45% (30 September 2023)');
   });
 
-  it('totals the whole plan and says in words what changed since the previous board', () => {
+  it('totals the whole plan and says in words what changed since the previous board', async () => {
     renderReport();
     chooseDate('30 September 2023');
     const table = screen.getByRole('table', { name: /^Actions by status in each priority area and the whole plan as at 30 September 2023, with the change since 30 June 2023/ });
@@ -136,15 +141,17 @@ describe('HighlightReport', () => {
     expect(within(trend).getAllByRole('row')).toHaveLength(3);
     expect(rowCells(trend, /^30 June 2023/)).toEqual(['0', '2', '1', '0', '0', '3', '1']);
     expect(rowCells(trend, /^30 September 2023/)).toEqual(['1', '1', '1', '0', '0', '3', '1']);
+    await notesRead();
   });
 
-  it('flags each revised due date with how often it moved and its first date, as it stood', () => {
+  it('flags each revised due date with how often it moved and its first date, as it stood', async () => {
     renderReport();
     const revised = screen.getByRole('table', { name: /^Actions whose due date had been revised by 31 December 2023/ });
     expect(rowCells(revised, /^3\.1\.1/)).toEqual(['Collate support 0 - 5', 'Jun-24 (30 June 2024)', 'revised twice, first due Apr-23', 'Partner delay']);
     chooseDate('30 June 2023');
     expect(screen.queryByRole('table', { name: /^Actions whose due date had been revised/ })).toBeNull();
     expect(screen.getByText("No action's due date had been revised by 30 June 2023.")).toBeInTheDocument();
+    await notesRead();
   });
 
   it('reads the notes as they stood through readActionLogs, only for exceptions with a later note, saying so meanwhile', async () => {
@@ -187,7 +194,7 @@ describe('HighlightReport', () => {
     await waitFor(() => expect(screen.getByText('As at 15 August 2023, with changes since 30 June 2023.')).toBeInTheDocument());
   });
 
-  it('prints on A4 headed with the plan, the date and its protective marking, and numbers the pages', () => {
+  it('prints on A4 headed with the plan, the date and its protective marking, and numbers the pages', async () => {
     renderReport();
     const css = report().querySelector('style')?.textContent ?? '';
     expect(css).toMatch(/@page \{\s+size: A4;\s+margin: 20mm 15mm 18mm 15mm;/);
@@ -195,9 +202,10 @@ describe('HighlightReport', () => {
     expect(css).toContain('@top-right { content: "OFFICIAL-SENSITIVE";');
     expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
     expect(css).toContain('tr, .send-highlight-report li, .send-highlight-report caption { break-inside: avoid;');
+    await notesRead();
   });
 
-  it('prints, and goes back to the plan', () => {
+  it('prints, and goes back to the plan', async () => {
     const print = jest.fn();
     Object.assign(window, { print });
     const onClose = jest.fn();
@@ -206,15 +214,17 @@ describe('HighlightReport', () => {
     expect(print).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Back to the plan' }));
     expect(onClose).toHaveBeenCalled();
+    await notesRead();
   });
 });
 
 describe('the print rules', () => {
-  it('escape any text put into CSS content, so no title ends the string or the style element', () => {
+  it('escape any text put into CSS content, so no title ends the string or the style element', async () => {
     expect(cssString('Plan "A" \\ </style><b>')).toBe('"Plan \\22 A\\22  \\5c  \\3c \\2f style\\3e \\3c b\\3e "');
     expect(cssString('Telford & Wrekin: 2023-24')).toBe('"Telford & Wrekin: 2023-24"');
     expect(pageNumberContent('Page {0} of {1}')).toBe('"Page " counter(page) " of " counter(pages)');
     expect(pageNumberContent('{0}/{1}')).toBe('counter(page) "\\2f " counter(pages)');
     expect(printCss({ heading: 'x', marking: 'OFFICIAL', pageNumber: '{0}' })).toContain('@bottom-right { content: counter(page);');
+    await notesRead();
   });
 });
