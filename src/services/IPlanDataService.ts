@@ -1,5 +1,6 @@
 import { IsoDate } from '../model/isoDate';
 import { ActionEditValues } from '../model/actionEdit';
+import { IBoardNarrative } from '../model/narrative';
 import { IKpi, IKpiThresholds, IMeasurement, IMilestone } from '../model/kpi';
 import { IStatusScheme } from '../model/statusSchemes';
 import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
@@ -139,4 +140,15 @@ export interface IPlanDataService {
    * @throws ConflictError when someone else changed the KPI since it was loaded
    */
   saveMilestones(kpi: IKpi, milestones: IMilestone[]): Promise<IKpi>;
+  /** The plan's board narratives written for a board date: the whole plan's and each priority area's. */
+  loadNarratives(planId: number, boardDate: IsoDate): Promise<IBoardNarrative[]>;
+  /**
+   * Saves a board narrative's draft: a new item when its id is 0, else a change sent
+   * with its ETag.
+   *
+   * @returns the narrative as saved, with its id and new ETag
+   * @throws ConflictError carrying the narrative as it is now, when someone else saved it since it was read
+   * @throws PlanDataError for anything else
+   */
+  saveNarrative(planId: number, narrative: IBoardNarrative): Promise<IBoardNarrative>;
 }

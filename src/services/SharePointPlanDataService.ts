@@ -11,11 +11,13 @@ import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit } from '../model/actionEdit';
 import { revisionsOf } from '../model/revisions';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
+import { IsoDate } from '../model/isoDate';
+import { IBoardNarrative } from '../model/narrative';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
 import { IListRead, ListItems, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
-import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
+import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapNarrative, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, narrativeItem, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
+import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
 const UNFINISHED_SAVE_MS = 2 * 60 * 1000;
@@ -52,6 +54,10 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
 };
 
 const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
+
+/** The board narratives, read as a plan's other lists are (by id range, within the list view threshold). */
+const NARRATIVE_SELECT: string[] = ['Id', ...Object.values(NARRATIVE_FIELDS).map((field) => (field === NARRATIVE_FIELDS.plan || field === NARRATIVE_FIELDS.priority ? `${field}Id` : field))];
+const NARRATIVES: IListRead = { title: LIST_TITLES.narratives, columns: (items) => items.select(...NARRATIVE_SELECT) };
 
 const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
 
@@ -382,6 +388,36 @@ export class SharePointPlanDataService implements IPlanDataService {
       if (mapped.kind === 'conflict') {
         const item = await COLUMNS.kpis(this.sp.web.lists.getByTitle(LIST_TITLES.kpis).items).filter(`Id eq ${kpi.id}`)();
         throw new ConflictError(mapKpi((item as ListItem[])[0], kpi.measurements, []), mapped.detail);
+      }
+      throw mapped;
+    }
+  }
+
+  public async loadNarratives(planId: number, boardDate: IsoDate): Promise<IBoardNarrative[]> {
+    try {
+      const { rows } = await readPlanLists(this.sp, planId, { narratives: NARRATIVES });
+      const warnings: Warnings = [];
+      return rows.narratives.map((item) => mapNarrative(item, warnings)).filter((narrative): narrative is IBoardNarrative => narrative?.boardDate === boardDate);
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async saveNarrative(planId: number, narrative: IBoardNarrative): Promise<IBoardNarrative> {
+    const items = this.sp.web.lists.getByTitle(LIST_TITLES.narratives).items;
+    const fields = narrativeItem(planId, narrative);
+    try {
+      if (narrative.id === 0) {
+        const added = (await items.add(fields)) as ListItem;
+        return { ...narrative, id: added.Id as number, etag: mapNarrative(added, [])?.etag };
+      }
+      const result = await items.getById(narrative.id).update(fields, requireEtag(narrative.etag, `The board narrative for ${narrative.boardDate}`));
+      return { ...narrative, etag: (result as { etag: string }).etag };
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict') {
+        const current = await items.getById(narrative.id).select(...NARRATIVE_SELECT)();
+        throw new ConflictError(mapNarrative(current as ListItem, []), mapped.detail);
       }
       throw mapped;
     }

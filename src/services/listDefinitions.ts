@@ -9,6 +9,7 @@ import {
   KPI_FIELDS,
   LIST_TITLES,
   MEASUREMENT_FIELDS,
+  NARRATIVE_FIELDS,
   OUTCOME_FIELDS,
   PLAN_FIELDS,
   PRIORITY_FIELDS,
@@ -247,5 +248,22 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: ROLE_FIELDS.reviewed, title: 'Last confirmed', type: 'DateTime' }
     ],
     views: [{ title: 'All roles', fields: ['LinkTitle', ROLE_FIELDS.abbreviation, ROLE_FIELDS.holder, ROLE_FIELDS.reviewed], query: orderBy('Title'), rowLimit: 100, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.narratives,
+    description: 'What each board reads first: key messages, escalations and risks per priority area, the summary and decisions needed for the plan.',
+    titleHeading: 'Board',
+    columns: [
+      planLookup,
+      { name: NARRATIVE_FIELDS.boardDate, title: 'Board date', type: 'DateTime', indexed: true },
+      { ...lookup(NARRATIVE_FIELDS.priority, 'Priority area', LIST_TITLES.priorities), description: 'Blank for the whole plan.' },
+      { name: NARRATIVE_FIELDS.keyMessages, title: 'Key messages', type: 'Note' },
+      { name: NARRATIVE_FIELDS.escalations, title: 'Escalations', type: 'Note' },
+      { name: NARRATIVE_FIELDS.boardAsk, title: 'Asked of the board', type: 'Note' },
+      { name: NARRATIVE_FIELDS.risks, title: 'Risks', type: 'Note' },
+      { name: NARRATIVE_FIELDS.summary, title: 'Overall summary', type: 'Note' },
+      { name: NARRATIVE_FIELDS.decisions, title: 'Decisions needed', type: 'Note' }
+    ],
+    views: [{ title: 'By board date', fields: [NARRATIVE_FIELDS.boardDate, NARRATIVE_FIELDS.priority, NARRATIVE_FIELDS.keyMessages, NARRATIVE_FIELDS.escalations, NARRATIVE_FIELDS.summary], query: '<OrderBy><FieldRef Name="BoardDate" Ascending="FALSE" /></OrderBy>', rowLimit: 100, isDefault: true }]
   }
 ];

@@ -10,7 +10,8 @@ import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
 import { IRevision, REVISED_FIELDS, compareRevisions } from '../model/revisions';
-import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
+import { IBoardNarrative } from '../model/narrative';
+import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A list item as SharePoint returns it (nometadata JSON). */
 export type ListItem = Record<string, unknown>;
@@ -445,4 +446,41 @@ export function mapKpi(item: ListItem, measurements: IMeasurement[], warnings: W
 /** The MilestonesJson value (the inverse of reading it). */
 export function writeMilestones(milestones: readonly IMilestone[]): string {
   return JSON.stringify(milestones.map(({ label, due, text, target, met, metDate, metNote }) => ({ label, due, text, target, met, metDate, metNote })));
+}
+
+/** A board narrative's item; one with no board date (edited by hand) is left out with a warning. */
+export function mapNarrative(item: ListItem, warnings: Warnings): IBoardNarrative | undefined {
+  const boardDate = readSharePointDate(item[NARRATIVE_FIELDS.boardDate]);
+  if (boardDate === undefined) {
+    warnings.push(`Board narrative ${String(item.Id)}: it has no board date, so it is left out.`);
+    return undefined;
+  }
+  return {
+    id: item.Id as number,
+    etag: readEtag(item),
+    boardDate,
+    priorityId: lookupId(item, NARRATIVE_FIELDS.priority),
+    keyMessages: readText(item, NARRATIVE_FIELDS.keyMessages),
+    escalations: readText(item, NARRATIVE_FIELDS.escalations),
+    boardAsk: readText(item, NARRATIVE_FIELDS.boardAsk),
+    risks: readText(item, NARRATIVE_FIELDS.risks),
+    summary: readText(item, NARRATIVE_FIELDS.summary),
+    decisions: readText(item, NARRATIVE_FIELDS.decisions)
+  };
+}
+
+/** The item a narrative is written as: its board date is its Title too, so list views read naturally. */
+export function narrativeItem(planId: number, narrative: IBoardNarrative): ListItem {
+  return {
+    Title: narrative.boardDate,
+    [`${NARRATIVE_FIELDS.plan}Id`]: planId,
+    [NARRATIVE_FIELDS.boardDate]: writeSharePointDate(narrative.boardDate),
+    [`${NARRATIVE_FIELDS.priority}Id`]: narrative.priorityId ?? null,
+    [NARRATIVE_FIELDS.keyMessages]: narrative.keyMessages,
+    [NARRATIVE_FIELDS.escalations]: narrative.escalations,
+    [NARRATIVE_FIELDS.boardAsk]: narrative.boardAsk,
+    [NARRATIVE_FIELDS.risks]: narrative.risks,
+    [NARRATIVE_FIELDS.summary]: narrative.summary,
+    [NARRATIVE_FIELDS.decisions]: narrative.decisions
+  };
 }

@@ -11,7 +11,8 @@ export const LIST_TITLES = {
   impactMeasures: 'SEND Impact Measures',
   kpis: 'SEND KPIs',
   kpiMeasurements: 'SEND KPI Measurements',
-  roles: 'SEND Roles'
+  roles: 'SEND Roles',
+  narratives: 'SEND Board Narratives'
 } as const;
 
 export const PLAN_FIELDS = {
@@ -131,4 +132,21 @@ export const ROLE_FIELDS = {
   abbreviation: 'Abbreviation',
   holder: 'Holder',
   reviewed: 'Reviewed'
+} as const;
+
+/**
+ * The narrative a board reads first, one item per board date and priority (no priority:
+ * the whole plan's summary and decisions). Title holds the board date, so list views
+ * read naturally.
+ */
+export const NARRATIVE_FIELDS = {
+  plan: 'Plan',
+  boardDate: 'BoardDate',
+  priority: 'Priority',
+  keyMessages: 'KeyMessages',
+  escalations: 'Escalations',
+  boardAsk: 'BoardAsk',
+  risks: 'Risks',
+  summary: 'Summary',
+  decisions: 'Decisions'
 } as const;

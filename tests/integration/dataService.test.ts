@@ -1,6 +1,7 @@
 import { EHCP_LEAD, EXECUTIVE, ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
 import { editValuesOf } from '../../src/model/actionEdit';
 import { planAsAt } from '../../src/model/asAt';
+import { IBoardNarrative, emptyNarrative, narrativeFor } from '../../src/model/narrative';
 import { markCheckpoint } from '../../src/model/scorecard';
 import { RAGC_SCHEME, parseSchemeText } from '../../src/model/statusSchemes';
 import { ConflictError, PlanDataError } from '../../src/services/errors';
@@ -310,4 +311,28 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(site.store.itemCount(LIST_TITLES.updates)).toBe(entriesBefore);
   });
 
+  it('saves a board narrative as a draft, loads it for its board date, updates it with its ETag and refuses a stale one', async () => {
+    const lead = service(ND_LEAD.email);
+    const priorityId = (await lead.listPriorities(site.planId))[0].id;
+    const draft = { ...emptyNarrative('2023-12-31', priorityId), keyMessages: 'Waits are falling.', escalations: 'Therapist vacancies.', boardAsk: 'Agree funding for two posts.', risks: 'Recruitment.' };
+
+    const saved = await lead.saveNarrative(site.planId, draft);
+    expect(saved.id).toBeGreaterThan(0);
+    expect(saved.etag).toEqual(expect.any(String));
+    const whole = await lead.saveNarrative(site.planId, { ...emptyNarrative('2023-12-31'), summary: 'Steady progress.', decisions: 'None this time.' });
+
+    const loaded = await lead.loadNarratives(site.planId, '2023-12-31');
+    expect(loaded).toHaveLength(2);
+    expect(narrativeFor(loaded, '2023-12-31', priorityId)).toEqual({ ...draft, id: saved.id, etag: saved.etag });
+    expect(narrativeFor(loaded, '2023-12-31')).toMatchObject({ id: whole.id, priorityId: undefined, summary: 'Steady progress.', decisions: 'None this time.' });
+    expect(await lead.loadNarratives(site.planId, '2024-03-31')).toEqual([]);
+
+    const updated = await lead.saveNarrative(site.planId, { ...saved, keyMessages: 'Waits fell by a third.' });
+    expect(updated.etag).not.toBe(saved.etag);
+    expect(narrativeFor(await lead.loadNarratives(site.planId, '2023-12-31'), '2023-12-31', priorityId).keyMessages).toBe('Waits fell by a third.');
+
+    const stale = await lead.saveNarrative(site.planId, { ...saved, keyMessages: 'Written over?' }).catch((thrown: unknown) => thrown);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as ConflictError<IBoardNarrative>).current).toMatchObject({ id: saved.id, keyMessages: 'Waits fell by a third.', etag: updated.etag });
+  });
 });

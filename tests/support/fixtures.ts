@@ -76,6 +76,8 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     saveActionEdit: jest.fn(),
     recordMeasurement: jest.fn(),
     saveMilestones: jest.fn(),
+    loadNarratives: jest.fn().mockResolvedValue([]),
+    saveNarrative: jest.fn(),
     ...overrides
   };
 }
