@@ -10,6 +10,7 @@ import { Scorecard } from './Scorecard';
 import { formatDate, formatString } from './format';
 import { ReportDateChoice } from './report/ReportDateChoice';
 import { ReportExceptions, ReportRevisions } from './report/ReportExceptions';
+import { ReportNarrative } from './report/ReportNarrative';
 import { REPORT_CLASS, printCss } from './report/printCss';
 import { figuresAt, figuresOver, trendDates } from './report/reportFigures';
 import { ChangeSincePrevious, StatusTable, StatusTrendTable } from './report/StatusParts';
@@ -29,10 +30,11 @@ const SCREEN_ONLY = { selectors: { '@media print': { display: 'none !important' 
 /**
  * The board's highlight report as at any date (a board date, today, or another day):
  * every figure from the plan as it stood then (`planAsAt`), so none can mix dates.
- * Whole-plan and per-priority statuses with the change since the previous board in
- * words, the status trend over the board dates, the exceptions with their notes as they
- * stood (read from the progress log when a later note has replaced them), revised due
- * dates, and the KPIs. On paper: A4, headed on every page with the plan, the date and
+ * The narrative written for the date first (`ReportNarrative`), then whole-plan and
+ * per-priority statuses with the change since the previous board in words, the status
+ * trend over the board dates, the exceptions with their notes as they stood (read from
+ * the progress log when a later note has replaced them), revised due dates, and the
+ * KPIs. On paper: A4, headed on every page with the plan, the date and
  * its protective marking, and numbered.
  */
 export function HighlightReport({ snapshot, dataService, today, onClose }: IHighlightReportProps): JSX.Element {
@@ -93,6 +95,7 @@ export function HighlightReport({ snapshot, dataService, today, onClose }: IHigh
       {boardDates.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.ReportNoBoardDate}</MessageBar>}
       {reading.length > 0 && <MessageBar messageBarType={MessageBarType.info}>{formatString(strings.ReportNotesReading, asAtText)}</MessageBar>}
       {failure !== undefined && <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.ReportNotesFailed, asAtText, failure)}</MessageBar>}
+      <ReportNarrative dataService={dataService} planId={plan.id} priorities={priorities} boardDate={asAt} canEdit={access.canEditActions} />
       <StatusTable scheme={scheme} priorities={priorities} now={now} before={before} />
       <ChangeSincePrevious scheme={scheme} now={now} before={before} />
       <StatusTrendTable scheme={scheme} trend={trend} asAt={asAt} />

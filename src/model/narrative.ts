@@ -40,7 +40,3 @@ export function narrativeFor(narratives: readonly IBoardNarrative[], boardDate: 
   return matching.sort((a, b) => a.id - b.id)[0] ?? emptyNarrative(boardDate, priorityId);
 }
 
-/** Whether nothing has been written in it. */
-export function isBlankNarrative(narrative: NarrativeText): boolean {
-  return [narrative.keyMessages, narrative.escalations, narrative.boardAsk, narrative.risks, narrative.summary, narrative.decisions].every((text) => text.trim() === '');
-}

@@ -29,7 +29,8 @@ function rowCounts(rollup: IPriorityRollup): number[] {
   return [...rollup.byLabel.map((entry) => entry.count), rollup.noStatus, rollup.total, rollup.overdue];
 }
 
-function priorityName(priority: IPriorityArea): string {
+/** "3. ND Pathways": the priority area as the report names it. */
+export function priorityName(priority: IPriorityArea): string {
   return priority.number ? `${priority.number}. ${priority.title}` : priority.title;
 }
 

@@ -6,8 +6,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { HighlightReport } from '../../../src/components/HighlightReport';
 import { cssString, pageNumberContent, printCss } from '../../../src/components/report/printCss';
 import { IKpi } from '../../../src/model/kpi';
+import { IBoardNarrative, emptyNarrative } from '../../../src/model/narrative';
 import { IAction, IProgressUpdate } from '../../../src/model/plan';
 import { parsePlanDate } from '../../../src/model/planDates';
+import { ConflictError } from '../../../src/services/errors';
 import { IPlanDataService } from '../../../src/services/IPlanDataService';
 import { anAction, anUpdate } from '../../support/builders';
 import { aDataService, aPlan, aSnapshot } from '../../support/fixtures';
@@ -89,9 +91,9 @@ function rowCells(table: HTMLElement, name: RegExp): string[] {
 
 const report = (): HTMLElement => screen.getByRole('article');
 
-/** The notes as they stood have been read (the report's last update), so no update lands after the test. */
+/** The notes as they stood and the narrative have been read (the report's last updates), so no update lands after the test. */
 async function notesRead(): Promise<void> {
-  await waitFor(() => expect(screen.queryByText(/^Reading the notes as they stood/)).toBeNull());
+  await waitFor(() => expect(screen.queryByText(/^Reading the notes as they stood|^Reading the narrative/)).toBeNull());
 }
 
 describe('HighlightReport', () => {
@@ -172,6 +174,7 @@ describe('HighlightReport', () => {
     chooseDate('30 September 2023');
     expect(readActionLogs).toHaveBeenLastCalledWith([3]);
     expect(readActionLogs).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(screen.queryByText(/^Reading the narrative/)).toBeNull());
   });
 
   it('says when the notes as they stood could not be read, and shows no later note', async () => {
@@ -214,6 +217,57 @@ describe('HighlightReport', () => {
     expect(print).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Back to the plan' }));
     expect(onClose).toHaveBeenCalled();
+    await notesRead();
+  });
+});
+
+describe('the report narrative', () => {
+  const written: IBoardNarrative = { ...emptyNarrative('2023-12-31', 4), id: 21, etag: '"1"', keyMessages: 'Waits are falling.', escalations: 'Therapist vacancies.', boardAsk: 'Agree funding for two posts.', risks: '' };
+
+  function renderWith(dataService: IPlanDataService, canEditActions: boolean): void {
+    const snapshot = aSnapshot({ plan: aPlan({ reportingDates: BOARDS }), actions, log });
+    render(<HighlightReport snapshot={{ ...snapshot, access: { ...snapshot.access, canEditActions } }} today={TODAY} dataService={dataService} onClose={jest.fn()} />);
+  }
+
+  it('lets an editor write a priority area’s key messages and save them as a draft for the board date', async () => {
+    const saveNarrative = jest.fn(async (_planId: number, narrative: IBoardNarrative) => ({ ...narrative, id: 30, etag: '"1"' }));
+    const dataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)), saveNarrative });
+    renderWith(dataService, true);
+    const narrative = await screen.findByRole('region', { name: 'Narrative' });
+    expect(dataService.loadNarratives).toHaveBeenCalledWith(1, '2023-12-31');
+    const fields = within(narrative).getAllByRole('textbox', { name: 'Key messages' });
+    expect(fields).toHaveLength(2);
+    fireEvent.change(fields[0], { target: { value: 'Assessments within 18 weeks rose to 60%.' } });
+    fireEvent.click(within(narrative).getByRole('button', { name: 'Save 3. ND Pathways and Waiting Times' }));
+    expect(await within(narrative).findByText('Saved.')).toBeInTheDocument();
+    expect(saveNarrative).toHaveBeenCalledWith(1, { ...emptyNarrative('2023-12-31', 3), keyMessages: 'Assessments within 18 weeks rose to 60%.' });
+    await notesRead();
+  });
+
+  it('says in words when someone else saved the part first, keeping the editor’s text and showing theirs', async () => {
+    const saveNarrative = jest.fn().mockRejectedValue(new ConflictError({ ...written, etag: '"2"', keyMessages: 'Waits fell by a third.' }, '412'));
+    renderWith(aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)), loadNarratives: jest.fn().mockResolvedValue([written]), saveNarrative }), true);
+    const narrative = await screen.findByRole('region', { name: 'Narrative' });
+    const field = within(narrative).getAllByRole('textbox', { name: 'Key messages' })[1];
+    expect(field).toHaveValue('Waits are falling.');
+    fireEvent.change(field, { target: { value: 'Mine.' } });
+    fireEvent.click(within(narrative).getByRole('button', { name: 'Save 4. SLCN Pathways and Waiting Times' }));
+    expect(await within(narrative).findByText(/^Not saved: someone else saved this part/)).toBeInTheDocument();
+    expect(within(narrative).getByText('Waits fell by a third.')).toBeInTheDocument();
+    expect(field).toHaveValue('Mine.');
+    await notesRead();
+  });
+
+  it('shows a reader the saved text, with no field and no button', async () => {
+    renderWith(aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)), loadNarratives: jest.fn().mockResolvedValue([written]) }), false);
+    const narrative = await screen.findByRole('region', { name: 'Narrative' });
+    await within(narrative).findByText('Waits are falling.');
+    expect(within(narrative).getByText('Agree funding for two posts.')).toBeInTheDocument();
+    expect(within(narrative).getByText('Asked of the board')).toBeInTheDocument();
+    expect(within(narrative).queryAllByRole('textbox')).toEqual([]);
+    expect(within(narrative).queryAllByRole('button')).toEqual([]);
+    // Nothing written for the whole plan or priority 3 yet.
+    expect(within(narrative).getAllByText('Not written.')).toHaveLength(2);
     await notesRead();
   });
 });

@@ -541,6 +541,23 @@ define([], function () {
     RevisionText: "Action reworded from “{0}” to “{1}” by {2}",
     RevisionStrategicLead: "Strategic lead changed from {0} to {1} by {2}",
     RevisionResponsibleOfficer: "Responsible officer changed from {0} to {1} by {2}",
-    RevisionWithReason: "{0}: {1}"
+    RevisionWithReason: "{0}: {1}",
+    NarrativeHeading: "Narrative",
+    NarrativeWholePlan: "The whole plan",
+    NarrativeSummary: "Overall summary",
+    NarrativeDecisions: "Decisions needed",
+    NarrativeKeyMessages: "Key messages",
+    NarrativeEscalations: "Escalations",
+    NarrativeBoardAsk: "Asked of the board",
+    NarrativeRisks: "Risks",
+    NarrativeNotWritten: "Not written.",
+    NarrativeSave: "Save {0}",
+    NarrativeSaving: "Saving…",
+    NarrativeSaved: "Saved.",
+    NarrativeUnsaved: "Not saved yet.",
+    NarrativeReading: "Reading the narrative for {0}…",
+    NarrativeReadFailed: "The narrative for {0} could not be read: {1}",
+    NarrativeSaveFailed: "Not saved: {0} Your text is still here: save again.",
+    NarrativeConflict: "Not saved: someone else saved this part since you opened it. Their text is below; yours is still in the fields. Save again to keep yours instead."
   };
 });

@@ -539,6 +539,23 @@ declare interface IImprovementPlanWebPartStrings {
   RevisionStrategicLead: string;
   RevisionResponsibleOfficer: string;
   RevisionWithReason: string;
+  NarrativeHeading: string;
+  NarrativeWholePlan: string;
+  NarrativeSummary: string;
+  NarrativeDecisions: string;
+  NarrativeKeyMessages: string;
+  NarrativeEscalations: string;
+  NarrativeBoardAsk: string;
+  NarrativeRisks: string;
+  NarrativeNotWritten: string;
+  NarrativeSave: string;
+  NarrativeSaving: string;
+  NarrativeSaved: string;
+  NarrativeUnsaved: string;
+  NarrativeReading: string;
+  NarrativeReadFailed: string;
+  NarrativeSaveFailed: string;
+  NarrativeConflict: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
