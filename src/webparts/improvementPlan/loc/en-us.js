@@ -554,7 +554,6 @@ define([], function () {
     NarrativeSave: "Save {0}",
     NarrativeSaving: "Saving…",
     NarrativeSaved: "Saved.",
-    NarrativeUnsaved: "Not saved yet.",
     NarrativeReading: "Reading the narrative for {0}…",
     NarrativeReadFailed: "The narrative for {0} could not be read: {1}",
     NarrativeSaveFailed: "Not saved: {0} Your text is still here: save again.",

@@ -551,7 +551,6 @@ declare interface IImprovementPlanWebPartStrings {
   NarrativeSave: string;
   NarrativeSaving: string;
   NarrativeSaved: string;
-  NarrativeUnsaved: string;
   NarrativeReading: string;
   NarrativeReadFailed: string;
   NarrativeSaveFailed: string;
