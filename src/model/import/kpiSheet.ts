@@ -440,18 +440,7 @@ export function mergeMilestones(existing: readonly IMilestone[], imported: reado
 }
 
 /** The KPI's own fields as the import leaves them (what the writer writes), given the plan's KPI it updates. */
-export interface IKpiFields {
-  ref: string;
-  title: string;
-  unit: string;
-  direction: KpiDirection;
-  baselineValue?: number;
-  baselineDate?: IsoDate;
-  baselineText?: string;
-  milestones: IMilestone[];
-  progressNote?: string;
-  actionRefs?: string;
-}
+export type IKpiFields = Pick<IKpi, 'ref' | 'title' | 'unit' | 'direction' | 'baselineValue' | 'baselineDate' | 'baselineText' | 'milestones' | 'progressNote' | 'actionRefs'>;
 
 /** What the KPI will hold after the import: the file's values, and the plan's where the file left a cell blank. */
 export function importedKpiFields(kpi: IImportedKpi, existing: IKpi | undefined, planStart?: IsoDate): IKpiFields {
