@@ -39,10 +39,27 @@ export function actionAsAt(action: IAction, date: IsoDate, log?: readonly IProgr
   return { ...action, ...keyFieldsAsAt(action, date), history, status, latestNote, latestUpdateDate };
 }
 
-/** A KPI as it stood at the end of `date`: the actuals for periods ending by then, checkpoints marked met by then. */
+/**
+ * Whether the KPI's progress note stood at the end of `date`. A dated note stood from its
+ * date. An undated note (written before notes were dated, or typed into the list) is known
+ * to have stood only from the day the KPI item was last saved, since it may have been
+ * written any time before that: so it is shown as at that day or later, never as at an
+ * earlier one, and not at all when that day is unknown.
+ */
+function progressNoteStood(kpi: IKpi, date: IsoDate): boolean {
+  const writtenBy = kpi.progressNoteDate ?? (kpi.modified ? dateOf(kpi.modified) : undefined);
+  return writtenBy !== undefined && writtenBy <= date;
+}
+
+/**
+ * A KPI as it stood at the end of `date`: the actuals for periods ending by then,
+ * checkpoints marked met by then, and its progress note only when it stood by then.
+ */
 export function kpiAsAt(kpi: IKpi, date: IsoDate): IKpi {
+  const note = kpi.progressNote === undefined || progressNoteStood(kpi, date) ? {} : { progressNote: undefined, progressNoteDate: undefined };
   return {
     ...kpi,
+    ...note,
     measurements: kpi.measurements.filter((measurement) => measurement.periodEnd <= date),
     milestones: kpi.milestones.map((milestone) => (milestone.met !== undefined && milestone.metDate !== undefined && milestone.metDate > date ? { ...milestone, met: undefined, metDate: undefined, metNote: undefined } : milestone))
   };

@@ -54,11 +54,20 @@ export interface IKpi {
   baselineText?: string;
   milestones: IMilestone[];
   measurements: IMeasurement[];
+  /** The lead's latest commentary on the KPI, as a board reads it. */
   progressNote?: string;
+  /**
+   * The day the progress note was written (the page's today when a person saves it; the
+   * file's date, else the import's, when imported). Undefined for a note written before
+   * notes were dated, or typed into the list by hand.
+   */
+  progressNoteDate?: IsoDate;
   /** As written: "5.1.1 to 5.1.4". */
   actionRefs?: string;
   /** SharePoint's ETag of the KPI item, sent back when checkpoints are marked. */
   etag?: string;
+  /** When the KPI item was last saved (ISO timestamp): an undated note stood by then at the latest. */
+  modified?: string;
 }
 
 /** Thresholds set per plan. */

@@ -1,6 +1,6 @@
 import { actionAsAt, kpiAsAt, planAsAt, previousBoardDate } from '../../../src/model/asAt';
 import { exceptions } from '../../../src/model/exceptions';
-import { assessKpi } from '../../../src/model/kpi';
+import { IKpi, assessKpi } from '../../../src/model/kpi';
 import { IAction } from '../../../src/model/plan';
 import { parsePlanDate } from '../../../src/model/planDates';
 import { dueRevisionsAsAt, revisionsOf } from '../../../src/model/revisions';
@@ -42,6 +42,11 @@ function changingAction(): IAction {
   });
 }
 
+/** A KPI with nothing measured, for its note. */
+function aKpi(overrides: Partial<IKpi>): IKpi {
+  return { id: 2, planId: 1, ref: '5.1.5', title: 'EHCPs finalised within 20 weeks', unit: '%', direction: 'higher', milestones: [], measurements: [], ...overrides };
+}
+
 describe('the plan as at a date', () => {
   it('gives each action the status, owner, due date (with the revision in force) and note it had at each board date', () => {
     const action = changingAction();
@@ -69,6 +74,8 @@ describe('the plan as at a date', () => {
           direction: 'higher' as const,
           baselineValue: 60,
           milestones: [{ label: '6 months', due: { monthsFromStart: 6 }, text: 'Audit published', met: true, metDate: '2024-01-10' }],
+          progressNote: 'January figure provisional',
+          progressNoteDate: '2024-01-15',
           measurements: [
             { periodEnd: '2023-11-30', value: 64 },
             { periodEnd: '2023-12-31', value: 66 },
@@ -86,7 +93,8 @@ describe('the plan as at a date', () => {
         ...action.revisions.map((revision) => revision.date),
         ...(action.latestUpdateDate ? [action.latestUpdateDate] : []),
         ...kpi.measurements.map((measurement) => measurement.periodEnd),
-        ...kpi.milestones.map((milestone) => milestone.metDate ?? '')
+        ...kpi.milestones.map((milestone) => milestone.metDate ?? ''),
+        ...(kpi.progressNoteDate ? [kpi.progressNoteDate] : [])
       ];
       expect([board, eventDates.filter((date) => date > board)]).toEqual([board, []]);
     }
@@ -119,6 +127,21 @@ describe('the plan as at a date', () => {
     const imported = anAction({ status: 'Green', modified: '2024-01-10T08:00:00Z', history: [] });
     expect(actionAsAt(imported, '2024-02-29').status).toBe('Green');
     expect(actionAsAt(imported, '2023-12-31').status).toBeUndefined();
+  });
+
+  it('keeps a KPI’s progress note as at its date or later, and blanks it as at an earlier date', () => {
+    const kpi = aKpi({ progressNote: 'December return shows 66%', progressNoteDate: '2024-01-15', modified: '2024-01-20T09:00:00Z' });
+    expect(kpiAsAt(kpi, '2024-01-15')).toMatchObject({ progressNote: 'December return shows 66%', progressNoteDate: '2024-01-15' });
+    expect(kpiAsAt(kpi, '2024-02-29')).toMatchObject({ progressNote: 'December return shows 66%', progressNoteDate: '2024-01-15' });
+    const december = kpiAsAt(kpi, '2023-12-31');
+    expect([december.progressNote, december.progressNoteDate]).toEqual([undefined, undefined]);
+  });
+
+  it('shows an undated KPI note only as at the day its item was last saved or later, and never when that day is unknown', () => {
+    const undated = aKpi({ progressNote: 'Written before notes were dated', modified: '2024-01-20T09:00:00Z' });
+    expect(kpiAsAt(undated, '2024-01-20').progressNote).toBe('Written before notes were dated');
+    expect(kpiAsAt(undated, '2024-01-19').progressNote).toBeUndefined();
+    expect(kpiAsAt(aKpi({ progressNote: 'No date, no save time' }), '2099-12-31').progressNote).toBeUndefined();
   });
 
   it('names the previous board date', () => {
