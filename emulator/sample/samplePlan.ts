@@ -6,8 +6,8 @@
  * users get the person column; everyone else stays as written.
  *
  * Statuses and the year of progress history are invented (the seed has none), and
- * so are the KPI actuals and the few revisions (a due date moved twice, an owner
- * named, a text reworded); the KPI milestones are the plan's own.
+ * so are the KPI actuals, the KPIs' dated progress notes and the few revisions (a due
+ * date moved twice, an owner named, a text reworded); the KPI milestones are the plan's own.
  */
 export interface ISampleAction {
   ref: string;
@@ -56,6 +56,8 @@ export interface ISampleKpi {
   milestones: Array<{ label: string; monthsFromStart: number; text: string; target?: number }>;
   /** Invented monthly actuals from the plan's start. */
   actuals: number[];
+  /** The lead's invented progress note and the day it was written. */
+  progressNote?: { text: string; date: string };
 }
 
 export interface ISamplePriority {
@@ -210,7 +212,9 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
           { label: '6 Month', monthsFromStart: 6, text: '75% of good or outstanding plans at each audit point', target: 75 },
           { label: '12 Month', monthsFromStart: 12, text: '100% of good or outstanding plans at each audit point', target: 100 }
         ],
-        actuals: [48, 52, 55, 61, 66, 70, 71, 74, 76, 79, 81]
+        actuals: [48, 52, 55, 61, 66, 70, 71, 74, 76, 79, 81],
+        // Written after the December board: a report as at that board must not show it.
+        progressNote: { text: 'December audit: 79% of plans good or outstanding. Joint moderation with health colleagues booked for February.', date: '2024-01-12' }
       },
       {
         ref: '5.1.4',
@@ -222,7 +226,8 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
           { label: '3 Month', monthsFromStart: 3, text: 'EHCNA Develop a pathway for social care involvement through Early help at EHCNA' },
           { label: '6 Month', monthsFromStart: 6, text: 'received 75% of social care advice within 6 weeks of the request being made (unless exceptions apply)', target: 75 }
         ],
-        actuals: [40, 44, 51, 57, 60, 62, 61, 63, 66, 64, 67]
+        actuals: [40, 44, 51, 57, 60, 62, 61, 63, 66, 64, 67],
+        progressNote: { text: 'November return: 66% of social care advice within 6 weeks. Early help pathway relaunched with the locality teams.', date: '2023-12-08' }
       },
       {
         ref: '5.1.5',
@@ -236,7 +241,8 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
           { label: '6 Month', monthsFromStart: 6, text: 'On-going monthly reporting will show EHCP timeliness at 75%', target: 75 },
           { label: '12 Month', monthsFromStart: 12, text: 'On-going monthly reporting will show EHCP timeliness at 100%', target: 100 }
         ],
-        actuals: [45, 51, 58, 63, 69, 72, 74, 78, 80, 83, 85]
+        actuals: [45, 51, 58, 63, 69, 72, 74, 78, 80, 83, 85],
+        progressNote: { text: 'January return: 85% finalised within 20 weeks. Two case officer posts filled; the backlog is cleared.', date: '2024-02-20' }
       }
     ]
   }

@@ -214,6 +214,8 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [KPI_FIELDS.baselineDate]: kpi.baselineValue === undefined ? null : writeSharePointDate(SAMPLE_PLAN.startDate),
       [KPI_FIELDS.baselineText]: kpi.baselineText,
       [KPI_FIELDS.milestones]: writeMilestones(kpi.milestones.map((milestone) => ({ label: milestone.label, due: { monthsFromStart: milestone.monthsFromStart }, text: milestone.text, target: milestone.target }))),
+      [KPI_FIELDS.progressNote]: kpi.progressNote?.text ?? '',
+      [KPI_FIELDS.progressNoteDate]: writeSharePointDate(kpi.progressNote?.date),
       [KPI_FIELDS.actionRefs]: kpi.ref
     }))
   );

@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { writeInBatches } from './importBatches';
 import { IImportedKpi, IKpiFields, importedKpiFields, kpiFieldsDiffer, matchKpis, measurementChanges } from '../model/import/kpiSheet';
-import { IsoDate } from '../model/isoDate';
+import { IsoDate, todayIso } from '../model/isoDate';
 import { IKpi, IMeasurement } from '../model/kpi';
 import { requireEtag, toPlanDataError } from './errors';
 import { readPlanLists } from './idRanges';
@@ -30,6 +30,7 @@ function kpiItem(fields: IKpiFields): ListItem {
     [KPI_FIELDS.baselineText]: fields.baselineText ?? '',
     [KPI_FIELDS.milestones]: writeMilestones(fields.milestones),
     [KPI_FIELDS.progressNote]: fields.progressNote ?? '',
+    [KPI_FIELDS.progressNoteDate]: writeSharePointDate(fields.progressNoteDate),
     [KPI_FIELDS.actionRefs]: fields.actionRefs ?? ''
   };
 }
@@ -54,13 +55,16 @@ type MeasurementWrite = { kpiId: number; label: string; next: IMeasurement; curr
 export class SharePointKpiImportService implements IKpiImportService {
   public constructor(private readonly sp: SPFI) {}
 
-  public async importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress: (written: number, total: number) => void = () => undefined): Promise<IKpiImportResult> {
+  /**
+   * @param importDate - the day of the import (the page's today), the date of a new or changed progress note the file does not date
+   */
+  public async importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress: (written: number, total: number) => void = () => undefined, importDate: IsoDate = todayIso()): Promise<IKpiImportResult> {
     try {
       const { existing, planStart } = await this.readPlanKpis(planId);
       const matches = matchKpis(kpis, existing);
       const planned = kpis.map((kpi, index) => {
         const current = matches[index];
-        const fields = importedKpiFields(kpi, current, planStart);
+        const fields = importedKpiFields(kpi, current, planStart, importDate);
         return { kpi, current, fields, measured: measurementChanges(kpi.measurements, current?.measurements ?? []), writeFields: !current || kpiFieldsDiffer(fields, current) };
       });
       const total = planned.reduce((sum, entry) => sum + (entry.writeFields ? 1 : 0) + entry.measured.add.length + entry.measured.update.length, 0);

@@ -220,6 +220,7 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: KPI_FIELDS.baselineText, title: 'Baseline (as written)', type: 'Note' },
       { name: KPI_FIELDS.milestones, title: 'Milestones (JSON)', type: 'Note' },
       { name: KPI_FIELDS.progressNote, title: 'Progress update', type: 'Note' },
+      { name: KPI_FIELDS.progressNoteDate, title: 'Progress update date', type: 'DateTime', description: 'The day the progress update was written; a board report as at an earlier day leaves the update out. Change it when you edit the update here.' },
       { name: KPI_FIELDS.actionRefs, title: 'Actions (as written)', type: 'Text' }
     ],
     views: [{ title: 'Scorecard', fields: [KPI_FIELDS.ref, 'LinkTitle', KPI_FIELDS.baselineText, KPI_FIELDS.unit, KPI_FIELDS.direction], query: orderBy(KPI_FIELDS.ref), rowLimit: 100, isDefault: true }]

@@ -438,8 +438,10 @@ export function mapKpi(item: ListItem, measurements: IMeasurement[], warnings: W
     milestones: readMilestones(item, where, warnings),
     measurements,
     progressNote: optionalText(item, KPI_FIELDS.progressNote),
+    progressNoteDate: readSharePointDate(item[KPI_FIELDS.progressNoteDate]),
     actionRefs: optionalText(item, KPI_FIELDS.actionRefs),
-    etag: readEtag(item)
+    etag: readEtag(item),
+    modified: optionalText(item, 'Modified')
   };
 }
 

@@ -115,6 +115,7 @@ export const KPI_FIELDS = {
   baselineText: 'BaselineText',
   milestones: 'MilestonesJson',
   progressNote: 'ProgressNote',
+  progressNoteDate: 'ProgressNoteDate',
   actionRefs: 'ActionRefs'
 } as const;
 

@@ -3,7 +3,7 @@ import { IImportedKpi, analyseKpiSheet, planKpiImport } from '../../src/model/im
 import { IKpi } from '../../src/model/kpi';
 import { SharePointKpiImportService } from '../../src/services/SharePointKpiImportService';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
-import { LIST_TITLES, MEASUREMENT_FIELDS } from '../../src/services/schema';
+import { KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS } from '../../src/services/schema';
 import { ITestSite, startTestSite } from '../support/emulator';
 
 /**
@@ -68,11 +68,11 @@ describe('SharePointKpiImportService against the emulator', () => {
       ['5.1.2', 'update'],
       ['SALT1', 'create']
     ]);
-    const first = await importer().importKpis(site.planId, kpis);
+    const first = await importer().importKpis(site.planId, kpis, undefined, '2024-02-29');
     expect(first).toEqual({ createdKpis: 1, updatedKpis: 2, unchangedKpis: 0, addedMeasurements: 7, updatedMeasurements: 0, conflicts: [] });
 
     const timeliness = await kpiByRef('5.1.5');
-    expect(timeliness).toMatchObject({ title: 'EHCPs finalised within 20 weeks', unit: '%', direction: 'higher', baselineValue: 42, baselineDate: '2023-03-31', baselineText: '42% (Mar 23)', progressNote: 'February figure provisional' });
+    expect(timeliness).toMatchObject({ title: 'EHCPs finalised within 20 weeks', unit: '%', direction: 'higher', baselineValue: 42, baselineDate: '2023-03-31', baselineText: '42% (Mar 23)', progressNote: 'February figure provisional', progressNoteDate: '2024-02-29' });
     expect(timeliness.milestones.map((milestone) => [milestone.label, milestone.due, milestone.text, milestone.target])).toEqual([
       ['3 Month', { monthsFromStart: 3 }, '60%', 60],
       ['6 Month', { monthsFromStart: 6 }, '75%', 75],
@@ -83,6 +83,8 @@ describe('SharePointKpiImportService against the emulator', () => {
     expect(timeliness.measurements.find((measurement) => measurement.periodEnd === '2024-02-29')).toMatchObject({ value: 87 });
 
     const qualityAfter = await kpiByRef('5.1.2');
+    // The sheet has no commentary for 5.1.2: its seeded note keeps its words and its date.
+    expect(qualityAfter).toMatchObject({ progressNote: expect.stringMatching(/^December audit/) as string, progressNoteDate: '2024-01-12' });
     expect(qualityAfter.milestones[0]).toMatchObject({ label: '3 Month', met: true, metDate: '2023-06-20', metNote: 'Published on the Local Offer' });
     expect(qualityAfter.milestones[1]).toMatchObject({ text: '75% of good or outstanding plans at each audit point', target: undefined });
     expect(qualityAfter.measurements.find((measurement) => measurement.periodEnd === '2024-02-29')).toMatchObject({ value: 83, note: 'provisional' });
@@ -107,6 +109,22 @@ describe('SharePointKpiImportService against the emulator', () => {
     site.emulator.requests.length = 0;
     expect(await importer().importKpis(site.planId, again)).toEqual({ createdKpis: 0, updatedKpis: 0, unchangedKpis: 3, addedMeasurements: 0, updatedMeasurements: 0, conflicts: [] });
     expect(writes()).toEqual([]);
+  });
+
+  it('round-trips the progress note’s date: the seeded dates read back, and the date the file gives is written to the column', async () => {
+    const seeded = await data().loadPlan(site.planId);
+    expect(seeded.kpis.map((kpi) => [kpi.ref, kpi.progressNoteDate])).toEqual([
+      ['5.1.2', '2024-01-12'],
+      ['5.1.4', '2023-12-08'],
+      ['5.1.5', '2024-02-20']
+    ]);
+
+    const rows = scorecard({ commentary: 'February figure provisional' });
+    rows[2][13] = 'Commentary (as at 26 February 2024)';
+    await importer().importKpis(site.planId, await dryRun(rows), undefined, '2024-02-29');
+    const timeliness = await kpiByRef('5.1.5');
+    expect(timeliness).toMatchObject({ progressNote: 'February figure provisional', progressNoteDate: '2024-02-26' });
+    expect(site.store.allItems(LIST_TITLES.kpis).find((item) => item.id === timeliness.id)?.values[KPI_FIELDS.progressNoteDate]).toMatch(/^2024-02-26T00:00:00/);
   });
 
   it('updates the one measurement whose actual changed, with its ETag, and nothing else', async () => {

@@ -28,6 +28,7 @@ import { IImportProblem } from './problems';
  * - kpiDirectionAssumedLower (warning): no direction given; lower is better, from a word in the name. Params: [the word].
  * - kpiDirectionAssumedHigher (warning): no direction given; higher is assumed. Params: none.
  * - kpiBaselineDateUnreadable (warning): the baseline date cell is not a date. Params: [value].
+ * - kpiNoteDateUnreadable (warning): the progress note's date cell is not a date; the note is dated by its heading's date, else the import's. Params: [value].
  * - kpiHeadingSkipped (warning): a row with text in one cell only, read as a heading and not as a KPI. Params: [text].
  */
 export type KpiProblemCode =
@@ -45,6 +46,7 @@ export type KpiProblemCode =
   | 'kpiDirectionAssumedLower'
   | 'kpiDirectionAssumedHigher'
   | 'kpiBaselineDateUnreadable'
+  | 'kpiNoteDateUnreadable'
   | 'kpiHeadingSkipped';
 
 /** What a column of a scorecard holds. */
@@ -59,6 +61,7 @@ export type KpiColumnKind =
   | 'targetDate'
   | 'actual'
   | 'note'
+  | 'noteDate'
   | 'actionRefs'
   | 'ignore';
 
@@ -68,7 +71,7 @@ export interface IKpiColumn {
   /** The heading as written (two header rows are joined: "Milestone 1 – Sep 23 Actual"). */
   header: string;
   readAs: KpiColumnKind;
-  /** The month end or day the header names, for baseline, milestone and actual columns. */
+  /** The month end or day the header names, for baseline, milestone, actual and note columns. */
   date?: IsoDate;
   /** For milestone columns headed "6 months": months from the plan's start. */
   monthsFromStart?: number;
@@ -115,6 +118,8 @@ export interface IImportedKpi {
   measurements: IImportedMeasurement[];
   /** The progress note or commentary, when the sheet has one. */
   progressNote?: string;
+  /** The day the sheet says the note was written: its date column, else the note column's heading. */
+  progressNoteDate?: IsoDate;
   /** The actions the KPI measures, as written ("5.1.1 to 5.1.4"). */
   actionRefs?: string;
   change: 'create' | 'update' | 'unchanged';
@@ -152,6 +157,20 @@ const NAME_HEADERS = [
 const UNIT_HEADERS = ['unit', 'units', 'unit of measure', 'measure unit', 'format'];
 const DIRECTION_HEADERS = ['better is', 'direction', 'polarity', 'good is', 'higher or lower is better', 'is higher better', 'desired direction', 'aim'];
 const NOTE_HEADERS = ['progress', 'progress note', 'progress update', 'commentary', 'comments', 'comment', 'notes', 'note', 'narrative', 'update', 'latest update'];
+const NOTE_DATE_HEADERS = [
+  'note date',
+  'progress note date',
+  'progress date',
+  'update date',
+  'progress update date',
+  'date of update',
+  'date updated',
+  'last updated',
+  'commentary date',
+  'comment date',
+  'date of note',
+  'date of commentary'
+];
 const ACTION_REF_HEADERS = ['actions', 'action', 'action refs', 'action ref', 'linked actions', 'related actions', 'plan actions', 'link to actions'];
 const TARGET_DATE_HEADERS = ['target date', 'target due', 'date for target', 'by when', 'due date'];
 /** Columns a scorecard computes or that the import does not read. */
@@ -203,6 +222,16 @@ function headingDate(tidy: string): IsoDate | undefined {
   return numbered && withoutIndex ? exactDate(withoutIndex) ?? exactDate(rest) : exactDate(rest) ?? (withoutIndex ? exactDate(withoutIndex) : undefined);
 }
 
+/** The day a note heading names after its words: "Progress update – Feb 24", "Commentary (as at 12 March 2024)". */
+function noteHeadingDate(tidy: string): IsoDate | undefined {
+  for (const words of NOTE_HEADERS) {
+    const rest = tidy.slice(words.length);
+    const date = tidy.startsWith(words) && /^[^a-z]/.test(rest) ? headingDate(rest) : undefined;
+    if (date) return date;
+  }
+  return undefined;
+}
+
 function monthsInHeading(tidy: string): number | undefined {
   const match = MONTHS_AFTER.exec(tidy) ?? MONTH_NUMBER.exec(tidy);
   return match ? Number(match[1]) : undefined;
@@ -222,7 +251,11 @@ export function classifyKpiHeader(header: string): Omit<IKpiColumn, 'column' | '
   }
   if (DIRECTION_HEADERS.indexOf(words) >= 0 || /\bbetter\b/.test(words)) return { readAs: 'direction' };
   if (UNIT_HEADERS.indexOf(words) >= 0) return { readAs: 'unit' };
+  // Before the plain note headings, which ignore words in brackets: "Commentary (as at 12 March 2024)".
+  const noteDate = noteHeadingDate(tidy);
+  if (noteDate) return { readAs: 'note', date: noteDate };
   if (NOTE_HEADERS.indexOf(words) >= 0) return { readAs: 'note' };
+  if (NOTE_DATE_HEADERS.indexOf(words) >= 0) return { readAs: 'noteDate' };
   if (ACTION_REF_HEADERS.indexOf(words) >= 0) return { readAs: 'actionRefs' };
   if (TARGET_DATE_HEADERS.indexOf(words) >= 0) return { readAs: 'targetDate' };
   if (NAME_HEADERS.indexOf(words) >= 0) return { readAs: 'name' };
@@ -286,7 +319,7 @@ export function analyseKpiSheet(rows: readonly (readonly string[])[]): IKpiSheet
       // Each kind of single-valued column is read from its first column; later ones are shown as not read.
       const seen = new Set<KpiColumnKind>();
       for (const column of columns) {
-        if (['ref', 'name', 'unit', 'direction', 'baselineDate', 'targetDate', 'note', 'actionRefs'].indexOf(column.readAs) < 0) continue;
+        if (['ref', 'name', 'unit', 'direction', 'baselineDate', 'targetDate', 'note', 'noteDate', 'actionRefs'].indexOf(column.readAs) < 0) continue;
         if (seen.has(column.readAs)) column.readAs = 'ignore';
         else seen.add(column.readAs);
       }
@@ -440,10 +473,28 @@ export function mergeMilestones(existing: readonly IMilestone[], imported: reado
 }
 
 /** The KPI's own fields as the import leaves them (what the writer writes), given the plan's KPI it updates. */
-export type IKpiFields = Pick<IKpi, 'ref' | 'title' | 'unit' | 'direction' | 'baselineValue' | 'baselineDate' | 'baselineText' | 'milestones' | 'progressNote' | 'actionRefs'>;
+export type IKpiFields = Pick<IKpi, 'ref' | 'title' | 'unit' | 'direction' | 'baselineValue' | 'baselineDate' | 'baselineText' | 'milestones' | 'progressNote' | 'progressNoteDate' | 'actionRefs'>;
 
-/** What the KPI will hold after the import: the file's values, and the plan's where the file left a cell blank. */
-export function importedKpiFields(kpi: IImportedKpi, existing: IKpi | undefined, planStart?: IsoDate): IKpiFields {
+/**
+ * The note the KPI keeps and its date: the plan's (with its date) when the file has none;
+ * else the file's, dated as the file says (never after the import: a month-only date
+ * means the month's end), else the day of the import. The plan's own words keep the
+ * earliest date known for them, so a re-run of the same sheet writes nothing.
+ */
+function importedNote(kpi: IImportedKpi, existing: IKpi | undefined, importDate: IsoDate | undefined): Pick<IKpi, 'progressNote' | 'progressNoteDate'> {
+  if (kpi.progressNote === undefined) return { progressNote: existing?.progressNote, progressNoteDate: existing?.progressNoteDate };
+  const fileDate = importDate !== undefined && kpi.progressNoteDate !== undefined && kpi.progressNoteDate > importDate ? importDate : kpi.progressNoteDate;
+  if (existing?.progressNote !== kpi.progressNote) return { progressNote: kpi.progressNote, progressNoteDate: fileDate ?? importDate };
+  const known = [fileDate, existing.progressNoteDate].filter((date): date is IsoDate => date !== undefined).sort();
+  return { progressNote: kpi.progressNote, progressNoteDate: known[0] };
+}
+
+/**
+ * What the KPI will hold after the import: the file's values, and the plan's where the file left a cell blank.
+ *
+ * @param importDate - the day of the import, the date of a new or changed note the file does not date
+ */
+export function importedKpiFields(kpi: IImportedKpi, existing: IKpi | undefined, planStart?: IsoDate, importDate?: IsoDate): IKpiFields {
   const hasBaseline = kpi.baseline.text !== '';
   return {
     ref: kpi.ref || existing?.ref || '',
@@ -454,7 +505,7 @@ export function importedKpiFields(kpi: IImportedKpi, existing: IKpi | undefined,
     baselineDate: kpi.baseline.date ?? existing?.baselineDate,
     baselineText: hasBaseline ? kpi.baseline.text : existing?.baselineText,
     milestones: mergeMilestones(existing?.milestones ?? [], kpi.milestones, planStart),
-    progressNote: kpi.progressNote ?? existing?.progressNote,
+    ...importedNote(kpi, existing, importDate),
     actionRefs: kpi.actionRefs ?? existing?.actionRefs
   };
 }
@@ -471,6 +522,7 @@ export function kpiFieldsDiffer(fields: IKpiFields, existing: IKpi): boolean {
     fields.baselineDate !== existing.baselineDate ||
     (fields.baselineText ?? '') !== (existing.baselineText ?? '') ||
     (fields.progressNote ?? '') !== (existing.progressNote ?? '') ||
+    fields.progressNoteDate !== existing.progressNoteDate ||
     (fields.actionRefs ?? '') !== (existing.actionRefs ?? '') ||
     fields.milestones.map(milestone).join('\n') !== existing.milestones.map(milestone).join('\n')
   );
@@ -661,8 +713,15 @@ export function planKpiImport(
     }
 
     const kpi: IImportedKpi = { row, ref, name, unit, direction: 'higher', baseline, milestones, measurements, change: 'create' };
-    const note = singleCell(cells, columns, 'note').text;
-    if (note) kpi.progressNote = note;
+    const noteCell = singleCell(cells, columns, 'note');
+    if (noteCell.text) {
+      kpi.progressNote = noteCell.text;
+      const noteDateCell = singleCell(cells, columns, 'noteDate');
+      const writtenOn = noteDateCell.text ? exactDate(noteDateCell.text) : undefined;
+      if (noteDateCell.text && !writtenOn) report(row, noteDateCell.column, noteDateCell.text, 'kpiNoteDateUnreadable', [noteDateCell.text]);
+      const noteDate = writtenOn ?? noteCell.column?.date;
+      if (noteDate) kpi.progressNoteDate = noteDate;
+    }
     const actionRefs = singleCell(cells, columns, 'actionRefs').text;
     if (actionRefs) kpi.actionRefs = actionRefs;
     const directionCell = singleCell(cells, columns, 'direction');

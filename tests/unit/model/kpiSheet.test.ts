@@ -6,6 +6,7 @@ import {
   IImportedKpi,
   analyseKpiSheet,
   classifyKpiHeader,
+  importedKpiFields,
   kpiJson,
   lowerIsBetterWord,
   matchKpis,
@@ -93,6 +94,10 @@ describe('classifyKpiHeader', () => {
     ['Actual Q3 2023/24', { readAs: 'actual', date: '2023-12-31' }],
     ['Latest', { readAs: 'actual' }],
     ['Commentary', { readAs: 'note' }],
+    ['Progress update – Feb 24', { readAs: 'note', date: '2024-02-29' }],
+    ['Commentary (as at 12 March 2024)', { readAs: 'note', date: '2024-03-12' }],
+    ['Update date', { readAs: 'noteDate' }],
+    ['Last updated', { readAs: 'noteDate' }],
     ['Linked actions', { readAs: 'actionRefs' }],
     ['RAG', { readAs: 'ignore' }],
     ['Data source', { readAs: 'ignore' }]
@@ -367,6 +372,46 @@ describe('planKpiImport', () => {
       const result = importSheet(rows, [existingKpi({ direction: 'higher' })]);
       expect(result.kpis[0]).toMatchObject({ ref: '', direction: 'higher', change: 'unchanged' });
       expect(result.problems).toEqual([]);
+    });
+
+    it('dates a new note as the file does (its date column, else its heading), else as the day of the import', () => {
+      const rows = [
+        ['Indicator', 'Baseline Mar 23', 'Progress update – Jan 24', 'Update date'],
+        ['Permanent exclusions of pupils with an EHC plan', '1.40%', 'Spring term figures provisional', '12/02/2024'],
+        ['Average wait for speech and language therapy', '26 weeks', 'Waits falling', ''],
+        ['Annual reviews completed within 12 weeks', '48%', 'Backlog cleared', 'last week']
+      ];
+      const result = importSheet(rows);
+      expect(result.kpis.map((kpi) => [kpi.progressNote, kpi.progressNoteDate])).toEqual([
+        ['Spring term figures provisional', '2024-02-12'],
+        ['Waits falling', '2024-01-31'],
+        ['Backlog cleared', '2024-01-31']
+      ]);
+      expect(problemLines(result)).toContain('4 D kpiNoteDateUnreadable last week warning');
+      const undated = importSheet([['Indicator', 'Baseline Mar 23', 'Commentary'], ['Average wait for speech and language therapy', '26 weeks', 'Waits falling']]).kpis[0];
+      expect(importedKpiFields(undated, undefined, PLAN_START, '2024-02-20').progressNoteDate).toBe('2024-02-20');
+      // A month-only date means the month's end, but the note cannot have been written after the import.
+      expect(importedKpiFields(result.kpis[1], undefined, PLAN_START, '2024-01-20').progressNoteDate).toBe('2024-01-20');
+    });
+
+    it('keeps the plan’s note and its date when the file has none or the same words, so a re-run writes nothing', () => {
+      const dated = existingKpi({ progressNote: 'Spring term figures provisional', progressNoteDate: '2024-02-12' });
+      const rows = [
+        ['Indicator', 'Baseline Mar 23', 'Commentary'],
+        ['Permanent exclusions of pupils with an EHC plan', '1.40%', 'Spring term figures provisional']
+      ];
+      const sameWords = importSheet(rows, [dated]).kpis[0];
+      expect(importedKpiFields(sameWords, dated, PLAN_START, '2024-03-05')).toMatchObject({ progressNote: 'Spring term figures provisional', progressNoteDate: '2024-02-12' });
+      expect(sameWords.change).toBe('unchanged');
+      const noNote = importSheet([rows[0], [rows[1][0], rows[1][1], '']], [dated]).kpis[0];
+      expect(importedKpiFields(noNote, dated, PLAN_START, '2024-03-05')).toMatchObject({ progressNote: 'Spring term figures provisional', progressNoteDate: '2024-02-12' });
+      // An undated note stays undated when the file repeats its words without a date.
+      const undated = existingKpi({ progressNote: 'Spring term figures provisional' });
+      expect(importedKpiFields(importSheet(rows, [undated]).kpis[0], undated, PLAN_START, '2024-03-05').progressNoteDate).toBeUndefined();
+      // New words are a change, dated the day of the import.
+      const changed = importSheet([rows[0], [rows[1][0], rows[1][1], 'Summer term figures final']], [dated]).kpis[0];
+      expect(changed.change).toBe('update');
+      expect(importedKpiFields(changed, dated, PLAN_START, '2024-03-05').progressNoteDate).toBe('2024-03-05');
     });
 
     it('reports a ref that changes when a KPI is matched by name', () => {

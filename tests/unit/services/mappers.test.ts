@@ -151,6 +151,9 @@ describe('mapKpi, mapMeasurement and mapRole', () => {
         Direction: 'Higher',
         BaselineValue: 45,
         BaselineDate: '2023-02-28T00:00:00Z',
+        ProgressNote: 'February figure provisional',
+        ProgressNoteDate: '2024-03-11T23:00:00Z',
+        Modified: '2024-03-12T08:15:00Z',
         MilestonesJson: JSON.stringify([
           { label: '3 Month', due: { monthsFromStart: 3 }, text: '55%', target: 55 },
           { label: 'Mar-24', due: { date: '2024-03-31' }, text: 'Quality standards agreed and published' },
@@ -161,6 +164,8 @@ describe('mapKpi, mapMeasurement and mapRole', () => {
       warnings
     );
     expect(kpi).toMatchObject({ ref: '5.1.5', direction: 'higher', baselineValue: 45, baselineDate: '2023-02-28', priorityId: 5, measurements: [{ periodEnd: '2023-03-31', value: 51 }] });
+    // The note's day as the site wrote it (local midnight in British Summer Time), and when the item was last saved.
+    expect(kpi).toMatchObject({ progressNote: 'February figure provisional', progressNoteDate: '2024-03-12', modified: '2024-03-12T08:15:00Z' });
     expect(kpi.milestones).toEqual([
       { label: '3 Month', due: { monthsFromStart: 3 }, text: '55%', target: 55, met: undefined, metDate: undefined, metNote: undefined },
       { label: 'Mar-24', due: { date: '2024-03-31' }, text: 'Quality standards agreed and published', target: undefined, met: undefined, metDate: undefined, metNote: undefined }
