@@ -551,12 +551,19 @@ define([], function () {
     NarrativeBoardAsk: "Asked of the board",
     NarrativeRisks: "Risks",
     NarrativeNotWritten: "Not written.",
-    NarrativeSave: "Save {0}",
+    NarrativeAutosave: "Drafts are saved as you write: a moment after you stop typing, and when you leave a field.",
     NarrativeSaving: "Saving…",
-    NarrativeSaved: "Saved.",
+    NarrativeDraftSaved: "Draft saved at {0}",
     NarrativeReading: "Reading the narrative for {0}…",
     NarrativeReadFailed: "The narrative for {0} could not be read: {1}",
-    NarrativeSaveFailed: "Not saved: {0} Your text is still here: save again.",
-    NarrativeConflict: "Not saved: someone else saved this part since you opened it. Their text is below; yours is still in the fields. Save again to keep yours instead."
+    NarrativeSaveFailed: "Not saved: {0} Your text is still in the fields.",
+    NarrativeRetry: "Retry",
+    NarrativeRetryLabel: "Retry saving {0}",
+    NarrativeConflict: "Not saved: someone else saved this part while you were writing. Yours is still in the fields and theirs is below: choose which to keep.",
+    NarrativeTheirText: "Their text, as saved now",
+    NarrativeKeepMine: "Keep mine",
+    NarrativeKeepMineLabel: "Keep mine for {0}, saving it over theirs",
+    NarrativeTakeTheirs: "Use theirs",
+    NarrativeTakeTheirsLabel: "Use theirs for {0}, replacing mine"
   };
 });

@@ -548,13 +548,20 @@ declare interface IImprovementPlanWebPartStrings {
   NarrativeBoardAsk: string;
   NarrativeRisks: string;
   NarrativeNotWritten: string;
-  NarrativeSave: string;
+  NarrativeAutosave: string;
   NarrativeSaving: string;
-  NarrativeSaved: string;
+  NarrativeDraftSaved: string;
   NarrativeReading: string;
   NarrativeReadFailed: string;
   NarrativeSaveFailed: string;
+  NarrativeRetry: string;
+  NarrativeRetryLabel: string;
   NarrativeConflict: string;
+  NarrativeTheirText: string;
+  NarrativeKeepMine: string;
+  NarrativeKeepMineLabel: string;
+  NarrativeTakeTheirs: string;
+  NarrativeTakeTheirsLabel: string;
 }
 
 declare module 'ImprovementPlanWebPartStrings' {
