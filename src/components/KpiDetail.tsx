@@ -24,7 +24,7 @@ import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { ScrollRegion } from './ScrollRegion';
 import { StatusPill } from './StatusPill';
 import { errorMessage, formatDate, formatString } from './format';
-import { TRAVEL_TEXT, formatValue, kpiPill, kpiSummary } from './kpiText';
+import { TRAVEL_TEXT, formatValue, kpiPill, kpiSummary, progressNoteDateText } from './kpiText';
 import { useTableStyles } from './tableStyles';
 
 /** The chart is fetched only when a KPI is opened, so the web part's first render stays light. */
@@ -206,6 +206,15 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
             <Text>{TRAVEL_TEXT[series.assessment.travel]}</Text>
           </Stack>
           <Text>{summary}</Text>
+          {kpi.progressNote && (
+            <Stack tokens={{ childrenGap: 4 }}>
+              <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
+                {strings.ScorecardNoteColumn}
+              </Text>
+              <Text styles={{ root: { whiteSpace: 'pre-wrap' } }}>{kpi.progressNote}</Text>
+              <Text variant="small">{progressNoteDateText(kpi)}</Text>
+            </Stack>
+          )}
           <React.Suspense fallback={<Spinner label={strings.KpiChartLoading} />}>
             <KpiChart series={series} unit={kpi.unit} summary={summary} />
           </React.Suspense>

@@ -12,7 +12,7 @@ import { ScrollRegion } from './ScrollRegion';
 import { StatusPill } from './StatusPill';
 import { FigureLink, usePlanNavigation } from './navigation';
 import { formatDate, formatString } from './format';
-import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill } from './kpiText';
+import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, progressNoteDateText } from './kpiText';
 import { useTableStyles } from './tableStyles';
 
 export interface IScorecardProps {
@@ -150,7 +150,18 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
                     <span aria-hidden="true">{TRAVEL_ARROW[assessment.travel]} </span>
                     {TRAVEL_TEXT[assessment.travel]}
                   </td>
-                  <td style={{ whiteSpace: 'pre-wrap' }}>{kpi.progressNote ?? ''}</td>
+                  <td>
+                    {kpi.progressNote && (
+                      <>
+                        <Text block styles={{ root: { whiteSpace: 'pre-wrap' } }}>
+                          {kpi.progressNote}
+                        </Text>
+                        <Text block variant="small">
+                          {progressNoteDateText(kpi)}
+                        </Text>
+                      </>
+                    )}
+                  </td>
                   <td>{linkedCell(kpi)}</td>
                 </tr>
               ))}

@@ -33,3 +33,8 @@ export function kpiSummary(kpi: IKpi, assessment: IKpiAssessment): string {
   const against = target === undefined ? strings.KpiSummaryNoTarget : formatString(strings.KpiSummaryTarget, formatValue(target, kpi.unit));
   return formatString(strings.KpiSummary, kpi.title, formatValue(latest.value, kpi.unit), formatDate(latest.periodEnd, latest.periodEnd), against, standing, TRAVEL_TEXT[travel]);
 }
+
+/** "Written 12 March 2024": the day a KPI's progress note was written, or that it was not recorded. */
+export function progressNoteDateText(kpi: IKpi): string {
+  return kpi.progressNoteDate ? formatString(strings.KpiNoteWritten, formatDate(kpi.progressNoteDate, kpi.progressNoteDate)) : strings.KpiNoteUndated;
+}

@@ -6,6 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { KpiDetail } from '../../../src/components/KpiDetail';
 import { Scorecard } from '../../../src/components/Scorecard';
 import { PlanNavigationProvider } from '../../../src/components/navigation';
+import { planAsAt } from '../../../src/model/asAt';
 import { IKpi, IMeasurement } from '../../../src/model/kpi';
 import { ConflictError } from '../../../src/services/errors';
 import { IPlanDataService } from '../../../src/services/IPlanDataService';
@@ -32,6 +33,7 @@ const timeliness: IKpi = {
     { periodEnd: '2023-04-30', value: 51, id: 52, etag: '"1"' }
   ],
   progressNote: 'Recruitment of case officers complete.',
+  progressNoteDate: '2023-05-10',
   actionRefs: '5.1.1 to 5.1.2',
   etag: '"3"'
 };
@@ -68,12 +70,25 @@ describe('Scorecard', () => {
     expect(row).toHaveTextContent('3 Month (1 June 2023): 60%');
     expect(row).toHaveTextContent('6 Month (1 September 2023): Quality standards agreed and published');
     expect(row).toHaveTextContent('51% (30 April 2023)');
-    expect(row).toHaveTextContent('Recruitment of case officers complete.');
+    expect(row).toHaveTextContent('Recruitment of case officers complete.Written 10 May 2023');
     expect(row).toHaveTextContent('(Red 1, Green 1)');
     fireEvent.click(within(row).getByRole('button', { name: '2 — actions linked to KPI 5.1.5: open the list' }));
     expect(navigation.openList).toHaveBeenCalledWith({ actionIds: [1, 2], description: 'Actions linked to KPI 5.1.5' });
     fireEvent.click(within(row).getByRole('button', { name: '5.1.5 EHCPs finalised within 20 weeks' }));
     expect(navigation.openKpi).toHaveBeenCalledWith(5);
+  });
+});
+
+describe('Scorecard as at a past date', () => {
+  it('leaves out a progress note written after the date and keeps one written before it, with its date', () => {
+    const plan = snapshot();
+    const dated = { ...plan, kpis: [{ ...timeliness, progressNoteDate: '2023-12-08' }, { ...waits, progressNote: 'January return: waits down to 41 weeks.', progressNoteDate: '2024-01-12' }] };
+    render(<Scorecard snapshot={planAsAt(dated, '2023-12-31')} today="2023-12-31" />);
+    const before = within(screen.getByRole('table', { name: /^KPIs for 5\. Quality/ })).getByRole('row', { name: /5\.1\.5 EHCPs finalised/ });
+    expect(within(before).getAllByRole('cell')[6]).toHaveTextContent(/^Recruitment of case officers complete\.Written 8 December 2023$/);
+    const later = within(screen.getByRole('table', { name: /^KPIs for Plan-wide KPIs/ })).getByRole('row', { name: /P1 Weeks waiting/ });
+    expect(within(later).getAllByRole('cell')[6]).toHaveTextContent(/^$/);
+    expect(screen.queryByText(/January return/)).not.toBeInTheDocument();
   });
 });
 
@@ -94,6 +109,15 @@ describe('KpiDetail', () => {
       .slice(1)
       .map((row) => row.textContent);
     expect(rows).toEqual(['31 March 202345%47.9%', '30 April 202351%53.7%', '1 June 202360%3 Month', '1 September 202360%6 Month']);
+  });
+
+  it('shows the progress note with the day it was written, or says the day is not recorded', () => {
+    const { unmount } = render(<KpiDetail kpi={timeliness} snapshot={snapshot()} dataService={aDataService()} today="2023-06-15" onChanged={jest.fn()} onDismiss={jest.fn()} />);
+    const note = screen.getByRole('heading', { name: 'Progress note' });
+    expect(note.parentElement).toHaveTextContent('Progress noteRecruitment of case officers complete.Written 10 May 2023');
+    unmount();
+    render(<KpiDetail kpi={{ ...timeliness, progressNoteDate: undefined }} snapshot={snapshot()} dataService={aDataService()} today="2023-06-15" onChanged={jest.fn()} onDismiss={jest.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Progress note' }).parentElement).toHaveTextContent('Progress noteRecruitment of case officers complete.Date not recorded');
   });
 
   it('checks a measurement field by field before recording anything', async () => {

@@ -246,6 +246,8 @@ declare interface IImprovementPlanWebPartStrings {
   ScorecardLatestColumn: string;
   ScorecardTravelColumn: string;
   ScorecardNoteColumn: string;
+  KpiNoteWritten: string;
+  KpiNoteUndated: string;
   ScorecardLinkedColumn: string;
   ScorecardRefsUnreadable: string;
   KpiSummaryNoActual: string;
@@ -511,6 +513,7 @@ declare interface IImprovementPlanWebPartStrings {
   ImportProblem_kpiDirectionAssumedLower: string;
   ImportProblem_kpiDirectionAssumedHigher: string;
   ImportProblem_kpiBaselineDateUnreadable: string;
+  ImportProblem_kpiNoteDateUnreadable: string;
   ImportProblem_kpiHeadingSkipped: string;
   ImportProblem_titleShortened: string;
   ImportProblem_tooLong: string;
