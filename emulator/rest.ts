@@ -4,6 +4,7 @@
  * Every request runs as a user, with that user's permission level.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { IStoredFile, LibraryFiles, fileNotFound } from './files';
 import { IItemContext, itemSerializer, itemTypeName, itemUri, prepareWrite, queryItems } from './items';
 import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, multiValue, shapeFor } from './odata/format';
 import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
@@ -47,6 +48,10 @@ const FIELD_TYPE_NAMES: Readonly<Record<FieldKind, string>> = {
   URL: 'SP.FieldUrl',
   User: 'SP.FieldUser'
 };
+
+/** SharePoint's list templates: a custom list and a document library. */
+const CUSTOM_LIST = 100;
+const DOCUMENT_LIBRARY = 101;
 
 const ACCESS_DENIED = '-2147024891, System.UnauthorizedAccessException';
 const FORM_DIGEST_SECONDS = 1800;
@@ -107,11 +112,14 @@ function unquote(text: string): string {
 /** The emulator's REST API over one store; `webUrl` is the site's absolute URL. */
 export class SharePointRest {
   private readonly digestKey = randomBytes(16);
+  private readonly libraryFiles: LibraryFiles;
 
   public constructor(
     private readonly store: SharePointStore,
     private readonly webUrl: string
-  ) {}
+  ) {
+    this.libraryFiles = new LibraryFiles(store);
+  }
 
   /** The site's path ("/sites/send"), which every _api URL starts with. */
   public get sitePath(): string {
@@ -263,15 +271,16 @@ export class SharePointRest {
 
   private listEntity(shape: JsonShape, list: IListInfo, user: ISiteUser, select: string | null): Record<string, unknown> {
     const items = this.store.allItems(list.title);
+    const library = this.libraryFiles.isLibrary(list);
     const properties = {
       Id: list.guid,
       Title: list.title,
       Description: list.description,
-      BaseTemplate: 100,
+      BaseTemplate: library ? DOCUMENT_LIBRARY : CUSTOM_LIST,
       Created: list.created,
       EnableVersioning: list.enableVersioning,
       Hidden: false,
-      ItemCount: items.length,
+      ItemCount: library ? this.libraryFiles.files(list).length : items.length,
       LastItemModifiedDate: items.reduce((latest, item) => (item.modified > latest ? item.modified : latest), list.created),
       ListItemEntityTypeFullName: itemTypeName(list),
       EffectiveBasePermissions: { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }
@@ -283,8 +292,9 @@ export class SharePointRest {
     this.require(user, 'edit');
     const body = parseJsonBody(request.body);
     if (typeof body.Title !== 'string') throw badRequest('A list needs a Title.');
-    if (body.BaseTemplate !== undefined && body.BaseTemplate !== 100) throw badRequest('The emulator creates custom lists (BaseTemplate 100) only.');
+    if (body.BaseTemplate !== undefined && body.BaseTemplate !== CUSTOM_LIST && body.BaseTemplate !== DOCUMENT_LIBRARY) throw badRequest('The emulator creates custom lists (BaseTemplate 100) and document libraries (101) only.');
     const list = this.store.createList(body.Title, { description: typeof body.Description === 'string' ? body.Description : '', enableVersioning: body.EnableVersioning === true });
+    if (body.BaseTemplate === DOCUMENT_LIBRARY) this.libraryFiles.markLibrary(list);
     return this.json(shape, 201, entityBody(shape, this.listEntity(shape, list, user, null)));
   }
 
@@ -307,6 +317,9 @@ export class SharePointRest {
     }
     if (lower === 'effectivebasepermissions' && method === 'GET') {
       return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }));
+    }
+    if (/^rootfolder\/files\b/.test(lower) && this.libraryFiles.isLibrary(list)) {
+      return this.routeFiles(method, request, user, shape, list, rest.slice('rootfolder/files'.length));
     }
     if (lower === 'fields' || lower === 'fields/addfield') {
       if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.fields(list.title).map((field) => this.fieldEntity(shape, list, field, select))));
@@ -363,6 +376,70 @@ export class SharePointRest {
       return this.routeItem(method, request, user, shape, list, Number(match[1] ?? match[2]), match[3] !== undefined);
     }
     throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+
+  /** A library's root folder files: list them, add one, read or save over one (`rest` follows `RootFolder/Files`). */
+  private routeFiles(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, rest: string): IRestResponse {
+    const select = request.url.searchParams.get('$select');
+    if (rest === '' && method === 'GET') {
+      return this.json(shape, 200, collectionBody(shape, this.libraryFiles.files(list).map((file) => this.fileEntity(shape, list, file, select))));
+    }
+    const adding = /^\/addusingpath\(decodedurl=('(?:[^']|'')*')((?:,\w+=[^,)]*)*)\)$/i.exec(rest);
+    if (adding && method === 'POST') {
+      this.require(user, 'contribute', list.title);
+      const overwrite = /,overwrite=true/i.test(adding[2]);
+      const file = this.libraryFiles.add(list, unquote(adding[1]), request.body, overwrite, user.id);
+      return this.json(shape, 200, entityBody(shape, this.fileEntity(shape, list, file, null)));
+    }
+    const one = /^\(('(?:[^']|'')*')\)(\/\$value)?$/i.exec(rest);
+    if (one) {
+      const name = unquote(one[1]);
+      if (one[2] === undefined && method === 'GET') return this.json(shape, 200, entityBody(shape, this.fileEntity(shape, list, this.libraryFiles.get(list, name), select)));
+      if (one[2] !== undefined && method === 'GET') return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: this.libraryFiles.get(list, name).content };
+      if (one[2] !== undefined && method === 'PUT') {
+        this.require(user, 'contribute', list.title);
+        this.libraryFiles.replace(list, name, request.body, user.id);
+        return this.noContent();
+      }
+    }
+    throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+
+  private fileEntity(shape: JsonShape, list: IListInfo, file: IStoredFile, select: string | null): Record<string, unknown> {
+    const serverRelativeUrl = `${this.sitePath}/${list.title}/${file.name}`;
+    const properties = {
+      Name: file.name,
+      ServerRelativeUrl: serverRelativeUrl,
+      Length: String(Buffer.byteLength(file.content, 'utf8')),
+      TimeCreated: file.created,
+      TimeLastModified: file.modified,
+      UIVersionLabel: `${file.version}.0`,
+      MajorVersion: file.version,
+      MinorVersion: 0,
+      UniqueId: file.uniqueId,
+      ETag: `"{${file.uniqueId.toUpperCase()}},${file.version}"`,
+      Exists: true,
+      CheckOutType: 2
+    };
+    return entity(shape, { type: 'SP.File', uri: `${this.webUrl}/_api/Web/GetFileByServerRelativePath(decodedurl='${serverRelativeUrl.replace(/'/g, "''")}')` }, selectProperties(properties, select));
+  }
+
+  /**
+   * A library file opened by its address (`/sites/send/<library>/<name>`), as the
+   * browser downloads it: SharePoint Online serves HTML in libraries as an attachment
+   * (strict browser file handling), so it is never run as a page of the site.
+   */
+  public download(pathname: string, user: ISiteUser | undefined): IRestResponse {
+    return this.answering('minimal', () => {
+      const caller = this.authenticate(user, false, undefined);
+      const path = decodeURIComponent(pathname).slice(this.sitePath.length + 1);
+      const slash = path.indexOf('/');
+      const list = slash > 0 ? this.store.findList(path.slice(0, slash)) : undefined;
+      if (!list || !this.libraryFiles.isLibrary(list)) throw fileNotFound();
+      this.require(caller, 'read', list.title);
+      const file = this.libraryFiles.get(list, path.slice(slash + 1));
+      return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.name}"` }, body: file.content };
+    });
   }
 
   private itemContext(shape: JsonShape, list: IListInfo): IItemContext {
@@ -422,7 +499,8 @@ export class SharePointRest {
       case 'MERGE':
       case 'PATCH': {
         this.require(user, 'contribute', list.title);
-        const item = this.store.updateItem(list.title, id, prepareWrite(this.store, list.title, parseJsonBody(request.body)), ifMatch, user.id);
+        // A MERGE without If-Match is answered 412, as a stale one is (recorded responses; sharepoint-evidence.md).
+        const item = this.store.updateItem(list.title, id, prepareWrite(this.store, list.title, parseJsonBody(request.body)), ifMatch ?? '', user.id);
         return this.noContent({ ETag: itemEtag(item.version) });
       }
       case 'DELETE':

@@ -162,6 +162,9 @@ export class SharePointEmulator {
     if (url.pathname.startsWith('/_emulator/')) {
       return this.serveAdmin(method, url, body, response, this.userFor(headers));
     }
+    if (url.pathname.toLowerCase().startsWith(`${SITE_PATH.toLowerCase()}/`) && !url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
+      return this.send(response, (this.rest as SharePointRest).download(url.pathname, this.userFor(headers)));
+    }
     if (!url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
       return this.serveStatic(url, response);
     }

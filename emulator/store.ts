@@ -174,6 +174,11 @@ export class SharePointStore {
     `);
   }
 
+  /** The database, for the parts of the site kept beside the lists (library files). */
+  public get database(): DatabaseSync {
+    return this.db;
+  }
+
   public close(): void {
     this.db.close();
   }

@@ -11,6 +11,7 @@ import { SPFx, spfi } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { PLAN_VIEWS } from '../../src/components/navigation';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
+import { SharePointBoardPackService } from '../../src/services/SharePointBoardPackService';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
@@ -46,7 +47,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
   const view = PLAN_VIEWS.find((key) => key === new URLSearchParams(window.location.search).get('view'));
   // One PnPjs instance for the page, made as the web part makes it: PnPjs's SPFx behaviour over the page's context.
   const sp = React.useMemo(() => spfi().using(SPFx({ pageContext: { web: { absoluteUrl: settings.siteUrl }, legacyPageContext: settings.pageContext ?? {} } })), [settings]);
-  const services = React.useMemo(() => ({ data: new SharePointPlanDataService(sp), provisioning: new SharePointProvisioningService(sp), importer: new SharePointPlanImportService(sp) }), [sp]);
+  const services = React.useMemo(() => ({ data: new SharePointPlanDataService(sp), provisioning: new SharePointProvisioningService(sp), importer: new SharePointPlanImportService(sp), packs: new SharePointBoardPackService(sp) }), [sp]);
   const dataService = services.data;
   const planId = settings.planId;
   document.body.style.background = PAGE_BACKGROUND[themeName] ?? PAGE_BACKGROUND.light;
@@ -63,7 +64,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
         <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { width: 320, maxWidth: '100%' } }} />
         <Dropdown label="Theme" options={themeOptions} selectedKey={themeName} onChange={(_, option) => option && setThemeName(String(option.key))} styles={{ root: { minWidth: 160 } }} />
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} provisioning={services.provisioning} importService={services.importer} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
     </Stack>
   );
 }

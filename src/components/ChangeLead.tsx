@@ -13,6 +13,8 @@ export interface IChangeLeadProps {
   /** What changed since then (from `changesBetween`). */
   changes: readonly IActionChange[];
   scheme: IStatusScheme;
+  /** The changes are counted from the statuses the board's frozen pack showed. */
+  fromPack?: boolean;
 }
 
 /** The words of one line: a count of one, of many, or none. */
@@ -32,7 +34,7 @@ const IMPROVED: ILineText = { one: strings.ChangeLeadImprovedOne, many: strings.
  * the last board, in words and numbers and by the status each moved to ("3 actions got
  * worse since 31 December 2023: 2 to Red, 1 to Amber"); every count opens its actions.
  */
-export function ChangeLead({ board, changes, scheme }: IChangeLeadProps): JSX.Element {
+export function ChangeLead({ board, changes, scheme, fromPack = false }: IChangeLeadProps): JSX.Element {
   const [headingId] = React.useState(() => getId('change-lead'));
   const when = formatDate(board, board);
 
@@ -68,6 +70,7 @@ export function ChangeLead({ board, changes, scheme }: IChangeLeadProps): JSX.El
         {line(changes.filter((change) => change.movement === 'deteriorated'), WORSE)}
         {line(changes.filter((change) => change.movement === 'improved'), IMPROVED)}
       </ul>
+      {fromPack && <Text variant="small">{formatString(strings.ChangeLeadFromPack, when)}</Text>}
     </Stack>
   );
 }

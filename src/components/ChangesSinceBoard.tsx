@@ -5,6 +5,7 @@ import { useRowLimit } from './RowLimit';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
 import { previousBoardDate } from '../model/asAt';
+import { IBoardPack, packStatuses } from '../model/boardPack';
 import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
@@ -16,6 +17,8 @@ import { useTableStyles } from './tableStyles';
 export interface IChangesSinceBoardProps {
   snapshot: IPlanSnapshot;
   today: IsoDate;
+  /** The pack frozen for the last board, when there is one: changes since that board are counted from what it showed. */
+  boardPack?: IBoardPack;
 }
 
 const MOVEMENT_TEXT: Readonly<Record<StatusMovement, string>> = {
@@ -40,13 +43,16 @@ const FIGURES: ReadonlyArray<{ key: string; text: string; test: (change: IAction
 const figures = mergeStyles({ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', listStyle: 'none', margin: 0, padding: 0 });
 
 /** What changed since a board date (the last before today by default, as the summary's lead): status moves, new updates, newly overdue. */
-export function ChangesSinceBoard({ snapshot, today }: IChangesSinceBoardProps): JSX.Element {
+export function ChangesSinceBoard({ snapshot, today, boardPack }: IChangesSinceBoardProps): JSX.Element {
   const { plan, actions } = snapshot;
   const boardDates = plan.reportingDates.filter((date) => date <= today);
   const [from, setFrom] = React.useState<IsoDate | undefined>(() => previousBoardDate(plan.reportingDates, today) ?? boardDates[boardDates.length - 1]);
   const [headingId] = React.useState(() => getId('changes'));
   const styles = useTableStyles();
-  const changes = React.useMemo(() => (from ? changesBetween(actions, plan.statusScheme, from, today) : []), [actions, plan.statusScheme, from, today]);
+  const changes = React.useMemo(
+    () => (from ? changesBetween(actions, plan.statusScheme, from, today, boardPack?.asAt === from ? packStatuses(boardPack) : undefined) : []),
+    [actions, plan.statusScheme, from, today, boardPack]
+  );
   const texts = new Map(actions.map((action) => [action.id, action.text]));
   const { visible, more } = useRowLimit(changes);
   const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;

@@ -1,25 +1,31 @@
 import * as React from 'react';
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, getId } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { planAsAt, previousBoardDate } from '../model/asAt';
+import { planAsAt } from '../model/asAt';
+import { IBoardPack, IBoardPackEntry, IReportContent, freezePack, packRefusal, reportAsAt } from '../model/boardPack';
 import { exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
 import { DEFAULT_PROTECTIVE_MARKING } from '../model/plan';
+import { writeBoardPackFile } from '../formats/boardPackFile';
+import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
-import { Scorecard } from './Scorecard';
-import { formatDate, formatString } from './format';
+import { errorMessage, formatDate, formatString } from './format';
+import { FreezePack } from './report/FreezePack';
+import { PACK_OMIT, packCopy } from './report/packCopy';
+import { FrozenPackNotice, PackList } from './report/PackList';
+import { ReportBody } from './report/ReportBody';
 import { ReportDateChoice } from './report/ReportDateChoice';
-import { ReportExceptions, ReportRevisions } from './report/ReportExceptions';
 import { ReportNarrative } from './report/ReportNarrative';
 import { REPORT_CLASS, printCss } from './report/printCss';
-import { figuresAt, figuresOver, trendDates } from './report/reportFigures';
-import { ChangeSincePrevious, StatusTable, StatusTrendTable } from './report/StatusParts';
+import { usePacks } from './report/usePacks';
 import { useLogsAsAt } from './report/useLogsAsAt';
 
 export interface IHighlightReportProps {
   snapshot: IPlanSnapshot;
   /** Reads the progress logs behind the report's notes as they stood at a past date. */
   dataService: IPlanDataService;
+  /** The plan's frozen board packs. */
+  packService: IBoardPackService;
   today: IsoDate;
   onClose: () => void;
 }
@@ -27,81 +33,139 @@ export interface IHighlightReportProps {
 /** On screen only: the report's controls. */
 const SCREEN_ONLY = { selectors: { '@media print': { display: 'none !important' } } };
 
-/**
- * The board's highlight report as at any date (a board date, today, or another day):
- * every figure from the plan as it stood then (`planAsAt`), so none can mix dates.
- * The narrative written for the date first (`ReportNarrative`), then whole-plan and
- * per-priority statuses with the change since the previous board in words, the status
- * trend over the board dates, the exceptions with their notes as they stood (read from
- * the progress log when a later note has replaced them), revised due dates, and the
- * KPIs. On paper: A4, headed on every page with the plan, the date and
- * its protective marking, and numbered.
- */
-export function HighlightReport({ snapshot, dataService, today, onClose }: IHighlightReportProps): JSX.Element {
-  const { plan, priorities, access } = snapshot;
-  const scheme = plan.statusScheme;
-  const [headingId] = React.useState(() => getId('report'));
-  const boardDates = React.useMemo(() => plan.reportingDates.filter((date) => date <= today), [plan.reportingDates, today]);
-  const [asAt, setAsAt] = React.useState<IsoDate>(boardDates[boardDates.length - 1] ?? today);
-  const previous = previousBoardDate(plan.reportingDates, asAt);
-  const marking = plan.protectiveMarking || DEFAULT_PROTECTIVE_MARKING;
-
+/** The report's content from the plan's lists as at `asAt`, with the notes then read from the logs where needed. */
+function useLiveContent(snapshot: IPlanSnapshot, dataService: IPlanDataService, asAt: IsoDate): { content: IReportContent; reading: ReadonlySet<number>; unread: ReadonlySet<number>; failure?: string } {
+  const { plan } = snapshot;
   // Exceptions whose note has been replaced since the date need their log to show the note as it stood.
   const laterNoteIds = React.useMemo(() => {
     const latestDates = new Map(snapshot.actions.map((action) => [action.id, action.latestUpdateDate]));
-    const unlogged = planAsAt(snapshot, asAt);
-    return exceptions(unlogged.actions, scheme, plan.reportingDates, asAt)
+    return exceptions(planAsAt(snapshot, asAt).actions, plan.statusScheme, plan.reportingDates, asAt)
       .map((entry) => entry.action.id)
       .filter((id) => (latestDates.get(id) ?? '') > asAt);
-  }, [snapshot, scheme, plan.reportingDates, asAt]);
+  }, [snapshot, plan, asAt]);
   const { logs, reading, failure } = useLogsAsAt(dataService, laterNoteIds);
-
-  const asAtPlan = React.useMemo(() => planAsAt(snapshot, asAt, logs), [snapshot, asAt, logs]);
-  const found = React.useMemo(() => exceptions(asAtPlan.actions, scheme, plan.reportingDates, asAt), [asAtPlan, scheme, plan.reportingDates, asAt]);
-  const now = React.useMemo(() => figuresAt(asAtPlan.actions, priorities, scheme, asAt), [asAtPlan, priorities, scheme, asAt]);
-  const trend = React.useMemo(() => figuresOver(snapshot, trendDates(plan.reportingDates, asAt)), [snapshot, plan.reportingDates, asAt]);
-  const before = trend.find((row) => row.date === previous);
-  // A KPI's progress note carries no date, so a report as at a past day leaves it out rather than show a later one.
-  const kpiSnapshot = React.useMemo(() => (asAt < today ? { ...asAtPlan, kpis: asAtPlan.kpis.map((kpi) => ({ ...kpi, progressNote: undefined })) } : asAtPlan), [asAtPlan, asAt, today]);
+  const content = React.useMemo(() => reportAsAt(snapshot, asAt, logs), [snapshot, asAt, logs]);
   const unread = React.useMemo(() => new Set(failure === undefined ? [] : laterNoteIds.filter((id) => !logs.has(id))), [failure, laterNoteIds, logs]);
+  return { content, reading: React.useMemo(() => new Set(reading), [reading]), unread, failure };
+}
 
+/**
+ * The board's highlight report as at any date (a board date, today, or another day):
+ * every figure from the plan as it stood then (`reportAsAt`), so none can mix dates;
+ * the narrative written for the date first. At a board date with a frozen pack, the
+ * report is the pack, as the board saw it. A plan officer freezes the pack for a board
+ * date: the pack is shown as it will be stored, then stored as one file (its data and
+ * this rendered copy) that nothing in the product writes again. On paper: A4, headed on
+ * every page with the plan, the date and its protective marking, and numbered.
+ */
+export function HighlightReport({ snapshot, dataService, packService, today, onClose }: IHighlightReportProps): JSX.Element {
+  const { plan, access } = snapshot;
+  const [headingId] = React.useState(() => getId('report'));
+  const articleRef = React.useRef<HTMLElement>(null);
+  const boardDates = React.useMemo(() => plan.reportingDates.filter((date) => date <= today), [plan.reportingDates, today]);
+  const [asAt, setAsAt] = React.useState<IsoDate>(boardDates[boardDates.length - 1] ?? today);
+  const packs = usePacks(packService, plan.id, asAt);
+  const live = useLiveContent(snapshot, dataService, asAt);
+  const [pending, setPending] = React.useState<IBoardPack>();
+  const [freezeFailure, setFreezeFailure] = React.useState<string>();
+  const [announcement, setAnnouncement] = React.useState('');
+
+  const frozen = pending ?? (packs.opened?.boardDate === asAt ? packs.opened.pack : undefined);
+  const entry = packs.entries?.find((candidate) => candidate.boardDate === asAt);
+  const content = frozen ?? live.content;
+  const marking = content.plan.protectiveMarking || DEFAULT_PROTECTIVE_MARKING;
   const asAtText = formatDate(asAt, asAt);
-  const css = printCss({ heading: formatString(strings.ReportRunningHeader, plan.title, asAtText), marking, pageNumber: strings.ReportPageNumber });
+  const css = printCss({ heading: formatString(strings.ReportRunningHeader, content.plan.title, asAtText), marking, pageNumber: strings.ReportPageNumber });
+  const kpiSnapshot = React.useMemo(() => ({ ...snapshot, plan: content.plan, priorities: content.priorities, actions: content.actions, kpis: content.kpis }), [snapshot, content]);
+
+  const freeze = (): void => {
+    setFreezeFailure(undefined);
+    dataService.loadNarratives(plan.id, asAt).then(
+      (narratives) => setPending(freezePack(live.content, narratives, new Date().toISOString(), access.user.displayName)),
+      (error: unknown) => setFreezeFailure(errorMessage(error))
+    );
+  };
+
+  // The pack is stored as shown: once it has rendered as frozen, its markup is the stored copy.
+  React.useEffect(() => {
+    const report = articleRef.current;
+    if (!pending || !report) return;
+    const { markup, css: rules } = packCopy(report);
+    const file = writeBoardPackFile(pending, formatString(strings.ReportRunningHeader, pending.plan.title, formatDate(pending.asAt, pending.asAt)), markup, rules);
+    packService.savePack(pending, file).then(
+      (saved: IBoardPackEntry) => {
+        packs.stored(saved, pending);
+        setPending(undefined);
+        setAnnouncement(formatString(strings.ReportFrozenAnnounce, formatDate(saved.boardDate, saved.boardDate)));
+      },
+      (error: unknown) => {
+        setPending(undefined);
+        setFreezeFailure(errorMessage(error));
+        packs.reload();
+      }
+    );
+    // Runs once per pack being frozen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pending]);
+
+  const refusal = packRefusal(plan.reportingDates, asAt, today);
+  const canFreeze = access.canManageLists && refusal === undefined && packs.entries !== undefined && !entry && !pending;
+  const notesReady = live.reading.size === 0 && live.failure === undefined;
+  const showingPack = entry !== undefined || pending !== undefined;
 
   return (
-    <Stack as="article" aria-labelledby={headingId} className={REPORT_CLASS} tokens={{ childrenGap: 20 }}>
+    <article aria-labelledby={headingId} className={REPORT_CLASS} ref={articleRef}>
       <style>{css}</style>
-      <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="end" styles={{ root: SCREEN_ONLY }}>
-        <DefaultButton iconProps={{ iconName: 'Back' }} onClick={onClose}>
-          {strings.ReportBack}
-        </DefaultButton>
-        <ReportDateChoice boardDates={boardDates} today={today} asAt={asAt} onChange={setAsAt} />
-        <PrimaryButton iconProps={{ iconName: 'Print' }} onClick={() => window.print()}>
-          {strings.ReportPrint}
-        </PrimaryButton>
+      <Stack tokens={{ childrenGap: 20 }}>
+        <div {...{ [PACK_OMIT]: '' }}>
+          <Stack tokens={{ childrenGap: 12 }} styles={{ root: SCREEN_ONLY }}>
+            <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="end">
+              <DefaultButton iconProps={{ iconName: 'Back' }} onClick={onClose}>
+                {strings.ReportBack}
+              </DefaultButton>
+              <ReportDateChoice boardDates={boardDates} frozenDates={packs.frozenDates} today={today} asAt={asAt} onChange={setAsAt} />
+              <PrimaryButton iconProps={{ iconName: 'Print' }} onClick={() => window.print()}>
+                {strings.ReportPrint}
+              </PrimaryButton>
+            </Stack>
+            <PackList entries={packs.entries} failure={packs.listFailure} onOpen={setAsAt} />
+            {canFreeze && <FreezePack asAt={asAt} ready={notesReady} onFreeze={freeze} />}
+            {pending && <Spinner label={strings.ReportFreezing} labelPosition="right" />}
+            {freezeFailure !== undefined && <MessageBar messageBarType={MessageBarType.error}>{formatString(strings.ReportFreezeFailed, freezeFailure)}</MessageBar>}
+            <div role="status" aria-live="polite">
+              {announcement}
+            </div>
+          </Stack>
+        </div>
+        {entry && <FrozenPackNotice entry={entry} pack={frozen} failure={packs.openFailure} />}
+        <header>
+          <Text block variant="small" styles={{ root: { fontWeight: 600, ...SCREEN_ONLY } }}>
+            {marking}
+          </Text>
+          <Text as="h2" id={headingId} variant="xLarge" block>
+            {formatString(strings.ReportHeading, content.plan.title)}
+          </Text>
+          <Text block>{formatString(strings.ReportSubheading, asAtText, content.previousBoard ? formatDate(content.previousBoard, content.previousBoard) : strings.ReportNoPrevious)}</Text>
+          <Text block variant="small">
+            {frozen ? formatString(strings.ReportFrozenBy, frozen.frozenBy, formatDate(frozen.frozenAt.slice(0, 10), frozen.frozenAt)) : formatString(strings.ReportProducedBy, access.user.displayName, formatDate(today, today))}
+          </Text>
+        </header>
+        {boardDates.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.ReportNoBoardDate}</MessageBar>}
+        {showingPack && !frozen ? (
+          packs.openFailure === undefined && <Spinner label={strings.ReportPackOpening} />
+        ) : (
+          <>
+            {!frozen && live.reading.size > 0 && <MessageBar messageBarType={MessageBarType.info}>{formatString(strings.ReportNotesReading, asAtText)}</MessageBar>}
+            {!frozen && live.failure !== undefined && <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.ReportNotesFailed, asAtText, live.failure)}</MessageBar>}
+            {frozen ? (
+              <ReportNarrative dataService={dataService} planId={plan.id} priorities={content.priorities} boardDate={asAt} canEdit={false} frozen={frozen.narratives} />
+            ) : (
+              <ReportNarrative dataService={dataService} planId={plan.id} priorities={content.priorities} boardDate={asAt} canEdit={access.canEditActions} />
+            )}
+            <ReportBody content={content} kpiSnapshot={kpiSnapshot} reading={frozen ? undefined : live.reading} unread={frozen ? undefined : live.unread} />
+          </>
+        )}
       </Stack>
-      <header>
-        <Text block variant="small" styles={{ root: { fontWeight: 600, ...SCREEN_ONLY } }}>
-          {marking}
-        </Text>
-        <Text as="h2" id={headingId} variant="xLarge" block>
-          {formatString(strings.ReportHeading, plan.title)}
-        </Text>
-        <Text block>{formatString(strings.ReportSubheading, asAtText, previous ? formatDate(previous, previous) : strings.ReportNoPrevious)}</Text>
-        <Text block variant="small">
-          {formatString(strings.ReportProducedBy, access.user.displayName, formatDate(today, today))}
-        </Text>
-      </header>
-      {boardDates.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.ReportNoBoardDate}</MessageBar>}
-      {reading.length > 0 && <MessageBar messageBarType={MessageBarType.info}>{formatString(strings.ReportNotesReading, asAtText)}</MessageBar>}
-      {failure !== undefined && <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.ReportNotesFailed, asAtText, failure)}</MessageBar>}
-      <ReportNarrative dataService={dataService} planId={plan.id} priorities={priorities} boardDate={asAt} canEdit={access.canEditActions} />
-      <StatusTable scheme={scheme} priorities={priorities} now={now} before={before} />
-      <ChangeSincePrevious scheme={scheme} now={now} before={before} />
-      <StatusTrendTable scheme={scheme} trend={trend} asAt={asAt} />
-      <ReportExceptions found={found} scheme={scheme} asAt={asAt} reading={new Set(reading)} unread={unread} />
-      <ReportRevisions actions={asAtPlan.actions} asAt={asAt} />
-      {snapshot.kpis.length > 0 && <Scorecard snapshot={kpiSnapshot} today={asAt} />}
-    </Stack>
+    </article>
   );
 }

@@ -3,10 +3,12 @@ import { DefaultButton, MessageBar, MessageBarType, Pivot, PivotItem, PrimaryBut
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { planAsAt, previousBoardDate } from '../model/asAt';
+import { packStatuses } from '../model/boardPack';
 import { changesBetween } from '../model/rollups';
 import { IActionFilter } from '../model/actionFilter';
 import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
+import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
 import { IPlanImportService } from '../services/IPlanImportService';
@@ -27,6 +29,7 @@ import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
 import { errorMessage } from './format';
+import { useFrozenPack } from './useFrozenPack';
 
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
@@ -36,6 +39,8 @@ const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'import-panel' 
 export interface IImprovementPlanAppProps {
   /** Data access; the same interface in SharePoint, Teams and the local host page. */
   dataService: IPlanDataService;
+  /** The plan's frozen board packs. */
+  packService: IBoardPackService;
   /** The plan this page shows; undefined until a page author chooses one. */
   planId: number | undefined;
   /** Today's date, from the host, so every view agrees on what is overdue. */
@@ -60,7 +65,7 @@ type LoadState =
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   // Narrowed once per change, not on every render, so the views' memoised figures hold.
@@ -103,6 +108,7 @@ export function ImprovementPlanApp({ dataService, planId, today, theme, dueSoonD
             today={today}
             dueSoonDays={dueSoonDays}
             dataService={dataService}
+            packService={packService}
             defaultView={defaultView}
             onSaved={(saved) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, saved.action) })}
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
@@ -143,6 +149,7 @@ interface IPlanViewProps {
   today: IsoDate;
   dueSoonDays: number;
   dataService: IPlanDataService;
+  packService: IBoardPackService;
   defaultView: PlanViewKey;
   onSaved: (saved: ISavedUpdate) => void;
   onEdited: (action: IAction) => void;
@@ -156,13 +163,18 @@ interface IPlanViewProps {
  * The plan's views as tabs; every figure opens the workstreams list filtered to what it counted.
  * Every view shows the plan as at today (one date, so no screen mixes dates) and saves the items as loaded.
  */
-function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported }: IPlanViewProps): JSX.Element {
+function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported }: IPlanViewProps): JSX.Element {
   // The views' plan (`shown`) and data service (`saving`); the report takes the loaded snapshot and chooses its own date.
   const shown = React.useMemo(() => planAsAt(snapshot, today), [snapshot, today]);
   const saving = React.useMemo(() => savingLoadedItems(dataService, snapshot), [dataService, snapshot]);
   const scheme = shown.plan.statusScheme;
   const board = previousBoardDate(shown.plan.reportingDates, today);
-  const sinceBoard = React.useMemo(() => (board ? { date: board, changes: changesBetween(shown.actions, scheme, board, today) } : undefined), [shown, scheme, board, today]);
+  // Counted from what the board saw when its pack was frozen.
+  const boardPack = useFrozenPack(packService, shown.plan.id, board);
+  const sinceBoard = React.useMemo(
+    () => (board ? { date: board, changes: changesBetween(shown.actions, scheme, board, today, boardPack && packStatuses(boardPack)), fromPack: boardPack !== undefined } : undefined),
+    [shown, scheme, board, today, boardPack]
+  );
   const [view, setView] = React.useState<PlanViewKey>(defaultView);
   const [filter, setFilter] = React.useState<IActionFilter>({});
   const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
@@ -186,7 +198,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
   if (reporting) {
     return (
       <React.Suspense fallback={<Spinner label={strings.ReportOpening} />}>
-        <HighlightReport snapshot={snapshot} today={today} dataService={dataService} onClose={() => setReporting(false)} />
+        <HighlightReport snapshot={snapshot} today={today} dataService={dataService} packService={packService} onClose={() => setReporting(false)} />
       </React.Suspense>
     );
   }
@@ -208,7 +220,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
       <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ link: { marginRight: 0, padding: '0 6px' } }}>
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
-            {sinceBoard && <ChangeLead board={sinceBoard.date} changes={sinceBoard.changes} scheme={scheme} />}
+            {sinceBoard && <ChangeLead board={sinceBoard.date} changes={sinceBoard.changes} scheme={scheme} fromPack={sinceBoard.fromPack} />}
             <Stack.Item>
               <DefaultButton iconProps={{ iconName: 'ReportDocument' }} onClick={() => setReporting(true)}>
                 {strings.ReportOpen}
@@ -221,7 +233,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, defaultView, onSa
             )}
             {shown.kpis.length > 0 && <KpiTiles snapshot={shown} />}
             <Exceptions snapshot={shown} today={today} />
-            <ChangesSinceBoard snapshot={shown} today={today} />
+            <ChangesSinceBoard snapshot={shown} today={today} boardPack={boardPack} />
             {shown.plan.reportingDates.some((date) => date < today) && <StatusTrend snapshot={shown} today={today} />}
           </Stack>
         </PivotItem>

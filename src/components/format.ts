@@ -17,6 +17,8 @@ const ERROR_MESSAGES: Readonly<Record<DataErrorKind, string>> = {
   overThreshold: strings.ErrorOverThreshold,
   network: strings.ErrorNetwork,
   notSetUp: strings.ErrorNotSetUp,
+  alreadyExists: strings.ErrorAlreadyExists,
+  unreadable: strings.ErrorUnreadable,
   unexpected: strings.ErrorUnexpected
 };
 

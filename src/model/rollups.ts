@@ -203,12 +203,17 @@ function movementBetween(scheme: IStatusScheme, before: string | undefined, afte
  * What changed between two board dates (after `from`, up to and including `to`): status
  * moves up and down, new log entries, and actions that became overdue. Only actions
  * with something to report are returned.
+ *
+ * @param shownAtFrom - each action's status as the board's frozen pack showed it, when
+ *   one was frozen for `from`: the change is counted from what the board saw (an action
+ *   the pack did not hold is counted from its log)
  */
 export function changesBetween(
   actions: readonly IAction[],
   scheme: IStatusScheme,
   from: IsoDate,
-  to: IsoDate
+  to: IsoDate,
+  shownAtFrom?: ReadonlyMap<number, string | undefined>
 ): IActionChange[] {
   if (from > to) {
     throw new Error(`The period starts (${from}) after it ends (${to}).`);
@@ -216,7 +221,7 @@ export function changesBetween(
   const changes: IActionChange[] = [];
   for (const action of actions) {
     const log = action.history;
-    const statusBefore = statusAsAtInOrder(log, from);
+    const statusBefore = shownAtFrom?.has(action.id) ? shownAtFrom.get(action.id) : statusAsAtInOrder(log, from);
     const statusAfter = statusAsAtInOrder(log, to);
     const newUpdates = log.filter((u) => u.date > from && u.date <= to);
     const due = effectiveDueDate(action);

@@ -7,6 +7,7 @@ import '@pnp/sp/security';
 import { PermissionKind } from '@pnp/sp/security';
 import { PlanDataError, toPlanDataError } from './errors';
 import { IProvisioningReport, IProvisioningService } from './IProvisioningService';
+import { LIBRARY_DEFINITIONS } from './libraryDefinitions';
 import { ColumnType, IColumnDefinition, IListDefinition, LIST_DEFINITIONS } from './listDefinitions';
 
 /** SharePoint's FieldTypeKind for each column type. */
@@ -23,6 +24,9 @@ const FIELD_TYPE_NAME: Readonly<Record<ColumnType, string>> = {
   URL: 'SP.FieldUrl',
   User: 'SP.FieldUser'
 };
+
+/** SharePoint's list template for a document library. */
+const DOCUMENT_LIBRARY = 101;
 
 /** What provisioning reads of each existing column. */
 const FIELD_COLUMNS = ['InternalName', 'Title', 'FieldTypeKind', 'Indexed', 'CustomFormatter'];
@@ -79,6 +83,13 @@ export class SharePointProvisioningService implements IProvisioningService {
         await this.ensureColumns(definition, found?.fields ?? (await this.readFields(definition.title)), listIds, report);
         await this.ensureViews(definition, found?.views ?? [], report);
       }
+      for (const library of LIBRARY_DEFINITIONS) {
+        if (!existing.has(library.title)) {
+          // Versioned, so a file saved over by hand keeps the version first stored.
+          await this.sp.web.lists.add(library.title, library.description, DOCUMENT_LIBRARY, false, { EnableVersioning: true });
+          report.createdLists.push(library.title);
+        }
+      }
     } catch (error) {
       throw toPlanDataError(error);
     }
@@ -88,6 +99,7 @@ export class SharePointProvisioningService implements IProvisioningService {
   /** Every list, its columns and its views, in one $batch (a missing list is simply absent). */
   private async readExisting(): Promise<Map<string, { id: string; fields: IExistingField[]; views: string[] }>> {
     const [batched, execute] = this.sp.batched();
+    const libraries = LIBRARY_DEFINITIONS.map((library) => ({ title: library.title, list: absentIfNotFound(batched.web.lists.getByTitle(library.title).select('Id')()) }));
     const reads = LIST_DEFINITIONS.map((definition) => {
       const list = batched.web.lists.getByTitle(definition.title);
       return {
@@ -104,6 +116,10 @@ export class SharePointProvisioningService implements IProvisioningService {
       if (list && fields && views) {
         existing.set(read.title, { id: (list as { Id: string }).Id, fields: fields as unknown as IExistingField[], views: (views as Array<{ Title: string }>).map((view) => view.Title) });
       }
+    }
+    for (const library of libraries) {
+      const list = await library.list;
+      if (list) existing.set(library.title, { id: (list as { Id: string }).Id, fields: [], views: [] });
     }
     return existing;
   }

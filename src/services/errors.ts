@@ -3,7 +3,7 @@
  * message is in the web part's localised strings); `detail` keeps what SharePoint
  * said, for the support log.
  */
-export type DataErrorKind = 'notFound' | 'forbidden' | 'throttled' | 'conflict' | 'overThreshold' | 'network' | 'notSetUp' | 'unexpected';
+export type DataErrorKind = 'notFound' | 'forbidden' | 'throttled' | 'conflict' | 'overThreshold' | 'network' | 'notSetUp' | 'alreadyExists' | 'unreadable' | 'unexpected';
 
 export class PlanDataError extends Error {
   public constructor(
@@ -85,6 +85,8 @@ export function toPlanDataError(error: unknown): PlanDataError {
         return new PlanDataError('throttled', detail, error.status);
       default:
         if (/SPQueryThrottledException/.test(detail)) return new PlanDataError('overThreshold', detail, error.status);
+        // "A file with the name ... already exists": a file added without Overwrite where one is.
+        if (/^-2130575257\b/.test(detail)) return new PlanDataError('alreadyExists', detail, error.status);
         return new PlanDataError('unexpected', detail, error.status);
     }
   }

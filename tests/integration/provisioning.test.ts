@@ -1,5 +1,6 @@
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 import { PlanDataError } from '../../src/services/errors';
+import { LIBRARY_DEFINITIONS } from '../../src/services/libraryDefinitions';
 import { LIST_DEFINITIONS } from '../../src/services/listDefinitions';
 import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
@@ -25,8 +26,12 @@ describe('provisioning the plan lists with PnPjs', () => {
   it('creates every list, column, index and view from nothing, with versioning on', async () => {
     const report = await new SharePointProvisioningService(site.as(SITE_OWNER.email)).ensureLists();
 
-    expect(report.createdLists).toEqual(LIST_DEFINITIONS.map((list) => list.title));
+    expect(report.createdLists).toEqual([...LIST_DEFINITIONS.map((list) => list.title), ...LIBRARY_DEFINITIONS.map((library) => library.title)]);
     expect(report.problems).toEqual([]);
+    for (const library of LIBRARY_DEFINITIONS) {
+      const created = (await site.as(SITE_OWNER.email).web.lists.getByTitle(library.title).select('BaseTemplate', 'EnableVersioning')()) as { BaseTemplate: number; EnableVersioning: boolean };
+      expect([library.title, created]).toEqual([library.title, expect.objectContaining({ BaseTemplate: 101, EnableVersioning: true })]);
+    }
     for (const definition of LIST_DEFINITIONS) {
       const list = site.store.getList(definition.title);
       expect(list.enableVersioning).toBe(true);
@@ -66,7 +71,8 @@ describe('provisioning the plan lists with PnPjs', () => {
     const outer = site.emulator.requests.filter((request) => !request.inBatch);
     expect(outer.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /sites/send/_api/web/EffectiveBasePermissions', 'POST /sites/send/_api/$batch', 'POST /sites/send/_api/$batch']);
     const parts = site.emulator.requests.filter((request) => request.inBatch);
-    expect(parts).toHaveLength(LIST_DEFINITIONS.length * 3);
+    // Each list, its columns and its views; each library.
+    expect(parts).toHaveLength(LIST_DEFINITIONS.length * 3 + LIBRARY_DEFINITIONS.length);
     expect(parts.every((request) => request.method === 'GET')).toBe(true);
   });
 

@@ -1,7 +1,10 @@
+import { IBoardPack, IBoardPackEntry } from '../../src/model/boardPack';
 import { DEFAULT_KPI_THRESHOLDS } from '../../src/model/kpi';
 import { IAction, IPlan, IPriorityArea, IStatusMark } from '../../src/model/plan';
 import { compareUpdates } from '../../src/model/rollups';
 import { RAGC_SCHEME } from '../../src/model/statusSchemes';
+import { PlanDataError } from '../../src/services/errors';
+import { IBoardPackService } from '../../src/services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot } from '../../src/services/IPlanDataService';
 import { anAction } from './builders';
 
@@ -79,5 +82,27 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     loadNarratives: jest.fn().mockResolvedValue([]),
     saveNarrative: jest.fn(),
     ...overrides
+  };
+}
+
+/**
+ * A board pack service holding packs in memory, as the library does: a pack is stored
+ * once per plan and board, and a second save of the same board is refused.
+ */
+export function aPackService(stored: IBoardPack[] = []): IBoardPackService & { files: Map<string, string> } {
+  const packs = new Map(stored.map((pack) => [`${pack.plan.id}|${pack.asAt}`, pack]));
+  const files = new Map<string, string>();
+  const entry = (pack: IBoardPack): IBoardPackEntry => ({ boardDate: pack.asAt, frozenAt: pack.frozenAt, url: `/sites/send/SEND Board Packs/plan-${pack.plan.id}-board-${pack.asAt}.html`, changedAfterFreezing: false });
+  return {
+    files,
+    listPacks: jest.fn(async (planId: number) => [...packs.values()].filter((pack) => pack.plan.id === planId).map(entry).sort((a, b) => a.boardDate.localeCompare(b.boardDate))),
+    readPack: jest.fn(async (planId: number, boardDate: string) => packs.get(`${planId}|${boardDate}`)),
+    savePack: jest.fn(async (pack: IBoardPack, file: string) => {
+      const key = `${pack.plan.id}|${pack.asAt}`;
+      if (packs.has(key)) throw new PlanDataError('alreadyExists', `-2130575257, Microsoft.SharePoint.SPException: ${key}`, 400);
+      packs.set(key, pack);
+      files.set(key, file);
+      return entry(pack);
+    })
   };
 }

@@ -8,6 +8,8 @@ import { formatDate, formatString } from '../format';
 export interface IReportDateChoiceProps {
   /** The plan's board dates up to today, ascending. */
   boardDates: readonly IsoDate[];
+  /** Board dates with a frozen pack, named as such. */
+  frozenDates?: ReadonlySet<IsoDate>;
   today: IsoDate;
   asAt: IsoDate;
   onChange: (date: IsoDate) => void;
@@ -32,10 +34,14 @@ const PICKER_STRINGS: IDatePickerStrings = {
  * up to today, picked from a calendar or typed ("31/12/2023", "Dec 2023") with the
  * keyboard alone.
  */
-export function ReportDateChoice({ boardDates, today, asAt, onChange }: IReportDateChoiceProps): JSX.Element {
+export function ReportDateChoice({ boardDates, frozenDates, today, asAt, onChange }: IReportDateChoiceProps): JSX.Element {
   const [choice, setChoice] = React.useState<string>(() => (boardDates.indexOf(asAt) >= 0 ? asAt : asAt === today ? TODAY : OTHER));
+  // A board opened from elsewhere (the list of frozen packs) shows as chosen.
+  React.useEffect(() => {
+    if (boardDates.indexOf(asAt) >= 0) setChoice(asAt);
+  }, [boardDates, asAt]);
   const options = [
-    ...boardDates.map((date) => ({ key: date, text: formatDate(date, date) })),
+    ...boardDates.map((date) => ({ key: date, text: frozenDates?.has(date) ? formatString(strings.ReportDateFrozen, formatDate(date, date)) : formatDate(date, date) })),
     { key: TODAY, text: formatString(strings.ReportDateToday, formatDate(today, today)) },
     { key: OTHER, text: strings.ReportDateOther }
   ];

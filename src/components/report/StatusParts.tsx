@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
+import { IDateFigures } from '../../model/boardPack';
 import { IsoDate } from '../../model/isoDate';
 import { IPriorityArea } from '../../model/plan';
 import { IPriorityRollup } from '../../model/rollups';
@@ -9,7 +10,7 @@ import { ScrollRegion } from '../ScrollRegion';
 import { StatusColumnHeaders } from '../StatusPill';
 import { formatDate, formatString } from '../format';
 import { useTableStyles } from '../tableStyles';
-import { IDateFigures, changeSentence, changeWords } from './reportFigures';
+import { changeSentence, changeWords } from './reportFigures';
 
 /** A part of the report: a heading and what it heads, kept together on paper. */
 export function ReportPart({ heading, children }: { heading: string; children: React.ReactNode }): JSX.Element {

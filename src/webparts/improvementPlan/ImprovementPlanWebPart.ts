@@ -16,6 +16,8 @@ import { IPlan } from '../../model/plan';
 import { parseReportingDates, parseTolerance } from '../../model/planSettings';
 import { parseSchemeText, presetScheme, schemeToText } from '../../model/statusSchemes';
 import { IPlanDataService } from '../../services/IPlanDataService';
+import { IBoardPackService } from '../../services/IBoardPackService';
+import { SharePointBoardPackService } from '../../services/SharePointBoardPackService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
 import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
@@ -44,6 +46,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private theme: PartialTheme = {};
   private provisioning!: IProvisioningService;
   private importService!: IPlanImportService;
+  private packService!: IBoardPackService;
   private pane: Omit<IPropertyPaneState, 'schemePreset'> = { plans: { kind: 'loading' }, priorities: [], settings: { kind: 'none' }, listSetup: { kind: 'idle' } };
   /** The plan as read for the pane; its ETag guards the settings save. */
   private panePlan: IPlan | undefined;
@@ -56,6 +59,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.dataService = new SharePointPlanDataService(sp);
     this.provisioning = new SharePointProvisioningService(sp);
     this.importService = new SharePointPlanImportService(sp);
+    this.packService = new SharePointBoardPackService(sp);
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this.applySectionTheme(this.themeProvider.tryGetTheme());
@@ -74,6 +78,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
       React.createElement(ImprovementPlanApp, {
         key: this.reloads,
         dataService: this.dataService,
+        packService: this.packService,
         planId: this.properties.planId,
         today: todayIso(),
         theme: this.theme,

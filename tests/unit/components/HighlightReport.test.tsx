@@ -5,14 +5,16 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { HighlightReport } from '../../../src/components/HighlightReport';
 import { cssString, pageNumberContent, printCss } from '../../../src/components/report/printCss';
+import { readBoardPackFile } from '../../../src/formats/boardPackFile';
+import { IBoardPack, freezePack, reportAsAt } from '../../../src/model/boardPack';
 import { IKpi } from '../../../src/model/kpi';
 import { IBoardNarrative, emptyNarrative } from '../../../src/model/narrative';
 import { IAction, IProgressUpdate } from '../../../src/model/plan';
 import { parsePlanDate } from '../../../src/model/planDates';
 import { ConflictError } from '../../../src/services/errors';
-import { IPlanDataService } from '../../../src/services/IPlanDataService';
+import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanDataService';
 import { anAction, anUpdate } from '../../support/builders';
-import { aDataService, aPlan, aSnapshot } from '../../support/fixtures';
+import { aDataService, aPackService, aPlan, aSnapshot } from '../../support/fixtures';
 
 const BOARDS = ['2023-06-30', '2023-09-30', '2023-12-31', '2024-03-31'];
 const TODAY = '2024-02-29';
@@ -76,7 +78,7 @@ function logsOf(ids: number[]): Map<number, IProgressUpdate[]> {
 
 function renderReport(dataService: IPlanDataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)) }), onClose = jest.fn()): IPlanDataService {
   const snapshot = aSnapshot({ plan: aPlan({ reportingDates: BOARDS, protectiveMarking: 'OFFICIAL-SENSITIVE' }), actions, kpis: [kpi], log });
-  render(<HighlightReport snapshot={snapshot} today={TODAY} dataService={dataService} onClose={onClose} />);
+  render(<HighlightReport packService={aPackService()} snapshot={snapshot} today={TODAY} dataService={dataService} onClose={onClose} />);
   return dataService;
 }
 
@@ -226,7 +228,7 @@ describe('the report narrative', () => {
 
   function renderWith(dataService: IPlanDataService, canEditActions: boolean): void {
     const snapshot = aSnapshot({ plan: aPlan({ reportingDates: BOARDS }), actions, log });
-    render(<HighlightReport snapshot={{ ...snapshot, access: { ...snapshot.access, canEditActions } }} today={TODAY} dataService={dataService} onClose={jest.fn()} />);
+    render(<HighlightReport packService={aPackService()} snapshot={{ ...snapshot, access: { ...snapshot.access, canEditActions } }} today={TODAY} dataService={dataService} onClose={jest.fn()} />);
   }
 
   it('lets an editor write a priority area’s key messages and save them as a draft for the board date', async () => {
@@ -238,8 +240,8 @@ describe('the report narrative', () => {
     const fields = within(narrative).getAllByRole('textbox', { name: 'Key messages' });
     expect(fields).toHaveLength(2);
     fireEvent.change(fields[0], { target: { value: 'Assessments within 18 weeks rose to 60%.' } });
-    fireEvent.click(within(narrative).getByRole('button', { name: 'Save 3. ND Pathways and Waiting Times' }));
-    expect(await within(narrative).findByText('Saved.')).toBeInTheDocument();
+    fireEvent.blur(fields[0]);
+    expect(await within(narrative).findByText(/^Draft saved at \d\d:\d\d$/)).toBeInTheDocument();
     expect(saveNarrative).toHaveBeenCalledWith(1, { ...emptyNarrative('2023-12-31', 3), keyMessages: 'Assessments within 18 weeks rose to 60%.' });
     await notesRead();
   });
@@ -251,7 +253,7 @@ describe('the report narrative', () => {
     const field = within(narrative).getAllByRole('textbox', { name: 'Key messages' })[1];
     expect(field).toHaveValue('Waits are falling.');
     fireEvent.change(field, { target: { value: 'Mine.' } });
-    fireEvent.click(within(narrative).getByRole('button', { name: 'Save 4. SLCN Pathways and Waiting Times' }));
+    fireEvent.blur(field);
     expect(await within(narrative).findByText(/^Not saved: someone else saved this part/)).toBeInTheDocument();
     expect(within(narrative).getByText('Waits fell by a third.')).toBeInTheDocument();
     expect(field).toHaveValue('Mine.');
@@ -280,5 +282,89 @@ describe('the print rules', () => {
     expect(pageNumberContent('{0}/{1}')).toBe('counter(page) "\\2f " counter(pages)');
     expect(printCss({ heading: 'x', marking: 'OFFICIAL', pageNumber: '{0}' })).toContain('@bottom-right { content: counter(page);');
     await notesRead();
+  });
+});
+
+describe('HighlightReport board packs', () => {
+  const officer = (): IPlanSnapshot => {
+    const snapshot = aSnapshot({ plan: aPlan({ reportingDates: BOARDS }), actions, kpis: [kpi], log });
+    return { ...snapshot, access: { ...snapshot.access, canManageLists: true } };
+  };
+  const renderWith = (snapshot: IPlanSnapshot, packService: ReturnType<typeof aPackService>, dataService: IPlanDataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)) })): void => {
+    render(<HighlightReport packService={packService} snapshot={snapshot} today={TODAY} dataService={dataService} onClose={jest.fn()} />);
+  };
+
+  it('freezes the pack for a board as shown: the figures then, the narrative written for it, and a copy without the controls', async () => {
+    const packService = aPackService();
+    const summary: IBoardNarrative = { ...emptyNarrative('2023-12-31'), id: 11, etag: '"1"', summary: 'Waits are falling.' };
+    const dataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)), loadNarratives: jest.fn().mockResolvedValue([summary]) });
+    renderWith(officer(), packService, dataService);
+    await notesRead();
+    expect(await screen.findByText('No pack has been frozen for this plan yet.')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Freeze the pack for 31 December 2023' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Freeze the board pack for 31 December 2023?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Freeze the pack' }));
+
+    expect(await screen.findByText(/^This is the pack frozen for the board of 31 December 2023, on .* by Kathryn Morgan: what the board saw/)).toBeInTheDocument();
+    expect(packService.savePack).toHaveBeenCalledTimes(1);
+    const [pack, file] = (packService.savePack as jest.Mock).mock.calls[0] as [IBoardPack, string];
+    expect(pack).toMatchObject({ asAt: '2023-12-31', previousBoard: '2023-09-30', frozenBy: 'Kathryn Morgan', narratives: [summary] });
+    // 3.1.1 was Red at the board, with its August note; the January one came later.
+    expect(pack.exceptions.find((entry) => entry.action.ref === '3.1.1')?.action).toMatchObject({ status: 'Red', latestNote: 'Partner returns missing' });
+    expect(readBoardPackFile(file)).toEqual(pack);
+    expect(file).toContain('Shropshire Accelerated Progress Plan: board highlight report');
+    expect(file).toContain('Waits are falling.');
+    expect(file).not.toContain('Freeze the pack');
+    expect(file).not.toContain('Frozen board packs');
+    expect(screen.queryByRole('button', { name: /^Freeze the pack/ })).toBeNull();
+    expect(screen.getByText('The pack for 31 December 2023 is frozen.').closest('[role="status"]')).not.toBeNull();
+  });
+
+  it('shows a frozen pack as the board saw it, whatever the lists say now, with its narrative read-only', async () => {
+    const atBoard = officer();
+    const frozen = freezePack(reportAsAt(atBoard, '2023-09-30'), [{ ...emptyNarrative('2023-09-30'), id: 3, summary: 'As frozen.' }], '2023-10-02T09:00:00Z', 'Sam Owner');
+    // Since the board, 4.1.1 was marked Green back-dated to August.
+    const now = { ...atBoard, actions: atBoard.actions.map((action) => (action.id === 3 ? { ...action, status: 'Green', history: [...action.history, { id: 99, actionId: 3, date: '2023-08-01', status: 'Green' }].sort((a, b) => a.date.localeCompare(b.date)) } : action)) };
+    const dataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)) });
+    renderWith(now, aPackService([frozen]), dataService);
+    await notesRead();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Open the pack frozen for the board of 30 September 2023' }));
+
+    expect(await screen.findByText(/^This is the pack frozen for the board of 30 September 2023, on 2 October 2023 by Sam Owner/)).toBeInTheDocument();
+    expect(screen.getByText('Frozen by Sam Owner on 2 October 2023.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: /^Report as at/ })).toHaveTextContent('30 September 2023 (frozen pack)');
+    const exceptions = screen.getByRole('table', { name: /^Actions off track, overdue/ });
+    expect(within(exceptions).getByRole('row', { name: /^4\.1\.1/ })).toHaveTextContent(/Amber/);
+    expect(screen.getByText('As frozen.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Freeze the pack/ })).toBeNull();
+    expect(dataService.loadNarratives).not.toHaveBeenCalledWith(1, '2023-09-30');
+  });
+
+  it('offers freezing to plan officers only, and only at a board date', async () => {
+    const snapshot = aSnapshot({ plan: aPlan({ reportingDates: BOARDS }), actions, kpis: [kpi], log });
+    renderWith(snapshot, aPackService());
+    await notesRead();
+    await screen.findByText('No pack has been frozen for this plan yet.');
+    expect(screen.queryByRole('button', { name: /^Freeze the pack/ })).toBeNull();
+  });
+
+  it('says so when someone froze the board first, and lists their pack', async () => {
+    const other = freezePack(reportAsAt(officer(), '2023-12-31'), [], '2024-01-02T09:00:00Z', 'Sam Owner');
+    const packService = aPackService();
+    renderWith(officer(), packService);
+    await notesRead();
+    await screen.findByText('No pack has been frozen for this plan yet.');
+    // Someone else freezes the same board while this page is open.
+    await packService.savePack(other, 'theirs');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Freeze the pack for 31 December 2023' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Freeze the pack' }));
+
+    expect(await screen.findByText(/^The pack was not frozen: It has already been saved/)).toBeInTheDocument();
+    expect(await screen.findByText(/^This is the pack frozen for the board of 31 December 2023, on 2 January 2024 by Sam Owner/)).toBeInTheDocument();
+    expect(packService.files.get('1|2023-12-31')).toBe('theirs');
   });
 });

@@ -5,7 +5,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ImprovementPlanApp } from '../../../src/components/ImprovementPlanApp';
 import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanDataService';
-import { aDataService, aSnapshot } from '../../support/fixtures';
+import { aDataService, aPackService, aSnapshot } from '../../support/fixtures';
 import { anUpdate } from '../../support/builders';
 import { PlanDataError } from '../../../src/services/errors';
 
@@ -23,7 +23,7 @@ function controllableService(): { service: IPlanDataService; loads: Array<{ reso
 }
 
 function renderApp(service: IPlanDataService, planId: number | undefined): ReturnType<typeof render> {
-  return render(<ImprovementPlanApp dataService={service} planId={planId} today="2023-06-15" theme={{}} />);
+  return render(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={planId} today="2023-06-15" theme={{}} />);
 }
 
 describe('ImprovementPlanApp', () => {
@@ -90,7 +90,7 @@ describe('ImprovementPlanApp', () => {
   it('ignores a load that finishes after the plan was changed', async () => {
     const { service, loads } = controllableService();
     const { rerender } = renderApp(service, 1);
-    rerender(<ImprovementPlanApp dataService={service} planId={2} today="2023-06-15" theme={{}} />);
+    rerender(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={2} today="2023-06-15" theme={{}} />);
     await act(async () => loads[1].resolve(aLoadedSnapshot({ plan: { ...aLoadedSnapshot().plan, id: 2, title: 'Plan two' } })));
     await act(async () => loads[0].resolve(aLoadedSnapshot()));
     expect(screen.getByRole('heading', { name: 'Plan two' })).toBeInTheDocument();
@@ -101,7 +101,7 @@ describe('ImprovementPlanApp when the plan lists are missing', () => {
   it('offers "Set up lists" to a site owner, runs provisioning, then loads again', async () => {
     const { service, loads } = controllableService();
     const provisioning = { canProvision: jest.fn(), ensureLists: jest.fn(async () => ({ createdLists: ['SEND Plans'], addedColumns: ['SEND Plans: LocalArea'], updatedColumns: [], addedViews: [], problems: [] })) };
-    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} provisioning={provisioning} />);
+    render(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={1} today="2023-06-15" theme={{}} provisioning={provisioning} />);
     await act(async () => loads[0].reject(new PlanDataError('notSetUp', "List 'SEND Plans' does not exist", 404)));
 
     expect(await screen.findByText(/have not been set up on this site yet/)).toBeInTheDocument();
@@ -114,7 +114,7 @@ describe('ImprovementPlanApp when the plan lists are missing', () => {
   it('tells someone without permission why the lists were not set up', async () => {
     const { service, loads } = controllableService();
     const provisioning = { canProvision: jest.fn(), ensureLists: jest.fn(async () => Promise.reject(new PlanDataError('forbidden', 'needs Edit', 403))) };
-    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} provisioning={provisioning} />);
+    render(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={1} today="2023-06-15" theme={{}} provisioning={provisioning} />);
     await act(async () => loads[0].reject(new PlanDataError('notSetUp', 'missing', 404)));
     fireEvent.click(await screen.findByRole('button', { name: 'Set up lists' }));
     expect(await screen.findByText('The lists were not set up. You do not have permission to do this. Ask the site owner for access.')).toBeInTheDocument();
@@ -142,7 +142,7 @@ describe('ImprovementPlanApp navigation', () => {
 
   async function loaded(snapshot = aLoadedSnapshot({ kpis: [kpi] }), props: Partial<React.ComponentProps<typeof ImprovementPlanApp>> = {}): Promise<void> {
     const service = aDataService({ loadPlan: jest.fn(async () => snapshot) });
-    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} {...props} />);
+    render(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={1} today="2023-06-15" theme={{}} {...props} />);
     await screen.findByRole('tab', { name: 'Summary' });
   }
 
@@ -209,7 +209,7 @@ describe('ImprovementPlanApp navigation', () => {
     const snapshot = { ...later, actions: later.actions.map((action) => (action.id === 1 ? { ...action, modified: '2023-07-10T09:00:00Z', etag: '"7"' } : action)) };
     const saveUpdate = jest.fn(async ({ action }) => ({ action, update: anUpdate(1, '2023-06-15', 'Green') }));
     const service = aDataService({ loadPlan: jest.fn(async () => snapshot), saveUpdate });
-    render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} />);
+    render(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={1} today="2023-06-15" theme={{}} />);
     const table = await screen.findByRole('table', { name: /^Actions in each priority area/ });
     // Red, Amber, Green, Complete, no status: 3.1.1 counts as Amber, as it stood today.
     expect(within(within(table).getByRole('row', { name: /ND Pathways/ })).getAllByRole('cell').map((cell) => cell.textContent).slice(0, 5)).toEqual(['0', '1', '2', '0', '0']);
@@ -246,7 +246,7 @@ describe('ImprovementPlanApp navigation', () => {
     const importService = { importPlan: jest.fn(), createPlan: jest.fn(), importKpis: jest.fn() };
     for (const canManageLists of [true, false]) {
       const service = aDataService({ loadPlan: jest.fn(async () => aLoadedSnapshot({ access: { ...aLoadedSnapshot().access, canManageLists } })) });
-      const { unmount } = render(<ImprovementPlanApp dataService={service} planId={1} today="2023-06-15" theme={{}} importService={importService} defaultView="workstreams" />);
+      const { unmount } = render(<ImprovementPlanApp packService={aPackService()} dataService={service} planId={1} today="2023-06-15" theme={{}} importService={importService} defaultView="workstreams" />);
       await screen.findByRole('heading', { name: 'Shropshire Accelerated Progress Plan' });
       expect(screen.queryByRole('button', { name: 'Import from a spreadsheet' }) !== null).toBe(canManageLists);
       unmount();

@@ -38,6 +38,8 @@ declare interface IImprovementPlanWebPartStrings {
   ErrorOverThreshold: string;
   ErrorNetwork: string;
   ErrorNotSetUp: string;
+  ErrorAlreadyExists: string;
+  ErrorUnreadable: string;
   ErrorUnexpected: string;
 
   ChangesHeading: string;
@@ -314,6 +316,28 @@ declare interface IImprovementPlanWebPartStrings {
   ReportOtherDateFuture: string;
   ReportRunningHeader: string;
   ReportPageNumber: string;
+  ReportDateFrozen: string;
+  ReportPacksHeading: string;
+  ReportPacksNone: string;
+  ReportPacksFailed: string;
+  ReportPackOpen: string;
+  ReportPackFrozenOn: string;
+  ReportPackDownload: string;
+  ReportPackDownloadShort: string;
+  ReportPackOpening: string;
+  ReportPackFailed: string;
+  ReportFrozenNotice: string;
+  ReportFrozenChanged: string;
+  ReportFrozenBy: string;
+  ReportFreeze: string;
+  ReportFreezeNotReady: string;
+  ReportFreezeTitle: string;
+  ReportFreezeText: string;
+  ReportFreezeConfirm: string;
+  ReportFreezing: string;
+  ReportFrozenAnnounce: string;
+  ReportFreezeFailed: string;
+  Cancel: string;
   ReportStatusHeading: string;
   ReportStatusCaption: string;
   ReportStatusCaptionFirst: string;
@@ -532,6 +556,7 @@ declare interface IImprovementPlanWebPartStrings {
   ChangeLeadImprovedOne: string;
   ChangeLeadImprovedMany: string;
   ChangeLeadImprovedNone: string;
+  ChangeLeadFromPack: string;
   ChangeLeadNowStatus: string;
   ChangeLeadToStatus: string;
   SummaryDeltaCaption: string;
