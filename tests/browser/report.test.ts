@@ -9,8 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { IBrowserSite, animationsSettled, openHighlightReport, startBrowserSite } from '../support/browser';
-import { EXECUTIVE } from '../../emulator/sample/users';
+import { Page } from 'playwright-core';
+import { IBrowserSite, animationsSettled, openAction, openHighlightReport, startBrowserSite } from '../support/browser';
+import { EXECUTIVE, SITE_OWNER } from '../../emulator/sample/users';
+import { emulatorSp } from '../../tools/siteClient';
+import { LIST_TITLES } from '../../src/services/schema';
+import '@pnp/sp/items';
 
 jest.setTimeout(120_000);
 
@@ -88,6 +92,60 @@ describe('the board highlight report in Chromium', () => {
     // No near-empty first page: the heading and the status table start on page one.
     expect(pages[0]).toContain('Actions by status');
     expect(pages[0].length).toBeGreaterThan(600);
+    await page.context().close();
+  });
+
+  /** What the report shows of the plan: its headed parts, not its controls. */
+  const reportText = async (page: Page): Promise<string> => {
+    const parts = await page.locator('.send-highlight-report section:has(> h3), .send-highlight-report section:has(> * > h3)').allTextContents();
+    return parts.join('\n');
+  };
+
+  it('freezes the pack for a board; after an action is changed in the list, the pack still shows what the board saw', async () => {
+    const page = await site.openAs(SITE_OWNER.email);
+    await openHighlightReport(page);
+    await page.getByRole('combobox', { name: /^Report as at/ }).click();
+    await page.getByRole('option', { name: '31 December 2023' }).click();
+    await page.getByText(/^Reading the notes as they stood/).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Freeze the pack for 31 December 2023' }).click();
+    await page.getByRole('alertdialog', { name: 'Freeze the board pack for 31 December 2023?' }).getByRole('button', { name: 'Freeze the pack' }).click();
+    await page.getByText(/^This is the pack frozen for the board of 31 December 2023/).waitFor();
+    await animationsSettled(page);
+    const scan = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+    expect(scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    const frozenText = await reportText(page);
+    const firstException = page.getByRole('table', { name: /^Actions off track, overdue/ }).getByRole('row').nth(1);
+    const ref = ((await firstException.getByRole('rowheader').textContent()) ?? '').trim();
+    expect(frozenText).toContain(ref);
+    expect(frozenText).toContain('Whole plan');
+    // The stored copy opens as the board saw it, without the web part.
+    const href = (await page.getByRole('link', { name: 'Download the stored copy of the pack for 31 December 2023' }).first().getAttribute('href')) as string;
+    const copy = await page.context().request.get(new URL(href, site.emulator.url).toString());
+    expect(copy.status()).toBe(200);
+    const copyPage = await page.context().newPage();
+    await copyPage.setContent(await copy.text());
+    expect(await copyPage.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/board highlight report$/);
+    expect(await reportText(copyPage)).toBe(frozenText);
+    await copyPage.screenshot({ path: join(ARTIFACTS, 'board-pack-stored-copy.png') });
+    await copyPage.close();
+
+    // Someone edits the action's wording in the SharePoint list by hand (no revision kept) and marks it complete.
+    const items = emulatorSp(site.emulator.siteUrl, SITE_OWNER.email).web.lists.getByTitle(LIST_TITLES.actions).items;
+    const all = (await items.select('Id', 'Title').top(5000)()) as Array<{ Id: number; Title: string }>;
+    const item = all.find((candidate) => candidate.Title === ref) as { Id: number };
+    await items.getById(item.Id).update({ ActionText: 'Reworded after the board in the list' }, '*');
+
+    await page.reload();
+    await page.getByRole('table', { name: /^Actions in each priority area/ }).waitFor();
+    await openHighlightReport(page);
+    await expect(page.getByRole('combobox', { name: /^Report as at/ }).textContent()).resolves.toContain('31 December 2023 (frozen pack)');
+    await page.getByText(/^This is the pack frozen for the board of 31 December 2023/).waitFor();
+    expect(await reportText(page)).toBe(frozenText);
+    expect(frozenText).not.toContain('Reworded after the board in the list');
+    // The change is real: the action shows it.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await openAction(page, ref);
+    await page.getByText('Reworded after the board in the list').first().waitFor();
     await page.context().close();
   });
 });
