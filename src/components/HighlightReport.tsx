@@ -76,7 +76,6 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const marking = content.plan.protectiveMarking || DEFAULT_PROTECTIVE_MARKING;
   const asAtText = formatDate(asAt, asAt);
   const css = printCss({ heading: formatString(strings.ReportRunningHeader, content.plan.title, asAtText), marking, pageNumber: strings.ReportPageNumber });
-  const kpiSnapshot = React.useMemo(() => ({ ...snapshot, plan: content.plan, priorities: content.priorities, actions: content.actions, kpis: content.kpis }), [snapshot, content]);
 
   const freeze = (): void => {
     setFreezeFailure(undefined);
@@ -162,7 +161,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
             ) : (
               <ReportNarrative dataService={dataService} planId={plan.id} priorities={content.priorities} boardDate={asAt} canEdit={access.canEditActions} />
             )}
-            <ReportBody content={content} kpiSnapshot={kpiSnapshot} reading={frozen ? undefined : live.reading} unread={frozen ? undefined : live.unread} />
+            <ReportBody content={content} reading={frozen ? undefined : live.reading} unread={frozen ? undefined : live.unread} />
           </>
         )}
       </Stack>

@@ -16,7 +16,8 @@ import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, progressNoteDateText }
 import { useTableStyles } from './tableStyles';
 
 export interface IScorecardProps {
-  snapshot: IPlanSnapshot;
+  /** The plan's KPIs with the priorities and actions they link to, as at `today`. */
+  snapshot: Pick<IPlanSnapshot, 'plan' | 'priorities' | 'actions' | 'kpis'>;
   today: IsoDate;
 }
 

@@ -1,14 +1,11 @@
 import * as React from 'react';
 import { IReportContent, figuresOfReport } from '../../model/boardPack';
-import { IPlanSnapshot } from '../../services/IPlanDataService';
 import { Scorecard } from '../Scorecard';
 import { ReportExceptions, ReportRevisions } from './ReportExceptions';
 import { ChangeSincePrevious, StatusTable, StatusTrendTable } from './StatusParts';
 
 export interface IReportBodyProps {
   content: IReportContent;
-  /** The snapshot the scorecard reads its KPIs, priorities and settings from: the content's. */
-  kpiSnapshot: IPlanSnapshot;
   /** Exceptions whose note as it stood is still being read. */
   reading?: ReadonlySet<number>;
   /** Exceptions whose note as it stood could not be read. */
@@ -22,7 +19,7 @@ const NONE: ReadonlySet<number> = new Set();
  * by priority and for the whole plan, the change since the previous board in words, the
  * trend, the exceptions with their notes then, revised due dates, and the KPIs.
  */
-export function ReportBody({ content, kpiSnapshot, reading = NONE, unread = NONE }: IReportBodyProps): JSX.Element {
+export function ReportBody({ content, reading = NONE, unread = NONE }: IReportBodyProps): JSX.Element {
   const scheme = content.plan.statusScheme;
   const { now, before } = figuresOfReport(content);
   return (
@@ -32,7 +29,7 @@ export function ReportBody({ content, kpiSnapshot, reading = NONE, unread = NONE
       <StatusTrendTable scheme={scheme} trend={content.trend} asAt={content.asAt} />
       <ReportExceptions found={content.exceptions} scheme={scheme} asAt={content.asAt} reading={reading} unread={unread} />
       <ReportRevisions actions={content.actions} asAt={content.asAt} />
-      {content.kpis.length > 0 && <Scorecard snapshot={kpiSnapshot} today={content.asAt} />}
+      {content.kpis.length > 0 && <Scorecard snapshot={content} today={content.asAt} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanData
 import { aDataService, aPackService, aSnapshot } from '../../support/fixtures';
 import { anUpdate } from '../../support/builders';
 import { PlanDataError } from '../../../src/services/errors';
+import { freezePack, reportAsAt } from '../../../src/model/boardPack';
 
 /** The fixture as SharePoint gives it: every item carries its Modified stamp (before the page's today), so the status it holds stands that day. */
 function aLoadedSnapshot(...args: Parameters<typeof aSnapshot>): IPlanSnapshot {
@@ -240,6 +241,21 @@ describe('ImprovementPlanApp navigation', () => {
     fireEvent.click(within(lead).getAllByRole('button', { name: '1 — Worse since 31 March 2023: open the list' })[0]);
     expect(screen.getByRole('tab', { name: 'Workstreams' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByText('Showing 1 of 4 actions.')).toBeInTheDocument();
+  });
+
+  it('counts what changed since the last board from the statuses its frozen pack showed, and says so', async () => {
+    const snapshot = aLoadedSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red'), anUpdate(2, '2023-03-01', 'Amber'), anUpdate(2, '2023-05-01', 'Green')] });
+    snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'] };
+    // The board saw 3.1.1 as Red already (its log has since been corrected) and 3.1.2 as Amber.
+    const atBoard = reportAsAt(snapshot, '2023-03-31');
+    const pack = freezePack({ ...atBoard, actions: atBoard.actions.map((action) => (action.id === 1 ? { ...action, status: 'Red' } : action)) }, [], '2023-04-01T09:00:00Z', 'Sam Owner');
+    const packService = aPackService([pack]);
+    render(<ImprovementPlanApp packService={packService} dataService={aDataService({ loadPlan: jest.fn(async () => snapshot) })} planId={1} today="2023-06-15" theme={{}} />);
+
+    expect(await screen.findByText('Counted from the statuses in the pack frozen for the board of 31 March 2023.')).toBeInTheDocument();
+    const lead = screen.getByRole('region', { name: 'Since the board on 31 March 2023' });
+    expect(within(lead).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['No action got worse since 31 March 2023.', '1 action improved since 31 March 2023: 1 to Green']);
+    expect(packService.readPack).toHaveBeenCalledWith(1, '2023-03-31');
   });
 
   it('offers the import to someone who may manage the site’s lists (read with the plan), and to no one else', async () => {
