@@ -86,11 +86,29 @@ function readRequest(partText: string): IBatchPart {
 }
 
 /**
+ * SharePoint Online's limits on one $batch: at most 100 requests (pnp/pnpcore#284; "a known
+ * limitation that you should only have 100 items in a batched request", pnp/pnpjs#3207) and
+ * 1,048,576 bytes of body ("The maximum number of bytes allowed to be read from the stream
+ * has been exceeded ... a maximum of 1048576 bytes is allowed", pnp/pnpcore#777,
+ * pnp/powershell#3436). A batch past either is refused as a whole: the answer is not a
+ * batch response (PnPjs reads it as "Invalid response, line 0", pnp/pnpjs#1356), so no part
+ * runs. Neither the status nor the error code is recorded; the emulator answers 400.
+ */
+export const BATCH_MAX_REQUESTS = 100;
+export const BATCH_MAX_BYTES = 1048576;
+
+/**
  * Reads a $batch body into its requests, in order (changesets flattened).
  *
- * @throws BatchFormatError when the body is not a batch SharePoint would accept
+ * @throws BatchFormatError when the body is not a batch SharePoint would accept, or is past its limits
  */
 export function parseBatch(body: string, boundary: string): IBatchPart[] {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > BATCH_MAX_BYTES) {
+    throw new BatchFormatError(
+      `The maximum number of bytes allowed to be read from the stream has been exceeded. After the last read operation, a total of ${bytes} bytes has been read from the stream; however a maximum of ${BATCH_MAX_BYTES} bytes is allowed.`
+    );
+  }
   const parts: IBatchPart[] = [];
   for (const part of multipartBodies(body, boundary)) {
     const { headers, rest } = headersAndRest(part.replace(/^\s*\n/, ''));
@@ -110,6 +128,9 @@ export function parseBatch(body: string, boundary: string): IBatchPart[] {
       }
       parts.push(request);
     }
+  }
+  if (parts.length > BATCH_MAX_REQUESTS) {
+    throw new BatchFormatError(`The batch holds ${parts.length} requests; a batch may hold at most ${BATCH_MAX_REQUESTS}.`);
   }
   return parts;
 }

@@ -297,48 +297,26 @@ function resolveFilterField(columns: Map<string, IColumn>, expands: Set<string>,
   return column;
 }
 
-function conjuncts(expr: FilterExpr): FilterExpr[] {
-  return expr.kind === 'and' ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+/** The comparisons of a filter, left to right (inside and, or and not alike). */
+function comparisons(expr: FilterExpr): FilterExpr[] {
+  if (expr.kind === 'and' || expr.kind === 'or') return [...comparisons(expr.left), ...comparisons(expr.right)];
+  if (expr.kind === 'not') return comparisons(expr.operand);
+  return [expr];
 }
 
 /**
- * What a query must find through an index on a list past the threshold: its first
- * condition (and each side of an `or`), together with the comparisons right after it
- * on the same column, which SharePoint reads as one range of that index
- * ("Id gt 5000 and Id le 10000").
+ * The parts SharePoint must seek an index with: the first part of an `and` (filters are
+ * evaluated left to right) and each side of an `or`.
  */
-function indexSeeks(expr: FilterExpr): FilterExpr[][] {
-  if (expr.kind === 'or') return [...indexSeeks(expr.left), ...indexSeeks(expr.right)];
-  const [first, ...rest] = conjuncts(expr);
-  if (first.kind === 'or') return indexSeeks(first);
-  const seek = [first];
-  for (const next of rest) {
-    if (first.kind !== 'compare' || next.kind !== 'compare' || next.field !== first.field) break;
-    seek.push(next);
-  }
-  return [seek];
+function leadingParts(expr: FilterExpr): FilterExpr[] {
+  if (expr.kind === 'or') return [...leadingParts(expr.left), ...leadingParts(expr.right)];
+  if (expr.kind === 'and') return leadingParts(expr.left);
+  return [expr];
 }
 
-/** The ids a leading range on ID allows ("Id gt 5000 and Id le 10000"), read through the id index; undefined for any other query. */
-function idRangeOf(filter: FilterExpr | undefined, columns: Map<string, IColumn>): { lowest: number; highest: number } | undefined {
-  // Only a range every match must fall in: not one side of an `or`.
-  if (!filter || filter.kind === 'or' || conjuncts(filter)[0].kind === 'or') return undefined;
-  const [seek] = indexSeeks(filter);
-  let lowest = -Infinity;
-  let highest = Infinity;
-  for (const leaf of seek) {
-    if (leaf.kind !== 'compare' || typeof leaf.value !== 'number' || columns.get(leaf.field.toLowerCase())?.field.internalName !== 'ID') return undefined;
-    const bound = leaf.value;
-    if (leaf.op === 'gt') lowest = Math.max(lowest, Math.floor(bound) + 1);
-    else if (leaf.op === 'ge') lowest = Math.max(lowest, Math.ceil(bound));
-    else if (leaf.op === 'lt') highest = Math.min(highest, Math.ceil(bound) - 1);
-    else if (leaf.op === 'le') highest = Math.min(highest, Math.floor(bound));
-    else if (leaf.op === 'eq') {
-      lowest = Math.max(lowest, bound);
-      highest = Math.min(highest, bound);
-    } else return undefined;
-  }
-  return { lowest: Math.max(lowest, 0), highest: Math.min(highest, Number.MAX_SAFE_INTEGER) };
+/** Whether a column can take a query under the threshold: indexed. */
+function narrows(field: IFieldDefinition): boolean {
+  return field.indexed;
 }
 
 interface ISortKey {
@@ -386,10 +364,11 @@ export interface IItemsPage {
 
 /**
  * Runs an items query as SharePoint does, including the list view threshold: on a
- * list past 5,000 items the query must find its items through an indexed column
- * (its first filter, and each side of an `or`, with any range on the same column),
- * that index may not match more than 5,000 items, and it may only sort on indexed
- * columns.
+ * list past 5,000 items the query must lead with a comparison on an indexed column
+ * that is neither a lookup nor a person (and so must each side of an `or`), no
+ * comparison on an indexed column may match more than 5,000 items on its own, $top is
+ * at most 5,000 and sorts are on indexed columns only. Unfiltered pages in id order
+ * (`$top` with `$skiptoken=Paged=TRUE&p_ID=n`) and the highest ids first pass.
  */
 export function queryItems(store: SharePointStore, listTitle: string, query: IItemsQuery): IItemsPage {
   const fields = store.fields(listTitle);
@@ -415,17 +394,28 @@ export function queryItems(store: SharePointStore, listTitle: string, query: IIt
     throw badQuery(`The $top value '${query.top}' is not valid.`);
   }
 
-  // What SharePoint reads through the id index (a leading id range; the first page of the
-  // highest ids, one more than asked so the next link is right), it reads that way; else the list.
-  const idRange = idRangeOf(filter, columns);
-  const lastIdsFirst = !filter && !query.skiptoken && sortKeys.length === 1 && sortKeys[0].column.field.internalName === 'ID' && sortKeys[0].descending;
-  const all = idRange ? store.itemsInIdRange(listTitle, idRange.lowest, idRange.highest) : lastIdsFirst ? store.lastItems(listTitle, top + 1) : store.allItems(listTitle);
-  if ((idRange || lastIdsFirst ? store.itemCount(listTitle) : all.length) > LIST_VIEW_THRESHOLD) {
+  // Unfiltered pages in id order, and the highest ids first, are read through the id index.
+  const idOrdered = !filter && (sortKeys.length === 0 || (sortKeys.length === 1 && sortKeys[0].column.field.internalName === 'ID'));
+  const after = skipAfter(query.skiptoken);
+  const lastIdsFirst = idOrdered && sortKeys.length === 1 && sortKeys[0].descending && after === undefined;
+  const firstIdsUp = idOrdered && (sortKeys.length === 0 || !sortKeys[0].descending);
+  const all = lastIdsFirst ? store.lastItems(listTitle, top + 1) : firstIdsUp ? store.itemsAfter(listTitle, after ?? 0, top + 1) : store.allItems(listTitle);
+  if ((lastIdsFirst || firstIdsUp ? store.itemCount(listTitle) : all.length) > LIST_VIEW_THRESHOLD) {
+    // $top is at most 5,000 (sp-dev-docs#3323; PnP-JS-Core#203); a sort must be on an indexed column.
     if (top > LIST_VIEW_THRESHOLD || sortKeys.some((key) => !key.column.field.indexed)) throw throttled();
     if (filter) {
-      for (const seek of indexSeeks(filter)) {
-        if (seek.some((leaf) => !('field' in leaf) || !filterColumns.get(leaf.field)?.field.indexed)) throw throttled();
-        if (all.filter((item) => seek.every((leaf) => matches(leaf, read(item)))).length > LIST_VIEW_THRESHOLD) throw throttled();
+      // Filters are evaluated left to right and no part may match more than 5,000 items on its
+      // own (pnp.github.io/blog/post/listview-threashold-apis/); a two-sided range on an indexed
+      // column is still refused (sp-dev-docs#7149), so each comparison counts alone: a leading
+      // `Id gt 5000` on a 20,000-item list is refused even with `and Id le 10000` after it.
+      const column = (leaf: FilterExpr): IColumn | undefined => ('field' in leaf ? filterColumns.get(leaf.field) : undefined);
+      for (const part of leadingParts(filter)) {
+        const leading = column(part);
+        if (part.kind !== 'compare' || part.op === 'ne' || !leading || !narrows(leading.field)) throw throttled();
+      }
+      for (const leaf of comparisons(filter)) {
+        if (!column(leaf)?.field.indexed) continue;
+        if (all.filter((item) => matches(leaf, read(item))).length > LIST_VIEW_THRESHOLD) throw throttled();
       }
     }
   }
@@ -440,8 +430,8 @@ export function queryItems(store: SharePointStore, listTitle: string, query: IIt
       return left.id - right.id;
     });
   }
-  const after = skipAfter(query.skiptoken);
-  const start = after === undefined ? 0 : sortKeys.length > 0 ? found.findIndex((item) => item.id === after) + 1 : found.findIndex((item) => item.id > after);
+  // A $skiptoken's p_ID need not be an item that exists: id order resumes past it (or below it, highest first).
+  const start = after === undefined ? 0 : firstIdsUp ? found.findIndex((item) => item.id > after) : idOrdered ? found.findIndex((item) => item.id < after) : found.findIndex((item) => item.id === after) + 1;
   const from = start < 0 ? found.length : start;
   const items = found.slice(from, from + top);
   const more = from + top < found.length && items.length > 0;

@@ -434,7 +434,9 @@ export class SharePointStore {
     if (ifMatch === undefined || ifMatch === '*') {
       return;
     }
-    if (ifMatch !== itemEtag(item.version)) {
+    // Items carry `"n"`, and sometimes `"{guid},n"` (pnp/sp-dev-fx-controls-react#1509): either names version n.
+    const version = /^"(?:\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\},)?(\d+)"$/i.exec(ifMatch)?.[1];
+    if (version !== String(item.version)) {
       throw new SharePointError(
         412,
         '-1, Microsoft.SharePoint.Client.ClientServiceException',
@@ -446,7 +448,8 @@ export class SharePointStore {
   /**
    * Merges `values` into the item (X-HTTP-Method: MERGE), as version n+1.
    *
-   * @param ifMatch - the caller's ETag; '*' or undefined overwrite whatever is there
+   * @param ifMatch - the caller's ETag (`"n"` or `"{guid},n"`); '*' overwrites whatever is there, as does
+   *   undefined (a write made on the server's side, such as a test's); a REST MERGE without If-Match sends ''
    */
   public updateItem(listTitle: string, id: number, values: Record<string, unknown>, ifMatch: string | undefined, userId: number): IStoredItem {
     this.checkFieldsExist(listTitle, values);
@@ -487,10 +490,10 @@ export class SharePointStore {
     return rows.map(toItem);
   }
 
-  /** Items whose ids lie in a range, in id order: what SharePoint reads through its id index. */
-  public itemsInIdRange(listTitle: string, lowest: number, highest: number): IStoredItem[] {
+  /** At most `count` items with ids above `afterId`, in id order: an unfiltered page read through the id index. */
+  public itemsAfter(listTitle: string, afterId: number, count: number): IStoredItem[] {
     const list = this.getList(listTitle);
-    const rows = this.sql('SELECT * FROM items WHERE list_id = ? AND id >= ? AND id <= ? ORDER BY id').all(list.id, lowest, highest) as unknown as IItemRow[];
+    const rows = this.sql('SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?').all(list.id, afterId, count) as unknown as IItemRow[];
     return rows.map(toItem);
   }
 

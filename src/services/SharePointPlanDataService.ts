@@ -14,7 +14,7 @@ import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { IsoDate } from '../model/isoDate';
 import { IBoardNarrative } from '../model/narrative';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
-import { IListRead, ListItems, PAGE_SIZE, PLAN_ID, readPlanLists } from './idRanges';
+import { BATCH_LIMIT, IListRead, ListItems, PAGE_SIZE, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapNarrative, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, narrativeItem, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
@@ -55,14 +55,11 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
 
 const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
 
-/** The board narratives, read as a plan's other lists are (by id range, within the list view threshold). */
+/** The board narratives, read as a plan's other lists are (in unfiltered pages, within the list view threshold). */
 const NARRATIVE_SELECT: string[] = ['Id', ...Object.values(NARRATIVE_FIELDS).map((field) => (field === NARRATIVE_FIELDS.plan || field === NARRATIVE_FIELDS.priority ? `${field}Id` : field))];
 const NARRATIVES: IListRead = { title: LIST_TITLES.narratives, columns: (items) => items.select(...NARRATIVE_SELECT) };
 
 const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
-
-/** The most requests SharePoint takes in one $batch. */
-const BATCH_LIMIT = 100;
 
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {
@@ -107,8 +104,8 @@ export class SharePointPlanDataService implements IPlanDataService {
 
   public async listPriorities(planId: number): Promise<IPriorityArea[]> {
     try {
-      const items = await COLUMNS.priorities(this.sp.web.lists.getByTitle(LIST_TITLES.priorities).items).filter(`${PLAN_ID} eq ${planId}`).top(PAGE_SIZE)();
-      return (items as ListItem[]).map(mapPriority).sort((a, b) => a.number.localeCompare(b.number, 'en-GB', { numeric: true }));
+      const { rows } = await readPlanLists(this.sp, planId, { priorities: LISTS.priorities });
+      return rows.priorities.map(mapPriority).sort((a, b) => a.number.localeCompare(b.number, 'en-GB', { numeric: true }));
     } catch (error) {
       throw toPlanDataError(error);
     }
@@ -149,8 +146,8 @@ export class SharePointPlanDataService implements IPlanDataService {
 
   /**
    * Reads the plan, its lists, the user and their permissions in one $batch, and the
-   * rest of any list whose ids run past 5,000 in a second (`readPlanLists`): a view
-   * costs two requests at most, however large the plan.
+   * rest of any list past 5,000 items in a second (`readPlanLists`): a view costs two
+   * requests at most, however large the plan.
    */
   public async loadPlan(planId: number): Promise<IPlanSnapshot> {
     try {

@@ -104,7 +104,7 @@ export class SharePointPlanImportService implements IPlanImportService {
       // The plan and the log's keys (which the plan's load does not read), together.
       const [current, { rows }] = await Promise.all([
         new SharePointPlanDataService(this.sp).loadPlan(planId),
-        readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', UPDATE_FIELDS.key) } })
+        readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', `${UPDATE_FIELDS.plan}Id`, UPDATE_FIELDS.key) } })
       ]);
       const result: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
       const loggedKeys = new Set(rows.log.map((entry) => entry[UPDATE_FIELDS.key]));
@@ -151,28 +151,35 @@ export class SharePointPlanImportService implements IPlanImportService {
       addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
       result.createdOutcomes = addedOutcomes.length;
 
+      // Each action's fields first, so its batch is sized by what it sends.
+      const actionWrites = entries.map((entry) => {
+        const { row, log, history } = entry;
+        const pid = priorityId(row.priority);
+        const oid = row.outcome === undefined ? undefined : outcomes.find((outcome) => outcome.number === row.outcome && outcome.priorityId === pid)?.id;
+        const latest = [...row.updates].filter((update) => update.date !== undefined).pop();
+        const fields = actionFields(row, pid, oid, latest ? { date: latest.date as IsoDate, note: latest.text } : undefined);
+        if (history) fields[ACTION_FIELDS.statusHistory] = writeHistory(history);
+        const existing = byRef.get(row.ref);
+        if (!existing) return { row, fields: { Title: row.ref, [`${ACTION_FIELDS.plan}Id`]: planId, ...fields } };
+        if (row.change === 'unchanged' && log.length === 0 && !history) return { row, existing };
+        // A key field the file changes is kept as a revision, as an edit's is; a re-run finds it already changed and adds none.
+        const revisions = revisionsOf(existing, asWritten(existing, row), { ...made, at: new Date().toISOString() });
+        if (revisions.length > 0) fields[ACTION_FIELDS.revisions] = writeRevisions([...existing.revisions, ...revisions]);
+        return { row, existing, fields };
+      });
       const actionIds = new Map<string, number>();
       const actionOutcomes = await writeInBatches(
         this.sp,
-        entries,
-        async (batched, { row, log, history }) => {
-          const pid = priorityId(row.priority);
-          const oid = row.outcome === undefined ? undefined : outcomes.find((outcome) => outcome.number === row.outcome && outcome.priorityId === pid)?.id;
-          const latest = [...row.updates].filter((update) => update.date !== undefined).pop();
-          const fields = actionFields(row, pid, oid, latest ? { date: latest.date as IsoDate, note: latest.text } : undefined);
-          if (history) fields[ACTION_FIELDS.statusHistory] = writeHistory(history);
-          const existing = byRef.get(row.ref);
+        actionWrites,
+        async (batched, { row, existing, fields }) => {
           const list = batched.web.lists.getByTitle(LIST_TITLES.actions).items;
           if (!existing) {
-            const added = (await list.add({ Title: row.ref, [`${ACTION_FIELDS.plan}Id`]: planId, ...fields })) as ListItem;
+            const added = (await list.add(fields as ListItem)) as ListItem;
             actionIds.set(row.ref, added.Id as number);
             return 'created' as const;
           }
           actionIds.set(row.ref, existing.id);
-          if (row.change === 'unchanged' && log.length === 0 && !history) return 'unchanged' as const;
-          // A key field the file changes is kept as a revision, as an edit's is; a re-run finds it already changed and adds none.
-          const revisions = revisionsOf(existing, asWritten(existing, row), { ...made, at: new Date().toISOString() });
-          if (revisions.length > 0) fields[ACTION_FIELDS.revisions] = writeRevisions([...existing.revisions, ...revisions]);
+          if (!fields) return 'unchanged' as const;
           try {
             await list.getById(existing.id).update(fields, requireEtag(existing.etag, `Action ${existing.ref}`));
             return 'updated' as const;
@@ -182,7 +189,8 @@ export class SharePointPlanImportService implements IPlanImportService {
           }
         },
         progressed,
-        ({ row }) => ({ row: row.row, ref: row.ref })
+        ({ row }) => ({ row: row.row, ref: row.ref }),
+        ({ fields }) => fields ?? {}
       );
       actionOutcomes.forEach((outcome, index) => {
         if (outcome === 'created') result.createdActions += 1;
@@ -195,10 +203,11 @@ export class SharePointPlanImportService implements IPlanImportService {
       const logItems = entries.flatMap(({ row, log }) => (result.conflicts.indexOf(row.ref) >= 0 ? [] : log.map((entry) => ({ ...entry, actionId: actionIds.get(row.ref) as number }))));
       await writeInBatches(
         this.sp,
-        logItems,
-        (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem({ ...entry, planId })),
+        logItems.map((entry) => ({ ...entry, planId })),
+        (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem(entry)),
         progressed,
-        (entry) => ({ row: rowOfRef.get(entry.actionRef) ?? 0, ref: entry.actionRef })
+        (entry) => ({ row: rowOfRef.get(entry.actionRef) ?? 0, ref: entry.actionRef }),
+        logEntryItem
       );
       result.addedLogEntries = logItems.length;
       return result;

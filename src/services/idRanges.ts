@@ -9,10 +9,13 @@ import { PRIORITY_FIELDS } from './schema';
 /** SharePoint's list view threshold, and its largest page. */
 export const PAGE_SIZE = 5000;
 
+/** The most requests SharePoint takes in one $batch (pnp/pnpcore#284). */
+export const BATCH_LIMIT = 100;
+
 /** A list's items, batched or not, before a query is added. */
 export type ListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
 
-/** A list to read: its title and the columns to read from it. */
+/** A list to read: its title and the columns to read from it (`PlanId` among them). */
 export interface IListRead {
   title: string;
   columns: (items: ListItems) => ListItems;
@@ -21,17 +24,26 @@ export interface IListRead {
 /** Every child list's lookup to its plan has the same name, read as `PlanId`. */
 export const PLAN_ID = `${PRIORITY_FIELDS.plan}Id`;
 
-function idRange(sp: SPFI, list: IListRead, planId: number, after: number): Promise<ListItem[]> {
-  const range = after === 0 ? `Id le ${PAGE_SIZE}` : `Id gt ${after} and Id le ${after + PAGE_SIZE}`;
-  return list.columns(sp.web.lists.getByTitle(list.title).items).filter(`${range} and ${PLAN_ID} eq ${planId}`).top(PAGE_SIZE)() as Promise<ListItem[]>;
+/**
+ * The page of a list's items with ids above `after`, unfiltered, in id order: the query
+ * SharePoint answers on a list of any size (`$top=5000&$skiptoken=Paged=TRUE&p_ID=n`;
+ * pnp/pnpjs#3149, use-odata-query-operations). `after` need not be an item's id.
+ */
+function pageAfter(sp: SPFI, list: IListRead, after: number): Promise<ListItem[]> {
+  const items = list.columns(sp.web.lists.getByTitle(list.title).items).top(PAGE_SIZE);
+  return (after === 0 ? items : items.skip(after))() as Promise<ListItem[]>;
 }
 
 /**
  * A plan's rows of several lists in two $batch requests at most, whatever their size.
- * The first reads ids up to 5,000 of each list, its last id, and whatever else the
- * caller adds (`alongside`); the second, only when a list's ids run past 5,000, reads
- * the rest in ranges of 5,000 ids, one part each. A range of ids is the query the list
- * view threshold allows on a list of any size, and the plan filter follows it.
+ * The first reads each list's first page of 5,000 items, its last id
+ * (`$orderby=Id desc&$top=1`, through the id index on a list of any size) and whatever
+ * else the caller adds (`alongside`); the second, only for a list whose first page was
+ * full, reads the rest as pages after every 5,000th id from the first page's last, one
+ * part each, in parallel. A page after id n holds every item with an id up to n + 5,000
+ * (there are at most 5,000 such ids), so each page keeps those and none is read twice.
+ * Lists are read unfiltered (no filter is safe past the threshold: a lookup never
+ * narrows, and a range bound counts alone) and kept to the plan's rows here.
  */
 export async function readPlanLists<Name extends string, Alongside = undefined>(
   sp: SPFI,
@@ -40,26 +52,34 @@ export async function readPlanLists<Name extends string, Alongside = undefined>(
   alongside: (batched: SPFI) => Alongside = () => undefined as Alongside
 ): Promise<{ rows: Record<Name, ListItem[]>; alongside: Alongside }> {
   const names = Object.keys(lists) as Name[];
-  const [first, executeFirst] = sp.batched();
-  const firstRanges = names.map((name) => idRange(first, lists[name], planId, 0));
+  const [first, executeFirst] = sp.batched({ maxRequests: BATCH_LIMIT });
+  const firstPages = names.map((name) => pageAfter(first, lists[name], 0));
   const lastIds = names.map((name) => first.web.lists.getByTitle(lists[name].title).items.select('Id').orderBy('Id', false).top(1)() as Promise<ListItem[]>);
   const extra = alongside(first);
   // Awaited below in turn; marked handled now so one failed part is reported once, not as unhandled others.
-  [...firstRanges, ...lastIds].forEach((part) => part.catch(() => undefined));
+  [...firstPages, ...lastIds].forEach((part) => part.catch(() => undefined));
   await executeFirst();
 
-  const [rest, executeRest] = sp.batched();
-  const laterRanges: Array<Array<Promise<ListItem[]>>> = [];
+  const [rest, executeRest] = sp.batched({ maxRequests: BATCH_LIMIT });
+  const laterPages: Array<Array<Promise<ListItem[]>>> = [];
   for (const [index, name] of names.entries()) {
+    const page = await firstPages[index];
     const lastId = ((await lastIds[index])[0]?.Id as number | undefined) ?? 0;
-    const ranges: Array<Promise<ListItem[]>> = [];
-    for (let after = PAGE_SIZE; after < lastId; after += PAGE_SIZE) ranges.push(idRange(rest, lists[name], planId, after));
-    laterRanges.push(ranges);
+    const pages: Array<Promise<ListItem[]>> = [];
+    if (page.length === PAGE_SIZE) {
+      for (let after = page[page.length - 1].Id as number; after < lastId; after += PAGE_SIZE) {
+        const upTo = after + PAGE_SIZE;
+        pages.push(pageAfter(rest, lists[name], after).then((items) => items.filter((item) => (item.Id as number) <= upTo)));
+      }
+    }
+    laterPages.push(pages);
   }
-  if (laterRanges.some((ranges) => ranges.length > 0)) await executeRest();
+  laterPages.forEach((pages) => pages.forEach((part) => part.catch(() => undefined)));
+  if (laterPages.some((pages) => pages.length > 0)) await executeRest();
   const rows = {} as Record<Name, ListItem[]>;
   for (const [index, name] of names.entries()) {
-    rows[name] = (await firstRanges[index]).concat(...(await Promise.all(laterRanges[index])));
+    const all = (await firstPages[index]).concat(...(await Promise.all(laterPages[index])));
+    rows[name] = all.filter((item) => item[PLAN_ID] === planId);
   }
   return { rows, alongside: extra };
 }

@@ -67,6 +67,15 @@ describe('SharePointStore', () => {
     expect(store.getItem('SEND Actions', 1)).toMatchObject({ version: 2, values: { ActionStatus: 'Amber' } });
   });
 
+  it('takes an ETag in either form SharePoint sends, "n" or "{guid},n", and no If-Match at all (sent as empty) as stale', () => {
+    store.addItem('SEND Actions', { Title: '3.1.1' }, OFFICER);
+    expect(store.updateItem('SEND Actions', 1, { ActionStatus: 'Amber' }, '"{2F3A9C61-5B0E-4C4B-9D8B-0E6C1E3F4A21},1"', LEAD).version).toBe(2);
+    expect(store.updateItem('SEND Actions', 1, { ActionStatus: 'Red' }, '"2"', LEAD).version).toBe(3);
+    expect(sharePointError(() => store.updateItem('SEND Actions', 1, { ActionStatus: 'Green' }, '"{2F3A9C61-5B0E-4C4B-9D8B-0E6C1E3F4A21},2"', LEAD)).status).toBe(412);
+    expect(sharePointError(() => store.updateItem('SEND Actions', 1, { ActionStatus: 'Green' }, '', LEAD)).status).toBe(412);
+    expect(store.getItem('SEND Actions', 1).values.ActionStatus).toBe('Red');
+  });
+
   it('If-Match * overwrites whatever is there', () => {
     store.addItem('SEND Actions', { Title: '3.1.1' }, OFFICER);
     expect(store.updateItem('SEND Actions', 1, { ActionStatus: 'Red' }, '*', OFFICER).version).toBe(2);

@@ -99,6 +99,24 @@ describe('the emulator, driven by PnPjs', () => {
     expect(versions.length).toBeGreaterThan(1);
   });
 
+  it('answers a MERGE without IF-MATCH 412, as SharePoint does, and takes an ETag written "{guid},n"', async () => {
+    const digest = ((await (await raw('/_api/contextinfo', { method: 'POST' })).json()) as { FormDigestValue: string }).FormDigestValue;
+    const merge = (ifMatch: Record<string, string>): Promise<Response> =>
+      raw(`/_api/web/lists/getByTitle('${encodeURIComponent(LIST_TITLES.actions)}')/items(2)`, {
+        method: 'POST',
+        body: JSON.stringify({ LatestNote: 'merged' }),
+        headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'X-RequestDigest': digest, ...ifMatch }
+      });
+    const version = site.store.getItem(LIST_TITLES.actions, 2).version;
+    const refused = await merge({});
+    expect(refused.status).toBe(412);
+    expect(JSON.stringify(await refused.json())).toContain('-1, Microsoft.SharePoint.Client.ClientServiceException');
+    expect(site.store.getItem(LIST_TITLES.actions, 2).version).toBe(version);
+    const taken = await merge({ 'IF-MATCH': `"{6B1F1C2E-3D4A-4B5C-8D9E-0F1A2B3C4D5E},${version}"` });
+    expect(taken.status).toBe(204);
+    expect(site.store.getItem(LIST_TITLES.actions, 2)).toMatchObject({ version: version + 1, values: { LatestNote: 'merged' } });
+  });
+
   it('keeps Created, Modified, Author and Editor itself', async () => {
     const added = await site.as(ND_LEAD.email).web.lists.getByTitle(LIST_TITLES.roles).items.add({ Title: 'Test role', Created: '2000-01-01T00:00:00Z' }).catch((thrown: unknown) => thrown);
     expect((added as { status: number }).status).toBe(400);

@@ -25,40 +25,59 @@ describe('a plan whose actions and progress log have grown past 5,000 items', ()
   const sp = (): ReturnType<ITestSite['as']> => site.as(ND_LEAD.email);
   const refusal = (query: Promise<unknown>): Promise<unknown> => query.then(() => 'allowed', (error: unknown) => toPlanDataError(error).kind);
 
-  it('refuses a query whose first filter is not on an indexed column, or whose index matches more than 5,000 items, as SharePoint does', async () => {
+  it('refuses a query whose first filter is not on an indexed column, or any of whose comparisons on an indexed column matches more than 5,000 items alone, as SharePoint does', async () => {
     const error = await sp().web.lists.getByTitle(LIST_TITLES.updates).items.filter("StatusSet eq 'Green'").top(10)().catch((thrown: unknown) => thrown);
     expect((error as { status?: number }).status).toBe(500);
     expect(String((error as Error).message)).toContain('SPQueryThrottledException');
     const actions = sp().web.lists.getByTitle(LIST_TITLES.actions).items;
     expect(await refusal(actions.filter(`PlanId eq ${site.planId}`).top(10)())).toBe('overThreshold');
-    expect(await refusal(actions.filter('Id gt 0 and Id le 6000').top(10)())).toBe('overThreshold');
-    // The range is read from the id index only when its bounds come first: a bound after another column is no help.
+    // Each comparison counts alone, left to right: `Id gt 5000` matches more than 5,000 items, whatever narrows it after.
+    expect(await refusal(actions.filter('Id gt 5000 and Id le 10000').top(10)())).toBe('overThreshold');
+    expect(await refusal(actions.filter(`Id gt 5000 and Id le 10000 and PlanId eq ${site.planId}`).top(10)())).toBe('overThreshold');
     expect(await refusal(actions.filter(`Id gt 0 and PlanId eq ${site.planId} and Id le 100`).top(10)())).toBe('overThreshold');
   });
 
-  it('allows a range of 5,000 ids, with the plan filter after it, and the last id by the id index', async () => {
-    const actions = sp().web.lists.getByTitle(LIST_TITLES.actions).items;
-    const range: unknown[] = await actions.filter(`Id gt 5000 and Id le 10000 and PlanId eq ${site.planId}`).select('Id').top(5000)();
-    expect(range.length).toBe(actionIds.filter((id) => id > 5000 && id <= 10000).length);
-    const last: Array<{ Id: number }> = await actions.select('Id').orderBy('Id', false).top(1)();
+  it('allows unfiltered pages of 5,000 in id order from any id, and the last id by the id index', async () => {
+    // A fresh items queryable for each query: PnPjs keeps the options set on one.
+    const page: Array<{ Id: number }> = await sp().web.lists.getByTitle(LIST_TITLES.actions).items.select('Id').top(5000).skip(5000)();
+    expect(page.map((item) => item.Id)).toEqual(actionIds.filter((id) => id > 5000).slice(0, 5000));
+    const last: Array<{ Id: number }> = await sp().web.lists.getByTitle(LIST_TITLES.actions).items.select('Id').orderBy('Id', false).top(1)();
     expect(last).toEqual([expect.objectContaining({ Id: Math.max(...actionIds) })]);
   });
 
-  it('loads the whole plan in two $batch requests: the first id range and last ids, then the rest of the actions', async () => {
+  it('loads the whole plan in two $batch requests: first pages and last ids, then the rest of the actions, unfiltered', async () => {
     site.emulator.requests.length = 0;
     const snapshot = await new SharePointPlanDataService(sp()).loadPlan(site.planId);
 
-    expect(snapshot.actions).toHaveLength(site.store.itemCount(LIST_TITLES.actions));
+    expect(snapshot.actions.map((action) => action.id).sort((a, b) => a - b)).toEqual(site.store.allItems(LIST_TITLES.actions).filter((item) => item.values.PlanId === site.planId).map((item) => item.id));
     expect(site.emulator.requests.filter((request) => !request.inBatch).map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /sites/send/_api/contextinfo',
       'POST /sites/send/_api/$batch',
       'POST /sites/send/_api/$batch'
     ]);
     const secondBatch = site.emulator.requests.slice(site.emulator.requests.map((request) => request.inBatch).lastIndexOf(false) + 1);
-    expect(secondBatch.map((request) => [request.path, request.query.$filter, request.status])).toEqual([
-      ["/sites/send/_api/web/lists/getByTitle('SEND Actions')/items", `Id gt 5000 and Id le 10000 and PlanId eq ${site.planId}`, 200]
+    expect(secondBatch.map((request) => [request.path, request.query.$filter, request.query.$skiptoken, request.status])).toEqual([
+      ["/sites/send/_api/web/lists/getByTitle('SEND Actions')/items", undefined, 'Paged=TRUE&p_ID=5000', 200]
     ]);
-    expect(site.emulator.requests.every((request) => request.status === 200)).toBe(true);
+    expect(site.emulator.requests.every((request) => request.status === 200 && request.query.$filter === undefined)).toBe(true);
+  });
+
+  it('keeps to the plan’s rows, and reads a list whose ids have gaps without missing or repeating an item', async () => {
+    const owner = site.store.findUser(SITE_OWNER.email)?.id as number;
+    const priorityId = site.store.allItems(LIST_TITLES.priorities)[0].id;
+    const otherPlan = site.store.addItem(LIST_TITLES.plans, { Title: 'Another plan' }, owner).id;
+    const other = site.store.addItem(LIST_TITLES.actions, { Title: '1.1.1', PlanId: otherPlan, PriorityId: priorityId, ActionText: 'Another plan’s action' }, owner).id;
+    // Gaps: a run of deleted items inside the first page and across the 5,000th id.
+    for (const id of actionIds.filter((candidate) => candidate > 4990 && candidate <= 5010)) site.store.deleteItem(LIST_TITLES.actions, id, undefined);
+    try {
+      const snapshot = await new SharePointPlanDataService(sp()).loadPlan(site.planId);
+      const ids = snapshot.actions.map((action) => action.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort((a, b) => a - b)).toEqual(site.store.allItems(LIST_TITLES.actions).filter((item) => item.values.PlanId === site.planId).map((item) => item.id));
+      expect(ids).not.toContain(other);
+    } finally {
+      site.store.deleteItem(LIST_TITLES.actions, other, undefined);
+    }
   });
 
   it('opens an action’s log on the indexed action column', async () => {
