@@ -51,6 +51,24 @@ export function lastReportingDate(reportingDates: readonly IsoDate[], today: Iso
   return reportingDates.filter((date) => date <= today).sort().pop();
 }
 
+/** Whether the action's status says the work is finished (complete or embedded). */
+export function isFinished(action: IAction, scheme: IStatusScheme): boolean {
+  const meaning = meaningOf(scheme, action.status);
+  return meaning !== undefined && isDone(meaning);
+}
+
+/** Where an action stands for its owner: overdue, due within `dueSoonDays`, later (or no date), complete. */
+export function ownerGroup(action: IAction, scheme: IStatusScheme, today: IsoDate, dueSoonDays: number): OwnerGroup {
+  if (isFinished(action, scheme)) return 'complete';
+  return isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, dueSoonDays) ? 'dueSoon' : 'later';
+}
+
+/** Not finished and no update dated after the cycle's start (the last reporting date); nothing is owed before the first. */
+export function isOwedThisCycle(action: IAction, scheme: IStatusScheme, cycleStart: IsoDate | undefined): boolean {
+  const lastEntry = action.history[action.history.length - 1];
+  return !isFinished(action, scheme) && cycleStart !== undefined && (lastEntry === undefined || lastEntry.date <= cycleStart);
+}
+
 /**
  * The person's actions, in groups: overdue, due within `dueSoonDays`, later (or no
  * date), complete. Within a group, by due date then reference.
@@ -70,11 +88,8 @@ export function myActions(options: {
   let owed = 0;
   for (const action of options.actions) {
     if (!isOwnedBy(action, options.personId, options.rolesHeld)) continue;
-    const meaning = meaningOf(scheme, action.status);
-    const done = meaning !== undefined && isDone(meaning);
-    const group: OwnerGroup = done ? 'complete' : isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, options.dueSoonDays) ? 'dueSoon' : 'later';
-    const lastEntry = action.history[action.history.length - 1];
-    const owedThisCycle = !done && cycleStart !== undefined && (lastEntry === undefined || lastEntry.date <= cycleStart);
+    const group = ownerGroup(action, scheme, today, options.dueSoonDays);
+    const owedThisCycle = isOwedThisCycle(action, scheme, cycleStart);
     if (owedThisCycle) owed++;
     groups[group].push({ action, group, owedThisCycle, latest: latestNoteOf(action) });
   }
