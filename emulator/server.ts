@@ -50,17 +50,89 @@ export interface IEmulatorOptions {
   staticDir?: string;
   /** What the host page shows: the date the sample is as at, and each user's role. */
   page?: { asAt: string; roles: Record<string, string> };
+  /**
+   * Told of a defect in the emulator (an unexpected exception), which the caller gets as a
+   * 500 without details. Defaults to one line on stderr.
+   */
+  onError?: (error: unknown) => void;
 }
 
 const MIME: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 
-function readBody(request: IncomingMessage): Promise<string> {
+/**
+ * The most request body SharePoint Online reads, in bytes. A JSON body (an item, a field,
+ * a $batch) stops at 1,048,576: "The maximum number of bytes allowed to be read from the
+ * stream has been exceeded. After the last read operation, a total of N bytes has been read
+ * from the stream; however a maximum of 1048576 bytes is allowed." (400, pnp/pnpjs#2980 for
+ * one item update, pnp/pnpcore#777 for a $batch). A file sent in one request stops at
+ * 262,144,000: "The request message is too big. The server does not allow messages larger
+ * than 262144000 bytes." (400, SharePoint/sp-dev-docs#8280). Both answer
+ * `-1, Microsoft.SharePoint.Client.InvalidClientQueryException`.
+ */
+export const BODY_LIMITS = { json: 1048576, file: 262144000 } as const;
+
+/** How much of a refused request's body is read (and thrown away) before the connection is cut. */
+const DISCARD_BYTES = BODY_LIMITS.json;
+
+/** An answer the server sends: a REST response, or a static file's bytes. */
+type IAnswer = Omit<IRestResponse, 'body'> & { body: string | Buffer };
+
+const INVALID_CLIENT_QUERY = '-1, Microsoft.SharePoint.Client.InvalidClientQueryException';
+const BAD_URL_MESSAGE = 'The request URL is not valid: a % in it is not followed by two hexadecimal digits of a UTF-8 character.';
+
+/** A library file's content, sent in one request: AddUsingPath, or a PUT to `$value`. */
+const FILE_UPLOAD = /\/rootfolder\/files(?:\/addusingpath\(|\('(?:[^']|'')*'\)\/\$value$)/i;
+
+/** The request body was past its limit: SharePoint's answer (read, or refused from Content-Length). */
+class BodyTooLargeError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * Reads a request body of at most `limit` bytes. Past it, stops reading (the rest of the
+ * body is never buffered) and rejects with SharePoint's message; a file upload whose
+ * Content-Length is already past it is refused before a byte is read.
+ */
+function readBody(request: IncomingMessage, limit: number, file: boolean): Promise<string> {
+  const tooBig = (read: number): BodyTooLargeError =>
+    new BodyTooLargeError(
+      file
+        ? `The request message is too big. The server does not allow messages larger than ${limit} bytes.`
+        : `The maximum number of bytes allowed to be read from the stream has been exceeded. After the last read operation, a total of ${read} bytes has been read from the stream; however a maximum of ${limit} bytes is allowed.`
+    );
   return new Promise((resolve, reject) => {
+    if (file && Number(request.headers['content-length']) > limit) {
+      reject(tooBig(Number(request.headers['content-length'])));
+      return;
+    }
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let read = 0;
+    const onData = (chunk: Buffer): void => {
+      read += chunk.length;
+      if (read > limit) {
+        request.off('data', onData);
+        request.pause();
+        reject(tooBig(read));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** The decoded path, or undefined when its %-encoding is malformed (`%`, `%zz`, a broken UTF-8 sequence). */
+export function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 function lowerCaseHeaders(request: IncomingMessage): Record<string, string | undefined> {
@@ -71,7 +143,14 @@ function lowerCaseHeaders(request: IncomingMessage): Record<string, string | und
 
 function cookie(header: string | undefined, name: string): string | undefined {
   const pair = (header ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`));
-  return pair ? decodeURIComponent(pair.slice(name.length + 1)) : undefined;
+  // A cookie that does not decode names nobody: the caller is not signed in.
+  return pair ? decodedPath(pair.slice(name.length + 1)) : undefined;
+}
+
+/** SharePoint's error answer in the shape the caller asked for. */
+function errorAnswer(accept: string | undefined, status: number, code: string, message: string): IRestResponse {
+  const shape = shapeFor(accept);
+  return { status, headers: { 'Content-Type': contentType(shape) }, body: JSON.stringify(errorBody(shape, code, message)) };
 }
 
 /** A running emulator. */
@@ -89,11 +168,7 @@ export class SharePointEmulator {
   public constructor(private readonly options: IEmulatorOptions) {
     this.store = options.store;
     this.server = createServer((request, response) => {
-      this.serve(request, response).catch((error: unknown) => {
-        // A defect in the emulator: answer 500 and keep serving.
-        response.writeHead(500, { 'Content-Type': 'text/plain' });
-        response.end(`Emulator error: ${error instanceof Error ? error.stack : String(error)}`);
-      });
+      this.serve(request, response).catch((error: unknown) => this.answerDefect(request, response, error));
     });
   }
 
@@ -129,7 +204,7 @@ export class SharePointEmulator {
   private log(method: string, url: URL, status: number, inBatch: boolean, headers: Record<string, string | undefined> = {}): void {
     this.requests.push({
       method,
-      path: decodeURIComponent(url.pathname),
+      path: decodedPath(url.pathname) ?? url.pathname,
       query: Object.fromEntries(url.searchParams),
       status,
       inBatch,
@@ -153,20 +228,70 @@ export class SharePointEmulator {
     return false;
   }
 
+  /**
+   * A defect in the emulator: SharePoint's 500 shape with no stack trace or file path (the
+   * operator is told through onError), and the emulator keeps serving.
+   */
+  private answerDefect(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    (this.options.onError ?? ((defect: unknown) => console.error(`Emulator defect: ${defect instanceof Error ? defect.message : String(defect)}`)))(error);
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    this.refuseUnread(request, response, errorAnswer(request.headers.accept, 500, '-2146232832, Microsoft.SharePoint.SPException', 'The server could not complete the request because of an unexpected error.'));
+  }
+
+  /**
+   * Answers at once, without reading the request body first. What the caller still sends is
+   * discarded (never buffered) up to DISCARD_BYTES, so a small body leaves the connection
+   * usable; past that the connection is cut, so a large one is not read to its end. The
+   * answer has gone by then, so the caller reads it rather than a reset connection.
+   */
+  private refuseUnread(request: IncomingMessage, response: ServerResponse, answer: IAnswer): void {
+    if (!request.readableEnded) {
+      let discarded = 0;
+      request.removeAllListeners('data');
+      request.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > DISCARD_BYTES) request.destroy();
+      });
+      request.resume();
+    }
+    this.send(response, answer);
+  }
+
+  /** The body, read only now that the caller is known; past its limit, SharePoint's 400. */
+  private async bodyOrRefusal(request: IncomingMessage, response: ServerResponse, url: URL, file: boolean): Promise<string | undefined> {
+    try {
+      return await readBody(request, file ? BODY_LIMITS.file : BODY_LIMITS.json, file);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      this.log(request.method ?? 'POST', url, 400, false);
+      this.refuseUnread(request, response, errorAnswer(request.headers.accept, 400, INVALID_CLIENT_QUERY, error.message));
+      return undefined;
+    }
+  }
+
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.origin);
     const headers = lowerCaseHeaders(request);
-    const body = await readBody(request);
     const method = request.method ?? 'GET';
+    const path = decodedPath(url.pathname);
+    if (path === undefined) {
+      // SharePoint refuses a URL it cannot decode with 400; the answer never carries a stack trace.
+      return this.refuseUnread(request, response, errorAnswer(headers.accept, 400, INVALID_CLIENT_QUERY, BAD_URL_MESSAGE));
+    }
 
     if (url.pathname.startsWith('/_emulator/')) {
+      const body = await this.bodyOrRefusal(request, response, url, false);
+      if (body === undefined) return;
       return this.serveAdmin(method, url, body, response, this.userFor(headers));
     }
     if (url.pathname.toLowerCase().startsWith(`${SITE_PATH.toLowerCase()}/`) && !url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
-      return this.send(response, (this.rest as SharePointRest).download(url.pathname, this.userFor(headers)));
+      return this.refuseUnread(request, response, (this.rest as SharePointRest).download(url.pathname, this.userFor(headers)));
     }
     if (!url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
-      return this.serveStatic(url, response);
+      return this.refuseUnread(request, response, await this.staticAnswer(url));
     }
     const rest = this.rest as SharePointRest;
     const shape = shapeFor(headers.accept);
@@ -174,9 +299,22 @@ export class SharePointEmulator {
       const status = this.throttle.status === 'either' ? (this.refusals++ % 2 === 0 ? 429 : 503) : this.throttle.status;
       const message = status === 429 ? 'The request has been throttled. Try again after the time in Retry-After.' : 'The service is temporarily unavailable. Try again after the time in Retry-After.';
       this.log(method, url, status, false);
-      return this.send(response, { status, headers: { 'Retry-After': String(this.throttle.retryAfterSeconds), 'Content-Type': contentType(shape) }, body: JSON.stringify(errorBody(shape, `${status}`, message)) });
+      return this.refuseUnread(request, response, { status, headers: { 'Retry-After': String(this.throttle.retryAfterSeconds), 'Content-Type': contentType(shape) }, body: JSON.stringify(errorBody(shape, `${status}`, message)) });
     }
     const user = this.userFor(headers);
+    const effectiveMethod = ((method === 'POST' && headers['x-http-method']) || method).toUpperCase();
+    // Sign-in (and a write's form digest) are checked before a byte of the body is read, so a
+    // caller who may not write cannot make the server read, let alone buffer, a large body.
+    const needsDigest = effectiveMethod !== 'GET' && !/\/_api\/contextinfo$/i.test(url.pathname);
+    let refused: IRestResponse | undefined;
+    if (!user) refused = rest.handle({ method, url, headers, body: '' }, undefined);
+    else if (needsDigest) refused = rest.refuseWrite(headers, user);
+    if (refused) {
+      this.log(method, url, refused.status, false, headers);
+      return this.refuseUnread(request, response, refused);
+    }
+    const body = await this.bodyOrRefusal(request, response, url, FILE_UPLOAD.test(path));
+    if (body === undefined) return;
     if (url.pathname.toLowerCase() === `${SITE_PATH}/_api/$batch` && method === 'POST') {
       return this.send(response, this.serveBatch(rest, url, headers, body, user));
     }
@@ -215,6 +353,9 @@ export class SharePointEmulator {
       } catch {
         return { status: 400, headers: {}, body: JSON.stringify(errorBody(shapeFor(part.headers.accept), '-1', `The URL '${part.url}' is not valid.`)) };
       }
+      if (decodedPath(partUrl.pathname) === undefined) {
+        return errorAnswer(part.headers.accept, 400, INVALID_CLIENT_QUERY, BAD_URL_MESSAGE);
+      }
       const answer = rest.handle({ method: part.method, url: partUrl, headers: part.headers, body: part.body }, user, true);
       this.log(part.method, partUrl, answer.status, true, part.headers);
       return answer;
@@ -223,7 +364,7 @@ export class SharePointEmulator {
     return { status: 200, headers: { 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` }, body: formatBatchResponse(responseBoundary, answers) };
   }
 
-  private send(response: ServerResponse, answer: IRestResponse): void {
+  private send(response: ServerResponse, answer: IAnswer): void {
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
   }
@@ -256,18 +397,16 @@ export class SharePointEmulator {
     return json(404, { error: `No emulator endpoint ${method} ${url.pathname}.` });
   }
 
-  private async serveStatic(url: URL, response: ServerResponse): Promise<void> {
+  private async staticAnswer(url: URL): Promise<IAnswer> {
     const root = this.options.staticDir;
+    const notFoundAnswer: IAnswer = { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found' };
     const relative = normalize(url.pathname === '/' ? '/index.html' : url.pathname).replace(/^([/\\])+/, '');
-    if (!root || relative.startsWith('..')) {
-      return this.send(response, { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found' });
-    }
+    if (!root || relative.startsWith('..')) return notFoundAnswer;
     try {
       const content = await readFile(join(root, relative));
-      response.writeHead(200, { 'Content-Type': MIME[extname(relative)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-      response.end(content);
+      return { status: 200, headers: { 'Content-Type': MIME[extname(relative)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }, body: content };
     } catch {
-      this.send(response, { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found' });
+      return notFoundAnswer;
     }
   }
 }
