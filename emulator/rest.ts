@@ -109,6 +109,103 @@ function unquote(text: string): string {
   return decodeURIComponent(text).replace(/^'|'$/g, '').replace(/''/g, "'");
 }
 
+/**
+ * The properties each SP.Field type defines, and the type it derives from (SharePoint's
+ * REST metadata). A field MERGE is read as the type its body names (`__metadata.type` in
+ * the verbose format, `@odata.type` or `odata.type` in JSON light) and as SP.Field when it
+ * names none, which is what PnPjs v4's `field.update` sends: its type argument is not put
+ * in the body. A property of a more specific type is then refused: "The property 'Choices'
+ * does not exist on type 'SP.Field'. Make sure to only use property names that are defined
+ * by the type." (400, pnp/pnpcore#1644; MaxLength in pnp/pnpcore#1541; pnp/pnpjs#1187
+ * shows the same MERGE accepted once `@odata.type` names the specific type).
+ */
+const FIELD_TYPES: Readonly<Record<string, { base?: string; properties: readonly string[] }>> = {
+  'SP.Field': {
+    properties: [
+      'AutoIndexed', 'CanBeDeleted', 'ClientSideComponentId', 'ClientSideComponentProperties', 'ClientValidationFormula', 'ClientValidationMessage',
+      'CustomFormatter', 'DefaultFormula', 'DefaultValue', 'Description', 'DescriptionResource', 'Direction', 'EnforceUniqueValues', 'EntityPropertyName',
+      'FieldTypeKind', 'Filterable', 'FromBaseType', 'Group', 'Hidden', 'Id', 'Indexed', 'IndexStatus', 'InternalName', 'IsModern', 'JSLink', 'NoCrawl',
+      'PinnedToFiltersPane', 'ReadOnlyField', 'Required', 'SchemaXml', 'Scope', 'Sealed', 'ShowInFiltersPane', 'Sortable', 'StaticName', 'Title',
+      'TitleResource', 'TypeAsString', 'TypeDisplayName', 'TypeShortDescription', 'ValidationFormula', 'ValidationMessage'
+    ]
+  },
+  'SP.FieldText': { base: 'SP.Field', properties: ['MaxLength'] },
+  'SP.FieldMultiLineText': { base: 'SP.Field', properties: ['AllowHyperlink', 'AppendOnly', 'IsLongHyperlink', 'NumberOfLines', 'RestrictedMode', 'RichText', 'UnlimitedLengthInDocumentLibrary', 'WikiLinking'] },
+  'SP.FieldDateTime': { base: 'SP.Field', properties: ['DateFormat', 'DateTimeCalendarType', 'DisplayFormat', 'FriendlyDisplayFormat'] },
+  'SP.FieldMultiChoice': { base: 'SP.Field', properties: ['Choices', 'FillInChoice', 'Mappings'] },
+  'SP.FieldChoice': { base: 'SP.FieldMultiChoice', properties: ['EditFormat'] },
+  'SP.FieldNumber': { base: 'SP.Field', properties: ['CommaSeparator', 'CustomUnitName', 'CustomUnitOnRight', 'DecimalPlaces', 'DisplayFormat', 'MaximumValue', 'MinimumValue', 'ShowAsPercentage', 'Unit'] },
+  'SP.FieldUrl': { base: 'SP.Field', properties: ['DisplayFormat'] },
+  'SP.FieldLookup': {
+    base: 'SP.Field',
+    properties: ['AllowMultipleValues', 'DependentLookupInternalNames', 'IsDependentLookup', 'IsRelationship', 'LookupField', 'LookupList', 'LookupWebId', 'PrimaryFieldId', 'RelationshipDeleteBehavior', 'UnlimitedLengthInDocumentLibrary']
+  },
+  'SP.FieldUser': { base: 'SP.FieldLookup', properties: ['AllowDisplay', 'Presence', 'SelectionGroup', 'SelectionMode', 'UserDisplayOptions'] }
+};
+
+/** A field type and the types it derives from, most specific first. */
+function fieldTypeChain(typeName: string): string[] {
+  const chain: string[] = [];
+  for (let current: string | undefined = typeName; current; current = FIELD_TYPES[current]?.base) chain.push(current);
+  return chain;
+}
+
+/** The field properties the emulator keeps, with the EDM type SharePoint converts each value to. */
+const KEPT_FIELD_PROPERTIES: Readonly<Record<string, 'Edm.String' | 'Edm.Boolean' | 'Collection(Edm.String)'>> = {
+  Title: 'Edm.String',
+  Description: 'Edm.String',
+  Indexed: 'Edm.Boolean',
+  Required: 'Edm.Boolean',
+  CustomFormatter: 'Edm.String',
+  Choices: 'Collection(Edm.String)'
+};
+
+/** A value as its EDM type, or undefined when SharePoint could not convert it. */
+function edmValue(value: unknown, edmType: string, verbose: boolean): string | boolean | string[] | undefined {
+  if (edmType === 'Edm.String') return typeof value === 'string' ? value : undefined;
+  if (edmType === 'Edm.Boolean') return typeof value === 'boolean' ? value : undefined;
+  // A collection is `{ results: [...] }` in the verbose format and an array in JSON light.
+  const items = verbose ? (value as { results?: unknown } | null)?.results : value;
+  return Array.isArray(items) && items.every((entry) => typeof entry === 'string') ? (items as string[]) : undefined;
+}
+
+/**
+ * The changes a field MERGE body makes, checked as SharePoint checks them: the type the
+ * body names (SP.Field when none) must be the field's own type or one it derives from, and
+ * every property must be defined by that type.
+ */
+function fieldChanges(field: IFieldDefinition, body: Record<string, unknown>, verbose: boolean): Parameters<SharePointStore['updateField']>[2] {
+  const fieldType = FIELD_TYPE_NAMES[field.kind];
+  const annotations = verbose ? ['__metadata'] : ['@odata.type', 'odata.type'];
+  const annotation = annotations.find((name) => body[name] !== undefined);
+  const named = annotation === '__metadata' ? (body.__metadata as { type?: unknown } | null)?.type : annotation ? body[annotation] : 'SP.Field';
+  const declared = typeof named === 'string' ? named.replace(/^#/, '') : '';
+  if (!FIELD_TYPES[declared] || fieldTypeChain(fieldType).indexOf(declared) < 0) {
+    throw badRequest(`The type '${declared}' named in the request body is not the type of the field '${field.internalName}' (${fieldType}) or one it derives from.`);
+  }
+  const defined = new Set(fieldTypeChain(declared).reduce<string[]>((all, typeName) => all.concat(FIELD_TYPES[typeName].properties), []));
+  const changes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name === annotation) continue;
+    if (!defined.has(name)) {
+      throw badRequest(`The property '${name}' does not exist on type '${declared}'. Make sure to only use property names that are defined by the type.`);
+    }
+    const edmType = KEPT_FIELD_PROPERTIES[name];
+    if (!edmType) throw badRequest(`The emulator does not keep the field property '${name}' (SharePoint would accept it on ${declared}).`);
+    const converted = edmValue(value, edmType, verbose);
+    if (converted === undefined) throw badRequest(`Cannot convert a primitive value to the expected type '${edmType}'. See the inner exception for more details.`);
+    changes[name] = converted;
+  }
+  return {
+    title: changes.Title as string | undefined,
+    description: changes.Description as string | undefined,
+    indexed: changes.Indexed as boolean | undefined,
+    required: changes.Required as boolean | undefined,
+    formatter: changes.CustomFormatter as string | undefined,
+    choices: changes.Choices as string[] | undefined
+  };
+}
+
 /** The emulator's REST API over one store; `webUrl` is the site's absolute URL. */
 export class SharePointRest {
   private readonly digestKey = randomBytes(16);
@@ -331,14 +428,7 @@ export class SharePointRest {
       if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.fieldEntity(shape, list, field, select)));
       if (method === 'MERGE') {
         this.require(user, 'edit', list.title);
-        const body = parseJsonBody(request.body);
-        this.store.updateField(list.title, field.internalName, {
-          indexed: typeof body.Indexed === 'boolean' ? body.Indexed : undefined,
-          required: typeof body.Required === 'boolean' ? body.Required : undefined,
-          title: typeof body.Title === 'string' ? body.Title : undefined,
-          description: typeof body.Description === 'string' ? body.Description : undefined,
-          formatter: typeof body.CustomFormatter === 'string' ? body.CustomFormatter : undefined
-        });
+        this.store.updateField(list.title, field.internalName, fieldChanges(field, parseJsonBody(request.body), /odata=verbose/i.test(request.headers['content-type'] ?? '')));
         return this.noContent();
       }
     }

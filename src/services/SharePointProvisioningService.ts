@@ -12,7 +12,12 @@ import { ColumnType, IColumnDefinition, IListDefinition, LIST_DEFINITIONS } from
 
 /** SharePoint's FieldTypeKind for each column type. */
 const FIELD_TYPE_KIND: Readonly<Record<ColumnType, number>> = { Text: 2, Note: 3, DateTime: 4, Choice: 6, Lookup: 7, Boolean: 8, Number: 9, URL: 11, User: 20 };
-/** The SP.Field type name sent with a new column. */
+/**
+ * Each column type's SP.Field type, given to `field.update`. PnPjs v4 does not put it in the
+ * body (it only spares a read of the field's type), so SharePoint reads every column change
+ * as SP.Field: the changes sent are SP.Field properties only (Title, Description, Indexed,
+ * CustomFormatter); a type-specific one such as Choices would answer 400 (pnp/pnpcore#1644).
+ */
 const FIELD_TYPE_NAME: Readonly<Record<ColumnType, string>> = {
   Text: 'SP.FieldText',
   Note: 'SP.FieldMultiLineText',
