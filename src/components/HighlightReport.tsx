@@ -15,7 +15,7 @@ import { PACK_OMIT, packCopy } from './report/packCopy';
 import { FrozenPackNotice, PackList } from './report/PackList';
 import { ReportBody } from './report/ReportBody';
 import { ReportDateChoice } from './report/ReportDateChoice';
-import { ReportNarrative } from './report/ReportNarrative';
+import { NarrativeDrafts, ReportNarrative } from './report/ReportNarrative';
 import { REPORT_CLASS, printCss } from './report/printCss';
 import { usePacks } from './report/usePacks';
 import { useLogsAsAt } from './report/useLogsAsAt';
@@ -69,6 +69,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const [pending, setPending] = React.useState<IBoardPack>();
   const [freezeFailure, setFreezeFailure] = React.useState<string>();
   const [announcement, setAnnouncement] = React.useState('');
+  const [drafts] = React.useState(() => new NarrativeDrafts());
 
   const frozen = pending ?? (packs.opened?.boardDate === asAt ? packs.opened.pack : undefined);
   const entry = packs.entries?.find((candidate) => candidate.boardDate === asAt);
@@ -77,12 +78,19 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const asAtText = formatDate(asAt, asAt);
   const css = printCss({ heading: formatString(strings.ReportRunningHeader, content.plan.title, asAtText), marking, pageNumber: strings.ReportPageNumber });
 
-  const freeze = (): void => {
+  const freeze = async (): Promise<void> => {
     setFreezeFailure(undefined);
-    dataService.loadNarratives(plan.id, asAt).then(
-      (narratives) => setPending(freezePack(live.content, narratives, new Date().toISOString(), access.user.displayName)),
-      (error: unknown) => setFreezeFailure(errorMessage(error))
-    );
+    // The narrative goes in as saved, so every draft typed is saved first.
+    if (!(await drafts.settle())) {
+      setFreezeFailure(strings.ReportFreezeDraftsUnsaved);
+      return;
+    }
+    try {
+      const narratives = await dataService.loadNarratives(plan.id, asAt);
+      setPending(freezePack(live.content, narratives, new Date().toISOString(), access.user.displayName));
+    } catch (error) {
+      setFreezeFailure(errorMessage(error));
+    }
   };
 
   // The pack is stored as shown: once it has rendered as frozen, its markup is the stored copy.
@@ -128,7 +136,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
               </PrimaryButton>
             </Stack>
             <PackList entries={packs.entries} failure={packs.listFailure} onOpen={setAsAt} />
-            {canFreeze && <FreezePack asAt={asAt} ready={notesReady} onFreeze={freeze} />}
+            {canFreeze && <FreezePack asAt={asAt} ready={notesReady} onFreeze={() => freeze().catch((error: unknown) => setFreezeFailure(errorMessage(error)))} />}
             {pending && <Spinner label={strings.ReportFreezing} labelPosition="right" />}
             {freezeFailure !== undefined && <MessageBar messageBarType={MessageBarType.error}>{formatString(strings.ReportFreezeFailed, freezeFailure)}</MessageBar>}
             <div role="status" aria-live="polite">
@@ -159,7 +167,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
             {frozen ? (
               <ReportNarrative dataService={dataService} planId={plan.id} priorities={content.priorities} boardDate={asAt} canEdit={false} frozen={frozen.narratives} />
             ) : (
-              <ReportNarrative dataService={dataService} planId={plan.id} priorities={content.priorities} boardDate={asAt} canEdit={access.canEditActions} />
+              <ReportNarrative dataService={dataService} planId={plan.id} priorities={content.priorities} boardDate={asAt} canEdit={access.canEditActions} drafts={drafts} />
             )}
             <ReportBody content={content} reading={frozen ? undefined : live.reading} unread={frozen ? undefined : live.unread} />
           </>

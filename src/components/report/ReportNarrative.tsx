@@ -85,7 +85,8 @@ class DraftSaver {
   private base: IBoardNarrative;
   /** The text in the fields now. */
   private latest: NarrativeText;
-  private running: boolean = false;
+  /** The saves in flight, until no more is asked for. */
+  private current: Promise<void> | undefined;
   /** A save was asked for while one was in flight. */
   private again: boolean = false;
   /** Someone else's save conflicts with this person's text: nothing is sent until they choose. */
@@ -103,7 +104,7 @@ class DraftSaver {
 
   /** Text typed or saved, but not yet all saved (or saving now). */
   public get unsaved(): boolean {
-    return this.running || this.timer !== undefined || !sameText(this.latest, this.base);
+    return this.current !== undefined || this.timer !== undefined || !sameText(this.latest, this.base);
   }
 
   /** The fields changed: saved once the person pauses. */
@@ -120,6 +121,12 @@ class DraftSaver {
   public saveNow(): void {
     // Every failure of a save is reported as the part's status, so nothing is left to catch here.
     this.drain().catch(() => undefined);
+  }
+
+  /** Sends what is typed and waits for every save asked for; true when nothing is left unsaved. */
+  public async settle(): Promise<boolean> {
+    await this.drain().catch(() => undefined);
+    return !this.unsaved;
   }
 
   /** Saves this person's text over the other's, with the ETag of the other's save. */
@@ -145,33 +152,36 @@ class DraftSaver {
     this.saveNow();
   }
 
-  /** Sends saves one after another until no more is asked for; each failure becomes the status. */
-  private async drain(): Promise<void> {
+  /** Starts the saves, or asks the saves in flight for one more; resolves when they are done. */
+  private drain(): Promise<void> {
     this.cancelTimer();
-    if (this.running) {
+    if (this.current) {
       this.again = true;
-      return;
+      return this.current;
     }
-    this.running = true;
+    this.current = this.sendAll().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  /** Sends saves one after another until no more is asked for; each failure becomes the status. */
+  private async sendAll(): Promise<void> {
     let savedAt: Date | undefined;
-    try {
-      do {
-        this.again = false;
-        const sending = this.latest;
-        if (this.held || sameText(sending, this.base)) break;
-        this.report({ kind: 'saving' });
-        try {
-          this.base = await this.save({ ...this.base, ...sending });
-          savedAt = new Date();
-        } catch (error) {
-          this.failed(error);
-          return;
-        }
-      } while (this.again);
-      if (savedAt) this.report({ kind: 'saved', at: savedAt });
-    } finally {
-      this.running = false;
-    }
+    do {
+      this.again = false;
+      const sending = this.latest;
+      if (this.held || sameText(sending, this.base)) break;
+      this.report({ kind: 'saving' });
+      try {
+        this.base = await this.save({ ...this.base, ...sending });
+        savedAt = new Date();
+      } catch (error) {
+        this.failed(error);
+        return;
+      }
+    } while (this.again);
+    if (savedAt) this.report({ kind: 'saved', at: savedAt });
   }
 
   private failed(error: unknown): void {
@@ -187,6 +197,28 @@ class DraftSaver {
   private cancelTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+}
+
+/**
+ * The drafts being written on the page, so a board pack is frozen only once every draft
+ * typed has been saved (leaving a field starts a save the freeze would otherwise race).
+ */
+export class NarrativeDrafts {
+  private readonly savers = new Set<DraftSaver>();
+
+  public add(saver: DraftSaver): void {
+    this.savers.add(saver);
+  }
+
+  public remove(saver: DraftSaver): void {
+    this.savers.delete(saver);
+  }
+
+  /** Sends every draft not yet saved and waits for the saves; true when every draft is saved. */
+  public async settle(): Promise<boolean> {
+    const settled = await Promise.all(Array.from(this.savers).map((saver) => saver.settle()));
+    return settled.every(Boolean);
   }
 }
 
@@ -237,6 +269,7 @@ function ReadPart({ title, fields, narrative }: IPartProps): JSX.Element {
 
 interface IDraftPartProps extends IPartProps {
   onSave: (narrative: IBoardNarrative) => Promise<IBoardNarrative>;
+  drafts?: NarrativeDrafts;
 }
 
 /**
@@ -247,7 +280,7 @@ interface IDraftPartProps extends IPartProps {
  * way; a failed save offers Retry instead. A conflict keeps this person's text in the
  * fields, shows the other's, and lets them keep either. Paper gets the text alone.
  */
-function DraftPart({ title, fields, narrative, onSave }: IDraftPartProps): JSX.Element {
+function DraftPart({ title, fields, narrative, onSave, drafts }: IDraftPartProps): JSX.Element {
   const theme = useTheme();
   const [text, setText] = React.useState<NarrativeText>(() => textOf(narrative));
   const [status, setStatus] = React.useState<DraftStatus>({ kind: 'idle' });
@@ -262,11 +295,13 @@ function DraftPart({ title, fields, narrative, onSave }: IDraftPartProps): JSX.E
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
+    drafts?.add(saver);
     return () => {
       window.removeEventListener('beforeunload', warn);
+      drafts?.remove(saver);
       saver.dispose();
     };
-  }, [saver]);
+  }, [saver, drafts]);
 
   const edit = (key: keyof NarrativeText, value: string): void => {
     const next = { ...text, [key]: value };
@@ -337,6 +372,8 @@ export interface IReportNarrativeProps {
   canEdit: boolean;
   /** A frozen board pack's narratives: shown as they were frozen, read-only; nothing is read or saved. */
   frozen?: IBoardNarrative[];
+  /** Where the page's drafts are kept track of (the report settles them before freezing a pack). */
+  drafts?: NarrativeDrafts;
 }
 
 /**
@@ -345,7 +382,7 @@ export interface IReportNarrativeProps {
  * asked of the board, and risks. Read afresh for each date; each part's draft is saved
  * on its own as it is written. A frozen pack's narratives are shown as they were frozen.
  */
-export function ReportNarrative({ dataService, planId, priorities, boardDate, canEdit, frozen }: IReportNarrativeProps): JSX.Element {
+export function ReportNarrative({ dataService, planId, priorities, boardDate, canEdit, frozen, drafts }: IReportNarrativeProps): JSX.Element {
   const [read, setRead] = React.useState<{ date: IsoDate; narratives?: IBoardNarrative[]; failure?: string }>();
   const isFrozen = frozen !== undefined;
   React.useEffect(() => {
@@ -382,7 +419,7 @@ export function ReportNarrative({ dataService, planId, priorities, boardDate, ca
         parts.map((part) => {
           const narrative = narrativeFor(narratives, boardDate, part.priorityId);
           const key = `${boardDate}-${part.priorityId ?? 'plan'}`;
-          return writing ? <DraftPart key={key} title={part.title} fields={part.fields} narrative={narrative} onSave={save} /> : <ReadPart key={key} title={part.title} fields={part.fields} narrative={narrative} />;
+          return writing ? <DraftPart key={key} title={part.title} fields={part.fields} narrative={narrative} onSave={save} drafts={drafts} /> : <ReadPart key={key} title={part.title} fields={part.fields} narrative={narrative} />;
         })}
     </ReportPart>
   );

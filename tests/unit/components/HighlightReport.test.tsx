@@ -11,7 +11,7 @@ import { IKpi } from '../../../src/model/kpi';
 import { IBoardNarrative, emptyNarrative } from '../../../src/model/narrative';
 import { IAction, IProgressUpdate } from '../../../src/model/plan';
 import { parsePlanDate } from '../../../src/model/planDates';
-import { ConflictError } from '../../../src/services/errors';
+import { ConflictError, PlanDataError } from '../../../src/services/errors';
 import { IPlanDataService, IPlanSnapshot } from '../../../src/services/IPlanDataService';
 import { anAction, anUpdate } from '../../support/builders';
 import { aDataService, aPackService, aPlan, aSnapshot } from '../../support/fixtures';
@@ -319,6 +319,47 @@ describe('HighlightReport board packs', () => {
     expect(file).not.toContain('Frozen board packs');
     expect(screen.queryByRole('button', { name: /^Freeze the pack/ })).toBeNull();
     expect(screen.getByText('The pack for 31 December 2023 is frozen.').closest('[role="status"]')).not.toBeNull();
+  });
+
+  it('saves the summary just typed before freezing, so the pack holds it', async () => {
+    const saved: IBoardNarrative[] = [];
+    const dataService = aDataService({
+      readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)),
+      saveNarrative: jest.fn(async (_planId: number, narrative: IBoardNarrative) => {
+        const stored = { ...narrative, id: 21, etag: '"1"' };
+        saved.push(stored);
+        return stored;
+      }),
+      loadNarratives: jest.fn(async () => saved.slice(-1))
+    });
+    const packService = aPackService();
+    renderWith(officer(), packService, dataService);
+    await notesRead();
+    await screen.findByText('No pack has been frozen for this plan yet.');
+    // Typed, and the pack frozen at once: before the pause that would save it.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Overall summary' }), { target: { value: 'Typed just before freezing.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Freeze the pack for 31 December 2023' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Freeze the pack' }));
+
+    await screen.findByText(/^This is the pack frozen for the board of 31 December 2023/);
+    const [pack] = (packService.savePack as jest.Mock).mock.calls[0] as [IBoardPack];
+    expect(pack.narratives.map((narrative) => narrative.summary)).toEqual(['Typed just before freezing.']);
+    expect(dataService.saveNarrative).toHaveBeenCalledTimes(1);
+  });
+
+  it('freezes nothing while a draft of the narrative cannot be saved', async () => {
+    const dataService = aDataService({ readActionLogs: jest.fn(async (ids: number[]) => logsOf(ids)), saveNarrative: jest.fn().mockRejectedValue(new PlanDataError('network', 'offline')) });
+    const packService = aPackService();
+    renderWith(officer(), packService, dataService);
+    await notesRead();
+    await screen.findByText('No pack has been frozen for this plan yet.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Overall summary' }), { target: { value: 'Not saved yet.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Freeze the pack for 31 December 2023' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Freeze the pack' }));
+
+    expect(await screen.findByText(/^The pack was not frozen: a part of the narrative could not be saved/)).toBeInTheDocument();
+    expect(packService.savePack).not.toHaveBeenCalled();
+    expect(await screen.findByRole('textbox', { name: 'Overall summary' })).toHaveValue('Not saved yet.');
   });
 
   it('shows a frozen pack as the board saw it, whatever the lists say now, with its narrative read-only', async () => {

@@ -338,6 +338,7 @@ define([], function () {
     ReportFreezing: "Storing the pack…",
     ReportFrozenAnnounce: "The pack for {0} is frozen.",
     ReportFreezeFailed: "The pack was not frozen: {0}",
+    ReportFreezeDraftsUnsaved: "a part of the narrative could not be saved. Its status says why; once it is saved, freeze again.",
     Cancel: "Cancel",
     ReportStatusHeading: "Actions by status",
     ReportStatusCaption: "Actions by status in each priority area and the whole plan as at {0}, with the change since {1} in brackets.",

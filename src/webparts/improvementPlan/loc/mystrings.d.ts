@@ -337,6 +337,7 @@ declare interface IImprovementPlanWebPartStrings {
   ReportFreezing: string;
   ReportFrozenAnnounce: string;
   ReportFreezeFailed: string;
+  ReportFreezeDraftsUnsaved: string;
   Cancel: string;
   ReportStatusHeading: string;
   ReportStatusCaption: string;
