@@ -53,3 +53,28 @@ export function ActionLink({ actionId, refText, label }: { actionId: number; ref
     </Link>
   );
 }
+
+/** The page address's parameter that opens an action's panel when the page loads (`?action=12`). */
+export const ACTION_PARAMETER = 'action';
+
+/** The page's address that opens the action's panel: a request's link, working in a Teams tab too (the tab's own parameters are kept). */
+export function actionPageLink(pageUrl: string, actionId: number): string {
+  const url = new URL(pageUrl);
+  url.searchParams.set(ACTION_PARAMETER, String(actionId));
+  url.hash = '';
+  return url.toString();
+}
+
+/** The page's address without an action to open: where "open the plan" goes. */
+export function planPageLink(pageUrl: string): string {
+  const url = new URL(pageUrl);
+  url.searchParams.delete(ACTION_PARAMETER);
+  url.hash = '';
+  return url.toString();
+}
+
+/** The action a page address asks to open, if it names one by a whole number. */
+export function actionIdInUrl(search: string): number | undefined {
+  const value = new URLSearchParams(search).get(ACTION_PARAMETER);
+  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+}

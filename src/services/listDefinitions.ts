@@ -14,7 +14,8 @@ import {
   PLAN_FIELDS,
   PRIORITY_FIELDS,
   ROLE_FIELDS,
-  UPDATE_FIELDS
+  UPDATE_FIELDS,
+  UPDATE_REQUEST_FIELDS
 } from './schema';
 
 export type ColumnType = 'Text' | 'Note' | 'Number' | 'DateTime' | 'Choice' | 'Boolean' | 'User' | 'Lookup' | 'URL';
@@ -266,5 +267,22 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: NARRATIVE_FIELDS.decisions, title: 'Decisions needed', type: 'Note' }
     ],
     views: [{ title: 'By board date', fields: [NARRATIVE_FIELDS.boardDate, NARRATIVE_FIELDS.priority, NARRATIVE_FIELDS.keyMessages, NARRATIVE_FIELDS.escalations, NARRATIVE_FIELDS.summary], query: '<OrderBy><FieldRef Name="BoardDate" Ascending="FALSE" /></OrderBy>', rowLimit: 100, isDefault: true }]
+  },
+  {
+    title: LIST_TITLES.updateRequests,
+    description: 'Requests for updates sent before each board: who was asked about which actions, when and by whom.',
+    titleHeading: 'Asked',
+    columns: [
+      { name: UPDATE_REQUEST_FIELDS.planId, title: 'Plan id', type: 'Number', indexed: true },
+      { name: UPDATE_REQUEST_FIELDS.boardDate, title: 'Board date', type: 'DateTime' },
+      { name: UPDATE_REQUEST_FIELDS.recipientId, title: 'Person asked (site user id)', type: 'Number' },
+      { name: UPDATE_REQUEST_FIELDS.recipientEmail, title: 'E-mail', type: 'Text' },
+      { name: UPDATE_REQUEST_FIELDS.recipientName, title: 'Person asked', type: 'Text' },
+      { name: UPDATE_REQUEST_FIELDS.actionIds, title: 'Actions (ids, JSON)', type: 'Note' },
+      { name: UPDATE_REQUEST_FIELDS.sentAt, title: 'Sent (UTC)', type: 'Text', description: 'When it was sent, to the second (ISO 8601): a date column would keep the day only.' },
+      { name: UPDATE_REQUEST_FIELDS.sentBy, title: 'Sent by', type: 'Text' },
+      { name: UPDATE_REQUEST_FIELDS.channel, title: 'Sent as', type: 'Choice', choices: ['graph', 'mailLink'], description: 'graph: sent by Microsoft Graph; mailLink: opened in the sender\'s mail app.' }
+    ],
+    views: [{ title: 'Latest first', fields: ['LinkTitle', UPDATE_REQUEST_FIELDS.boardDate, UPDATE_REQUEST_FIELDS.recipientEmail, UPDATE_REQUEST_FIELDS.sentAt, UPDATE_REQUEST_FIELDS.sentBy, UPDATE_REQUEST_FIELDS.channel], query: '<OrderBy><FieldRef Name="SentAt" Ascending="FALSE" /></OrderBy>', rowLimit: 100, isDefault: true }]
   }
 ];

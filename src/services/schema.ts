@@ -12,7 +12,8 @@ export const LIST_TITLES = {
   kpis: 'SEND KPIs',
   kpiMeasurements: 'SEND KPI Measurements',
   roles: 'SEND Roles',
-  narratives: 'SEND Board Narratives'
+  narratives: 'SEND Board Narratives',
+  updateRequests: 'SEND Update Requests'
 } as const;
 
 export const PLAN_FIELDS = {
@@ -150,4 +151,21 @@ export const NARRATIVE_FIELDS = {
   risks: 'Risks',
   summary: 'Summary',
   decisions: 'Decisions'
+} as const;
+
+/**
+ * Requests for updates, one item per person asked: who, which actions (JSON ids), for
+ * which board, when, by whom and how it was sent. Title holds the person's name. The
+ * plan is a plain indexed number, not a lookup: the list is read by it alone.
+ */
+export const UPDATE_REQUEST_FIELDS = {
+  planId: 'PlanId',
+  boardDate: 'BoardDate',
+  recipientId: 'RecipientId',
+  recipientEmail: 'RecipientEmail',
+  recipientName: 'RecipientName',
+  actionIds: 'ActionIds',
+  sentAt: 'SentAt',
+  sentBy: 'SentBy',
+  channel: 'Channel'
 } as const;
