@@ -17,7 +17,7 @@ import { parseReportingDates, parseTolerance } from '../../model/planSettings';
 import { parseSchemeText, presetScheme, schemeToText } from '../../model/statusSchemes';
 import { IPlanDataService } from '../../services/IPlanDataService';
 import { IBoardPackService } from '../../services/IBoardPackService';
-import { SharePointBoardPackService } from '../../services/SharePointBoardPackService';
+import { OnDemandBoardPackService } from '../../services/OnDemandBoardPackService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
 import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
@@ -59,7 +59,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.dataService = new SharePointPlanDataService(sp);
     this.provisioning = new SharePointProvisioningService(sp);
     this.importService = new SharePointPlanImportService(sp);
-    this.packService = new SharePointBoardPackService(sp);
+    this.packService = new OnDemandBoardPackService(() => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)));
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this.applySectionTheme(this.themeProvider.tryGetTheme());
