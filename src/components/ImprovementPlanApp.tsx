@@ -17,7 +17,7 @@ import { KpiTiles } from './KpiTiles';
 import { Scorecard } from './Scorecard';
 import { StatusTrend } from './StatusTrend';
 import { WorkstreamsView } from './WorkstreamsView';
-import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS } from './navigation';
+import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS, actionIdInUrl } from './navigation';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
 import { MyActions } from './MyActions';
@@ -30,11 +30,15 @@ import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
 import { errorMessage } from './format';
 import { useFrozenPack } from './useFrozenPack';
+import { IUpdateRequestService } from '../services/IUpdateRequestService';
+import { IMailSender } from '../services/IMailSender';
 
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
 /** The import screen and its engine are for plan officers: fetched when first opened, not with every page. */
 const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'import-panel' */ './ImportPanel').then((module) => ({ default: module.ImportPanel })));
+/** Requests for updates are for plan officers before a board: fetched when first opened. */
+const UpdateRequests = React.lazy(() => import(/* webpackChunkName: 'update-requests' */ './UpdateRequests').then((module) => ({ default: module.UpdateRequests })));
 
 export interface IImprovementPlanAppProps {
   /** Data access; the same interface in SharePoint, Teams and the local host page. */
@@ -57,6 +61,19 @@ export interface IImprovementPlanAppProps {
   pinnedPriorityId?: number;
   /** Offered to a site owner (who may manage the lists) to import the plan from a spreadsheet. */
   importService?: IPlanImportService;
+  /** The record of requests for updates; with `mailSender`, offered to a plan officer. */
+  requestService?: IUpdateRequestService;
+  /** Sends requests for updates from the signed-in person's mailbox. */
+  mailSender?: IMailSender;
+  /** The page's address, for links that open an action (`?action=id`); the browser's address when not given. */
+  pageUrl?: string;
+}
+
+/** What a plan officer needs to ask for updates. */
+interface IRequesting {
+  requestService: IUpdateRequestService;
+  mailSender: IMailSender;
+  pageUrl: string;
 }
 
 type LoadState =
@@ -65,7 +82,7 @@ type LoadState =
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, pageUrl }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   // Narrowed once per change, not on every render, so the views' memoised figures hold.
@@ -113,6 +130,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
             onSaved={(saved) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, saved.action) })}
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
             importService={state.snapshot.access.canManageLists ? importService : undefined}
+            requesting={state.snapshot.access.canManageLists && requestService && mailSender ? { requestService, mailSender, pageUrl: pageUrl ?? window.location.href } : undefined}
             onImported={() => setAttempt((n) => n + 1)}
             onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: withKpi(state.snapshot, kpi) })}
           />
@@ -157,13 +175,15 @@ interface IPlanViewProps {
   /** Present for a site owner. */
   importService?: IPlanImportService;
   onImported: () => void;
+  /** Present for a plan officer when the host can send mail. */
+  requesting?: IRequesting;
 }
 
 /**
  * The plan's views as tabs; every figure opens the workstreams list filtered to what it counted.
  * Every view shows the plan as at today (one date, so no screen mixes dates) and saves the items as loaded.
  */
-function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported }: IPlanViewProps): JSX.Element {
+function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported, requesting }: IPlanViewProps): JSX.Element {
   // The views' plan (`shown`) and data service (`saving`); the report takes the loaded snapshot and chooses its own date.
   const shown = React.useMemo(() => planAsAt(snapshot, today), [snapshot, today]);
   const saving = React.useMemo(() => savingLoadedItems(dataService, snapshot), [dataService, snapshot]);
@@ -177,10 +197,12 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defa
   );
   const [view, setView] = React.useState<PlanViewKey>(defaultView);
   const [filter, setFilter] = React.useState<IActionFilter>({});
-  const [openActionId, setOpenActionId] = React.useState<number | undefined>(undefined);
+  // A link to an action (`?action=12`, as a request for updates sends) opens its panel on load.
+  const [openActionId, setOpenActionId] = React.useState<number | undefined>(() => actionIdInUrl(window.location.search));
   const [openKpiId, setOpenKpiId] = React.useState<number | undefined>(undefined);
   const [reporting, setReporting] = React.useState(false);
   const [importing, setImporting] = React.useState(false);
+  const [askingForUpdates, setAskingForUpdates] = React.useState(false);
   const navigation = React.useMemo<IPlanNavigation>(
     () => ({
       openList: (next) => {
@@ -221,11 +243,16 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defa
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
             {sinceBoard && <ChangeLead board={sinceBoard.date} changes={sinceBoard.changes} scheme={scheme} fromPack={sinceBoard.fromPack} />}
-            <Stack.Item>
+            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
               <DefaultButton iconProps={{ iconName: 'ReportDocument' }} onClick={() => setReporting(true)}>
                 {strings.ReportOpen}
               </DefaultButton>
-            </Stack.Item>
+              {requesting && (
+                <DefaultButton iconProps={{ iconName: 'Mail' }} onClick={() => setAskingForUpdates(true)}>
+                  {strings.RequestsOpen}
+                </DefaultButton>
+              )}
+            </Stack>
             {shown.priorities.length === 0 ? (
               <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
             ) : (
@@ -293,6 +320,11 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defa
             if (imported) onImported();
           }}
           />
+        </React.Suspense>
+      )}
+      {askingForUpdates && requesting && (
+        <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+          <UpdateRequests snapshot={shown} today={today} dueSoonDays={dueSoonDays} {...requesting} onDismiss={() => setAskingForUpdates(false)} />
         </React.Suspense>
       )}
       {openKpi && <KpiDetail kpi={openKpi} snapshot={shown} dataService={saving} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}

@@ -25,6 +25,10 @@ import { SharePointProvisioningService } from '../../services/SharePointProvisio
 import { IPlanImportService } from '../../services/IPlanImportService';
 import { SharePointPlanImportService } from '../../services/SharePointPlanImportService';
 import { describeProvisioning, describeProvisioningFailure } from '../../components/provisioningText';
+import { IUpdateRequestService } from '../../services/IUpdateRequestService';
+import { SharePointUpdateRequestService } from '../../services/SharePointUpdateRequestService';
+import { IMailSender } from '../../services/IMailSender';
+import { GraphMailSender } from '../../services/GraphMailSender';
 
 export interface IImprovementPlanWebPartProps {
   planId?: number;
@@ -47,6 +51,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private provisioning!: IProvisioningService;
   private importService!: IPlanImportService;
   private packService!: IBoardPackService;
+  private requestService!: IUpdateRequestService;
+  private mailSender!: IMailSender;
   private pane: Omit<IPropertyPaneState, 'schemePreset'> = { plans: { kind: 'loading' }, priorities: [], settings: { kind: 'none' }, listSetup: { kind: 'idle' } };
   /** The plan as read for the pane; its ETag guards the settings save. */
   private panePlan: IPlan | undefined;
@@ -59,6 +65,9 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.dataService = new SharePointPlanDataService(sp);
     this.provisioning = new SharePointProvisioningService(sp);
     this.importService = new SharePointPlanImportService(sp);
+    this.requestService = new SharePointUpdateRequestService(sp);
+    // The Graph client (and its Mail.Send token) is asked for only when a request is sent.
+    this.mailSender = new GraphMailSender(() => this.context.msGraphClientFactory.getClient('3'));
     this.packService = new OnDemandBoardPackService(() => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)));
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
@@ -84,6 +93,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         theme: this.theme,
         provisioning: this.provisioning,
         importService: this.importService,
+        requestService: this.requestService,
+        mailSender: this.mailSender,
         defaultView: this.properties.defaultView,
         pinnedPriorityId: this.properties.pinnedPriorityId || undefined
       }),
