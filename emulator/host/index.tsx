@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { Dropdown, IDropdownOption, PartialTheme, Stack, Text, setIconOptions } from '@fluentui/react';
+import { Dropdown, IDropdownOption, Link, PartialTheme, Stack, Text, setIconOptions } from '@fluentui/react';
 import { SPFx, spfi } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { PLAN_VIEWS } from '../../src/components/navigation';
@@ -15,6 +15,9 @@ import { SharePointBoardPackService } from '../../src/services/SharePointBoardPa
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
+import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
+import { GraphMailSender } from '../../src/services/GraphMailSender';
+import { localGraphClient } from './graphClient';
 
 interface IPageSettings {
   siteUrl: string;
@@ -47,7 +50,18 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
   const view = PLAN_VIEWS.find((key) => key === new URLSearchParams(window.location.search).get('view'));
   // One PnPjs instance for the page, made as the web part makes it: PnPjs's SPFx behaviour over the page's context.
   const sp = React.useMemo(() => spfi().using(SPFx({ pageContext: { web: { absoluteUrl: settings.siteUrl }, legacyPageContext: settings.pageContext ?? {} } })), [settings]);
-  const services = React.useMemo(() => ({ data: new SharePointPlanDataService(sp), provisioning: new SharePointProvisioningService(sp), importer: new SharePointPlanImportService(sp), packs: new SharePointBoardPackService(sp) }), [sp]);
+  const services = React.useMemo(
+    () => ({
+      data: new SharePointPlanDataService(sp),
+      provisioning: new SharePointProvisioningService(sp),
+      importer: new SharePointPlanImportService(sp),
+      packs: new SharePointBoardPackService(sp),
+      requests: new SharePointUpdateRequestService(sp),
+      // Mail goes to the emulator's Graph sendMail, signed in by the page's cookie: see /_emulator/outbox.html.
+      mail: new GraphMailSender(async () => localGraphClient(''))
+    }),
+    [sp]
+  );
   const dataService = services.data;
   const planId = settings.planId;
   document.body.style.background = PAGE_BACKGROUND[themeName] ?? PAGE_BACKGROUND.light;
@@ -63,8 +77,11 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
         <Text variant="mediumPlus">Local preview: the SharePoint emulator, sample plan as at {settings.asAt}</Text>
         <Dropdown label="View as" options={userOptions} selectedKey={user} onChange={(_, option) => option && signInAs(settings, String(option.key))} styles={{ root: { width: 320, maxWidth: '100%' } }} />
         <Dropdown label="Theme" options={themeOptions} selectedKey={themeName} onChange={(_, option) => option && setThemeName(String(option.key))} styles={{ root: { minWidth: 160 } }} />
+        <Link href="/_emulator/outbox.html" target="_blank" rel="noopener noreferrer" styles={{ root: { color: '#004e8c' } }}>
+          Outbox (mail the page sent)
+        </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
     </Stack>
   );
 }
