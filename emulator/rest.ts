@@ -104,9 +104,9 @@ function parseJsonBody(body: string): Record<string, unknown> {
   }
 }
 
-/** `'It''s'` -> `It's`; the quoted argument of getByTitle('...') and friends. */
+/** `'It''s'` -> `It's`; the quoted argument of getByTitle('...') and friends (the path is decoded once, by `route`). */
 function unquote(text: string): string {
-  return decodeURIComponent(text).replace(/^'|'$/g, '').replace(/''/g, "'");
+  return text.replace(/^'|'$/g, '').replace(/''/g, "'");
 }
 
 /**
