@@ -4,7 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate, todayIso } from '../model/isoDate';
 import { IRecipient, IUpdateRequest, answerRate, requestsForBoard, whoOwes } from '../model/updateRequests';
 import { IPlanSnapshot } from '../services/IPlanDataService';
-import { IMailMessage, IMailSender, MailNotPermittedError, mailLink } from '../services/IMailSender';
+import { IMailMessage, IMailSender, MailNotPermittedError, MailSendError, mailLink } from '../services/IMailSender';
 import { IUpdateRequestService } from '../services/IUpdateRequestService';
 import { errorMessage, formatDate, formatString } from './format';
 import { ActionLink } from './navigation';
@@ -41,6 +41,12 @@ const person = mergeStyles({ padding: '8px 0', borderTop: '1px solid', borderTop
  */
 function sentAtFor(today: IsoDate, now: Date): string {
   return todayIso(now) === today ? now.toISOString() : `${today}T12:00:00.000Z`;
+}
+
+/** Why a message was not sent, in words: throttled, refused with what the mail service said, or another failure. */
+function sendFailureText(error: unknown): string {
+  if (error instanceof MailSendError) return error.status === 429 || error.status === 503 ? strings.ErrorThrottled : formatString(strings.RequestsMailRefused, error.detail);
+  return errorMessage(error);
 }
 
 function askedWhen(daysAgo: number): string {
@@ -124,7 +130,7 @@ export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, m
           continue;
         } catch (error) {
           if (!(error instanceof MailNotPermittedError)) {
-            results.set(recipient.person.email, { kind: 'failed', message: errorMessage(error) });
+            results.set(recipient.person.email, { kind: 'failed', message: sendFailureText(error) });
             continue;
           }
           // Not approved for anyone: every message from here on is prepared as a link instead.

@@ -317,6 +317,7 @@ define([], function () {
     RequestsSending: "Sending {0} of {1}…",
     RequestsSentTo: "Sent to {0}.",
     RequestsSendFailed: "Not sent to {0}: {1}",
+    RequestsMailRefused: "the mail service did not take it ({0})",
     RequestsNotPermitted: "Your organisation has not approved sending mail from this web part (a tenant admin approves Microsoft Graph's Mail.Send permission for it). Each message is ready to open in your mail app instead, and is recorded when you open it.",
     RequestsOpenInMail: "Open in your mail app",
     RequestsOpenInMailLabel: "Open the request to {0} in your mail app",

@@ -316,6 +316,7 @@ declare interface IImprovementPlanWebPartStrings {
   RequestsSending: string;
   RequestsSentTo: string;
   RequestsSendFailed: string;
+  RequestsMailRefused: string;
   RequestsNotPermitted: string;
   RequestsOpenInMail: string;
   RequestsOpenInMailLabel: string;
