@@ -258,3 +258,13 @@ export const SAMPLE_ROLES: ReadonlyArray<{ title: string; abbreviation?: string;
   { title: 'SEN Team Manager', holderEmail: FRAN },
   { title: 'Principal Educational Psychologist', abbreviation: 'PEP', holderEmail: STEVE }
 ];
+
+/**
+ * Requests for updates already sent for the board of 31 March 2024, so the answer rate
+ * shows: Fran Davis has answered all three; of Karen Levell's four (three have no
+ * officer, so she was asked as lead), one is updated.
+ */
+export const SAMPLE_REQUESTS: ReadonlyArray<{ email: string; refs: string[]; sentAt: string; channel: 'graph' | 'mailLink' }> = [
+  { email: FRAN, refs: ['5.1.2', '5.1.8', '5.2.1'], sentAt: '2024-02-20T09:30:00.000Z', channel: 'graph' },
+  { email: EHCP_LEAD, refs: ['5.2.2', '5.2.3', '5.2.4', '5.2.5'], sentAt: '2024-02-27T14:05:00.000Z', channel: 'mailLink' }
+];

@@ -16,8 +16,10 @@ import { IRevision } from '../../src/model/revisions';
 import { withHistoryLines } from '../../src/model/rollups';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
-import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_ROLES } from './samplePlan';
-import { SAMPLE_USERS } from './users';
+import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_REQUESTS, SAMPLE_ROLES } from './samplePlan';
+import { SAMPLE_USERS, SITE_OWNER } from './users';
+import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
+import { nextBoardDate } from '../../src/model/updateRequests';
 
 type Item = Record<string, unknown>;
 
@@ -240,6 +242,22 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [`${ROLE_FIELDS.holder}Id`]: userId(role.holderEmail),
       [ROLE_FIELDS.reviewed]: writeSharePointDate(SAMPLE_PLAN.asAt)
     }))
+  );
+  // Recorded as the web part records them, for the board after the sample's as-at date.
+  const actionId = (ref: string): number => actionIds[planned.findIndex((entry) => entry.ref === ref)];
+  await new SharePointUpdateRequestService(sp).recordRequests(
+    SAMPLE_REQUESTS.map((request) => {
+      const user = SAMPLE_USERS.find((candidate) => candidate.email === request.email);
+      return {
+        planId,
+        boardDate: nextBoardDate(SAMPLE_PLAN.reportingDates, SAMPLE_PLAN.asAt) as IsoDate,
+        recipient: { id: userId(request.email) ?? undefined, email: request.email, name: user?.title ?? request.email },
+        actionIds: request.refs.map(actionId),
+        sentAt: request.sentAt,
+        sentBy: SITE_OWNER.title,
+        channel: request.channel
+      };
+    })
   );
   return { planId, actions: actionIds.length, updates: updates.length };
 }

@@ -13,7 +13,9 @@ import { localGraphClient } from '../../emulator/host/graphClient';
 import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
 import { GraphMailSender, sendMailBody } from '../../src/services/GraphMailSender';
 import { MailNotPermittedError, MailSendError } from '../../src/services/IMailSender';
-import { IUpdateRequest } from '../../src/model/updateRequests';
+import { IUpdateRequest, answerRate, requestsForBoard } from '../../src/model/updateRequests';
+import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { requestMessage } from '../../src/components/requestMessage';
 import { anAction } from '../support/builders';
 
@@ -38,6 +40,16 @@ describe('the request record', () => {
     site = await startTestSite({ seed: true });
   });
   afterAll(() => site.stop());
+
+  it("holds the sample plan's requests for the next board, answered in part", async () => {
+    const sp = site.as(SITE_OWNER.email);
+    const snapshot = await new SharePointPlanDataService(sp).loadPlan(site.planId);
+    const requests = requestsForBoard(await new SharePointUpdateRequestService(sp).loadRequests(site.planId), '2024-03-31');
+    expect(requests.map((request) => [request.recipient.name, request.channel, answerRate(request, snapshot.actions, SAMPLE_PLAN.asAt)])).toEqual([
+      [EHCP_LEAD.title, 'mailLink', { daysAgo: 2, asked: 4, updated: 1 }],
+      [FRAN.title, 'graph', { daysAgo: 9, asked: 3, updated: 3 }]
+    ]);
+  });
 
   it('reads back as recorded, every field, for its plan only, written in one $batch', async () => {
     const service = new SharePointUpdateRequestService(site.as(SITE_OWNER.email));
