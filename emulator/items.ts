@@ -314,9 +314,13 @@ function leadingParts(expr: FilterExpr): FilterExpr[] {
   return [expr];
 }
 
-/** Whether a column can take a query under the threshold: indexed. */
+/** Whether a column can take a query under the threshold: indexed, and neither a lookup nor a person. */
 function narrows(field: IFieldDefinition): boolean {
-  return field.indexed;
+  // "An indexed Lookup column does not keep a query under the threshold; use another type of
+  // column as the primary or secondary index" (SPFieldLookup.Indexed remarks, learn.microsoft.com
+  // ee570029; sp-dev-docs docs/schema/field-element-field.md, Indexed). Person columns are lookups
+  // to the user information list.
+  return field.indexed && field.kind !== 'Lookup' && field.kind !== 'User';
 }
 
 interface ISortKey {

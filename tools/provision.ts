@@ -3,8 +3,9 @@
  *
  *   npm run provision -- --site http://127.0.0.1:4321/sites/send --user sam.owner@send.example
  *
- * Signs in the emulator's way (the user header). Prints what changed; re-running
- * changes nothing. Exits 2 for bad arguments and 3 when the site cannot be used (a
+ * Signs in the emulator's way (the user header). Prints what changed, including the
+ * log entries given the action id column the log is now read by; re-running changes
+ * nothing. Exits 2 for bad arguments and 3 when the site cannot be used (a
  * user without permission gets the reason), never with a stack trace.
  */
 import { parseArgs } from 'node:util';
@@ -27,7 +28,8 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const report = await new SharePointProvisioningService(emulatorSp(values.site, values.user)).ensureLists();
+    const sp = emulatorSp(values.site, values.user);
+    const report = await new SharePointProvisioningService(sp).ensureLists();
     console.log(JSON.stringify(report, undefined, 2));
     return 0;
   } catch (error) {

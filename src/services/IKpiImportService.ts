@@ -1,3 +1,4 @@
+import { IsoDate } from '../model/isoDate';
 import { IImportedKpi } from '../model/import/kpiSheet';
 
 /** What a KPI import wrote. A re-run of the same sheet writes nothing. */
@@ -21,6 +22,8 @@ export interface IKpiImportService {
    * (keeping those marked met), and adds the measurements the plan lacks or updates
    * those whose value changed. It reads the plan's KPIs as they are when it runs, so
    * running it again, or after it stopped part-way, writes only what is still missing.
+   *
+   * @param importDate - the page's today: the date of a progress note the sheet does not date
    */
-  importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress?: (written: number, total: number) => void): Promise<IKpiImportResult>;
+  importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress?: (written: number, total: number) => void, importDate?: IsoDate): Promise<IKpiImportResult>;
 }

@@ -48,7 +48,8 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
     items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership),
   outcomes: (items) => items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number),
   actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
-  kpis: (items) => items.select('Id', 'Title', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
+  // Modified dates an undated progress note (it stood by the item's last save).
+  kpis: (items) => items.select('Id', 'Title', 'Modified', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
   kpiMeasurements: (items) => items.select('Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note),
   roles: (items) => items.select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder])).expand(ROLE_FIELDS.holder)
 };
@@ -206,7 +207,7 @@ export class SharePointPlanDataService implements IPlanDataService {
         .getByTitle(LIST_TITLES.updates)
         .items.select(...UPDATE_SELECT)
         .expand('Author')
-        .filter(`${UPDATE_FIELDS.action}Id eq ${action.id}`)
+        .filter(`${UPDATE_FIELDS.actionItemId} eq ${action.id}`)
         .top(PAGE_SIZE)();
       const saved = batched.web.lists
         .getByTitle(LIST_TITLES.actions)
@@ -228,14 +229,14 @@ export class SharePointPlanDataService implements IPlanDataService {
     try {
       // PnPjs sends the parts in $batch requests of at most maxRequests each, one after another.
       const [batched, execute] = this.sp.batched({ maxRequests: BATCH_LIMIT });
-      // One part per action, each filtered on the indexed action column as an opened action's log is.
+      // One part per action, each filtered on the indexed action id (a number: a lookup never narrows a large list) as an opened action's log is.
       const read = Promise.all(
         ids.map((id) =>
           batched.web.lists
             .getByTitle(LIST_TITLES.updates)
             .items.select(...UPDATE_SELECT)
             .expand('Author')
-            .filter(`${UPDATE_FIELDS.action}Id eq ${id}`)
+            .filter(`${UPDATE_FIELDS.actionItemId} eq ${id}`)
             .top(PAGE_SIZE)()
         )
       );

@@ -80,8 +80,8 @@ function actionFields(row: IImportedAction, priorityId: number, outcomeId: numbe
 export class SharePointPlanImportService implements IPlanImportService {
   public constructor(private readonly sp: SPFI) {}
 
-  public importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress?: (written: number, total: number) => void): Promise<IKpiImportResult> {
-    return new SharePointKpiImportService(this.sp).importKpis(planId, kpis, onProgress);
+  public importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress?: (written: number, total: number) => void, importDate?: IsoDate): Promise<IKpiImportResult> {
+    return new SharePointKpiImportService(this.sp).importKpis(planId, kpis, onProgress, importDate);
   }
 
   public async createPlan(plan: INewPlan): Promise<number> {

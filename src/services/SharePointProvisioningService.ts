@@ -8,6 +8,8 @@ import { PermissionKind } from '@pnp/sp/security';
 import { PlanDataError, toPlanDataError } from './errors';
 import { IProvisioningReport, IProvisioningService } from './IProvisioningService';
 import { LIBRARY_DEFINITIONS } from './libraryDefinitions';
+import { fillLogActionIds } from './logActionIds';
+import { LIST_TITLES, UPDATE_FIELDS } from './schema';
 import { ColumnType, IColumnDefinition, IListDefinition, LIST_DEFINITIONS } from './listDefinitions';
 
 /** SharePoint's FieldTypeKind for each column type. */
@@ -95,6 +97,9 @@ export class SharePointProvisioningService implements IProvisioningService {
           report.createdLists.push(library.title);
         }
       }
+      // Log entries written before the log had its action id column get it now, so every entry is found by it.
+      const filled = await fillLogActionIds(this.sp);
+      if (filled > 0) report.updatedColumns.push(`${LIST_TITLES.updates}: ${UPDATE_FIELDS.actionItemId} filled on ${filled} entries`);
     } catch (error) {
       throw toPlanDataError(error);
     }

@@ -184,6 +184,7 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
     columns: [
       planLookup,
       lookup(UPDATE_FIELDS.action, 'Action', LIST_TITLES.actions),
+      { name: UPDATE_FIELDS.actionItemId, title: 'Action id', type: 'Number', indexed: true, description: 'The action this entry is for, as a number the log is read by.' },
       { name: UPDATE_FIELDS.date, title: 'Update date', type: 'DateTime', indexed: true },
       { name: UPDATE_FIELDS.note, title: 'Progress note', type: 'Note' },
       { name: UPDATE_FIELDS.status, title: 'Status set', type: 'Text', formatter: STATUS_COLUMN_FORMAT },

@@ -127,6 +127,7 @@ export function logEntryItem(entry: ILogEntry): ListItem {
     Title: `${entry.actionRef} ${entry.status ?? ''}`.trim(),
     [`${UPDATE_FIELDS.plan}Id`]: entry.planId,
     [`${UPDATE_FIELDS.action}Id`]: entry.actionId,
+    [UPDATE_FIELDS.actionItemId]: entry.actionId,
     [UPDATE_FIELDS.date]: writeSharePointDate(entry.date),
     [UPDATE_FIELDS.note]: entry.note,
     // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
@@ -291,7 +292,7 @@ export function mapOutcome(item: ListItem): IOutcome {
 }
 
 /** The item's ETag, wherever the response's OData flavour put it. */
-function readEtag(item: ListItem): string | undefined {
+export function readEtag(item: ListItem): string | undefined {
   return (item['odata.etag'] ?? item['@odata.etag'] ?? (item.__metadata as { etag?: string } | undefined)?.etag) as string | undefined;
 }
 

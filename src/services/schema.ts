@@ -87,6 +87,8 @@ export const ACTION_PEOPLE: readonly string[] = [ACTION_FIELDS.strategicLead, AC
 export const UPDATE_FIELDS = {
   plan: 'Plan',
   action: 'Action',
+  /** The action's id as a plain number, indexed: the log is read by it (a lookup never narrows a large list). */
+  actionItemId: 'ActionItemId',
   date: 'UpdateDate',
   note: 'ProgressNote',
   status: 'StatusSet',

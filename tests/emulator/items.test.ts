@@ -44,8 +44,10 @@ describe('queryItems on a list past the threshold', () => {
     expect(ids(queryItems(store, 'SEND Actions', { filter: 'Id le 3', top: '10' }))).toEqual([1, 2, 3]);
   });
 
-  it('refuses a query led by a column that is not indexed, or by ne', () => {
+  it('refuses a query led by a column that is not indexed, by a lookup or person column (indexed or not), or by ne', () => {
     expect(refused({ filter: "ActionStatus eq 'Red' and Id le 10", top: '10' })).toBe(true);
+    // Few items match PlanId eq 3 (none), yet a lookup never keeps a query under the threshold.
+    expect(refused({ filter: 'PlanId eq 3', top: '10' })).toBe(true);
     expect(refused({ filter: 'Id ne 5', top: '10' })).toBe(true);
     // Each side of an or must be led by an index seek.
     expect(refused({ filter: "Id le 2 or ActionStatus eq 'Red'", top: '10' })).toBe(true);

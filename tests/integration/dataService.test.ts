@@ -268,7 +268,7 @@ describe('SharePointPlanDataService against the emulator', () => {
     // The log and the action in one $batch (on the indexed action column), then the missing entry.
     const outer = site.emulator.requests.filter((request) => !request.inBatch).map((request) => `${request.method} ${request.path}`);
     expect(outer).toEqual(['POST /sites/send/_api/$batch', "POST /sites/send/_api/web/lists/getByTitle('SEND Action Updates')/items"]);
-    expect(site.emulator.requests.find((request) => request.inBatch && request.path.endsWith("getByTitle('SEND Action Updates')/items"))?.query.$filter).toBe(`ActionId eq ${action.id}`);
+    expect(site.emulator.requests.find((request) => request.inBatch && request.path.endsWith("getByTitle('SEND Action Updates')/items"))?.query.$filter).toBe(`ActionItemId eq ${action.id}`);
     // Opened again, it is found logged and nothing is added.
     await lead.loadActionLog(loaded, true);
     expect(site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.UpdateKey === 'lost-key')).toHaveLength(1);
@@ -308,7 +308,7 @@ describe('SharePointPlanDataService against the emulator', () => {
     const parts = site.emulator.requests.filter((request) => request.inBatch);
     expect(parts).toHaveLength(150);
     expect(parts.every((request) => request.method === 'GET' && request.path.endsWith("getByTitle('SEND Action Updates')/items"))).toBe(true);
-    expect(parts.map((request) => request.query.$filter)).toEqual(ids.map((id) => `ActionId eq ${id}`));
+    expect(parts.map((request) => request.query.$filter)).toEqual(ids.map((id) => `ActionItemId eq ${id}`));
     expect(site.store.itemCount(LIST_TITLES.updates)).toBe(entriesBefore);
   });
 

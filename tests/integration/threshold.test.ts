@@ -1,5 +1,6 @@
 import { ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 import { toPlanDataError } from '../../src/services/errors';
+import { fillLogActionIds } from '../../src/services/logActionIds';
 import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { ITestSite, startTestSite } from '../support/emulator';
@@ -17,7 +18,7 @@ describe('a plan whose actions and progress log have grown past 5,000 items', ()
     }
     actionIds = site.store.allItems(LIST_TITLES.actions).map((item) => item.id);
     for (let index = 0; index < 5200; index++) {
-      site.store.addItem(LIST_TITLES.updates, { Title: `Old entry ${index}`, PlanId: site.planId, ActionId: actionIds[index % 40], ProgressNote: 'Monthly return', StatusSet: 'Green' }, owner);
+      site.store.addItem(LIST_TITLES.updates, { Title: `Old entry ${index}`, PlanId: site.planId, ActionId: actionIds[index % 40], ActionItemId: actionIds[index % 40], ProgressNote: 'Monthly return', StatusSet: 'Green' }, owner);
     }
   });
   afterAll(() => site.stop());
@@ -80,12 +81,29 @@ describe('a plan whose actions and progress log have grown past 5,000 items', ()
     }
   });
 
-  it('opens an action’s log on the indexed action column', async () => {
+  it('opens an action’s log on the indexed action id, a number: the Action lookup never narrows the log', async () => {
     const data = new SharePointPlanDataService(sp());
     const action = (await data.loadPlan(site.planId)).actions.find((candidate) => candidate.id === actionIds[3]);
     if (!action) throw new Error('action not loaded');
     const log = await data.loadActionLog(action, false);
     expect(log.filter((entry) => entry.note === 'Monthly return')).toHaveLength(130);
+    // The same entries by the lookup: 130 of them, yet refused.
+    expect(await refusal(sp().web.lists.getByTitle(LIST_TITLES.updates).items.filter(`ActionId eq ${action.id}`).top(10)())).toBe('overThreshold');
+  });
+
+  it('fills the action id of log entries written before the column existed, once, so their action’s log finds them', async () => {
+    const owner = site.store.findUser(SITE_OWNER.email)?.id as number;
+    const target = actionIds[7];
+    const older = [1, 2, 3].map((index) => site.store.addItem(LIST_TITLES.updates, { Title: `Before the column ${index}`, PlanId: site.planId, ActionId: target, ProgressNote: `Written before ${index}` }, owner).id);
+    const data = new SharePointPlanDataService(sp());
+    const action = (await data.loadPlan(site.planId)).actions.find((candidate) => candidate.id === target);
+    if (!action) throw new Error('action not loaded');
+    expect((await data.loadActionLog(action, false)).filter((entry) => entry.note.startsWith('Written before'))).toHaveLength(0);
+
+    expect(await fillLogActionIds(site.as(SITE_OWNER.email))).toBe(3);
+    expect(older.map((id) => site.store.getItem(LIST_TITLES.updates, id).values.ActionItemId)).toEqual([target, target, target]);
+    expect((await data.loadActionLog(action, false)).filter((entry) => entry.note.startsWith('Written before'))).toHaveLength(3);
+    expect(await fillLogActionIds(site.as(SITE_OWNER.email))).toBe(0);
   });
 
   it('maps a refused sort on a non-indexed column to a typed over-threshold error', async () => {

@@ -264,7 +264,7 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
     setPhase({ kind: 'importing', run, creating: false, written: 0, total: 1 });
     const result = await importService.importPlan(into, run.plan, { date: today, by: snapshot.access.user.displayName }, (written, total) => setPhase({ kind: 'importing', run, creating: false, written, total }));
     const kpis = run.kpis.reduce<IImportedKpi[]>((all, sheet) => all.concat(sheet.kpis), []);
-    const kpiResult = kpis.length > 0 ? await importService.importKpis(into, kpis, (written, total) => setPhase({ kind: 'importing', run, creating: false, written, total })) : undefined;
+    const kpiResult = kpis.length > 0 ? await importService.importKpis(into, kpis, (written, total) => setPhase({ kind: 'importing', run, creating: false, written, total }), today) : undefined;
     setPhase({ kind: 'done', run, result, kpiResult, planId: into });
   };
 
