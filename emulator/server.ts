@@ -8,6 +8,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http
 import { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { BatchFormatError, boundaryOf, formatBatchResponse, parseBatch } from './batch';
+import { GraphOutbox } from './graph';
 import { contentType, errorBody, shapeFor } from './odata/format';
 import { IRestResponse, SharePointRest } from './rest';
 import { ISiteUser, SharePointStore } from './store';
@@ -163,10 +164,13 @@ export class SharePointEmulator {
   private refusals = 0;
   private readonly server: Server;
   private rest: SharePointRest | undefined;
+  /** Microsoft Graph's sendMail, into an outbox the local page shows. */
+  private readonly graph: GraphOutbox;
   private origin = '';
 
   public constructor(private readonly options: IEmulatorOptions) {
     this.store = options.store;
+    this.graph = new GraphOutbox(options.store);
     this.server = createServer((request, response) => {
       this.serve(request, response).catch((error: unknown) => this.answerDefect(request, response, error));
     });
@@ -287,6 +291,9 @@ export class SharePointEmulator {
       if (body === undefined) return;
       return this.serveAdmin(method, url, body, response, this.userFor(headers));
     }
+    if (url.pathname.startsWith('/v1.0/')) {
+      return this.serveGraph(request, response, url, method, headers);
+    }
     if (url.pathname.toLowerCase().startsWith(`${SITE_PATH.toLowerCase()}/`) && !url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
       return this.refuseUnread(request, response, (this.rest as SharePointRest).download(url.pathname, this.userFor(headers)));
     }
@@ -369,7 +376,22 @@ export class SharePointEmulator {
     response.end(answer.body);
   }
 
+  /** Graph's calls (`/v1.0/...`): unsigned callers get Graph's 401 before their body is read, as SharePoint's routes do. */
+  private async serveGraph(request: IncomingMessage, response: ServerResponse, url: URL, method: string, headers: Record<string, string | undefined>): Promise<void> {
+    const caller = this.userFor(headers);
+    const notFound: IRestResponse = { status: 404, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ error: { code: 'Request_BadRequest', message: `No Graph resource ${url.pathname} on the emulator.` } }) };
+    if (!caller) return this.refuseUnread(request, response, this.graph.serve(method, url, '', undefined) ?? notFound);
+    const body = await this.bodyOrRefusal(request, response, url, false);
+    if (body === undefined) return;
+    const answer = this.graph.serve(method, url, body, caller) ?? notFound;
+    this.log(method, url, answer.status, false, headers);
+    return this.send(response, answer);
+  }
+
   private serveAdmin(method: string, url: URL, body: string, response: ServerResponse, user: ISiteUser | undefined): void {
+    // The outbox of mail sent through Graph: /_emulator/outbox (JSON) and /_emulator/outbox.html.
+    const outbox = this.graph.serve(method, url, body, user);
+    if (outbox) return this.send(response, outbox);
     const json = (status: number, value: unknown): void => this.send(response, { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
     if (url.pathname === '/_emulator/settings' && method === 'GET') {
       const page = this.options.page ?? { asAt: new Date().toISOString().slice(0, 10), roles: {} };
