@@ -190,7 +190,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defa
   const scheme = shown.plan.statusScheme;
   const board = previousBoardDate(shown.plan.reportingDates, today);
   // Counted from what the board saw when its pack was frozen.
-  const boardPack = useFrozenPack(packService, shown.plan.id, board);
+  const boardPack = useFrozenPack(packService, shown.plan, board);
   const sinceBoard = React.useMemo(
     () => (board ? { date: board, changes: changesBetween(shown.actions, scheme, board, today, boardPack && packStatuses(boardPack)), fromPack: boardPack !== undefined } : undefined),
     [shown, scheme, board, today, boardPack]

@@ -62,6 +62,8 @@ export interface IPlan {
   kpiThresholds: IKpiThresholds;
   /** The protective marking its reports carry on every printed page ("OFFICIAL", "OFFICIAL-SENSITIVE"). */
   protectiveMarking?: string;
+  /** The board dates whose pack has been frozen, ascending: a page reads a pack only where there is one. */
+  frozenBoards?: IsoDate[];
   /** SharePoint's ETag of the plan item, sent back when its settings are saved. */
   etag?: string;
 }

@@ -3,13 +3,16 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/folders';
 import '@pnp/sp/files';
+import '@pnp/sp/items';
 import { IFiles } from '@pnp/sp/files';
 import { BoardPackFileError, readBoardPackFile } from '../formats/boardPackFile';
 import { IBoardPack, IBoardPackEntry } from '../model/boardPack';
 import { IsoDate } from '../model/isoDate';
-import { PlanDataError, toPlanDataError } from './errors';
+import { PlanDataError, requireEtag, toPlanDataError } from './errors';
 import { IBoardPackService } from './IBoardPackService';
 import { LIBRARY_TITLES } from './libraryDefinitions';
+import { ListItem, readEtag, readFrozenBoards } from './mappers';
+import { LIST_TITLES, PLAN_FIELDS } from './schema';
 
 /** What a pack's listing reads of each file. */
 const FILE_COLUMNS = ['Name', 'ServerRelativeUrl', 'TimeCreated', 'TimeLastModified', 'UIVersionLabel'];
@@ -21,6 +24,9 @@ interface IFileInfo {
   TimeLastModified: string;
   UIVersionLabel: string;
 }
+
+/** Tries at recording a frozen board on the plan item while others save the plan at the same moment. */
+const RECORD_ATTEMPTS = 3;
 
 /** A stored copy saved again more than this long after it was added has been changed since. */
 const SAVED_AGAIN_MS = 60 * 1000;
@@ -47,6 +53,8 @@ function toEntry(file: IFileInfo): IBoardPackEntry {
  * Board packs in the site's board pack library with PnPjs. Each pack is one file added
  * without Overwrite, so SharePoint itself refuses a second pack for a board; the library
  * keeps versions, so a copy saved over by hand keeps its first version and is flagged.
+ * The plan item lists the frozen boards (FrozenBoards), so a page reads a pack only where
+ * one was frozen: a summary with none makes no request for it.
  */
 export class SharePointBoardPackService implements IBoardPackService {
   /** @param sp - the host's single PnPjs instance */
@@ -87,10 +95,28 @@ export class SharePointBoardPackService implements IBoardPackService {
 
   public async savePack(pack: IBoardPack, file: string): Promise<IBoardPackEntry> {
     try {
+      // The board is listed first: if the file then fails, a reader finds no pack and counts from the log, as before.
+      await this.recordFrozenBoard(pack.plan.id, pack.asAt);
       const added = (await this.files.addUsingPath(packFileName(pack.plan.id, pack.asAt), file, { Overwrite: false })) as unknown as IFileInfo;
       return toEntry(added);
     } catch (error) {
       throw toPlanDataError(error);
+    }
+  }
+
+  /** Adds the board to the plan item's FrozenBoards, with the item's ETag; another save in between is read again and retried. */
+  private async recordFrozenBoard(planId: number, boardDate: IsoDate): Promise<void> {
+    const plan = this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.getById(planId);
+    for (let attempt = 1; ; attempt++) {
+      const item = (await plan.select('Id', PLAN_FIELDS.frozenBoards)()) as ListItem;
+      const boards = readFrozenBoards(item);
+      if (boards.includes(boardDate)) return;
+      try {
+        await plan.update({ [PLAN_FIELDS.frozenBoards]: [...boards, boardDate].sort().join('\n') }, requireEtag(readEtag(item), `The plan ${planId}`));
+        return;
+      } catch (error) {
+        if (toPlanDataError(error).kind !== 'conflict' || attempt === RECORD_ATTEMPTS) throw error;
+      }
     }
   }
 }

@@ -101,7 +101,8 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: PLAN_FIELDS.statusScheme, title: 'Status scheme', type: 'Note', description: 'A preset id (ragc, bragg, worded, delivery-confidence) or the scheme as JSON.' },
       { name: PLAN_FIELDS.reportingDates, title: 'Board dates (one per line, yyyy-mm-dd)', type: 'Note' },
       { name: PLAN_FIELDS.kpiTolerance, title: 'KPI on-track tolerance (0-1)', type: 'Number' },
-      { name: PLAN_FIELDS.protectiveMarking, title: 'Protective marking', type: 'Text', description: 'Printed on every page of the plan\'s reports; OFFICIAL when blank.' }
+      { name: PLAN_FIELDS.protectiveMarking, title: 'Protective marking', type: 'Text', description: 'Printed on every page of the plan\'s reports; OFFICIAL when blank.' },
+      { name: PLAN_FIELDS.frozenBoards, title: 'Frozen boards', type: 'Note', description: 'The board dates whose pack has been frozen (one per line), so a page knows which packs to read. Written by the web part.' }
     ],
     views: [{ title: 'All plans', fields: ['LinkTitle', PLAN_FIELDS.localArea, PLAN_FIELDS.planType, PLAN_FIELDS.startDate], query: orderBy('Title'), rowLimit: 30, isDefault: true }]
   },

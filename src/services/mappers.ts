@@ -244,6 +244,13 @@ function readScheme(item: ListItem, warnings: Warnings): IStatusScheme {
   return RAGC_SCHEME;
 }
 
+/** The board dates the plan item lists as frozen, ascending (lines that are not ISO dates are ignored). */
+export function readFrozenBoards(item: ListItem): IsoDate[] {
+  return readLines(item, PLAN_FIELDS.frozenBoards)
+    .filter((line) => /^\d{4}-\d{2}-\d{2}$/.test(line))
+    .sort();
+}
+
 export function mapPlan(item: ListItem, warnings: Warnings): IPlan {
   const reportingDates = readLines(item, PLAN_FIELDS.reportingDates)
     .map((line) => parsePlanDate(line).date)
@@ -264,6 +271,7 @@ export function mapPlan(item: ListItem, warnings: Warnings): IPlan {
     reportingDates,
     kpiThresholds: typeof tolerance === 'number' && tolerance >= 0 ? { onTrackTolerance: tolerance } : DEFAULT_KPI_THRESHOLDS,
     protectiveMarking: readText(item, PLAN_FIELDS.protectiveMarking).trim() || DEFAULT_PROTECTIVE_MARKING,
+    frozenBoards: readFrozenBoards(item),
     etag: readEtag(item)
   };
 }

@@ -27,7 +27,8 @@ export const PLAN_FIELDS = {
   statusScheme: 'StatusSchemeJson',
   reportingDates: 'ReportingDates',
   kpiTolerance: 'KpiTolerance',
-  protectiveMarking: 'ProtectiveMarking'
+  protectiveMarking: 'ProtectiveMarking',
+  frozenBoards: 'FrozenBoards'
 } as const;
 
 export const PRIORITY_FIELDS = {

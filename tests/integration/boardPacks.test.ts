@@ -31,9 +31,16 @@ describe('SharePointBoardPackService against the emulator', () => {
 
     expect(entry).toEqual({ boardDate: BOARD, frozenAt: expect.any(String), url: `/sites/send/${LIBRARY_TITLES.boardPacks}/${packFileName(site.planId, BOARD)}`, changedAfterFreezing: false });
     const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
-    expect(writes.map((request) => request.path)).toEqual([`/sites/send/_api/web/lists/getByTitle('${LIBRARY_TITLES.boardPacks}')/rootFolder/files/AddUsingPath(decodedurl='plan-${site.planId}-board-${BOARD}.html')`]);
+    // The board listed on the plan item (with its ETag), then the file added without Overwrite.
+    expect(writes.map((request) => `${request.httpMethod ?? 'POST'} ${request.path}`)).toEqual([
+      `MERGE /sites/send/_api/web/lists/getByTitle('SEND Plans')/items(${site.planId})`,
+      `POST /sites/send/_api/web/lists/getByTitle('${LIBRARY_TITLES.boardPacks}')/rootFolder/files/AddUsingPath(decodedurl='plan-${site.planId}-board-${BOARD}.html')`
+    ]);
+    expect(writes[0].ifMatch).toMatch(/^"\d+"$/);
 
     expect(await service(ND_LEAD.email).listPacks(site.planId)).toEqual([entry]);
+    // The plan lists the board as frozen, so pages read its pack and no other.
+    expect((await new SharePointPlanDataService(site.as(EXECUTIVE.email)).readPlan(site.planId)).frozenBoards).toEqual([BOARD]);
     expect(await service(EXECUTIVE.email).listPacks(site.planId + 1)).toEqual([]);
     expect(await service(EXECUTIVE.email).readPack(site.planId, BOARD)).toEqual(pack);
     expect(await service(EXECUTIVE.email).readPack(site.planId, '2023-12-31')).toBeUndefined();
@@ -71,6 +78,14 @@ describe('SharePointBoardPackService against the emulator', () => {
     expect(entry.changedAfterFreezing).toBe(true);
     const unreadable = await service(EXECUTIVE.email).readPack(site.planId, BOARD).catch((error: unknown) => error);
     expect(unreadable).toMatchObject({ kind: 'unreadable' });
+  });
+
+  it('lists both boards on the plan when two packs are frozen at the same moment (the second save retried after its 412)', async () => {
+    const december = freezePack({ ...pack, asAt: '2023-12-31' }, [], pack.frozenAt, 'Sam Owner');
+    await Promise.all([service(SITE_OWNER.email).savePack(pack, file()), service(SITE_OWNER.email).savePack(december, writeBoardPackFile(december, 'Pack', '<p>December</p>', ''))]);
+
+    expect((await new SharePointPlanDataService(site.as(EXECUTIVE.email)).readPlan(site.planId)).frozenBoards).toEqual([BOARD, '2023-12-31']);
+    expect(site.emulator.requests.some((request) => request.httpMethod === 'MERGE' && request.status === 412)).toBe(true);
   });
 
   it('lets no reader freeze a pack', async () => {

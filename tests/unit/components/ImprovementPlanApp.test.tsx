@@ -245,7 +245,7 @@ describe('ImprovementPlanApp navigation', () => {
 
   it('counts what changed since the last board from the statuses its frozen pack showed, and says so', async () => {
     const snapshot = aLoadedSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red'), anUpdate(2, '2023-03-01', 'Amber'), anUpdate(2, '2023-05-01', 'Green')] });
-    snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'] };
+    snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'], frozenBoards: ['2023-03-31'] };
     // The board saw 3.1.1 as Red already (its log has since been corrected) and 3.1.2 as Amber.
     const atBoard = reportAsAt(snapshot, '2023-03-31');
     const pack = freezePack({ ...atBoard, actions: atBoard.actions.map((action) => (action.id === 1 ? { ...action, status: 'Red' } : action)) }, [], '2023-04-01T09:00:00Z', 'Sam Owner');
@@ -256,6 +256,16 @@ describe('ImprovementPlanApp navigation', () => {
     const lead = screen.getByRole('region', { name: 'Since the board on 31 March 2023' });
     expect(within(lead).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['No action got worse since 31 March 2023.', '1 action improved since 31 March 2023: 1 to Green']);
     expect(packService.readPack).toHaveBeenCalledWith(1, '2023-03-31');
+  });
+
+  it('asks for no pack when the plan lists none frozen for the last board', async () => {
+    const snapshot = aLoadedSnapshot({ log: [anUpdate(1, '2023-03-01', 'Amber'), anUpdate(1, '2023-05-01', 'Red')] });
+    snapshot.plan = { ...snapshot.plan, reportingDates: ['2023-03-31', '2023-09-30'], frozenBoards: ['2022-12-31'] };
+    const packService = aPackService();
+    render(<ImprovementPlanApp packService={packService} dataService={aDataService({ loadPlan: jest.fn(async () => snapshot) })} planId={1} today="2023-06-15" theme={{}} />);
+    await screen.findByRole('region', { name: 'Since the board on 31 March 2023' });
+    expect(screen.queryByText(/^Counted from the statuses in the pack/)).toBeNull();
+    expect(packService.readPack).not.toHaveBeenCalled();
   });
 
   it('offers the import to someone who may manage the site’s lists (read with the plan), and to no one else', async () => {
