@@ -5,6 +5,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { IStoredFile, LibraryFiles, fileNotFound } from './files';
+import { principalSearchBody } from './peoplePicker';
 import { IItemContext, itemSerializer, itemTypeName, itemUri, prepareWrite, queryItems } from './items';
 import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, multiValue, shapeFor } from './odata/format';
 import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
@@ -345,6 +346,9 @@ export class SharePointRest {
       const found = this.store.findUser(logonName);
       if (!found) throw new SharePointError(404, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${logonName} could not be found.`);
       return this.json(shape, 200, entityBody(shape, this.userEntity(shape, found, null)));
+    }
+    if (lower === 'sp.ui.applicationpages.clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser' && method === 'POST') {
+      return this.json(shape, 200, principalSearchBody(shape, this.store.users(), parseJsonBody(request.body)));
     }
     if (lower === 'web/effectivebasepermissions' && method === 'GET') {
       return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id)] }));

@@ -8,12 +8,13 @@ import '@pnp/sp/site-users/web';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
 import { DEFAULT_PROTECTIVE_MARKING, IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
 import { compareUpdates, withHistoryLines } from '../model/rollups';
-import { applyEdit } from '../model/actionEdit';
+import { applyEdit, changedOwners } from '../model/actionEdit';
 import { revisionsOf } from '../model/revisions';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { IsoDate } from '../model/isoDate';
 import { IBoardNarrative } from '../model/narrative';
 import { ConflictError, requireEtag, toPlanDataError } from './errors';
+import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
 import { BATCH_LIMIT, IListRead, ListItems, PAGE_SIZE, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapNarrative, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, narrativeItem, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
@@ -325,7 +326,11 @@ export class SharePointPlanDataService implements IPlanDataService {
     const changed = applyEdit(action, draft.values);
     // The changes of key fields are kept with the action, in the same guarded write.
     const edited = { ...changed, revisions: [...action.revisions, ...revisionsOf(action, changed, { ...draft.made, at: new Date().toISOString() })] };
+    // Only an owner the edit changes is written: a Person column and the text beside it, one cleared.
+    const owners = changedOwners(action, draft.values);
     try {
+      const ownerFields = owners.reduce<ListItem>((fields, owner) => ({ ...fields, ...assigneeItem(OWNER_COLUMNS[owner], edited[owner]) }), {});
+      for (const owner of owners) edited[owner] = assigneeAsWritten(edited[owner]);
       const result = await this.sp.web.lists
         .getByTitle(LIST_TITLES.actions)
         .items.getById(action.id)
@@ -340,7 +345,8 @@ export class SharePointPlanDataService implements IPlanDataService {
             [ACTION_FIELDS.howWeWillKnow]: edited.howWeWillKnow ?? '',
             [ACTION_FIELDS.resources]: edited.resources ?? '',
             [ACTION_FIELDS.tags]: edited.tags.join('; '),
-            [ACTION_FIELDS.revisions]: writeRevisions(edited.revisions)
+            [ACTION_FIELDS.revisions]: writeRevisions(edited.revisions),
+            ...ownerFields
           },
           sentEtag
         );
