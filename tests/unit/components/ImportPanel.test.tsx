@@ -320,6 +320,6 @@ describe('ImportPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
     expect(await screen.findByText(/KPIs: 1 created, 0 updated, 0 unchanged; 2 actuals added/)).toBeInTheDocument();
     expect(services.importService.createPlan).not.toHaveBeenCalled();
-    expect(services.importService.importKpis).toHaveBeenCalledWith(1, [expect.objectContaining({ ref: 'KPI 9', measurements: [expect.objectContaining({ value: 68 }), expect.objectContaining({ value: 81 })] })], expect.any(Function));
+    expect(services.importService.importKpis).toHaveBeenCalledWith(1, [expect.objectContaining({ ref: 'KPI 9', measurements: [expect.objectContaining({ value: 68 }), expect.objectContaining({ value: 81 })] })], expect.any(Function), '2023-06-15');
   });
 });
