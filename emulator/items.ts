@@ -6,6 +6,7 @@
 import { FilterError, FilterExpr, IFieldValue, ValueKind, filterFields, matches, parseFilter } from './odata/filter';
 import { JsonShape, entity } from './odata/format';
 import { IFieldDefinition, IListInfo, IStoredItem, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
+import { dateOnlyValue } from './timeZone';
 
 /** SharePoint's list view threshold. */
 export const LIST_VIEW_THRESHOLD = 5000;
@@ -91,8 +92,11 @@ function typeError(field: IFieldDefinition, edmType: string): SharePointError {
   return badQuery(`A value for the field '${field.internalName}' could not be converted to the expected type '${edmType}'.`);
 }
 
-/** Checks and normalises one written value as SharePoint converts it for the column type. */
-function writeValue(field: IFieldDefinition, value: unknown): unknown {
+/**
+ * Checks and normalises one written value as SharePoint converts it for the column type;
+ * a date-only column keeps the site's local midnight of the written instant's day there.
+ */
+function writeValue(field: IFieldDefinition, value: unknown, timeZone: string): unknown {
   if (value === null) return null;
   switch (field.kind) {
     case 'Text':
@@ -117,7 +121,8 @@ function writeValue(field: IFieldDefinition, value: unknown): unknown {
       return value;
     case 'DateTime': {
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw typeError(field, 'Edm.DateTime');
-      return new Date(value).toISOString();
+      const written = new Date(value);
+      return (field.dateOnly ? dateOnlyValue(timeZone, written) : written).toISOString();
     }
     case 'URL': {
       const link = value as { Url?: unknown; Description?: unknown };
@@ -138,6 +143,7 @@ function writeValue(field: IFieldDefinition, value: unknown): unknown {
  */
 export function prepareWrite(store: SharePointStore, listTitle: string, body: Record<string, unknown>): Record<string, unknown> {
   const columns = columnIndex(store.fields(listTitle));
+  const timeZone = store.timeZone;
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
     if (name === '__metadata') continue;
@@ -160,7 +166,7 @@ export function prepareWrite(store: SharePointStore, listTitle: string, body: Re
       values[`${field.internalName}Id`] = value;
       continue;
     }
-    values[field.internalName] = writeValue(field, value);
+    values[field.internalName] = writeValue(field, value, timeZone);
   }
   return values;
 }

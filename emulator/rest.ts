@@ -9,6 +9,7 @@ import { principalSearchBody } from './peoplePicker';
 import { IItemContext, itemSerializer, itemTypeName, itemUri, prepareWrite, queryItems } from './items';
 import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, multiValue, shapeFor } from './odata/format';
 import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
+import { SITE_TIME_ZONES } from './timeZone';
 
 /** One REST call: from the HTTP server, or one part of a $batch. */
 export interface IRestRequest {
@@ -49,6 +50,10 @@ const FIELD_TYPE_NAMES: Readonly<Record<FieldKind, string>> = {
   URL: 'SP.FieldUrl',
   User: 'SP.FieldUser'
 };
+
+/** SP.DateTimeFieldFormatType: a DateTime column shown as a date only, or with its time. */
+const DATE_ONLY = 0;
+const DATE_AND_TIME = 1;
 
 /** SharePoint's list templates: a custom list and a document library. */
 const CUSTOM_LIST = 100;
@@ -328,6 +333,9 @@ export class SharePointRest {
       const web = { Id: stableGuid(this.webUrl), Title: 'SEND Improvement Plan (local)', Url: this.webUrl, ServerRelativeUrl: this.sitePath, Language: 2057 };
       return this.json(shape, 200, entityBody(shape, entity(shape, { type: 'SP.Web', uri: `${this.webUrl}/_api/Web` }, selectProperties(web, select))));
     }
+    if (lower === 'web/regionalsettings/timezone' && method === 'GET') {
+      return this.json(shape, 200, entityBody(shape, this.timeZoneEntity(shape, select)));
+    }
     if (lower === 'web/currentuser' && method === 'GET') {
       return this.json(shape, 200, entityBody(shape, this.userEntity(shape, user, select)));
     }
@@ -363,6 +371,14 @@ export class SharePointRest {
       return this.routeList(method, request, user, shape, list, match[3] ?? '');
     }
     throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+
+  /** The site's time zone as SharePoint answers web/RegionalSettings/TimeZone (shape recorded from SharePoint Online; see timeZone.ts). */
+  private timeZoneEntity(shape: JsonShape, select: string | null): Record<string, unknown> {
+    const zone = SITE_TIME_ZONES[this.store.timeZone];
+    const information = shape === 'verbose' ? { __metadata: { type: 'SP.TimeZoneInformation' }, ...zone.information } : { ...zone.information };
+    const properties = { Description: zone.description, Id: zone.id, Information: information };
+    return entity(shape, { type: 'SP.TimeZone', uri: `${this.webUrl}/_api/web/regionalsettings/timezone` }, selectProperties(properties, select));
   }
 
   private userEntity(shape: JsonShape, user: ISiteUser, select: string | null): Record<string, unknown> {
@@ -624,7 +640,8 @@ export class SharePointRest {
       CustomFormatter: field.formatter ?? null,
       Choices: field.kind === 'Choice' ? multiValue(shape, field.choices ?? []) : undefined,
       LookupList: lookup ? `{${lookup.guid}}` : undefined,
-      LookupField: field.kind === 'Lookup' ? 'Title' : undefined
+      LookupField: field.kind === 'Lookup' ? 'Title' : undefined,
+      DisplayFormat: field.kind === 'DateTime' ? (field.dateOnly ? DATE_ONLY : DATE_AND_TIME) : undefined
     };
     for (const key of Object.keys(properties)) if (properties[key] === undefined) delete properties[key];
     return entity(shape, { type: FIELD_TYPE_NAMES[field.kind], uri: `${this.webUrl}/_api/Web/Lists(guid'${list.guid}')/Fields(guid'${properties.Id}')` }, selectProperties(properties, select));
@@ -641,6 +658,10 @@ export class SharePointRest {
     const lookupList = kind === 'Lookup' && typeof body.LookupListId === 'string' ? this.store.findList(body.LookupListId.replace(/[{}]/g, ''))?.guid : undefined;
     const choices = body.Choices as { results?: unknown } | unknown[] | undefined;
     const choiceList = Array.isArray(choices) ? choices : choices && Array.isArray(choices.results) ? choices.results : undefined;
+    // SP.FieldDateTime's DisplayFormat: 0 date only, 1 date and time, SharePoint's default when none is sent.
+    if (kind === 'DateTime' && body.DisplayFormat !== undefined && body.DisplayFormat !== DATE_ONLY && body.DisplayFormat !== DATE_AND_TIME) {
+      throw badRequest(`The DisplayFormat ${String(body.DisplayFormat)} is not a DateTimeFieldFormatType (0 DateOnly, 1 DateTime).`);
+    }
     const field = this.store.addField(list.title, {
       internalName: internalNameFor(body.Title),
       title: body.Title,
@@ -649,7 +670,8 @@ export class SharePointRest {
       required: body.Required === true,
       choices: choiceList?.map(String),
       lookupList,
-      description: typeof body.Description === 'string' ? body.Description : undefined
+      description: typeof body.Description === 'string' ? body.Description : undefined,
+      dateOnly: kind === 'DateTime' ? body.DisplayFormat === DATE_ONLY : undefined
     });
     return this.json(shape, 201, entityBody(shape, this.fieldEntity(shape, list, field, null)));
   }

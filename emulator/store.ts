@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync, StatementSync } from 'node:sqlite';
+import { DEFAULT_TIME_ZONE, SITE_TIME_ZONES } from './timeZone';
 
 /** Field types the product provisions (SharePoint's FieldTypeKind names). */
 export type FieldKind = 'Text' | 'Note' | 'Number' | 'DateTime' | 'Choice' | 'Boolean' | 'User' | 'Lookup' | 'URL' | 'Counter';
@@ -23,6 +24,11 @@ export interface IFieldDefinition {
   /** Column formatting JSON (CustomFormatter). */
   formatter?: string;
   description?: string;
+  /**
+   * A DateTime column shown as a date only (SP.FieldDateTime DisplayFormat 0, DateOnly): its
+   * values are kept as the site's local midnight. SharePoint's default is DateTime (1).
+   */
+  dateOnly?: boolean;
 }
 
 export interface IListInfo {
@@ -171,7 +177,25 @@ export class SharePointStore {
         email TEXT NOT NULL, level TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS list_permissions (
         list_id INTEGER NOT NULL, user_id INTEGER NOT NULL, level TEXT NOT NULL, PRIMARY KEY (list_id, user_id));
+      CREATE TABLE IF NOT EXISTS site_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
+  }
+
+  /**
+   * The site's time zone (its regional settings), as an IANA name: Europe/London unless set.
+   * Date-only columns keep their dates as local midnight in it.
+   */
+  public get timeZone(): string {
+    const row = this.sql("SELECT value FROM site_settings WHERE name = 'timeZone'").get() as { value: string } | undefined;
+    return row?.value ?? DEFAULT_TIME_ZONE;
+  }
+
+  /** @throws Error for a zone the emulator cannot answer RegionalSettings/TimeZone for */
+  public set timeZone(ianaName: string) {
+    if (!SITE_TIME_ZONES[ianaName]) {
+      throw new Error(`The emulator has no SharePoint time zone for "${ianaName}": use one of ${Object.keys(SITE_TIME_ZONES).join(', ')}.`);
+    }
+    this.sql("INSERT INTO site_settings (name, value) VALUES ('timeZone', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(ianaName);
   }
 
   /** The database, for the parts of the site kept beside the lists (library files). */
