@@ -32,6 +32,13 @@ const FIELD_TYPE_NAME: Readonly<Record<ColumnType, string>> = {
   User: 'SP.FieldUser'
 };
 
+/**
+ * SP.FieldDateTime's DisplayFormat for a date without a time (DateTimeFieldFormatType.DateOnly;
+ * 1 is DateTime, SharePoint's default). Sent when a column is made: fields.add puts the
+ * column's own type (SP.FieldDateTime) in the body's __metadata, so SharePoint accepts it.
+ */
+const DATE_ONLY_FORMAT = 0;
+
 /** SharePoint's list template for a document library. */
 const DOCUMENT_LIBRARY = 101;
 
@@ -151,7 +158,12 @@ export class SharePointProvisioningService implements IProvisioningService {
       await fields.addLookup(column.name, { LookupListId: listIds.get(column.lookupList as string) as string, LookupFieldName: 'Title' });
     } else {
       // Choices travel in the verbose shape fields.add sends ({ results: [...] }).
-      const extra = column.type === 'Choice' ? ({ Choices: { results: column.choices ?? [] } } as unknown as Record<string, never>) : {};
+      const extra =
+        column.type === 'Choice'
+          ? ({ Choices: { results: column.choices ?? [] } } as unknown as Record<string, never>)
+          : column.type === 'DateTime'
+            ? ({ DisplayFormat: DATE_ONLY_FORMAT } as unknown as Record<string, never>)
+            : {};
       await fields.add(column.name, FIELD_TYPE_KIND[column.type], extra);
     }
   }

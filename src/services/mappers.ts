@@ -20,9 +20,14 @@ export type ListItem = Record<string, unknown>;
 export type Warnings = string[];
 
 /**
- * Reads a SharePoint date-only value. SharePoint stores the site's local midnight as a
- * UTC instant ("2023-04-29T23:00:00Z" for 30 April in British Summer Time), so the
- * instant is rounded to the nearest UTC midnight.
+ * Reads a day from a date column as the day it names in the site's time zone, without
+ * knowing the zone. A date-only column holds the site's local midnight as a UTC instant
+ * ("2024-03-30T23:00:00Z" for 31 March in British Summer Time, "2024-03-31T07:00:00Z" on a
+ * Pacific site; pnp/pnpjs#1890), less than 12 hours from the UTC midnight starting that day
+ * in any zone from UTC-12 to UTC+11:59, so the instant is rounded to the nearest UTC
+ * midnight. A column shown with its time keeps what was written: the product's noon UTC
+ * (see writeSharePointDate), exactly half-way, which rounds down to its own day, and the
+ * midnight UTC that earlier versions wrote, which is its own day too.
  */
 export function readSharePointDate(value: unknown): IsoDate | undefined {
   if (typeof value !== 'string' || !value) {
@@ -32,13 +37,21 @@ export function readSharePointDate(value: unknown): IsoDate | undefined {
   if (Number.isNaN(millis)) {
     return undefined;
   }
-  return new Date(Math.round(millis / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  // Half-way (noon UTC) goes to the earlier midnight; anything past it to the next.
+  return new Date(Math.ceil(millis / DAY_MS - 0.5) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Writes an ISO date as SharePoint expects a date-only value; null clears the column. */
+/**
+ * Writes an ISO date as noon UTC; null clears the column. SharePoint keeps a date-only
+ * column's date as the day the written instant falls on in the site's time zone (and shows
+ * a date-and-time column in that zone), so midnight UTC would be the day before on a site
+ * west of UTC, such as Pacific time, which new sites may default to. Noon UTC is the same day
+ * in every zone from UTC-12 to UTC+11:59: every UK council or ICB site, and all but the
+ * zones at UTC+12 or beyond (New Zealand, Fiji, Tonga, Kiribati), where it is the next day.
+ */
 // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
 export function writeSharePointDate(value: IsoDate | undefined): string | null {
-  return value ? `${value}T00:00:00Z` : null;
+  return value ? `${value}T12:00:00Z` : null;
 }
 
 /** Evidence links as the EvidenceJson column holds them; null clears the column. */

@@ -9,8 +9,8 @@ describe('SharePoint dates', () => {
     expect(readSharePointDate('not a date')).toBeUndefined();
   });
 
-  it('writes midnight UTC, and null to clear', () => {
-    expect(writeSharePointDate('2023-04-30')).toBe('2023-04-30T00:00:00Z');
+  it('writes noon UTC (the same day in every zone from UTC-12 to UTC+11:59), and null to clear', () => {
+    expect(writeSharePointDate('2023-04-30')).toBe('2023-04-30T12:00:00Z');
     expect(writeSharePointDate(undefined)).toBeNull();
   });
 });
