@@ -12,6 +12,7 @@ import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { PLAN_VIEWS } from '../../src/components/navigation';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
 import { SharePointBoardPackService } from '../../src/services/SharePointBoardPackService';
+import { SharePointPeopleService } from '../../src/services/SharePointPeopleService';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
@@ -57,6 +58,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
       importer: new SharePointPlanImportService(sp),
       packs: new SharePointBoardPackService(sp),
       requests: new SharePointUpdateRequestService(sp),
+      people: new SharePointPeopleService(sp),
       // Mail goes to the emulator's Graph sendMail, signed in by the page's cookie: see /_emulator/outbox.html.
       mail: new GraphMailSender(async () => localGraphClient(''))
     }),
@@ -81,7 +83,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
           Outbox (mail the page sent)
         </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { IPeopleService } from '../services/IPeopleService';
 import { ActionEditForm } from './ActionEditForm';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
@@ -17,6 +18,8 @@ export interface IActionDetailProps {
   action: IAction;
   snapshot: IPlanSnapshot;
   dataService: IPlanDataService;
+  /** Finds people when an editor changes who is responsible. */
+  peopleService?: IPeopleService;
   today: IsoDate;
   onSaved: (saved: ISavedUpdate) => void;
   onEdited: (action: IAction) => void;
@@ -90,7 +93,7 @@ function revisionText(revision: IRevision, action: IAction): string {
  * after each save. Editors can post an update or edit the action; readers see no
  * controls at all.
  */
-export function ActionDetail({ action, snapshot, dataService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
+export function ActionDetail({ action, snapshot, dataService, peopleService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
   const { plan, access } = snapshot;
   const theme = useTheme();
   const table = useTableStyles();
@@ -172,6 +175,8 @@ export function ActionDetail({ action, snapshot, dataService, today, onSaved, on
             <ActionEditForm
               action={action}
               dataService={dataService}
+              roles={snapshot.roles}
+              peopleService={peopleService}
               editor={snapshot.access.user.displayName}
               today={today}
               onClose={() => setMode('read')}

@@ -2,16 +2,22 @@ import * as React from 'react';
 import { ChoiceGroup, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
-import { ActionEditValues, EDITABLE_FIELDS, EditProblem, EditableField, differingFields, editValuesOf, mergeEdits, validateEdit } from '../model/actionEdit';
-import { IAction } from '../model/plan';
+import { ActionEditValues, EDITABLE_FIELDS, EditProblem, EditableField, OWNER_FIELDS, OwnerValue, differingFields, editValuesOf, isOwnerField, mergeEdits, validateEdit, withFieldFrom } from '../model/actionEdit';
+import { IAction, IRole } from '../model/plan';
 import { ConflictError } from '../services/errors';
 import { IPlanDataService } from '../services/IPlanDataService';
+import { IPeopleService } from '../services/IPeopleService';
 import { errorMessage, formatString } from './format';
 import { useTableStyles } from './tableStyles';
+import { OwnerField } from './OwnerField';
 
 export interface IActionEditFormProps {
   action: IAction;
   dataService: IPlanDataService;
+  /** The plan's roles glossary: an owner may be one of its roles. */
+  roles: readonly IRole[];
+  /** Finds people to own the action; without it an owner can be a role or text only. */
+  peopleService?: IPeopleService;
   /** The name of the person editing, kept with each change of a key field. */
   editor: string;
   /** The page's today: the day each change of a key field takes effect. */
@@ -24,6 +30,8 @@ export interface IActionEditFormProps {
 const FIELD_LABELS: Readonly<Record<EditableField, string>> = {
   text: strings.ChangesActionColumn,
   theme: strings.ThemeLabel,
+  strategicLead: strings.StrategicLeadLabel,
+  responsibleOfficer: strings.OfficerColumn,
   revisedDue: strings.RevisedDueLabel,
   revisedDueReason: strings.RevisedDueReasonLabel,
   desiredImpact: strings.DesiredImpactLabel,
@@ -41,7 +49,38 @@ function problemText(problem: EditProblem): string {
       return formatString(strings.EditRevisedDueNotADate, problem.reason);
     case 'reasonRequired':
       return strings.EditReasonRequired;
+    case 'personRequired':
+      return strings.OwnerPersonRequired;
+    case 'roleRequired':
+      return strings.OwnerRoleRequired;
   }
+}
+
+/** An owner in a few words, for the table comparing two versions. */
+function ownerText(owner: OwnerValue): string {
+  if (owner.kind === 'person') return owner.person?.displayName ?? '';
+  if (owner.kind === 'role') return owner.role.trim() ? formatString(strings.OwnerRoleShort, owner.role) : '';
+  return owner.text;
+}
+
+/** A field's value as the conflict table shows it. */
+function fieldText(values: ActionEditValues, field: EditableField): string {
+  return isOwnerField(field) ? ownerText(values[field]) : values[field];
+}
+
+/**
+ * The values with every person found by the people search made a user of the site
+ * (SharePoint's ensureUser), so their Person column can be written with their id.
+ */
+async function withSiteUsers(values: ActionEditValues, peopleService: IPeopleService | undefined): Promise<ActionEditValues> {
+  let ready = values;
+  for (const field of OWNER_FIELDS) {
+    const owner = values[field];
+    if (owner.kind !== 'person' || !owner.person || owner.person.id !== undefined || !owner.loginName || !peopleService) continue;
+    const person = await peopleService.ensurePerson({ loginName: owner.loginName, displayName: owner.person.displayName, email: owner.person.email });
+    ready = { ...ready, [field]: { kind: 'person', person } };
+  }
+  return ready;
 }
 
 /** Someone else's save got there first: their version, and a choice per field that differs. */
@@ -57,7 +96,7 @@ interface IConflict {
  * goes in "revised due date", with a reason. Whatever happens, what the person typed
  * stays in the form until they choose to drop it.
  */
-export function ActionEditForm({ action, dataService, editor, today, onDone, onClose }: IActionEditFormProps): JSX.Element {
+export function ActionEditForm({ action, dataService, roles, peopleService, editor, today, onDone, onClose }: IActionEditFormProps): JSX.Element {
   const [base, setBase] = React.useState<IAction>(action);
   const [values, setValues] = React.useState<ActionEditValues>(() => editValuesOf(action));
   const [problems, setProblems] = React.useState<EditProblem[]>([]);
@@ -67,13 +106,15 @@ export function ActionEditForm({ action, dataService, editor, today, onDone, onC
   const [headingId] = React.useState(() => getId('edit-action'));
   const table = useTableStyles();
 
-  const save = async (toSave: ActionEditValues, against: IAction): Promise<void> => {
-    const found = validateEdit(toSave);
+  const save = async (typed: ActionEditValues, against: IAction): Promise<void> => {
+    const found = validateEdit(typed);
     setProblems(found);
     if (found.length > 0) return;
     setSaving(true);
     setFailure(undefined);
+    let toSave = typed;
     try {
+      toSave = await withSiteUsers(typed, peopleService);
       const saved = await dataService.saveActionEdit({ action: against, values: toSave, made: { by: editor, date: today } });
       onDone(saved, 'saved');
     } catch (error) {
@@ -95,8 +136,7 @@ export function ActionEditForm({ action, dataService, editor, today, onDone, onC
   const resolve = async (pick: (field: EditableField) => 'mine' | 'theirs'): Promise<void> => {
     if (!conflict) return;
     const theirValues = editValuesOf(conflict.theirs);
-    const resolved = { ...values };
-    for (const field of EDITABLE_FIELDS) resolved[field] = pick(field) === 'mine' ? values[field] : theirValues[field];
+    const resolved = EDITABLE_FIELDS.reduce((merged, field) => withFieldFrom(merged, field, pick(field) === 'mine' ? values : theirValues), values);
     setBase(conflict.theirs);
     setConflict(undefined);
     await save(resolved, conflict.theirs);
@@ -138,8 +178,8 @@ export function ActionEditForm({ action, dataService, editor, today, onDone, onC
                     {FIELD_LABELS[field]}
                     {conflict.bothChanged.indexOf(field) >= 0 && <Text block variant="small">{strings.ConflictBothChanged}</Text>}
                   </th>
-                  <td style={{ whiteSpace: 'pre-wrap' }}>{values[field] || strings.ConflictEmpty}</td>
-                  <td style={{ whiteSpace: 'pre-wrap' }}>{theirValues[field] || strings.ConflictEmpty}</td>
+                  <td style={{ whiteSpace: 'pre-wrap' }}>{fieldText(values, field) || strings.ConflictEmpty}</td>
+                  <td style={{ whiteSpace: 'pre-wrap' }}>{fieldText(theirValues, field) || strings.ConflictEmpty}</td>
                   <td>
                     <ChoiceGroup
                       aria-label={formatString(strings.ConflictKeepLabel, FIELD_LABELS[field])}
@@ -170,7 +210,19 @@ export function ActionEditForm({ action, dataService, editor, today, onDone, onC
       <Text as="h3" id={headingId} variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
         {formatString(strings.EditHeading, action.ref)}
       </Text>
-      {EDITABLE_FIELDS.map((field) => (
+      {EDITABLE_FIELDS.map((field) =>
+        isOwnerField(field) ? (
+          <OwnerField
+            key={field}
+            label={FIELD_LABELS[field]}
+            current={base[field]}
+            value={values[field]}
+            roles={roles}
+            peopleService={peopleService}
+            errorMessage={problemFor(field)}
+            onChange={(owner) => setValues((current) => ({ ...current, [field]: owner }))}
+          />
+        ) : (
         <TextField
           key={field}
           label={FIELD_LABELS[field]}
@@ -182,7 +234,8 @@ export function ActionEditForm({ action, dataService, editor, today, onDone, onC
           errorMessage={problemFor(field)}
           onChange={(_, value) => setValues((current) => ({ ...current, [field]: value ?? '' }))}
         />
-      ))}
+        )
+      )}
       {failure && (
         <MessageBar messageBarType={MessageBarType.error} isMultiline>
           {failure}

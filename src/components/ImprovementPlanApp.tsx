@@ -32,6 +32,7 @@ import { errorMessage } from './format';
 import { useFrozenPack } from './useFrozenPack';
 import { IUpdateRequestService } from '../services/IUpdateRequestService';
 import { IMailSender } from '../services/IMailSender';
+import { IPeopleService } from '../services/IPeopleService';
 
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
@@ -65,6 +66,8 @@ export interface IImprovementPlanAppProps {
   requestService?: IUpdateRequestService;
   /** Sends requests for updates from the signed-in person's mailbox. */
   mailSender?: IMailSender;
+  /** Finds people when an editor changes who is responsible for an action. */
+  peopleService?: IPeopleService;
   /** The page's address, for links that open an action (`?action=id`); the browser's address when not given. */
   pageUrl?: string;
 }
@@ -82,7 +85,7 @@ type LoadState =
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, pageUrl }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, peopleService, pageUrl }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   // Narrowed once per change, not on every render, so the views' memoised figures hold.
@@ -126,6 +129,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
             dueSoonDays={dueSoonDays}
             dataService={dataService}
             packService={packService}
+            peopleService={peopleService}
             defaultView={defaultView}
             onSaved={(saved) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, saved.action) })}
             onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
@@ -168,6 +172,7 @@ interface IPlanViewProps {
   dueSoonDays: number;
   dataService: IPlanDataService;
   packService: IBoardPackService;
+  peopleService?: IPeopleService;
   defaultView: PlanViewKey;
   onSaved: (saved: ISavedUpdate) => void;
   onEdited: (action: IAction) => void;
@@ -183,7 +188,7 @@ interface IPlanViewProps {
  * The plan's views as tabs; every figure opens the workstreams list filtered to what it counted.
  * Every view shows the plan as at today (one date, so no screen mixes dates) and saves the items as loaded.
  */
-function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported, requesting }: IPlanViewProps): JSX.Element {
+function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peopleService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported, requesting }: IPlanViewProps): JSX.Element {
   // The views' plan (`shown`) and data service (`saving`); the report takes the loaded snapshot and chooses its own date.
   const shown = React.useMemo(() => planAsAt(snapshot, today), [snapshot, today]);
   const saving = React.useMemo(() => savingLoadedItems(dataService, snapshot), [dataService, snapshot]);
@@ -302,6 +307,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, defa
           action={openAction}
           snapshot={shown}
           dataService={saving}
+          peopleService={peopleService}
           today={today}
           onSaved={onSaved}
           onEdited={onEdited}

@@ -29,6 +29,8 @@ import { IUpdateRequestService } from '../../services/IUpdateRequestService';
 import { SharePointUpdateRequestService } from '../../services/SharePointUpdateRequestService';
 import { IMailSender } from '../../services/IMailSender';
 import { GraphMailSender } from '../../services/GraphMailSender';
+import { IPeopleService } from '../../services/IPeopleService';
+import { onDemand } from '../../services/onDemand';
 
 export interface IImprovementPlanWebPartProps {
   planId?: number;
@@ -53,6 +55,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private packService!: IBoardPackService;
   private requestService!: IUpdateRequestService;
   private mailSender!: IMailSender;
+  private peopleService!: IPeopleService;
   private pane: Omit<IPropertyPaneState, 'schemePreset'> = { plans: { kind: 'loading' }, priorities: [], settings: { kind: 'none' }, listSetup: { kind: 'idle' } };
   /** The plan as read for the pane; its ETag guards the settings save. */
   private panePlan: IPlan | undefined;
@@ -68,6 +71,11 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.requestService = new SharePointUpdateRequestService(sp);
     // The Graph client (and its Mail.Send token) is asked for only when a request is sent.
     this.mailSender = new GraphMailSender(() => this.context.msGraphClientFactory.getClient('3'));
+    // The people search (and PnPjs's profiles module) is fetched when an editor first looks for someone.
+    this.peopleService = onDemand<IPeopleService>(
+      () => import(/* webpackChunkName: 'people' */ '../../services/SharePointPeopleService').then((module) => new module.SharePointPeopleService(sp)),
+      { searchPeople: true, ensurePerson: true }
+    );
     this.packService = new OnDemandBoardPackService(() => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)));
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
@@ -95,6 +103,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         importService: this.importService,
         requestService: this.requestService,
         mailSender: this.mailSender,
+        peopleService: this.peopleService,
         defaultView: this.properties.defaultView,
         pinnedPriorityId: this.properties.pinnedPriorityId || undefined
       }),
