@@ -13,7 +13,7 @@ import { ISmokeRow, ISmokeSite, runSmokeSteps } from './steps';
 export const USAGE = `Usage:
   npm run smoke -- --site https://<tenant>.sharepoint.com/sites/<site> --client-id <app id> (--cert-pfx <file.pfx> [--cert-password <password>] | --cert-pem <file.pem>) [--thumbprint <sha1>] [--tenant <tenant>.onmicrosoft.com] [--reader-client-id <app id>] [--large]
   npm run smoke -- --site https://<tenant>.sharepoint.com/sites/<site> --client-id <app id> --device-code [--tenant ...] [--large]
-  npm run smoke -- --emulator [--large]
+  npm run smoke -- --emulator [--time-zone <IANA zone: Europe/London (default), America/Los_Angeles or UTC>] [--large]
 
 Exit codes: 0 every step passed (or was skipped), 1 a step failed, 2 a bad argument, 3 the sign-in could not start.`;
 
@@ -54,6 +54,8 @@ export function formatTable(rows: readonly ISmokeRow[]): string {
 interface IArguments {
   site?: string;
   emulator: boolean;
+  /** The emulated site's time zone (an IANA name); a tenant's is its own. */
+  timeZone?: string;
   large: boolean;
   clientId?: string;
   tenant?: string;
@@ -72,6 +74,7 @@ function readArguments(argv: string[]): IArguments {
     options: {
       site: { type: 'string' },
       emulator: { type: 'boolean', default: false },
+      'time-zone': { type: 'string' },
       large: { type: 'boolean', default: false },
       'client-id': { type: 'string' },
       tenant: { type: 'string' },
@@ -87,6 +90,7 @@ function readArguments(argv: string[]): IArguments {
   return {
     site: values.site,
     emulator: values.emulator === true,
+    timeZone: values['time-zone'],
     large: values.large === true,
     clientId: values['client-id'],
     tenant: values.tenant,
@@ -142,6 +146,10 @@ export async function main(argv: string[], out: (line: string) => void = console
     out(USAGE);
     return { rows: [], exitCode: 2 };
   }
+  if (!useEmulator && args.timeZone !== undefined) {
+    out(`--time-zone sets the emulator's site time zone; a tenant's site has its own (Site settings, Regional settings).\n${USAGE}`);
+    return { rows: [], exitCode: 2 };
+  }
   const calls: ILoggedCall[] = [];
   const options = { large: args.large, today: todayIso(), runId: `${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}-${randomBytes(3).toString('hex')}` };
 
@@ -149,6 +157,15 @@ export async function main(argv: string[], out: (line: string) => void = console
     // Loaded only here: a tenant run needs none of the emulator (nor its SQLite).
     const [{ SharePointEmulator }, { SharePointStore }] = await Promise.all([import('../../emulator/server'), import('../../emulator/store')]);
     const store = new SharePointStore(':memory:');
+    if (args.timeZone !== undefined) {
+      try {
+        store.timeZone = args.timeZone;
+      } catch (error) {
+        store.close();
+        out(`--time-zone: ${(error as Error).message}\n${USAGE}`);
+        return { rows: [], exitCode: 2 };
+      }
+    }
     for (const user of SAMPLE_USERS) store.saveUser(user);
     const emulator = new SharePointEmulator({ store });
     try {
