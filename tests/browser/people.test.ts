@@ -1,0 +1,95 @@
+/**
+ * A workstream lead reassigns an action with the people picker, from the keyboard, in
+ * Debian's Chromium against the local page: the emulator answers SharePoint's principal
+ * search and ensureUser, the action is saved with its ETag, and the new owner shows in
+ * the Workstreams list and in that person's My actions. The form is scanned with axe
+ * (WCAG 2.2 AA) with the people found showing, and fits a 320 px wide screen.
+ * Needs the page built first (scripts/build-host.js).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { Page } from 'playwright-core';
+import { IBrowserSite, animationsSettled, openAction, startBrowserSite } from '../support/browser';
+import { ND_LEAD, OFFICERS } from '../../emulator/sample/users';
+
+jest.setTimeout(120_000);
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DALE = OFFICERS[2];
+
+async function violations(page: Page): Promise<string[]> {
+  await animationsSettled(page);
+  const scan = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe('reassigning an action with the people picker in Chromium', () => {
+  let site: IBrowserSite;
+  beforeAll(async () => {
+    site = await startBrowserSite();
+  });
+  afterAll(() => site?.stop());
+
+  it('a lead gives their priority’s action to a person found by name, from the keyboard; the list and that person’s My actions show it', async () => {
+    const page = await site.openAs(ND_LEAD.email);
+    await openAction(page, '3.1.1');
+    await page.getByRole('button', { name: 'Edit 3.1.1' }).click();
+    const officer = page.getByRole('group', { name: 'Responsible officer' });
+    await officer.getByText('Now: written as "ND Workstream to confirm", not linked to a person.').waitFor();
+
+    // The kind is a radio group: from "Text for now", the up arrow twice reaches "A person".
+    await officer.getByRole('radio', { name: 'Text for now: a placeholder or a name' }).focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(officer.getByRole('radio', { name: 'A person' }).isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    const search = officer.getByRole('combobox', { name: 'Find a person by name or e-mail' });
+    await expect(search.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('dale');
+    const found = page.getByRole('listbox', { name: 'People found' });
+    await found.getByRole('option', { name: /Dale Coleman/ }).waitFor();
+    await expect(search.getAttribute('aria-expanded')).resolves.toBe('true');
+    // With the people found open, axe finds one thing, Fluent v8's own: its suggestions listbox holds the
+    // live region (role=status) that announces them, which a listbox may not (microsoft/fluentui#31860,
+    // closed as by design). Listed exactly, so any other violation, or Fluent's fix, shows here.
+    expect(await violations(page)).toEqual([`aria-required-children: #${await found.getAttribute('id')}`]);
+
+    await page.keyboard.press('Enter');
+    const chosen = officer.getByRole('list', { name: 'Person chosen' });
+    await chosen.waitFor();
+    await expect(chosen.textContent()).resolves.toContain('Dale Coleman');
+    // The form with a person chosen: no violations.
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save changes' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Changes saved for action 3.1.1.').waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    // The person is in the Person column, by their site user id.
+    const item = site.store.allItems('SEND Actions').find((candidate) => candidate.values.Title === '3.1.1');
+    expect(item?.values.ResponsibleOfficerId).toBe(site.store.findUser(DALE.email)?.id);
+    expect(item?.values.ResponsibleOfficerText).toBeFalsy();
+    const revision = page.getByText('Responsible officer changed from ND Workstream to confirm to Dale Coleman by Kathryn Morgan');
+    await revision.waitFor();
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Action 3.1.1', exact: true }).waitFor({ state: 'detached' });
+    await page.getByRole('searchbox', { name: /Search/ }).fill('3.1.1');
+    await expect(page.getByRole('row', { name: /Open action 3\.1\.1 / }).textContent()).resolves.toContain('Dale Coleman');
+
+    const dale = await site.openAs(DALE.email);
+    await dale.getByRole('tab', { name: 'My actions' }).click();
+    await dale.getByRole('button', { name: 'Update 3.1.1' }).waitFor();
+  });
+
+  it('fits a 320 px wide screen with every owner control inside the panel', async () => {
+    const page = await site.openAs(ND_LEAD.email, 'light', { width: 320, height: 800 });
+    await openAction(page, '3.1.2');
+    await page.getByRole('button', { name: 'Edit 3.1.2' }).click();
+    const officer = page.getByRole('group', { name: 'Responsible officer' });
+    await officer.getByRole('radio', { name: 'A person' }).check();
+    await officer.getByRole('combobox', { name: 'Find a person by name or e-mail' }).waitFor();
+    const overflow = await page.locator('form').evaluate((form) => form.scrollWidth - form.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await violations(page)).toEqual([]);
+  });
+});
