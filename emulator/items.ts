@@ -4,7 +4,7 @@
  * view threshold.
  */
 import { FilterError, FilterExpr, IFieldValue, ValueKind, filterFields, matches, parseFilter } from './odata/filter';
-import { JsonShape, entity } from './odata/format';
+import { JsonShape, entity, metadataUrl, stableGuid } from './odata/format';
 import { IFieldDefinition, IListInfo, IStoredItem, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
 import { dateOnlyValue } from './timeZone';
 
@@ -201,6 +201,20 @@ export function itemUri(context: IItemContext, id: number): string {
   return `${context.webUrl}/_api/Web/Lists(guid'${context.list.guid}')/Items(${id})`;
 }
 
+/** A list item's GUID (its `odata.id` in minimal metadata), the same on every read. */
+function itemGuid(list: IListInfo, id: number): string {
+  return stableGuid(list.guid, 'item', String(id));
+}
+
+/**
+ * The `odata.metadata` of an items body as SharePoint Online records it:
+ * `<site>/_api/$metadata#SP.ListData.<List>ListItems`, `/@Element` for one item, then
+ * `&$select=...` when the request selected.
+ */
+export function itemsMetadata(context: IItemContext, element: boolean, select?: string | null): string {
+  return metadataUrl(context.webUrl, `SP.ListData.${itemTypeName(context.list).slice('SP.Data.'.length)}s`, element, select);
+}
+
 function expandedValue(context: IItemContext, field: IFieldDefinition, id: unknown, projections: string[]): unknown {
   if (typeof id !== 'number') return null;
   if (field.kind === 'User') {
@@ -224,7 +238,7 @@ function expandedValue(context: IItemContext, field: IFieldDefinition, id: unkno
     const column = targetColumns.get(projection.toLowerCase()) as IColumn;
     properties[projection] = outputValue(item, column.field);
   }
-  return entity(context.shape, { type: itemTypeName(target), uri: `${context.webUrl}/_api/Web/Lists(guid'${target.guid}')/Items(${id})` }, properties);
+  return entity(context.shape, { type: itemTypeName(target), uri: `${context.webUrl}/_api/Web/Lists(guid'${target.guid}')/Items(${id})`, id: itemGuid(target, id) }, properties);
 }
 
 /** Serialises items for a $select / $expand, checking both as SharePoint does. */
@@ -278,7 +292,7 @@ export function itemSerializer(context: IItemContext, query: Pick<IItemsQuery, '
     for (const [name, field] of expands) {
       properties[name] = expandedValue(context, field, rawValue(item, field), projections.get(name) ?? ['Id']);
     }
-    return entity(context.shape, { type: itemTypeName(context.list), uri: itemUri(context, item.id), etag: itemEtag(item.version) }, properties);
+    return entity(context.shape, { type: itemTypeName(context.list), uri: itemUri(context, item.id), id: itemGuid(context.list, item.id), etag: itemEtag(item.version) }, properties);
   };
 }
 

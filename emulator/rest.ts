@@ -3,11 +3,11 @@
  * with SharePoint's URLs, JSON shapes, headers, status codes and error bodies.
  * Every request runs as a user, with that user's permission level.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { IStoredFile, LibraryFiles, fileNotFound } from './files';
 import { principalSearchBody } from './peoplePicker';
-import { IItemContext, itemSerializer, itemTypeName, itemUri, prepareWrite, queryItems } from './items';
-import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, multiValue, shapeFor } from './odata/format';
+import { IItemContext, itemSerializer, itemTypeName, itemUri, itemsMetadata, prepareWrite, queryItems } from './items';
+import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, metadataUrl, multiValue, shapeFor, stableGuid } from './odata/format';
 import { FieldKind, IFieldDefinition, IListInfo, ISiteUser, IViewDefinition, PermissionLevel, SYSTEM_FIELD_NAMES, SharePointError, SharePointStore, itemEtag } from './store';
 import { SITE_TIME_ZONES } from './timeZone';
 
@@ -80,10 +80,6 @@ export function internalNameFor(title: string): string {
   return escaped.slice(0, 32);
 }
 
-function stableGuid(...parts: string[]): string {
-  const hex = createHash('sha1').update(parts.join('|')).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** Keeps only the properties a $select names; refuses names the entity does not have. */
 function selectProperties(properties: Record<string, unknown>, select: string | null): Record<string, unknown> {
@@ -334,7 +330,7 @@ export class SharePointRest {
       return this.json(shape, 200, entityBody(shape, entity(shape, { type: 'SP.Web', uri: `${this.webUrl}/_api/Web` }, selectProperties(web, select))));
     }
     if (lower === 'web/regionalsettings/timezone' && method === 'GET') {
-      return this.json(shape, 200, entityBody(shape, this.timeZoneEntity(shape, select)));
+      return this.json(shape, 200, entityBody(shape, this.timeZoneEntity(shape, select), metadataUrl(this.webUrl, 'SP.ApiData.TimeZones', true, select)));
     }
     if (lower === 'web/currentuser' && method === 'GET') {
       return this.json(shape, 200, entityBody(shape, this.userEntity(shape, user, select)));
@@ -362,7 +358,7 @@ export class SharePointRest {
       return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id)] }));
     }
     if (lower === 'web/lists') {
-      if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.lists().map((list) => this.listEntity(shape, list, user, select))));
+      if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.lists().map((list) => this.listEntity(shape, list, user, select)), undefined, metadataUrl(this.webUrl, 'SP.ApiData.Lists', false, select)));
       if (method === 'POST') return this.addList(request, user, shape);
     }
     match = /^web\/lists(?:\/getbytitle\(('(?:[^']|'')*')\)|\(guid'([0-9a-f-]+)'\))(?:\/(.*))?$/i.exec(path);
@@ -420,7 +416,7 @@ export class SharePointRest {
     this.require(user, 'read', list.title);
     const lower = rest.toLowerCase();
     if (lower === '') {
-      if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.listEntity(shape, list, user, select)));
+      if (method === 'GET') return this.json(shape, 200, entityBody(shape, this.listEntity(shape, list, user, select), metadataUrl(this.webUrl, 'SP.ApiData.Lists', true, select)));
       if (method === 'MERGE') {
         this.require(user, 'edit', list.title);
         const body = parseJsonBody(request.body);
@@ -477,8 +473,8 @@ export class SharePointRest {
       if (method === 'POST') {
         this.require(user, 'contribute', list.title);
         const item = this.store.addItem(list.title, prepareWrite(this.store, list.title, parseJsonBody(request.body)), user.id);
-        const serialise = itemSerializer(this.itemContext(shape, list), {});
-        return this.json(shape, 201, entityBody(shape, serialise(item)), { ETag: itemEtag(item.version) });
+        const context = this.itemContext(shape, list);
+        return this.json(shape, 201, entityBody(shape, itemSerializer(context, {})(item), itemsMetadata(context, true)), { ETag: itemEtag(item.version) });
       }
     }
     match = /^items(?:\((\d+)\)|\/getbyid\((\d+)\))(\/versions)?$/i.exec(rest);
@@ -566,7 +562,8 @@ export class SharePointRest {
       top: params.get('$top') ?? undefined,
       skiptoken: params.get('$skiptoken') ?? undefined
     };
-    const serialise = itemSerializer(this.itemContext(shape, list), query);
+    const context = this.itemContext(shape, list);
+    const serialise = itemSerializer(context, query);
     const page = queryItems(this.store, list.title, query);
     let nextLink: string | undefined;
     if (page.nextSkiptoken) {
@@ -574,7 +571,7 @@ export class SharePointRest {
       next.searchParams.set('$skiptoken', page.nextSkiptoken);
       nextLink = `${this.webUrl}${next.pathname.slice(this.sitePath.length)}${next.search}`;
     }
-    return this.json(shape, 200, collectionBody(shape, page.items.map(serialise), nextLink));
+    return this.json(shape, 200, collectionBody(shape, page.items.map(serialise), nextLink, itemsMetadata(context, false, query.select)));
   }
 
   private routeItem(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, id: number, versions: boolean): IRestResponse {
@@ -603,8 +600,9 @@ export class SharePointRest {
     switch (method) {
       case 'GET': {
         const item = this.store.getItem(list.title, id);
-        const serialise = itemSerializer(context, { select: request.url.searchParams.get('$select') ?? undefined, expand: request.url.searchParams.get('$expand') ?? undefined });
-        return this.json(shape, 200, entityBody(shape, serialise(item)), { ETag: itemEtag(item.version) });
+        const select = request.url.searchParams.get('$select');
+        const serialise = itemSerializer(context, { select: select ?? undefined, expand: request.url.searchParams.get('$expand') ?? undefined });
+        return this.json(shape, 200, entityBody(shape, serialise(item), itemsMetadata(context, true, select)), { ETag: itemEtag(item.version) });
       }
       case 'MERGE':
       case 'PATCH': {

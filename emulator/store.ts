@@ -458,8 +458,10 @@ export class SharePointStore {
     if (ifMatch === undefined || ifMatch === '*') {
       return;
     }
-    // Items carry `"n"`, and sometimes `"{guid},n"` (pnp/sp-dev-fx-controls-react#1509): either names version n.
-    const version = /^"(?:\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\},)?(\d+)"$/i.exec(ifMatch)?.[1];
+    // Items carry `"n"`, and sometimes `"{guid},n"` (pnp/sp-dev-fx-controls-react#1509) or, as a recorded
+    // $batch item add's ETAG header has it, `"guid,n"`: each names version n.
+    const guid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+    const version = new RegExp(`^"(?:\\{${guid}\\},|${guid},)?(\\d+)"$`, 'i').exec(ifMatch)?.[1];
     if (version !== String(item.version)) {
       throw new SharePointError(
         412,
