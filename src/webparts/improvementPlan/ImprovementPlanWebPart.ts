@@ -17,7 +17,6 @@ import { parseReportingDates, parseTolerance } from '../../model/planSettings';
 import { parseSchemeText, presetScheme, schemeToText } from '../../model/statusSchemes';
 import { IPlanDataService } from '../../services/IPlanDataService';
 import { IBoardPackService } from '../../services/IBoardPackService';
-import { OnDemandBoardPackService } from '../../services/OnDemandBoardPackService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
 import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
@@ -76,7 +75,10 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
       () => import(/* webpackChunkName: 'people' */ '../../services/SharePointPeopleService').then((module) => new module.SharePointPeopleService(sp)),
       { searchPeople: true, ensurePerson: true }
     );
-    this.packService = new OnDemandBoardPackService(() => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)));
+    this.packService = onDemand<IBoardPackService>(
+      () => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)),
+      { listPacks: true, readPack: true, savePack: true }
+    );
 
     this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
     this.applySectionTheme(this.themeProvider.tryGetTheme());
