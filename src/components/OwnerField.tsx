@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { ChoiceGroup, Dropdown, IPersonaProps, MessageBar, MessageBarType, NormalPeoplePicker, Stack, Text, TextField, getId, mergeStyleSets, useTheme } from '@fluentui/react';
+import { ChoiceGroup, ComboBox, Dropdown, IComboBox, IComboBoxOption, MessageBar, MessageBarType, Stack, Text, TextField, getId, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { OwnerValue } from '../model/actionEdit';
 import { Assignee, IRole } from '../model/plan';
@@ -29,7 +29,8 @@ const MIN_SEARCH_LENGTH = 2;
 
 const styles = mergeStyleSets({
   group: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
-  legend: { fontWeight: 600, padding: 0, marginBottom: 4 }
+  legend: { fontWeight: 600, padding: 0, marginBottom: 4 },
+  hidden: hiddenContentStyle
 });
 
 /** A role's holder as the glossary has it, in the words the form shows. */
@@ -52,17 +53,30 @@ function findRole(roles: readonly IRole[], title: string): IRole | undefined {
   return roles.find((role) => role.title.trim().toLowerCase() === wanted);
 }
 
-function personaOf(value: OwnerValue): IPersonaProps[] {
-  if (value.kind !== 'person' || !value.person) return [];
-  const { person } = value;
-  return [{ key: value.loginName ?? `id:${person.id ?? person.email ?? person.displayName}`, text: person.displayName, secondaryText: person.email }];
+/** "Fran Davis (fran.davis@council.gov.uk)": the name, and what tells two people of that name apart. */
+function personText(displayName: string, detail: string | undefined): string {
+  return detail ? formatString(strings.OwnerPersonOption, displayName, detail) : displayName;
+}
+
+/** The person chosen, in the words of the search box; '' when no one is. */
+function chosenText(value: OwnerValue): string {
+  return value.kind === 'person' && value.person ? personText(value.person.displayName, value.person.email) : '';
+}
+
+/** What the live region says about the last search. */
+function searchStatus(searching: boolean, found: number | undefined): string {
+  if (searching) return strings.OwnerPersonSearching;
+  if (found === undefined) return '';
+  if (found === 0) return strings.OwnerPersonNoResults;
+  return found === 1 ? strings.OwnerPersonFoundOne : formatString(strings.OwnerPersonFoundMany, found);
 }
 
 /**
  * Who holds one of an action's owner fields: a person found by name or e-mail
- * (SharePoint's people search, typed and chosen from a list that a screen reader
- * announces), a role of the plan's glossary with its holder, or text for now. Switching
- * between the three keeps what was chosen in each, so nothing is lost by looking.
+ * (SharePoint's people search in a combo box; how many were found is announced
+ * from a live region beside it, since a listbox may hold only options), a role of
+ * the plan's glossary with its holder, or text for now. Switching between the
+ * three keeps what was chosen in each, so nothing is lost by looking.
  */
 export function OwnerField({ label, current, value, onChange, roles, peopleService, errorMessage: problem }: IOwnerFieldProps): JSX.Element {
   const theme = useTheme();
@@ -70,8 +84,24 @@ export function OwnerField({ label, current, value, onChange, roles, peopleServi
   // What was chosen under each kind, restored when the person switches back.
   const [chosen, setChosen] = React.useState<Partial<Record<OwnerValue['kind'], OwnerValue>>>(() => ({ [value.kind]: value }));
   const [searchFailure, setSearchFailure] = React.useState<string | undefined>(undefined);
-  // The people the last search found, by login, to know who a chosen suggestion is.
-  const found = React.useRef(new Map<string, IPersonCandidate>());
+  // What is in the search box while no one found is chosen, kept so leaving the box loses nothing.
+  const [typed, setTyped] = React.useState('');
+  const [candidates, setCandidates] = React.useState<IPersonCandidate[]>([]);
+  const [searching, setSearching] = React.useState(false);
+  // How many the last search found; undefined before any search, or once the text is too short to search.
+  const [foundCount, setFoundCount] = React.useState<number | undefined>(undefined);
+  const comboBox = React.useRef<IComboBox>(null);
+  const personBox = React.useRef<HTMLDivElement>(null);
+  const pendingSearch = React.useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Numbers each search, so an answer overtaken by newer typing is dropped.
+  const latestSearch = React.useRef(0);
+
+  React.useEffect(() => () => clearTimeout(pendingSearch.current), []);
+  // The people found show as soon as they come, while the person is still in the box.
+  React.useEffect(() => {
+    if (candidates.length > 0 && personBox.current?.contains(document.activeElement)) comboBox.current?.focus(true);
+    else if (candidates.length === 0) comboBox.current?.dismissMenu();
+  }, [candidates]);
 
   const change = (next: OwnerValue): void => {
     setChosen((before) => ({ ...before, [next.kind]: next }));
@@ -82,22 +112,50 @@ export function OwnerField({ label, current, value, onChange, roles, peopleServi
     onChange(remembered ?? (kind === 'person' ? { kind } : kind === 'role' ? { kind, role: '' } : { kind, text: '' }));
   };
 
-  const search = async (text: string): Promise<IPersonaProps[]> => {
-    if (!peopleService || text.trim().length < MIN_SEARCH_LENGTH) return [];
+  const search = async (text: string): Promise<void> => {
+    if (!peopleService) return;
+    const searchNumber = ++latestSearch.current;
+    setSearching(true);
     try {
-      const candidates = await peopleService.searchPeople(text, MAX_SUGGESTIONS);
+      const people = await peopleService.searchPeople(text, MAX_SUGGESTIONS);
+      if (searchNumber !== latestSearch.current) return;
       setSearchFailure(undefined);
-      for (const candidate of candidates) found.current.set(candidate.loginName, candidate);
-      return candidates.map((candidate) => ({ key: candidate.loginName, text: candidate.displayName, secondaryText: candidate.email ?? candidate.description }));
+      setCandidates(people);
+      setFoundCount(people.length);
     } catch (error) {
+      if (searchNumber !== latestSearch.current) return;
       setSearchFailure(formatString(strings.OwnerPersonSearchFailed, errorMessage(error)));
-      return [];
+      setCandidates([]);
+      setFoundCount(undefined);
+    } finally {
+      if (searchNumber === latestSearch.current) setSearching(false);
     }
   };
 
-  const pick = (items: IPersonaProps[] | undefined): void => {
-    const candidate = items && items.length > 0 ? found.current.get(String(items[0].key)) : undefined;
-    change(candidate ? { kind: 'person', person: { displayName: candidate.displayName, email: candidate.email }, loginName: candidate.loginName } : { kind: 'person' });
+  const onTyping = (text: string): void => {
+    setTyped(text);
+    if (value.kind === 'person' && value.person) change({ kind: 'person' });
+    clearTimeout(pendingSearch.current);
+    latestSearch.current++;
+    setSearching(false);
+    if (text.trim().length < MIN_SEARCH_LENGTH) {
+      setCandidates([]);
+      setFoundCount(undefined);
+      return;
+    }
+    pendingSearch.current = setTimeout(search, SEARCH_DELAY_MS, text);
+  };
+
+  const pick = (option: IComboBoxOption | undefined, freeText: string | undefined): void => {
+    const candidate = option ? candidates.find((person) => person.loginName === option.key) : undefined;
+    if (candidate) {
+      setTyped('');
+      change({ kind: 'person', person: { displayName: candidate.displayName, email: candidate.email }, loginName: candidate.loginName });
+    } else {
+      // Text that is not one of the people found chooses no one; it stays in the box to carry on from.
+      setTyped(freeText ?? '');
+      change({ kind: 'person' });
+    }
   };
 
   const role = value.kind === 'role' ? findRole(roles, value.role) : undefined;
@@ -119,25 +177,23 @@ export function OwnerField({ label, current, value, onChange, roles, peopleServi
           onChange={(_, option) => option && switchTo(option.key as OwnerValue['kind'])}
         />
         {value.kind === 'person' && (
-          <NormalPeoplePicker
-            label={strings.OwnerPersonLabel}
-            itemLimit={1}
-            resolveDelay={SEARCH_DELAY_MS}
-            selectedItems={personaOf(value)}
-            onResolveSuggestions={(text) => search(text)}
-            onChange={pick}
-            getTextFromItem={(persona) => persona.text ?? ''}
-            inputProps={{ id: ids.person }}
-            selectionAriaLabel={strings.OwnerPersonSelected}
-            removeButtonAriaLabel={strings.OwnerPersonRemove}
-            pickerSuggestionsProps={{
-              suggestionsHeaderText: strings.OwnerPersonSuggestions,
-              suggestionsContainerAriaLabel: strings.OwnerPersonSuggestions,
-              suggestionsAvailableAlertText: strings.OwnerPersonFound,
-              noResultsFoundText: strings.OwnerPersonNoResults,
-              loadingText: strings.OwnerPersonSearching
-            }}
-          />
+          <div ref={personBox}>
+            <ComboBox
+              componentRef={comboBox}
+              label={strings.OwnerPersonLabel}
+              allowFreeform
+              autoComplete="off"
+              id={ids.person}
+              text={value.person ? chosenText(value) : typed}
+              selectedKey={value.loginName ?? null}
+              options={candidates.map((candidate) => ({ key: candidate.loginName, text: personText(candidate.displayName, candidate.email ?? candidate.description) }))}
+              onInputValueChange={onTyping}
+              onChange={(_, option, __, freeText) => pick(option, freeText)}
+            />
+            <div role="status" className={styles.hidden}>
+              {searchStatus(searching, foundCount)}
+            </div>
+          </div>
         )}
         {value.kind === 'role' &&
           (roles.length === 0 ? (

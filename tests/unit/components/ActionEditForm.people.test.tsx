@@ -43,9 +43,13 @@ function officerGroup(): HTMLElement {
   return screen.getByRole('group', { name: 'Responsible officer' });
 }
 
+function searchBox(): HTMLElement {
+  return within(officerGroup()).getByRole('combobox', { name: 'Find a person by name or e-mail' });
+}
+
 /** Types into the people search as a person would, one letter at a time, and lets the typing settle. */
 async function typeName(text: string): Promise<HTMLElement> {
-  const input = within(officerGroup()).getByRole('combobox', { name: 'Find a person by name or e-mail' });
+  const input = searchBox();
   input.focus();
   for (let length = 1; length <= text.length; length++) fireEvent.input(input, { target: { value: text.slice(0, length) } });
   await act(async () => {
@@ -76,9 +80,10 @@ describe('ActionEditForm: who is responsible', () => {
     // One search for the whole word, not one per letter.
     expect(service.searchPeople).toHaveBeenCalledTimes(1);
     expect(service.searchPeople).toHaveBeenCalledWith('fran', 10);
-    const suggestions = await screen.findByRole('listbox', { name: 'People found' });
-    fireEvent.click(within(suggestions).getByRole('option', { name: /Fran Davis/ }));
-    expect(within(officerGroup()).getByRole('list', { name: 'Person chosen' })).toHaveTextContent('Fran Davis');
+    const suggestions = await screen.findByRole('listbox', { name: 'Find a person by name or e-mail' });
+    expect(within(suggestions).getAllByRole('option').map((option) => option.textContent)).toEqual(['Fran Davis (fran.davis@send.example)', 'Frank Bell (frank.bell@send.example)']);
+    fireEvent.click(within(suggestions).getByRole('option', { name: 'Fran Davis (fran.davis@send.example)' }));
+    expect(searchBox()).toHaveValue('Fran Davis (fran.davis@send.example)');
 
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -101,16 +106,17 @@ describe('ActionEditForm: who is responsible', () => {
 
     const input = await typeName('fr');
     expect(input).toHaveAttribute('aria-expanded', 'true');
-    // A screen reader hears that people were found, and how to choose.
-    act(() => {
-      jest.runOnlyPendingTimers();
-    });
-    expect(screen.getByText('People found. Use the up and down arrow keys to hear them and Enter to choose one.')).toBeInTheDocument();
+    // A screen reader hears how many people were found, and how to choose, from a live region outside the list.
+    const status = within(officerGroup()).getByRole('status');
+    expect(status).toHaveTextContent('2 people found. Use the up and down arrow keys to hear them and Enter to choose one.');
+    expect(screen.getByRole('listbox', { name: 'Find a person by name or e-mail' })).not.toContainElement(status);
+    const active = (): HTMLElement | null => document.getElementById(String(input.getAttribute('aria-activedescendant')));
     fireEvent.keyDown(input, { key: 'ArrowDown', keyCode: 40, which: 40 });
-    expect(input.getAttribute('aria-activedescendant')).toBeTruthy();
-    expect(document.getElementById(String(input.getAttribute('aria-activedescendant')))).toHaveTextContent('Frank Bell');
+    expect(active()).toHaveTextContent('Fran Davis');
+    fireEvent.keyDown(input, { key: 'ArrowDown', keyCode: 40, which: 40 });
+    expect(active()).toHaveTextContent('Frank Bell');
     fireEvent.keyDown(input, { key: 'Enter', keyCode: 13, which: 13 });
-    expect(within(officerGroup()).getByRole('list', { name: 'Person chosen' })).toHaveTextContent('Frank Bell');
+    expect(input).toHaveValue('Frank Bell (frank.bell@send.example)');
 
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -158,7 +164,7 @@ describe('ActionEditForm: who is responsible', () => {
     expect(within(officerGroup()).getByText(/^The people search did not answer\./)).toHaveTextContent('The people search did not answer. offline');
 
     await typeName('franc');
-    fireEvent.click(within(await screen.findByRole('listbox', { name: 'People found' })).getByRole('option', { name: /Fran Davis/ }));
+    fireEvent.click(within(await screen.findByRole('listbox', { name: 'Find a person by name or e-mail' })).getByRole('option', { name: /Fran Davis/ }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     });
@@ -168,6 +174,6 @@ describe('ActionEditForm: who is responsible', () => {
       jest.runOnlyPendingTimers();
     });
     expect(screen.getByText(/^Your changes were not saved\. What you typed is still here\./)).toHaveTextContent('refused');
-    expect(within(officerGroup()).getByRole('list', { name: 'Person chosen' })).toHaveTextContent('Fran Davis');
+    expect(searchBox()).toHaveValue('Fran Davis (fran.davis@send.example)');
   });
 });

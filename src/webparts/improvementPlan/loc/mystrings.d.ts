@@ -208,12 +208,11 @@ declare interface IImprovementPlanWebPartStrings {
   OwnerKindRole: string;
   OwnerKindText: string;
   OwnerPersonLabel: string;
-  OwnerPersonSuggestions: string;
-  OwnerPersonFound: string;
+  OwnerPersonOption: string;
+  OwnerPersonFoundOne: string;
+  OwnerPersonFoundMany: string;
   OwnerPersonNoResults: string;
   OwnerPersonSearching: string;
-  OwnerPersonRemove: string;
-  OwnerPersonSelected: string;
   OwnerPersonSearchFailed: string;
   OwnerPersonRequired: string;
   OwnerRoleLabel: string;
