@@ -13,7 +13,8 @@ import { IBrowserSite, animationsSettled, openAction, openHighlightReport, postU
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 
-jest.setTimeout(90_000);
+// Each theme's test scans eight views with axe and a full-page screenshot: minutes on a busy two-core machine.
+jest.setTimeout(240_000);
 
 const SCREENSHOTS = join(__dirname, '../../artifacts/screenshots');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
