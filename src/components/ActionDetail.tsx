@@ -8,11 +8,13 @@ import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { IPeopleService } from '../services/IPeopleService';
-import { ActionEditForm } from './ActionEditForm';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
 import { dueText, errorMessage, formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
+
+/** The edit form (with its people search) is opened by editors only: fetched when first opened, not with every page. */
+const ActionEditForm = React.lazy(() => import(/* webpackChunkName: 'action-edit' */ './ActionEditForm').then((module) => ({ default: module.ActionEditForm })));
 
 export interface IActionDetailProps {
   action: IAction;
@@ -172,20 +174,22 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
             />
           )}
           {mode === 'edit' && (
-            <ActionEditForm
-              action={action}
-              dataService={dataService}
-              roles={snapshot.roles}
-              peopleService={peopleService}
-              editor={snapshot.access.user.displayName}
-              today={today}
-              onClose={() => setMode('read')}
-              onDone={(edited, outcome) => {
-                setMode('read');
-                setMessage(formatString(outcome === 'saved' ? strings.EditSaved : strings.EditTookTheirs, action.ref));
-                onEdited(edited);
-              }}
-            />
+            <React.Suspense fallback={<Spinner label={strings.EditOpening} />}>
+              <ActionEditForm
+                action={action}
+                dataService={dataService}
+                roles={snapshot.roles}
+                peopleService={peopleService}
+                editor={snapshot.access.user.displayName}
+                today={today}
+                onClose={() => setMode('read')}
+                onDone={(edited, outcome) => {
+                  setMode('read');
+                  setMessage(formatString(outcome === 'saved' ? strings.EditSaved : strings.EditTookTheirs, action.ref));
+                  onEdited(edited);
+                }}
+              />
+            </React.Suspense>
           )}
           <dl className={styles.fields}>
             {field(strings.PriorityColumn, priority ? `${priority.number}. ${priority.title}` : undefined)}

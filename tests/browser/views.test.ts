@@ -59,6 +59,8 @@ describe('the views in Chromium', () => {
     await openAction(page, '3.2.2');
     found.push(...(await violations(page, `action-detail-${theme}`)));
     await page.getByRole('button', { name: 'Edit 3.2.2' }).click();
+    // The form is fetched when first opened: scan it once it is there.
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
     found.push(...(await violations(page, `action-edit-${theme}`)));
     expect(found).toEqual([]);
     await page.context().close();

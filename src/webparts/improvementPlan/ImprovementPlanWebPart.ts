@@ -25,9 +25,7 @@ import { IPlanImportService } from '../../services/IPlanImportService';
 import { SharePointPlanImportService } from '../../services/SharePointPlanImportService';
 import { describeProvisioning, describeProvisioningFailure } from '../../components/provisioningText';
 import { IUpdateRequestService } from '../../services/IUpdateRequestService';
-import { SharePointUpdateRequestService } from '../../services/SharePointUpdateRequestService';
 import { IMailSender } from '../../services/IMailSender';
-import { GraphMailSender } from '../../services/GraphMailSender';
 import { IPeopleService } from '../../services/IPeopleService';
 import { onDemand } from '../../services/onDemand';
 
@@ -67,9 +65,16 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.dataService = new SharePointPlanDataService(sp);
     this.provisioning = new SharePointProvisioningService(sp);
     this.importService = new SharePointPlanImportService(sp);
-    this.requestService = new SharePointUpdateRequestService(sp);
+    // Requests for updates are a plan officer's, before a board: their services are fetched when first used.
+    this.requestService = onDemand<IUpdateRequestService>(
+      () => import(/* webpackChunkName: 'update-requests-service' */ '../../services/SharePointUpdateRequestService').then((module) => new module.SharePointUpdateRequestService(sp)),
+      { loadRequests: true, recordRequests: true }
+    );
     // The Graph client (and its Mail.Send token) is asked for only when a request is sent.
-    this.mailSender = new GraphMailSender(() => this.context.msGraphClientFactory.getClient('3'));
+    this.mailSender = onDemand<IMailSender>(
+      () => import(/* webpackChunkName: 'update-requests-service' */ '../../services/GraphMailSender').then((module) => new module.GraphMailSender(() => this.context.msGraphClientFactory.getClient('3'))),
+      { send: true }
+    );
     // The people search (and PnPjs's profiles module) is fetched when an editor first looks for someone.
     this.peopleService = onDemand<IPeopleService>(
       () => import(/* webpackChunkName: 'people' */ '../../services/SharePointPeopleService').then((module) => new module.SharePointPeopleService(sp)),

@@ -113,7 +113,7 @@ describe('ActionDetail', () => {
     const service = aDataService();
     renderDetail(service, {}, { ...action, revisedDue: undefined, revisedDueReason: undefined });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit 3.2.2' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Revised due date' }), { target: { value: 'Dec 2024' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Revised due date' }), { target: { value: 'Dec 2024' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Say why the due date moved: the board will ask.')).toBeInTheDocument();
     fireEvent.change(screen.getByRole('textbox', { name: 'Revised due date' }), { target: { value: 'Beginning in March' } });
@@ -126,7 +126,7 @@ describe('ActionDetail', () => {
     const service = aDataService({ saveActionEdit: jest.fn(() => Promise.reject(new PlanDataError('throttled', '429'))) });
     renderDetail(service);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit 3.2.2' }));
-    fireEvent.change(screen.getByRole('textbox', { name: 'Resources' }), { target: { value: 'Two ND practitioners' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Resources' }), { target: { value: 'Two ND practitioners' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText(/^Your changes were not saved\. What you typed is still here\. SharePoint is busy/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Resources' })).toHaveValue('Two ND practitioners');
@@ -146,7 +146,7 @@ describe('ActionDetail', () => {
     async function editResources(service: IPlanDataService): Promise<{ onEdited: jest.Mock }> {
       const rendered = renderDetail(service);
       fireEvent.click(await screen.findByRole('button', { name: 'Edit 3.2.2' }));
-      fireEvent.change(screen.getByRole('textbox', { name: 'Resources' }), { target: { value: 'Two ND practitioners' } });
+      fireEvent.change(await screen.findByRole('textbox', { name: 'Resources' }), { target: { value: 'Two ND practitioners' } });
       fireEvent.change(screen.getByRole('textbox', { name: 'Tags' }), { target: { value: 'SEF, DBV' } });
       fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
       await screen.findByRole('heading', { name: 'Action 3.2.2 was changed by someone else' });

@@ -190,6 +190,7 @@ declare interface IImprovementPlanWebPartStrings {
   EditButton: string;
   EditHeading: string;
   EditSave: string;
+  EditOpening: string;
   EditSaved: string;
   EditTookTheirs: string;
   EditFailed: string;
