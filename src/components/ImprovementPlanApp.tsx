@@ -12,7 +12,6 @@ import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { ActionDetail } from './ActionDetail';
 import { IPlanImportService } from '../services/IPlanImportService';
-import { KpiDetail } from './KpiDetail';
 import { KpiTiles } from './KpiTiles';
 import { Scorecard } from './Scorecard';
 import { StatusTrend } from './StatusTrend';
@@ -36,6 +35,8 @@ import { IPeopleService } from '../services/IPeopleService';
 
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
+/** A KPI's panel (its series, checkpoints and recording) opens from a tile or the scorecard: fetched when first opened. */
+const KpiDetail = React.lazy(() => import(/* webpackChunkName: 'kpi-detail' */ './KpiDetail').then((module) => ({ default: module.KpiDetail })));
 /** The import screen and its engine are for plan officers: fetched when first opened, not with every page. */
 const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'import-panel' */ './ImportPanel').then((module) => ({ default: module.ImportPanel })));
 /** Requests for updates are for plan officers before a board: fetched when first opened. */
@@ -333,7 +334,11 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
           <UpdateRequests snapshot={shown} today={today} dueSoonDays={dueSoonDays} {...requesting} onDismiss={() => setAskingForUpdates(false)} />
         </React.Suspense>
       )}
-      {openKpi && <KpiDetail kpi={openKpi} snapshot={shown} dataService={saving} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />}
+      {openKpi && (
+        <React.Suspense fallback={<Spinner label={strings.KpiOpening} />}>
+          <KpiDetail kpi={openKpi} snapshot={shown} dataService={saving} today={today} onChanged={onKpiChanged} onDismiss={() => setOpenKpiId(undefined)} />
+        </React.Suspense>
+      )}
     </PlanNavigationProvider>
   );
 }

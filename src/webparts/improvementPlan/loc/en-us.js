@@ -191,6 +191,7 @@ define([], function () {
     EditButton: "Edit {0}",
     EditHeading: "Edit action {0}",
     EditSave: "Save changes",
+    KpiOpening: "Opening the KPI…",
     EditOpening: "Opening the form…",
     EditSaved: "Changes saved for action {0}.",
     EditTookTheirs: "Action {0} now shows the other person's version. Your changes were not saved.",

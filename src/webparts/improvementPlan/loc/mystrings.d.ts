@@ -190,6 +190,7 @@ declare interface IImprovementPlanWebPartStrings {
   EditButton: string;
   EditHeading: string;
   EditSave: string;
+  KpiOpening: string;
   EditOpening: string;
   EditSaved: string;
   EditTookTheirs: string;
