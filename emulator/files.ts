@@ -75,6 +75,11 @@ export class LibraryFiles {
     return (this.store.database.prepare('SELECT * FROM files WHERE list_id = ? ORDER BY rowid').all(list.id) as unknown as IFileRow[]).map(toFile);
   }
 
+  /** How many files the library holds (its ItemCount). */
+  public count(list: IListInfo): number {
+    return (this.store.database.prepare('SELECT COUNT(*) AS count FROM files WHERE list_id = ?').get(list.id) as { count: number }).count;
+  }
+
   public find(list: IListInfo, name: string): IStoredFile | undefined {
     const row = this.store.database.prepare('SELECT * FROM files WHERE list_id = ? AND name = ?').get(list.id, name) as IFileRow | undefined;
     return row ? toFile(row) : undefined;

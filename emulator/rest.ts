@@ -393,7 +393,7 @@ export class SharePointRest {
       Created: list.created,
       EnableVersioning: list.enableVersioning,
       Hidden: false,
-      ItemCount: library ? this.libraryFiles.files(list).length : items.length,
+      ItemCount: library ? this.libraryFiles.count(list) : items.length,
       LastItemModifiedDate: items.reduce((latest, item) => (item.modified > latest ? item.modified : latest), list.created),
       ListItemEntityTypeFullName: itemTypeName(list),
       EffectiveBasePermissions: { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }

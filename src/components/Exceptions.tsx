@@ -6,7 +6,7 @@ import { ScrollRegion } from './ScrollRegion';
 import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
 import { effectiveDueDate } from '../model/rollups';
-import { labelForKey } from '../model/statusSchemes';
+import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
 import { StatusPill } from './StatusPill';
@@ -30,6 +30,25 @@ export function reasonText(reason: ExceptionReason, entry: IActionException): st
     default:
       return formatString(strings.ReasonPersistent, entry.troubledPeriods);
   }
+}
+
+/** An exception's action text, its status (with its label) and why it is an exception: the cells every exceptions table shows. */
+export function ExceptionCells({ entry, scheme }: { entry: IActionException; scheme: IStatusScheme }): JSX.Element {
+  return (
+    <>
+      <td>{entry.action.text}</td>
+      <td>
+        <StatusPill status={labelForKey(scheme, entry.action.status)} noStatusText={strings.NoStatus} />
+      </td>
+      <td>
+        <ul style={{ margin: 0, paddingLeft: 16 }}>
+          {entry.reasons.map((reason) => (
+            <li key={reason}>{reasonText(reason, entry)}</li>
+          ))}
+        </ul>
+      </td>
+    </>
+  );
 }
 
 /** What the board looks at first: off track, overdue, or in trouble for two board dates running. */
@@ -65,17 +84,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
                   <th scope="row">
                     <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />
                   </th>
-                  <td>{entry.action.text}</td>
-                  <td>
-                    <StatusPill status={labelForKey(plan.statusScheme, entry.action.status)} noStatusText={strings.NoStatus} />
-                  </td>
-                  <td>
-                    <ul style={{ margin: 0, paddingLeft: 16 }}>
-                      {entry.reasons.map((reason) => (
-                        <li key={reason}>{reasonText(reason, entry)}</li>
-                      ))}
-                    </ul>
-                  </td>
+                  <ExceptionCells entry={entry} scheme={plan.statusScheme} />
                   <td>{latestUpdateText(entry.latest)}</td>
                 </tr>
               ))}

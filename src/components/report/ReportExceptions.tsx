@@ -5,14 +5,13 @@ import { IActionException } from '../../model/exceptions';
 import { IsoDate } from '../../model/isoDate';
 import { IAction } from '../../model/plan';
 import { compareRefs } from '../../model/refs';
-import { IStatusScheme, labelForKey } from '../../model/statusSchemes';
+import { IStatusScheme } from '../../model/statusSchemes';
 import { ScrollRegion } from '../ScrollRegion';
-import { StatusPill } from '../StatusPill';
 import { dueText, formatDate, formatString, latestUpdateText } from '../format';
 import { useTableStyles } from '../tableStyles';
 import { revisionFlag } from './reportFigures';
 import { ReportPart } from './StatusParts';
-import { reasonText } from '../Exceptions';
+import { ExceptionCells } from '../Exceptions';
 
 /** The due date as it stood, with how it had moved by then ("revised twice, first due Apr-23"). */
 function DueCell({ action, asAt }: { action: IAction; asAt: IsoDate }): JSX.Element {
@@ -69,17 +68,7 @@ export function ReportExceptions({ found, scheme, asAt, reading, unread }: IRepo
               {found.map((entry) => (
                 <tr key={entry.action.id}>
                   <th scope="row">{entry.action.ref}</th>
-                  <td>{entry.action.text}</td>
-                  <td>
-                    <StatusPill status={labelForKey(scheme, entry.action.status)} noStatusText={strings.NoStatus} />
-                  </td>
-                  <td>
-                    <ul style={{ margin: 0, paddingLeft: 16 }}>
-                      {entry.reasons.map((reason) => (
-                        <li key={reason}>{reasonText(reason, entry)}</li>
-                      ))}
-                    </ul>
-                  </td>
+                  <ExceptionCells entry={entry} scheme={scheme} />
                   <DueCell action={entry.action} asAt={asAt} />
                   <td style={{ whiteSpace: 'pre-wrap' }}>{noteText(entry)}</td>
                 </tr>

@@ -30,6 +30,20 @@ function rowCounts(rollup: IPriorityRollup): number[] {
   return [...rollup.byLabel.map((entry) => entry.count), rollup.noStatus, rollup.total, rollup.overdue];
 }
 
+/** The header row of a table of counts: the row heading's column, then the columns `rowCounts` fills. */
+function CountsHeader({ first, scheme, numberClass }: { first: string; scheme: IStatusScheme; numberClass: string }): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <StatusColumnHeaders scheme={scheme} className={numberClass} noStatusText={strings.NoStatus} />
+        <th scope="col" className={numberClass}>{strings.TotalColumn}</th>
+        <th scope="col" className={numberClass}>{strings.OverdueColumn}</th>
+      </tr>
+    </thead>
+  );
+}
+
 /** "3. ND Pathways": the priority area as the report names it. */
 export function priorityName(priority: IPriorityArea): string {
   return priority.number ? `${priority.number}. ${priority.title}` : priority.title;
@@ -68,14 +82,7 @@ export function StatusTable({ scheme, priorities, now, before }: Omit<IStatusPar
           <caption className={table.caption}>
             {before ? formatString(strings.ReportStatusCaption, formatDate(now.date, now.date), previousText) : formatString(strings.ReportStatusCaptionFirst, formatDate(now.date, now.date))}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings.PriorityColumn}</th>
-              <StatusColumnHeaders scheme={scheme} className={table.number} noStatusText={strings.NoStatus} />
-              <th scope="col" className={table.number}>{strings.TotalColumn}</th>
-              <th scope="col" className={table.number}>{strings.OverdueColumn}</th>
-            </tr>
-          </thead>
+          <CountsHeader first={strings.PriorityColumn} scheme={scheme} numberClass={table.number} />
           <tbody>
             {priorities.map((priority, index) => (
               <tr key={priority.id}>
@@ -130,14 +137,7 @@ export function StatusTrendTable({ scheme, trend, asAt }: { scheme: IStatusSchem
       <ScrollRegion label={strings.ReportTrendHeading}>
         <table className={table.table}>
           <caption className={table.caption}>{formatString(strings.ReportTrendCaption, formatDate(asAt, asAt))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{strings.ReportingDate}</th>
-              <StatusColumnHeaders scheme={scheme} className={table.number} noStatusText={strings.NoStatus} />
-              <th scope="col" className={table.number}>{strings.TotalColumn}</th>
-              <th scope="col" className={table.number}>{strings.OverdueColumn}</th>
-            </tr>
-          </thead>
+          <CountsHeader first={strings.ReportingDate} scheme={scheme} numberClass={table.number} />
           <tbody>
             {trend.map((row) => (
               <tr key={row.date}>
