@@ -41,9 +41,9 @@ export function isOwnedBy(action: IAction, personId: number, rolesHeld: readonly
   return names(action.responsibleOfficer, personId, roles) || names(action.strategicLead, personId, roles);
 }
 
-/** The glossary roles a person holds now, by title. */
+/** The glossary roles a person holds now or covers as deputy, by title. */
 export function rolesHeldBy(roles: readonly IRole[], personId: number | undefined): string[] {
-  return personId === undefined ? [] : roles.filter((role) => role.holder?.id === personId).map((role) => role.title);
+  return personId === undefined ? [] : roles.filter((role) => role.holder?.id === personId || role.deputy?.id === personId).map((role) => role.title);
 }
 
 /** The latest reporting date on or before today. */

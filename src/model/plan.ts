@@ -40,9 +40,17 @@ export function isWebAddress(url: string): boolean {
   return /^https?:\/\/\S+$/i.test(url.trim());
 }
 
-/** Plan-level settings and facts from the plan's front page. */
 /** The marking a plan's reports carry when the plan names none: most council papers are OFFICIAL. */
 export const DEFAULT_PROTECTIVE_MARKING = 'OFFICIAL';
+
+/**
+ * Who the web part lets change what (SharePoint's list permissions stay the guard on the server):
+ * - `everyone`: anyone who may edit the lists edits any action and posts updates on any;
+ * - `byRole`: plan officers edit all, a priority's leads edit its actions, responsible officers post updates on their own.
+ */
+export type EditPolicy = 'everyone' | 'byRole';
+
+/** Plan-level settings and facts from the plan's front page. */
 
 export interface IPlan {
   id: number;
@@ -64,6 +72,10 @@ export interface IPlan {
   protectiveMarking?: string;
   /** The board dates whose pack has been frozen, ascending: a page reads a pack only where there is one. */
   frozenBoards?: IsoDate[];
+  /** Who may change what in the web part; `everyone` when not set. */
+  editPolicy?: EditPolicy;
+  /** Whether an update stands as submitted until the priority's lead or a plan officer approves it. */
+  signOffRequired?: boolean;
   /** SharePoint's ETag of the plan item, sent back when its settings are saved. */
   etag?: string;
 }
@@ -125,9 +137,49 @@ export interface IAction {
   history: IStatusMark[];
   /** Every change of its key fields (text, owner, revised due date), in the order made. */
   revisions: IRevision[];
+  /** Set when the action was retired: kept with its log and shown as retired, never deleted. */
+  retired?: IRetirement;
+  /** Updates submitted and not yet signed off, oldest first (only when the plan requires sign-off). */
+  awaitingSignOff?: IAwaitingSignOff[];
   /** SharePoint's ETag, sent back on every update. */
   etag?: string;
   modified?: string;
+}
+
+/** When and why an action was retired. */
+export interface IRetirement {
+  date: IsoDate;
+  reason: string;
+}
+
+/**
+ * An update that awaits sign-off, kept on its action so every view can flag it without
+ * reading the log: what it would set, who wrote it, and the log entry that holds it.
+ */
+export interface IAwaitingSignOff {
+  /** The progress-log entry's item id. */
+  updateId: number;
+  date: IsoDate;
+  status?: string;
+  note: string;
+  author: string;
+  /** The author's site user id: nobody signs off their own update. */
+  authorId?: number;
+  /** When it was submitted (ISO 8601, UTC). */
+  submittedAt: string;
+}
+
+/** Where a progress-log entry stands in sign-off; entries written without sign-off have none. */
+export type SignOffState = 'submitted' | 'approved' | 'returned';
+
+/** A log entry's sign-off: approved or returned by whom, when, with what comment. */
+export interface ISignOff {
+  state: SignOffState;
+  by?: string;
+  /** When it was approved or returned (ISO 8601, UTC). */
+  at?: string;
+  /** Why it was returned, or a word with the approval. */
+  comment?: string;
 }
 
 /**
@@ -154,8 +206,12 @@ export interface IProgressUpdate extends IStatusMark {
   /** What wrote it: a save's key, or an import's key, so nothing is logged twice. */
   key?: string;
   author: string;
+  /** The author's site user id, when SharePoint gave it. */
+  authorId?: number;
   note: string;
   evidence: IEvidenceLink[];
+  /** Set when the plan required sign-off when it was written. */
+  signOff?: ISignOff;
 }
 
 /** An impact measure of a priority. */
@@ -179,6 +235,10 @@ export interface IRole {
   /** "DCS". */
   abbreviation?: string;
   holder?: IPerson;
+  /** The day the current holder took the role. */
+  holderSince?: IsoDate;
+  /** Who covers the role while its holder is away: reached like the holder. */
+  deputy?: IPerson;
   /** When the glossary entry was last confirmed. */
   reviewed?: IsoDate;
 }
@@ -197,4 +257,9 @@ export function assigneeName(assignee: Assignee | undefined): string {
   if (assignee.kind === 'person') return assignee.person.displayName;
   if (assignee.kind === 'role') return assignee.role;
   return assignee.text;
+}
+
+/** Whether the action is live (not retired): counted, listed as owed, offered for updates. */
+export function isLive(action: IAction): boolean {
+  return action.retired === undefined;
 }

@@ -39,7 +39,7 @@ const ACTION_SELECT: string[] = [
     .map((field) => (ACTION_LOOKUPS.indexOf(field) >= 0 ? `${field}Id` : field)),
   ...expandPeople(ACTION_PEOPLE)
 ];
-const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, 'Author/Title'];
+const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, UPDATE_FIELDS.signOffState, UPDATE_FIELDS.signOffBy, UPDATE_FIELDS.signOffAt, UPDATE_FIELDS.signOffComment, 'Author/Id', 'Author/Title'];
 
 /** The plan's child lists a view loads. The progress log is not one: each action carries its status history, and its log is read when it is opened. */
 type ListName = 'priorities' | 'outcomes' | 'actions' | 'kpis' | 'kpiMeasurements' | 'roles';
@@ -52,7 +52,10 @@ const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
   // Modified dates an undated progress note (it stood by the item's last save).
   kpis: (items) => items.select('Id', 'Title', 'Modified', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
   kpiMeasurements: (items) => items.select('Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note),
-  roles: (items) => items.select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder])).expand(ROLE_FIELDS.holder)
+  roles: (items) =>
+    items
+      .select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.holderSince, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder, ROLE_FIELDS.deputy]))
+      .expand(ROLE_FIELDS.holder, ROLE_FIELDS.deputy)
 };
 
 const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;

@@ -102,7 +102,9 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: PLAN_FIELDS.reportingDates, title: 'Board dates (one per line, yyyy-mm-dd)', type: 'Note' },
       { name: PLAN_FIELDS.kpiTolerance, title: 'KPI on-track tolerance (0-1)', type: 'Number' },
       { name: PLAN_FIELDS.protectiveMarking, title: 'Protective marking', type: 'Text', description: 'Printed on every page of the plan\'s reports; OFFICIAL when blank.' },
-      { name: PLAN_FIELDS.frozenBoards, title: 'Frozen boards', type: 'Note', description: 'The board dates whose pack has been frozen (one per line), so a page knows which packs to read. Written by the web part.' }
+      { name: PLAN_FIELDS.frozenBoards, title: 'Frozen boards', type: 'Note', description: 'The board dates whose pack has been frozen (one per line), so a page knows which packs to read. Written by the web part.' },
+      { name: PLAN_FIELDS.editPolicy, title: 'Who may edit', type: 'Choice', choices: ['everyone', 'byRole'], description: 'everyone: anyone who may edit the lists edits any action; byRole: plan officers edit all, leads their priorities\' actions, responsible officers post updates on their own. List permissions stay the guard.' },
+      { name: PLAN_FIELDS.signOffRequired, title: 'Updates need sign-off', type: 'Boolean', description: 'When yes, an update stands as submitted until the priority\'s lead or a plan officer approves it.' }
     ],
     views: [{ title: 'All plans', fields: ['LinkTitle', PLAN_FIELDS.localArea, PLAN_FIELDS.planType, PLAN_FIELDS.startDate], query: orderBy('Title'), rowLimit: 30, isDefault: true }]
   },
@@ -160,7 +162,10 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: ACTION_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
       { name: ACTION_FIELDS.latestUpdateKey, title: 'Latest update key', type: 'Text' },
       { name: ACTION_FIELDS.statusHistory, title: 'Status history (one line per log entry)', type: 'Note' },
-      { name: ACTION_FIELDS.revisions, title: 'Revisions of key fields (one per line)', type: 'Note' }
+      { name: ACTION_FIELDS.revisions, title: 'Revisions of key fields (one per line)', type: 'Note' },
+      { name: ACTION_FIELDS.retiredDate, title: 'Retired on', type: 'DateTime', description: 'Blank while the action is live. A retired action keeps its log and is shown as retired.' },
+      { name: ACTION_FIELDS.retiredReason, title: 'Why retired', type: 'Note' },
+      { name: ACTION_FIELDS.awaitingSignOff, title: 'Updates awaiting sign-off (JSON)', type: 'Note', description: 'Written by the web part.' }
     ],
     views: [
       {
@@ -190,7 +195,11 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: UPDATE_FIELDS.note, title: 'Progress note', type: 'Note' },
       { name: UPDATE_FIELDS.status, title: 'Status set', type: 'Text', formatter: STATUS_COLUMN_FORMAT },
       { name: UPDATE_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
-      { name: UPDATE_FIELDS.key, title: 'Update key', type: 'Text', indexed: true }
+      { name: UPDATE_FIELDS.key, title: 'Update key', type: 'Text', indexed: true },
+      { name: UPDATE_FIELDS.signOffState, title: 'Sign-off', type: 'Choice', choices: ['submitted', 'approved', 'returned'], indexed: true, description: 'Blank when written without sign-off.' },
+      { name: UPDATE_FIELDS.signOffBy, title: 'Signed off by', type: 'Text' },
+      { name: UPDATE_FIELDS.signOffAt, title: 'Signed off (UTC)', type: 'Text', description: 'When it was approved or returned, to the second (ISO 8601): a date column would keep the day only.' },
+      { name: UPDATE_FIELDS.signOffComment, title: 'Sign-off comment', type: 'Note' }
     ],
     views: [{ title: 'Latest first', fields: [UPDATE_FIELDS.action, UPDATE_FIELDS.date, UPDATE_FIELDS.status, UPDATE_FIELDS.note, 'Author'], query: '<OrderBy><FieldRef Name="UpdateDate" Ascending="FALSE" /></OrderBy>', rowLimit: 100, isDefault: true }]
   },
@@ -249,6 +258,8 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       planLookup,
       { name: ROLE_FIELDS.abbreviation, title: 'Abbreviation', type: 'Text' },
       { name: ROLE_FIELDS.holder, title: 'Current holder', type: 'User', indexed: true },
+      { name: ROLE_FIELDS.holderSince, title: 'Holder since', type: 'DateTime' },
+      { name: ROLE_FIELDS.deputy, title: 'Deputy', type: 'User' },
       { name: ROLE_FIELDS.reviewed, title: 'Last confirmed', type: 'DateTime' }
     ],
     views: [{ title: 'All roles', fields: ['LinkTitle', ROLE_FIELDS.abbreviation, ROLE_FIELDS.holder, ROLE_FIELDS.reviewed], query: orderBy('Title'), rowLimit: 100, isDefault: true }]

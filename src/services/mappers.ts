@@ -5,7 +5,7 @@
  */
 import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } from '../model/kpi';
 import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
-import { Assignee, DEFAULT_PROTECTIVE_MARKING, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole, IStatusMark, splitTags } from '../model/plan';
+import { Assignee, DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRetirement, IRole, ISignOff, IStatusMark, SignOffState, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
@@ -285,6 +285,8 @@ export function mapPlan(item: ListItem, warnings: Warnings): IPlan {
     kpiThresholds: typeof tolerance === 'number' && tolerance >= 0 ? { onTrackTolerance: tolerance } : DEFAULT_KPI_THRESHOLDS,
     protectiveMarking: readText(item, PLAN_FIELDS.protectiveMarking).trim() || DEFAULT_PROTECTIVE_MARKING,
     frozenBoards: readFrozenBoards(item),
+    editPolicy: item[PLAN_FIELDS.editPolicy] === 'byRole' ? 'byRole' : 'everyone',
+    signOffRequired: item[PLAN_FIELDS.signOffRequired] === true,
     etag: readEtag(item)
   };
 }
@@ -350,13 +352,52 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
     evidence: readEvidence(item, ACTION_FIELDS.evidence, `Action ${ref}`, warnings),
     history: readHistory(item, item.Id as number, `Action ${ref}`, warnings),
     revisions: readRevisions(item, `Action ${ref}`, warnings),
+    retired: readRetirement(item),
+    awaitingSignOff: readAwaitingSignOff(item, `Action ${ref}`, warnings),
     etag,
     modified: optionalText(item, 'Modified')
   };
 }
 
+function readRetirement(item: ListItem): IRetirement | undefined {
+  const date = readSharePointDate(item[ACTION_FIELDS.retiredDate]);
+  return date ? { date, reason: readText(item, ACTION_FIELDS.retiredReason).trim() } : undefined;
+}
+
+/** The AwaitingSignOff value for a list of waiting updates; null (which clears the column) when none wait. */
+// eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
+export function writeAwaitingSignOff(awaiting: readonly IAwaitingSignOff[]): string | null {
+  return awaiting.length === 0 ? null : JSON.stringify(awaiting);
+}
+
+function readAwaitingSignOff(item: ListItem, where: string, warnings: Warnings): IAwaitingSignOff[] {
+  const raw = readText(item, ACTION_FIELDS.awaitingSignOff).trim();
+  if (!raw) return [];
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (Array.isArray(parsed)) {
+      return parsed.filter(
+        (entry): entry is IAwaitingSignOff =>
+          typeof entry === 'object' && entry !== null && typeof entry.updateId === 'number' && typeof entry.date === 'string' && typeof entry.note === 'string'
+      );
+    }
+  } catch {
+    // Reported below: a hand edit broke the JSON.
+  }
+  warnings.push(`${where}: the updates awaiting sign-off could not be read.`);
+  return [];
+}
+
+const SIGN_OFF_STATES: readonly SignOffState[] = ['submitted', 'approved', 'returned'];
+
+function readSignOff(item: ListItem): ISignOff | undefined {
+  const state = SIGN_OFF_STATES.find((known) => known === item[UPDATE_FIELDS.signOffState]);
+  if (!state) return undefined;
+  return { state, by: optionalText(item, UPDATE_FIELDS.signOffBy), at: optionalText(item, UPDATE_FIELDS.signOffAt), comment: optionalText(item, UPDATE_FIELDS.signOffComment) };
+}
+
 export function mapUpdate(item: ListItem, warnings: Warnings): IProgressUpdate {
-  const author = item.Author as { Title?: string } | undefined;
+  const author = item.Author as { Id?: number; Title?: string } | undefined;
   const id = item.Id as number;
   return {
     id,
@@ -364,10 +405,12 @@ export function mapUpdate(item: ListItem, warnings: Warnings): IProgressUpdate {
     date: readSharePointDate(item[UPDATE_FIELDS.date]) ?? readSharePointDate(item.Created) ?? '',
     recordedAt: optionalText(item, 'Created'),
     author: author?.Title ?? '',
+    authorId: typeof author?.Id === 'number' ? author.Id : undefined,
     note: readText(item, UPDATE_FIELDS.note),
     status: optionalText(item, UPDATE_FIELDS.status),
     evidence: readEvidence(item, UPDATE_FIELDS.evidence, `Update ${id}`, warnings),
-    key: optionalText(item, UPDATE_FIELDS.key)
+    key: optionalText(item, UPDATE_FIELDS.key),
+    signOff: readSignOff(item)
   };
 }
 
@@ -378,6 +421,8 @@ export function mapRole(item: ListItem): IRole {
     title: readText(item, 'Title').trim(),
     abbreviation: optionalText(item, ROLE_FIELDS.abbreviation),
     holder: readPerson(item, ROLE_FIELDS.holder),
+    holderSince: readSharePointDate(item[ROLE_FIELDS.holderSince]),
+    deputy: readPerson(item, ROLE_FIELDS.deputy),
     reviewed: readSharePointDate(item[ROLE_FIELDS.reviewed])
   };
 }

@@ -28,7 +28,9 @@ export const PLAN_FIELDS = {
   reportingDates: 'ReportingDates',
   kpiTolerance: 'KpiTolerance',
   protectiveMarking: 'ProtectiveMarking',
-  frozenBoards: 'FrozenBoards'
+  frozenBoards: 'FrozenBoards',
+  editPolicy: 'EditPolicy',
+  signOffRequired: 'SignOffRequired'
 } as const;
 
 export const PRIORITY_FIELDS = {
@@ -78,7 +80,12 @@ export const ACTION_FIELDS = {
   /** One line per log entry ("date, tab, status, tab, key tag"), written with each save: the views' status history. */
   statusHistory: 'StatusHistory',
   /** One line per change of a key field (text, owner, revised due date): who, when, old, new, reason, as JSON. */
-  revisions: 'Revisions'
+  revisions: 'Revisions',
+  /** Blank while the action is live; the day it was retired. */
+  retiredDate: 'RetiredDate',
+  retiredReason: 'RetiredReason',
+  /** The updates awaiting sign-off (JSON), so views flag them without reading the log. */
+  awaitingSignOff: 'AwaitingSignOff'
 } as const;
 
 /** Action columns that are lookups (read as `<name>Id`) and people (expanded). */
@@ -95,7 +102,13 @@ export const UPDATE_FIELDS = {
   status: 'StatusSet',
   evidence: 'EvidenceJson',
   /** Matches the action's LatestUpdateKey, so a half-finished save can be found and completed. */
-  key: 'UpdateKey'
+  key: 'UpdateKey',
+  /** submitted, approved or returned; blank when written without sign-off. */
+  signOffState: 'SignOffState',
+  signOffBy: 'SignOffBy',
+  /** When it was approved or returned, to the second (ISO 8601). */
+  signOffAt: 'SignOffAt',
+  signOffComment: 'SignOffComment'
 } as const;
 
 export const IMPACT_FIELDS = {
@@ -136,6 +149,8 @@ export const ROLE_FIELDS = {
   plan: 'Plan',
   abbreviation: 'Abbreviation',
   holder: 'Holder',
+  holderSince: 'HolderSince',
+  deputy: 'Deputy',
   reviewed: 'Reviewed'
 } as const;
 
