@@ -3,7 +3,7 @@ import { ActionEditValues } from '../model/actionEdit';
 import { IBoardNarrative } from '../model/narrative';
 import { IKpi, IKpiThresholds, IMeasurement, IMilestone } from '../model/kpi';
 import { IStatusScheme } from '../model/statusSchemes';
-import { IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
+import { EditPolicy, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
 /** Who is looking, and what they may change. */
 export interface IPlanAccess {
@@ -46,6 +46,10 @@ export interface IPlanSettings {
   kpiThresholds: IKpiThresholds;
   /** The protective marking printed on the plan's reports ("OFFICIAL"); left as saved when not given. */
   protectiveMarking?: string;
+  /** Who may change what in the web part; left as saved when not given. */
+  editPolicy?: EditPolicy;
+  /** Whether updates need sign-off; left as saved when not given. */
+  signOffRequired?: boolean;
 }
 
 /** A progress update someone is saving: everything they typed, kept whatever happens. */
@@ -88,7 +92,7 @@ export interface IPlanDataService {
   /** A plan's priority areas, for pinning a page to one. */
   listPriorities(planId: number): Promise<IPriorityArea[]>;
   /**
-   * Saves the plan's status scheme and reporting dates, guarded by the plan's ETag.
+   * Saves the plan's settings (status scheme, board dates, KPI tolerance, and the marking, edit policy and sign-off when given), guarded by the plan's ETag.
    *
    * @throws ConflictError when someone else changed the plan since it was read
    */

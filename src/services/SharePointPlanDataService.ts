@@ -117,7 +117,7 @@ export class SharePointPlanDataService implements IPlanDataService {
   }
 
   public async savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan> {
-    const { protectiveMarking, ...rest } = settings;
+    const { protectiveMarking, editPolicy, signOffRequired, ...rest } = settings;
     const marking = protectiveMarking?.trim();
     try {
       const result = await this.sp.web.lists
@@ -128,11 +128,20 @@ export class SharePointPlanDataService implements IPlanDataService {
             [PLAN_FIELDS.statusScheme]: writeScheme(settings.statusScheme),
             [PLAN_FIELDS.reportingDates]: settings.reportingDates.join('\n'),
             [PLAN_FIELDS.kpiTolerance]: settings.kpiThresholds.onTrackTolerance,
-            ...(marking !== undefined ? { [PLAN_FIELDS.protectiveMarking]: marking } : {})
+            ...(marking !== undefined ? { [PLAN_FIELDS.protectiveMarking]: marking } : {}),
+            ...(editPolicy !== undefined ? { [PLAN_FIELDS.editPolicy]: editPolicy } : {}),
+            ...(signOffRequired !== undefined ? { [PLAN_FIELDS.signOffRequired]: signOffRequired } : {})
           },
           requireEtag(plan.etag, `Plan ${plan.title}`)
         );
-      return { ...plan, ...rest, ...(marking !== undefined ? { protectiveMarking: marking || DEFAULT_PROTECTIVE_MARKING } : {}), etag: (result as { etag: string }).etag };
+      return {
+        ...plan,
+        ...rest,
+        ...(marking !== undefined ? { protectiveMarking: marking || DEFAULT_PROTECTIVE_MARKING } : {}),
+        ...(editPolicy !== undefined ? { editPolicy } : {}),
+        ...(signOffRequired !== undefined ? { signOffRequired } : {}),
+        etag: (result as { etag: string }).etag
+      };
     } catch (error) {
       const mapped = toPlanDataError(error);
       if (mapped.kind === 'conflict') throw new ConflictError(await this.readPlan(plan.id), mapped.detail);

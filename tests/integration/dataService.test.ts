@@ -106,7 +106,7 @@ describe('SharePointPlanDataService against the emulator', () => {
 
     const custom = parseSchemeText('On track = on track | G\nSlipping = at risk\nStuck = off track\nDone = complete');
     if (!custom.ok) throw new Error(custom.errors.join());
-    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'], kpiThresholds: { onTrackTolerance: 0.05 }, protectiveMarking: ' OFFICIAL-SENSITIVE ' });
+    const saved = await owner.savePlanSettings(plan, { statusScheme: custom.scheme, reportingDates: ['2024-06-30', '2024-09-30'], kpiThresholds: { onTrackTolerance: 0.05 }, protectiveMarking: ' OFFICIAL-SENSITIVE ', editPolicy: 'byRole', signOffRequired: true });
 
     const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
     expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND Plans')/items(${site.planId})`, httpMethod: 'MERGE', ifMatch: plan.etag, status: 204 })]);
@@ -115,6 +115,7 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(reread.reportingDates).toEqual(['2024-06-30', '2024-09-30']);
     expect(reread.kpiThresholds).toEqual({ onTrackTolerance: 0.05 });
     expect([saved.protectiveMarking, reread.protectiveMarking]).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
+    expect([reread.editPolicy, reread.signOffRequired, saved.editPolicy, saved.signOffRequired]).toEqual(['byRole', true, 'byRole', true]);
     const stale = await owner.savePlanSettings(plan, { statusScheme: RAGC_SCHEME, reportingDates: [], kpiThresholds: plan.kpiThresholds }).catch((thrown: unknown) => thrown);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError<typeof plan>).current.etag).toBe(saved.etag);
