@@ -8,12 +8,12 @@
  */
 import { IsoDate, dateOf } from './isoDate';
 import { IKpi } from './kpi';
-import { IAction, IProgressUpdate } from './plan';
+import { IAction, IProgressUpdate, isLiveAt } from './plan';
 import { keyFieldsAsAt } from './revisions';
 import { compareUpdates, statusAsAtInOrder } from './rollups';
 
 /**
- * An action as it stood at the end of `date`. Its latest note is the one kept on the
+ * An action as it stood at the end of `date`, retired only if it had been retired by then. Its latest note is the one kept on the
  * action when that is dated by then; otherwise the last note in `log` dated by then,
  * when the log was read, else none (the view says none was recorded by then).
  */
@@ -36,7 +36,9 @@ export function actionAsAt(action: IAction, date: IsoDate, log?: readonly IProgr
   // before that, the status history says what it was.
   const unchangedSince = action.modified ? dateOf(action.modified) : undefined;
   const status = unchangedSince !== undefined && date >= unchangedSince ? action.status : statusAsAtInOrder(history, date);
-  return { ...action, ...keyFieldsAsAt(action, date), history, status, latestNote, latestUpdateDate };
+  // Retired only from its retirement day: as at an earlier date it was live.
+  const retired = isLiveAt(action, date) ? undefined : action.retired;
+  return { ...action, ...keyFieldsAsAt(action, date), history, status, latestNote, latestUpdateDate, retired };
 }
 
 /**
@@ -73,7 +75,9 @@ export interface IPlanAtDate {
 
 /**
  * The plan as it stood at the end of `date`: every action and KPI as at that date, the
- * rest of the plan (priorities, outcomes, settings) as it is.
+ * rest of the plan (priorities, outcomes, settings) as it is. A retired action stays (its
+ * log and panel remain), marked retired from its retirement day; the roll-ups leave it out
+ * of every count from that day (`isLiveAt`).
  *
  * @param logs - progress logs already read, by action id, for the notes of actions whose latest note is later than the date
  */

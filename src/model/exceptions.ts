@@ -3,7 +3,7 @@
  * at risk at two or more board dates running.
  */
 import { IsoDate } from './isoDate';
-import { IAction, IStatusMark } from './plan';
+import { IAction, IStatusMark, isLiveAt } from './plan';
 import { ILatestNote, isOverdue, latestNoteOf, meaningOf, statusAsAtInOrder } from './rollups';
 import { compareRefs } from './refs';
 import { IStatusScheme } from './statusSchemes';
@@ -29,11 +29,11 @@ function troubledRun(log: readonly IStatusMark[], scheme: IStatusScheme, boardDa
   return run;
 }
 
-/** Exceptions, worst first: more reasons, then longer trouble, then reference. */
+/** Exceptions among the actions live at `today`, worst first: more reasons, then longer trouble, then reference. */
 export function exceptions(actions: readonly IAction[], scheme: IStatusScheme, reportingDates: readonly IsoDate[], today: IsoDate): IActionException[] {
   const boardDates = reportingDates.filter((date) => date <= today).sort();
   const found: IActionException[] = [];
-  for (const action of actions) {
+  for (const action of actions.filter((candidate) => isLiveAt(candidate, today))) {
     const reasons: ExceptionReason[] = [];
     if (meaningOf(scheme, action.status) === 'offTrack') reasons.push('offTrack');
     if (isOverdue(action, scheme, today)) reasons.push('overdue');

@@ -263,3 +263,8 @@ export function assigneeName(assignee: Assignee | undefined): string {
 export function isLive(action: IAction): boolean {
   return action.retired === undefined;
 }
+
+/** Whether the action was live at the end of `date`: not retired, or retired only after it (as at an earlier board it counts). */
+export function isLiveAt(action: IAction, date: IsoDate): boolean {
+  return action.retired === undefined || action.retired.date > date;
+}

@@ -5,7 +5,7 @@
  * stored per period.
  */
 import { IsoDate, addDays } from './isoDate';
-import { IAction, IStatusMark } from './plan';
+import { IAction, IStatusMark, isLive, isLiveAt } from './plan';
 import { CANONICAL_STATUSES, CanonicalStatus, PROGRESS_RANK, IStatusScheme, isDone, labelForKey } from './statusSchemes';
 
 /** Counts per canonical meaning, plus actions never rated or rated with an unknown label. */
@@ -27,23 +27,23 @@ function emptyCounts(): MeaningCounts {
   return counts;
 }
 
-/** Counts actions by canonical meaning: comparable across plans with different schemes. */
+/** Counts actions by canonical meaning: comparable across plans with different schemes. A retired action is not counted. */
 export function countByMeaning(actions: readonly IAction[], scheme: IStatusScheme): MeaningCounts {
   const counts = emptyCounts();
-  for (const action of actions) {
+  for (const action of actions.filter(isLive)) {
     counts[meaningOf(scheme, action.status) ?? 'noStatus'] += 1;
   }
   return counts;
 }
 
-/** Counts actions by the plan's own labels, in the scheme's order; unrated under `noStatus`. */
+/** Counts actions by the plan's own labels, in the scheme's order; unrated under `noStatus`. A retired action is not counted. */
 export function countByLabel(
   actions: readonly IAction[],
   scheme: IStatusScheme
 ): { byLabel: Array<{ key: string; count: number }>; noStatus: number } {
   const byKey = new Map<string, number>(scheme.labels.map((entry) => [entry.key, 0]));
   let noStatus = 0;
-  for (const action of actions) {
+  for (const action of actions.filter(isLive)) {
     if (action.status !== undefined && byKey.has(action.status)) {
       byKey.set(action.status, (byKey.get(action.status) as number) + 1);
     } else {
@@ -96,7 +96,7 @@ export function rollUpByPriority(
   return priorityIds.map((priorityId) => rollUp(priorityId, actions.filter((a) => a.priorityId === priorityId), scheme, today, dueSoonDays));
 }
 
-/** The same figures for any set of actions (the whole plan: priorityId 0). */
+/** The same figures for any set of actions (the whole plan: priorityId 0), counting those live at `today`. */
 export function rollUp(
   priorityId: number,
   actions: readonly IAction[],
@@ -104,15 +104,16 @@ export function rollUp(
   today: IsoDate,
   dueSoonDays: number = 30
 ): IPriorityRollup {
-  const labels = countByLabel(actions, scheme);
+  const live = actions.filter((action) => isLiveAt(action, today));
+  const labels = countByLabel(live, scheme);
   return {
     priorityId,
-    total: actions.length,
-    byMeaning: countByMeaning(actions, scheme),
+    total: live.length,
+    byMeaning: countByMeaning(live, scheme),
     byLabel: labels.byLabel,
     noStatus: labels.noStatus,
-    overdue: actions.filter((a) => isOverdue(a, scheme, today)).length,
-    dueSoon: actions.filter((a) => isDueWithin(a, scheme, today, dueSoonDays)).length
+    overdue: live.filter((a) => isOverdue(a, scheme, today)).length,
+    dueSoon: live.filter((a) => isDueWithin(a, scheme, today, dueSoonDays)).length
   };
 }
 
@@ -202,7 +203,7 @@ function movementBetween(scheme: IStatusScheme, before: string | undefined, afte
 /**
  * What changed between two board dates (after `from`, up to and including `to`): status
  * moves up and down, new log entries, and actions that became overdue. Only actions
- * with something to report are returned.
+ * with something to report are returned; an action retired by `to` has none.
  *
  * @param shownAtFrom - each action's status as the board's frozen pack showed it, when
  *   one was frozen for `from`: the change is counted from what the board saw (an action
@@ -219,7 +220,7 @@ export function changesBetween(
     throw new Error(`The period starts (${from}) after it ends (${to}).`);
   }
   const changes: IActionChange[] = [];
-  for (const action of actions) {
+  for (const action of actions.filter((candidate) => isLiveAt(candidate, to))) {
     const log = action.history;
     const statusBefore = shownAtFrom?.has(action.id) ? shownAtFrom.get(action.id) : statusAsAtInOrder(log, from);
     const statusAfter = statusAsAtInOrder(log, to);
@@ -244,8 +245,9 @@ export interface IPeriodCounts {
 }
 
 /**
- * The status trend: at each date, every action's status as its log stood then,
- * by the plan's labels. Actions with no rated entry by then count as unrated.
+ * The status trend: at each date, every action live then with its status as its log
+ * stood then, by the plan's labels. Actions with no rated entry by then count as unrated;
+ * an action retired by then is not counted (at an earlier date it is).
  */
 export function statusTrend(
   actions: readonly IAction[],
@@ -255,7 +257,7 @@ export function statusTrend(
   return dates.map((date) => {
     const byKey = new Map<string, number[]>(scheme.labels.map((label) => [label.key, []]));
     const noStatus: number[] = [];
-    for (const action of actions) {
+    for (const action of actions.filter((candidate) => isLiveAt(candidate, date))) {
       const status = statusAsAtInOrder(action.history, date);
       (status !== undefined ? byKey.get(status) ?? noStatus : noStatus).push(action.id);
     }
