@@ -98,10 +98,14 @@ export class SharePointProvisioningService implements IProvisioningService {
         await this.ensureViews(definition, found?.views ?? [], report);
       }
       for (const library of LIBRARY_DEFINITIONS) {
-        if (!existing.has(library.title)) {
+        const found = existing.get(library.title);
+        if (!found) {
           // Versioned, so a file saved over by hand keeps the version first stored.
           await this.sp.web.lists.add(library.title, library.description, DOCUMENT_LIBRARY, false, { EnableVersioning: true });
           report.createdLists.push(library.title);
+        }
+        if (library.columns.length > 0) {
+          await this.ensureColumns({ title: library.title, columns: library.columns }, found?.fields ?? (await this.readFields(library.title)), listIds, report);
         }
       }
       // Log entries written before the log had its action id column get it now, so every entry is found by it.
@@ -116,7 +120,11 @@ export class SharePointProvisioningService implements IProvisioningService {
   /** Every list, its columns and its views, in one $batch (a missing list is simply absent). */
   private async readExisting(): Promise<Map<string, { id: string; fields: IExistingField[]; views: string[] }>> {
     const [batched, execute] = this.sp.batched();
-    const libraries = LIBRARY_DEFINITIONS.map((library) => ({ title: library.title, list: absentIfNotFound(batched.web.lists.getByTitle(library.title).select('Id')()) }));
+    const libraries = LIBRARY_DEFINITIONS.map((library) => {
+      const list = batched.web.lists.getByTitle(library.title);
+      // A library's columns are read only where it has columns of the product's own.
+      return { title: library.title, list: absentIfNotFound(list.select('Id')()), fields: library.columns.length > 0 ? absentIfNotFound(list.fields.select(...FIELD_COLUMNS)()) : Promise.resolve([]) };
+    });
     const reads = LIST_DEFINITIONS.map((definition) => {
       const list = batched.web.lists.getByTitle(definition.title);
       return {
@@ -135,8 +143,8 @@ export class SharePointProvisioningService implements IProvisioningService {
       }
     }
     for (const library of libraries) {
-      const list = await library.list;
-      if (list) existing.set(library.title, { id: (list as { Id: string }).Id, fields: [], views: [] });
+      const [list, fields] = await Promise.all([library.list, library.fields]);
+      if (list && fields) existing.set(library.title, { id: (list as { Id: string }).Id, fields: fields as unknown as IExistingField[], views: [] });
     }
     return existing;
   }
@@ -152,7 +160,7 @@ export class SharePointProvisioningService implements IProvisioningService {
     return (created as { Id: string }).Id;
   }
 
-  private async addColumn(definition: IListDefinition, column: IColumnDefinition, listIds: Map<string, string>): Promise<void> {
+  private async addColumn(definition: Pick<IListDefinition, 'title'>, column: IColumnDefinition, listIds: Map<string, string>): Promise<void> {
     const fields = this.sp.web.lists.getByTitle(definition.title).fields;
     if (column.type === 'Lookup') {
       await fields.addLookup(column.name, { LookupListId: listIds.get(column.lookupList as string) as string, LookupFieldName: 'Title' });
@@ -168,7 +176,7 @@ export class SharePointProvisioningService implements IProvisioningService {
     }
   }
 
-  private async ensureColumns(definition: IListDefinition, existing: IExistingField[], listIds: Map<string, string>, report: IProvisioningReport): Promise<void> {
+  private async ensureColumns(definition: Pick<IListDefinition, 'title' | 'columns' | 'indexedBuiltIns'>, existing: IExistingField[], listIds: Map<string, string>, report: IProvisioningReport): Promise<void> {
     const fields = this.sp.web.lists.getByTitle(definition.title).fields;
     const byName = new Map(existing.map((field) => [field.InternalName.toLowerCase(), field]));
     for (const column of definition.columns) {

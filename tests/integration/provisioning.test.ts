@@ -31,6 +31,10 @@ describe('provisioning the plan lists with PnPjs', () => {
     for (const library of LIBRARY_DEFINITIONS) {
       const created = (await site.as(SITE_OWNER.email).web.lists.getByTitle(library.title).select('BaseTemplate', 'EnableVersioning')()) as { BaseTemplate: number; EnableVersioning: boolean };
       expect([library.title, created]).toEqual([library.title, expect.objectContaining({ BaseTemplate: 101, EnableVersioning: true })]);
+      for (const column of library.columns) {
+        const field = site.store.findField(library.title, column.name);
+        expect({ library: library.title, name: field?.internalName, kind: field?.kind, indexed: field?.indexed, title: field?.title }).toEqual({ library: library.title, name: column.name, kind: column.type, indexed: column.indexed === true, title: column.title });
+      }
     }
     for (const definition of LIST_DEFINITIONS) {
       const list = site.store.getList(definition.title);
@@ -71,8 +75,8 @@ describe('provisioning the plan lists with PnPjs', () => {
     const outer = site.emulator.requests.filter((request) => !request.inBatch);
     expect(outer.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /sites/send/_api/web/EffectiveBasePermissions', 'POST /sites/send/_api/$batch', 'POST /sites/send/_api/$batch', `GET /sites/send/_api/web/lists/getByTitle('${LIST_TITLES.updates}')/items`]);
     const parts = site.emulator.requests.filter((request) => request.inBatch);
-    // Each list, its columns and its views; each library.
-    expect(parts).toHaveLength(LIST_DEFINITIONS.length * 3 + LIBRARY_DEFINITIONS.length);
+    // Each list, its columns and its views; each library, and the columns of those with columns of their own.
+    expect(parts).toHaveLength(LIST_DEFINITIONS.length * 3 + LIBRARY_DEFINITIONS.length + LIBRARY_DEFINITIONS.filter((library) => library.columns.length > 0).length);
     expect(parts.every((request) => request.method === 'GET')).toBe(true);
   });
 
