@@ -4,7 +4,7 @@
  * Every request runs as a user, with that user's permission level.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { IStoredFile, LibraryFiles, fileNotFound } from './files';
+import { IStoredFile, IStoredFolder, LibraryFiles, fileNotFound, joinPath } from './files';
 import { principalSearchBody } from './peoplePicker';
 import { IItemContext, itemSerializer, itemTypeName, itemUri, itemsMetadata, prepareWrite, queryItems } from './items';
 import { JsonShape, collectionBody, contentType, entity, entityBody, errorBody, metadataUrl, multiValue, shapeFor, stableGuid } from './odata/format';
@@ -18,12 +18,18 @@ export interface IRestRequest {
   /** Header names in lower case. */
   headers: Record<string, string | undefined>;
   body: string;
+  /**
+   * A file's bytes as sent (AddUsingPath, an upload chunk, a `$value` PUT): the server reads
+   * those bodies as bytes, every other body as UTF-8 text.
+   */
+  content?: Buffer;
 }
 
 export interface IRestResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text (JSON), or a file's bytes. */
+  body: string | Buffer;
 }
 
 /** SharePoint's permission masks (SP.BasePermissions) for its default levels. */
@@ -72,6 +78,34 @@ function notFound(what: string): SharePointError {
 
 function badRequest(message: string): SharePointError {
   return new SharePointError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', message);
+}
+
+/** Content types of the files a library serves, by extension; anything else is served as bytes. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  htm: 'text/html; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+};
+
+function contentTypeOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return (dot > 0 && CONTENT_TYPES[name.slice(dot + 1).toLowerCase()]) || 'application/octet-stream';
+}
+
+/** Content-Disposition for a download: the name as is when it is plain ASCII, else an ASCII stand-in and the UTF-8 name (RFC 6266). */
+function attachment(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x20-\x7e]*$/.test(name) && !/["\\]/.test(name)) return `attachment; filename="${name}"`;
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** SharePoint's internal name for a new column's title: unsafe characters escaped, at most 32 characters. */
@@ -217,7 +251,7 @@ export class SharePointRest {
     private readonly store: SharePointStore,
     private readonly webUrl: string
   ) {
-    this.libraryFiles = new LibraryFiles(store);
+    this.libraryFiles = new LibraryFiles(store, new URL(webUrl).pathname.replace(/\/$/, ''));
   }
 
   /** The site's path ("/sites/send"), which every _api URL starts with. */
@@ -361,6 +395,10 @@ export class SharePointRest {
       if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.lists().map((list) => this.listEntity(shape, list, user, select)), undefined, metadataUrl(this.webUrl, 'SP.ApiData.Lists', false, select)));
       if (method === 'POST') return this.addList(request, user, shape);
     }
+    match = /^web\/getf(ile|older)byserverrelativepath\(decodedurl=('(?:[^']|'')*')\)(.*)$/i.exec(path);
+    if (match) {
+      return this.routeByServerRelativeUrl(method, request, user, shape, match[1].toLowerCase() === 'ile' ? 'file' : 'folder', unquote(match[2]), match[3]);
+    }
     match = /^web\/lists(?:\/getbytitle\(('(?:[^']|'')*')\)|\(guid'([0-9a-f-]+)'\))(?:\/(.*))?$/i.exec(path);
     if (match) {
       const list = this.store.getList(match[1] !== undefined ? unquote(match[1]) : match[2]);
@@ -431,8 +469,8 @@ export class SharePointRest {
     if (lower === 'effectivebasepermissions' && method === 'GET') {
       return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }));
     }
-    if (/^rootfolder\/files\b/.test(lower) && this.libraryFiles.isLibrary(list)) {
-      return this.routeFiles(method, request, user, shape, list, rest.slice('rootfolder/files'.length));
+    if (/^rootfolder(?:\/|$)/.test(lower) && this.libraryFiles.isLibrary(list)) {
+      return this.routeFolder(method, request, user, shape, list, '', rest.slice('rootfolder'.length));
     }
     if (lower === 'fields' || lower === 'fields/addfield') {
       if (method === 'GET') return this.json(shape, 200, collectionBody(shape, this.store.fields(list.title).map((field) => this.fieldEntity(shape, list, field, select))));
@@ -484,39 +522,116 @@ export class SharePointRest {
     throw notFound(`${request.method} ${request.url.pathname}`);
   }
 
-  /** A library's root folder files: list them, add one, read or save over one (`rest` follows `RootFolder/Files`). */
-  private routeFiles(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, rest: string): IRestResponse {
+  /**
+   * A library's folder (`path` from its root; '' is the root folder): the folder itself, its
+   * files (list, add, one file) and its folders (list, add, one folder). `rest` follows the folder.
+   */
+  private routeFolder(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, path: string, rest: string): IRestResponse {
     const select = request.url.searchParams.get('$select');
     if (rest === '' && method === 'GET') {
-      return this.json(shape, 200, collectionBody(shape, this.libraryFiles.files(list).map((file) => this.fileEntity(shape, list, file, select))));
+      const folder = this.libraryFiles.findFolder(list, path);
+      // A missing folder read for Exists alone answers Exists false; read for anything else, 404 (sp-dev-docs#7437).
+      if (!folder && select?.trim().toLowerCase() === 'exists') return this.json(shape, 200, entityBody(shape, { Exists: false }));
+      return this.json(shape, 200, entityBody(shape, this.folderEntity(shape, list, folder ?? this.libraryFiles.getFolder(list, path), select)));
     }
-    const adding = /^\/addusingpath\(decodedurl=('(?:[^']|'')*')((?:,\w+=[^,)]*)*)\)$/i.exec(rest);
+    if (rest.toLowerCase() === '/files' && method === 'GET') {
+      this.libraryFiles.getFolder(list, path);
+      return this.json(shape, 200, collectionBody(shape, this.libraryFiles.files(list, path).map((file) => this.fileEntity(shape, list, file, select))));
+    }
+    if (rest.toLowerCase() === '/folders' && method === 'GET') {
+      this.libraryFiles.getFolder(list, path);
+      return this.json(shape, 200, collectionBody(shape, this.libraryFiles.folders(list, path).map((folder) => this.folderEntity(shape, list, folder, select))));
+    }
+    const adding = /^\/(files|folders)\/addusingpath\(decodedurl=('(?:[^']|'')*')((?:,\w+=[^,)]*)*)\)$/i.exec(rest);
     if (adding && method === 'POST') {
       this.require(user, 'contribute', list.title);
-      const overwrite = /,overwrite=true/i.test(adding[2]);
-      const file = this.libraryFiles.add(list, unquote(adding[1]), request.body, overwrite, user.id);
+      const overwrite = /,overwrite=true/i.test(adding[3]);
+      const name = unquote(adding[2]);
+      // A folder may be named by its server-relative URL as well as by its name in this folder.
+      const root = `${this.libraryFiles.rootUrl(list)}/`;
+      const target = name.toLowerCase().startsWith(root.toLowerCase()) ? name.slice(root.length) : joinPath(path, name);
+      if (adding[1].toLowerCase() === 'folders') return this.json(shape, 200, entityBody(shape, this.folderEntity(shape, list, this.libraryFiles.addFolder(list, target, overwrite), null)));
+      const file = this.libraryFiles.add(list, target, request.content ?? Buffer.from(request.body, 'utf8'), overwrite, user.id);
       return this.json(shape, 200, entityBody(shape, this.fileEntity(shape, list, file, null)));
     }
-    const one = /^\(('(?:[^']|'')*')\)(\/\$value)?$/i.exec(rest);
-    if (one) {
-      const name = unquote(one[1]);
-      if (one[2] === undefined && method === 'GET') return this.json(shape, 200, entityBody(shape, this.fileEntity(shape, list, this.libraryFiles.get(list, name), select)));
-      if (one[2] !== undefined && method === 'GET') return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: this.libraryFiles.get(list, name).content };
-      if (one[2] !== undefined && method === 'PUT') {
-        this.require(user, 'contribute', list.title);
-        this.libraryFiles.replace(list, name, request.body, user.id);
-        return this.noContent();
+    const one = /^\/(files|folders)\(('(?:[^']|'')*')\)(.*)$/i.exec(rest);
+    if (one && one[1].toLowerCase() === 'files') return this.routeFile(method, request, user, shape, list, joinPath(path, unquote(one[2])), one[3]);
+    if (one) return this.routeFolder(method, request, user, shape, list, joinPath(path, unquote(one[2])), one[3]);
+    throw notFound(`${request.method} ${request.url.pathname}`);
+  }
+
+  /**
+   * One library file (`path` from the library's root): its properties, content, list item
+   * and upload session (StartUpload, ContinueUpload, FinishUpload, CancelUpload), and deleting it.
+   */
+  private routeFile(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, list: IListInfo, path: string, rest: string): IRestResponse {
+    const select = request.url.searchParams.get('$select');
+    const lower = rest.toLowerCase();
+    const content = (): Buffer => request.content ?? Buffer.from(request.body, 'utf8');
+    if (lower === '' && method === 'GET') return this.json(shape, 200, entityBody(shape, this.fileEntity(shape, list, this.libraryFiles.get(list, path), select)));
+    if (lower === '' && method === 'DELETE') {
+      this.require(user, 'contribute', list.title);
+      this.libraryFiles.delete(list, path);
+      return this.noContent();
+    }
+    if (lower === '/$value' && method === 'GET') return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: this.libraryFiles.content(list, path) };
+    if (lower === '/$value' && method === 'PUT') {
+      this.require(user, 'contribute', list.title);
+      this.libraryFiles.replace(list, path, content(), user.id);
+      return this.noContent();
+    }
+    if (lower === '/listitemallfields' && method === 'GET') {
+      const item = this.store.getItem(list.title, this.libraryFiles.itemIdOf(list, this.libraryFiles.get(list, path)));
+      const context = this.itemContext(shape, list);
+      return this.json(shape, 200, entityBody(shape, itemSerializer(context, { select: select ?? undefined })(item), itemsMetadata(context, true, select)), { ETag: itemEtag(item.version) });
+    }
+    const upload = /^\/(startupload|continueupload|finishupload|cancelupload)\(uploadid=guid'([0-9a-f-]{36})'(?:,fileoffset=(\d+))?\)$/i.exec(rest);
+    if (upload && method === 'POST') {
+      this.require(user, 'contribute', list.title);
+      const [, step, uploadId, offset] = upload;
+      switch (step.toLowerCase()) {
+        case 'startupload':
+          return this.json(shape, 200, this.int64Body(shape, 'StartUpload', this.libraryFiles.startUpload(list, path, uploadId, content())));
+        case 'continueupload':
+          return this.json(shape, 200, this.int64Body(shape, 'ContinueUpload', this.libraryFiles.continueUpload(list, path, uploadId, Number(offset), content())));
+        case 'finishupload':
+          return this.json(shape, 200, entityBody(shape, this.fileEntity(shape, list, this.libraryFiles.finishUpload(list, path, uploadId, Number(offset), content(), user.id), null)));
+        default:
+          this.libraryFiles.cancelUpload(list, path, uploadId);
+          return this.noContent();
       }
     }
     throw notFound(`${request.method} ${request.url.pathname}`);
   }
 
+  /**
+   * An Edm.Int64 result (an upload's offset), written as a string as SharePoint writes 64-bit
+   * numbers in JSON (the verbose body names the method, `{"d":{"StartUpload":"10485760"}}`).
+   */
+  private int64Body(shape: JsonShape, method: string, value: number): Record<string, unknown> {
+    if (shape === 'verbose') return { d: { [method]: String(value) } };
+    return shape === 'minimal' ? { 'odata.metadata': `${this.webUrl}/_api/$metadata#Edm.Int64`, value: String(value) } : { value: String(value) };
+  }
+
+  /** A library file or folder named by its server-relative URL (`GetFileByServerRelativePath`, `GetFolderByServerRelativePath`). */
+  private routeByServerRelativeUrl(method: string, request: IRestRequest, user: ISiteUser, shape: JsonShape, kind: 'file' | 'folder', url: string, rest: string): IRestResponse {
+    const relative = url.replace(/\/$/, '');
+    if (!relative.toLowerCase().startsWith(`${this.sitePath.toLowerCase()}/`)) throw fileNotFound();
+    const inSite = relative.slice(this.sitePath.length + 1);
+    const slash = inSite.indexOf('/');
+    const list = this.store.findList(slash < 0 ? inSite : inSite.slice(0, slash));
+    if (!list || !this.libraryFiles.isLibrary(list)) throw fileNotFound();
+    this.require(user, 'read', list.title);
+    const path = slash < 0 ? '' : inSite.slice(slash + 1);
+    return kind === 'file' ? this.routeFile(method, request, user, shape, list, path, rest) : this.routeFolder(method, request, user, shape, list, path, rest);
+  }
+
   private fileEntity(shape: JsonShape, list: IListInfo, file: IStoredFile, select: string | null): Record<string, unknown> {
-    const serverRelativeUrl = `${this.sitePath}/${list.title}/${file.name}`;
+    const serverRelativeUrl = this.libraryFiles.serverRelativeUrl(list, file.path);
     const properties = {
       Name: file.name,
       ServerRelativeUrl: serverRelativeUrl,
-      Length: String(Buffer.byteLength(file.content, 'utf8')),
+      Length: String(file.size),
       TimeCreated: file.created,
       TimeLastModified: file.modified,
       UIVersionLabel: `${file.version}.0`,
@@ -530,10 +645,24 @@ export class SharePointRest {
     return entity(shape, { type: 'SP.File', uri: `${this.webUrl}/_api/Web/GetFileByServerRelativePath(decodedurl='${serverRelativeUrl.replace(/'/g, "''")}')` }, selectProperties(properties, select));
   }
 
+  private folderEntity(shape: JsonShape, list: IListInfo, folder: IStoredFolder, select: string | null): Record<string, unknown> {
+    const serverRelativeUrl = this.libraryFiles.serverRelativeUrl(list, folder.path);
+    const properties = {
+      Name: folder.name,
+      ServerRelativeUrl: serverRelativeUrl,
+      Exists: true,
+      ItemCount: this.libraryFiles.files(list, folder.path).length + this.libraryFiles.folders(list, folder.path).length,
+      TimeCreated: folder.created,
+      UniqueId: folder.uniqueId
+    };
+    return entity(shape, { type: 'SP.Folder', uri: `${this.webUrl}/_api/Web/GetFolderByServerRelativePath(decodedurl='${serverRelativeUrl.replace(/'/g, "''")}')` }, selectProperties(properties, select));
+  }
+
   /**
-   * A library file opened by its address (`/sites/send/<library>/<name>`), as the
-   * browser downloads it: SharePoint Online serves HTML in libraries as an attachment
-   * (strict browser file handling), so it is never run as a page of the site.
+   * A library file opened by its address (`/sites/send/<library>/<folder>/<name>`), as the
+   * browser downloads it, its bytes exactly as stored. SharePoint Online serves HTML in
+   * libraries as an attachment (strict browser file handling), so it is never run as a page
+   * of the site; every file is served so here.
    */
   public download(pathname: string, user: ISiteUser | undefined): IRestResponse {
     return this.answering('minimal', () => {
@@ -544,7 +673,7 @@ export class SharePointRest {
       if (!list || !this.libraryFiles.isLibrary(list)) throw fileNotFound();
       this.require(caller, 'read', list.title);
       const file = this.libraryFiles.get(list, path.slice(slash + 1));
-      return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.name}"` }, body: file.content };
+      return { status: 200, headers: { 'Content-Type': contentTypeOf(file.name), 'Content-Disposition': attachment(file.name) }, body: this.libraryFiles.content(list, file.path) };
     });
   }
 

@@ -81,8 +81,12 @@ type IAnswer = Omit<IRestResponse, 'body'> & { body: string | Buffer };
 const INVALID_CLIENT_QUERY = '-1, Microsoft.SharePoint.Client.InvalidClientQueryException';
 const BAD_URL_MESSAGE = 'The request URL is not valid: a % in it is not followed by two hexadecimal digits of a UTF-8 character.';
 
-/** A library file's content, sent in one request: AddUsingPath, or a PUT to `$value`. */
-const FILE_UPLOAD = /\/rootfolder\/files(?:\/addusingpath\(|\('(?:[^']|'')*'\)\/\$value$)/i;
+/**
+ * A request whose body is a file's bytes: AddUsingPath on a folder's files, a chunk of an
+ * upload session (StartUpload, ContinueUpload, FinishUpload), or a PUT to a file's `$value`.
+ * Read as bytes, to the file limit; every other body is UTF-8 text, to the JSON limit.
+ */
+const FILE_CONTENT = /\/files\/addusingpath\(|\/(?:startupload|continueupload|finishupload)\(|\/\$value$/i;
 
 /** The request body was past its limit: SharePoint's answer (read, or refused from Content-Length). */
 class BodyTooLargeError extends Error {
@@ -97,7 +101,7 @@ class BodyTooLargeError extends Error {
  * body is never buffered) and rejects with SharePoint's message; a file upload whose
  * Content-Length is already past it is refused before a byte is read.
  */
-function readBody(request: IncomingMessage, limit: number, file: boolean): Promise<string> {
+function readBody(request: IncomingMessage, limit: number, file: boolean): Promise<Buffer> {
   const tooBig = (read: number): BodyTooLargeError =>
     new BodyTooLargeError(
       file
@@ -122,7 +126,7 @@ function readBody(request: IncomingMessage, limit: number, file: boolean): Promi
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -264,8 +268,8 @@ export class SharePointEmulator {
     this.send(response, answer);
   }
 
-  /** The body, read only now that the caller is known; past its limit, SharePoint's 400. */
-  private async bodyOrRefusal(request: IncomingMessage, response: ServerResponse, url: URL, file: boolean): Promise<string | undefined> {
+  /** The body's bytes, read only now that the caller is known; past its limit, SharePoint's 400. */
+  private async bodyOrRefusal(request: IncomingMessage, response: ServerResponse, url: URL, file: boolean): Promise<Buffer | undefined> {
     try {
       return await readBody(request, file ? BODY_LIMITS.file : BODY_LIMITS.json, file);
     } catch (error) {
@@ -289,7 +293,7 @@ export class SharePointEmulator {
     if (url.pathname.startsWith('/_emulator/')) {
       const body = await this.bodyOrRefusal(request, response, url, false);
       if (body === undefined) return;
-      return this.serveAdmin(method, url, body, response, this.userFor(headers));
+      return this.serveAdmin(method, url, body.toString('utf8'), response, this.userFor(headers));
     }
     if (url.pathname.startsWith('/v1.0/')) {
       return this.serveGraph(request, response, url, method, headers);
@@ -320,12 +324,14 @@ export class SharePointEmulator {
       this.log(method, url, refused.status, false, headers);
       return this.refuseUnread(request, response, refused);
     }
-    const body = await this.bodyOrRefusal(request, response, url, FILE_UPLOAD.test(path));
-    if (body === undefined) return;
+    const fileContent = FILE_CONTENT.test(path);
+    const bytes = await this.bodyOrRefusal(request, response, url, fileContent);
+    if (bytes === undefined) return;
+    const body = fileContent ? '' : bytes.toString('utf8');
     if (url.pathname.toLowerCase() === `${SITE_PATH}/_api/$batch` && method === 'POST') {
       return this.send(response, this.serveBatch(rest, url, headers, body, user));
     }
-    const answer = rest.handle({ method, url, headers, body }, user);
+    const answer = rest.handle({ method, url, headers, body, content: fileContent ? bytes : undefined }, user);
     this.log(method, url, answer.status, false, headers);
     return this.send(response, answer);
   }
@@ -368,7 +374,9 @@ export class SharePointEmulator {
       return answer;
     });
     const responseBoundary = `batchresponse_${Date.now().toString(16)}`;
-    return { status: 200, headers: { 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` }, body: formatBatchResponse(responseBoundary, answers) };
+    // A part's body is text in the multipart answer (a file read in a batch comes back as its UTF-8 reading).
+    const textAnswers = answers.map((answer) => ({ ...answer, body: answer.body.toString() }));
+    return { status: 200, headers: { 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` }, body: formatBatchResponse(responseBoundary, textAnswers) };
   }
 
   private send(response: ServerResponse, answer: IAnswer): void {
@@ -383,7 +391,7 @@ export class SharePointEmulator {
     if (!caller) return this.refuseUnread(request, response, this.graph.serve(method, url, '', undefined) ?? notFound);
     const body = await this.bodyOrRefusal(request, response, url, false);
     if (body === undefined) return;
-    const answer = this.graph.serve(method, url, body, caller) ?? notFound;
+    const answer = this.graph.serve(method, url, body.toString('utf8'), caller) ?? notFound;
     this.log(method, url, answer.status, false, headers);
     return this.send(response, answer);
   }
