@@ -8,6 +8,7 @@ import {
   DetailsList,
   DetailsListLayoutMode,
   Dropdown,
+  DropdownMenuItemType,
   IColumn,
   IDropdownOption,
   IDetailsGroupDividerProps,
@@ -23,9 +24,9 @@ import {
   useTheme
 } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { ActionSortKey, IActionFilter, NO_STATUS, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../model/actionFilter';
+import { ActionSortKey, IActionFilter, NO_STATUS, OwnerChoice, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../model/actionFilter';
 import { IsoDate } from '../model/isoDate';
-import { IAction, IOutcome, IPriorityArea, assigneeName } from '../model/plan';
+import { IAction, IOutcome, IPriorityArea, IRole, assigneeName } from '../model/plan';
 import { compareRefs } from '../model/refs';
 import { IStatusScheme, labelForKey } from '../model/statusSchemes';
 import { StatusPill } from './StatusPill';
@@ -46,7 +47,44 @@ export interface IWorkstreamsViewProps {
   reportingDates?: IsoDate[];
   filter: IActionFilter;
   onFilterChange: (filter: IActionFilter) => void;
+  /** The plan's roles glossary: the officer filter offers each role with its holder, and finds a person's actions through the roles they hold. */
+  roles?: readonly IRole[];
 }
+
+const NO_ROLES: readonly IRole[] = [];
+
+/** The section each kind of owner choice is listed under in the officer filter. */
+const OWNER_SECTIONS: ReadonlyArray<{ key: string; kinds: ReadonlyArray<OwnerChoice['kind']>; heading: () => string }> = [
+  { key: 'people', kinds: ['person'], heading: () => strings.FilterOwnerPeople },
+  { key: 'roles', kinds: ['role'], heading: () => strings.FilterOwnerRoles },
+  { key: 'written', kinds: ['notNamed', 'text'], heading: () => strings.FilterOwnerWritten }
+];
+
+function ownerChoiceText(choice: OwnerChoice): string {
+  switch (choice.kind) {
+    case 'notNamed':
+      return strings.FilterOwnerNotNamed;
+    case 'role':
+      return choice.holder ? formatString(strings.FilterOwnerRole, choice.name, choice.holder) : formatString(strings.OwnerRoleOptionVacant, choice.name);
+    default:
+      return choice.name;
+  }
+}
+
+/** The officer filter's options: anyone, then people, roles and names as written, each section under its heading. */
+function ownerOptions(choices: readonly OwnerChoice[]): IDropdownOption[] {
+  const options: IDropdownOption[] = [{ key: '', text: strings.FilterAnyone }];
+  for (const section of OWNER_SECTIONS) {
+    const inSection = choices.filter((choice) => section.kinds.indexOf(choice.kind) >= 0);
+    if (inSection.length === 0) continue;
+    options.push({ key: `section-${section.key}`, text: section.heading(), itemType: DropdownMenuItemType.Header });
+    options.push(...inSection.map((choice) => ({ key: choice.key, text: ownerChoiceText(choice) })));
+  }
+  return options;
+}
+
+/** Marks a retired action in words (never by colour alone). */
+const retiredLabel = mergeStyles({ display: 'inline-block', marginRight: 2, padding: '0 6px', border: '1px solid', borderRadius: 2, fontWeight: 600 });
 
 /**
  * A group's header row: a button that says whether the group is expanded. Fluent's own
@@ -133,14 +171,15 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  * The plan's actions by priority and outcome, filtered and sorted. A virtualised
  * Fluent DetailsList, so a plan of thousands of actions stays quick to scroll.
  */
-export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange }: IWorkstreamsViewProps): JSX.Element {
+export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange, roles = NO_ROLES }: IWorkstreamsViewProps): JSX.Element {
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
   const printing = usePrinting();
   const [headingId] = React.useState(() => getId('workstreams'));
   const shown = React.useMemo(
-    () => sortActions(filterActions(actions, filter, { scheme, today, dueSoonDays }), sort.key, sort.descending, scheme),
-    [actions, filter, scheme, today, dueSoonDays, sort]
+    () => sortActions(filterActions(actions, filter, { scheme, today, dueSoonDays, roles }), sort.key, sort.descending, scheme),
+    [actions, filter, scheme, today, dueSoonDays, sort, roles]
   );
+  const owners = React.useMemo(() => ownerOptions(ownersOf(actions, roles)), [actions, roles]);
   const { items, groups } = React.useMemo(() => groupActions(priorities, outcomes, shown), [priorities, outcomes, shown]);
   const change = (patch: Partial<IActionFilter>): void => onFilterChange({ ...filter, ...patch });
   /** The workbook writer is fetched only when someone exports to Excel. */
@@ -150,7 +189,6 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   };
 
   const statusOptions: IDropdownOption[] = [...scheme.labels.map((label) => ({ key: label.key, text: label.label })), { key: NO_STATUS, text: strings.NoStatus }];
-  const ownerOptions: IDropdownOption[] = [{ key: '', text: strings.FilterAnyone }, ...ownersOf(actions).map((owner) => ({ key: owner, text: owner }))];
   const tags = tagsOf(actions);
 
   const header = (key: ActionSortKey): string =>
@@ -160,7 +198,13 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
       case 'ref':
         return <ActionLink actionId={action.id} refText={action.ref} label={formatString(strings.OpenActionLabel, action.ref)} />;
       case 'text':
-        return action.text;
+        return action.retired ? (
+          <>
+            <span className={retiredLabel}>{strings.RetiredLabel}</span> {action.text}
+          </>
+        ) : (
+          action.text
+        );
       case 'officer':
         return assigneeName(action.responsibleOfficer) || strings.NotRecorded;
       case 'due':
@@ -216,7 +260,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
         />
         <Dropdown
           label={strings.FilterOwnerLabel}
-          options={ownerOptions}
+          options={owners}
           selectedKey={filter.owner ?? ''}
           onChange={(_, option) => change({ owner: option && option.key !== '' ? String(option.key) : undefined })}
           styles={{ root: { width: 200 } }}

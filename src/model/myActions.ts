@@ -3,10 +3,11 @@
  * them, and what they owe this reporting cycle.
  */
 import { IsoDate } from './isoDate';
-import { Assignee, IAction, IRole } from './plan';
+import { Assignee, IAction, IRole, isLive } from './plan';
 import { ILatestNote, effectiveDueDate, isDueWithin, isOverdue, latestNoteOf, meaningOf } from './rollups';
 import { compareRefs } from './refs';
 import { IStatusScheme, isDone } from './statusSchemes';
+import { foldName } from './roles';
 
 export type OwnerGroup = 'overdue' | 'dueSoon' | 'later' | 'complete';
 
@@ -31,19 +32,22 @@ export interface IMyActions {
 function names(assignee: Assignee | undefined, personId: number, roles: ReadonlySet<string>): boolean {
   if (!assignee) return false;
   if (assignee.kind === 'person') return assignee.person.id === personId;
-  if (assignee.kind === 'role') return roles.has(assignee.role.toLowerCase());
-  return false;
+  // Text that is a role's title or abbreviation ("DCO") names the role as much as the role itself.
+  return roles.has(foldName(assignee.kind === 'role' ? assignee.role : assignee.text));
 }
 
-/** Whether the person is the action's responsible officer or strategic lead, directly or through a role they hold. */
+/** Whether the person is the action's responsible officer or strategic lead, directly or through a role they hold (by any of its names). */
 export function isOwnedBy(action: IAction, personId: number, rolesHeld: readonly string[] = []): boolean {
-  const roles = new Set(rolesHeld.map((role) => role.toLowerCase()));
+  const roles = new Set(rolesHeld.map(foldName).filter((name) => name !== ''));
   return names(action.responsibleOfficer, personId, roles) || names(action.strategicLead, personId, roles);
 }
 
-/** The glossary roles a person holds now or covers as deputy, by title. */
+/** The glossary roles a person holds now or covers as deputy: each role's title, then its abbreviation when it has one. */
 export function rolesHeldBy(roles: readonly IRole[], personId: number | undefined): string[] {
-  return personId === undefined ? [] : roles.filter((role) => role.holder?.id === personId || role.deputy?.id === personId).map((role) => role.title);
+  if (personId === undefined) return [];
+  return roles
+    .filter((role) => role.holder?.id === personId || role.deputy?.id === personId)
+    .reduce<string[]>((held, role) => held.concat(role.abbreviation ? [role.title, role.abbreviation] : [role.title]), []);
 }
 
 /** The latest reporting date on or before today. */
@@ -70,8 +74,8 @@ export function isOwedThisCycle(action: IAction, scheme: IStatusScheme, cycleSta
 }
 
 /**
- * The person's actions, in groups: overdue, due within `dueSoonDays`, later (or no
- * date), complete. Within a group, by due date then reference.
+ * The person's live actions, in groups: overdue, due within `dueSoonDays`, later (or no
+ * date), complete. Within a group, by due date then reference. Retired actions are left out.
  */
 export function myActions(options: {
   actions: readonly IAction[];
@@ -87,7 +91,7 @@ export function myActions(options: {
   const groups: Record<OwnerGroup, IOwnedAction[]> = { overdue: [], dueSoon: [], later: [], complete: [] };
   let owed = 0;
   for (const action of options.actions) {
-    if (!isOwnedBy(action, options.personId, options.rolesHeld)) continue;
+    if (!isLive(action) || !isOwnedBy(action, options.personId, options.rolesHeld)) continue;
     const group = ownerGroup(action, scheme, today, options.dueSoonDays);
     const owedThisCycle = isOwedThisCycle(action, scheme, cycleStart);
     if (owedThisCycle) owed++;

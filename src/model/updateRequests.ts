@@ -3,9 +3,10 @@
  * by the person to ask, and how far each request sent has been answered.
  */
 import { IsoDate, dateOf, daysBetween } from './isoDate';
-import { Assignee, IAction, IPerson, IRole } from './plan';
+import { Assignee, IAction, IPerson, IRole, isLive } from './plan';
 import { isOwedThisCycle, lastReportingDate, ownerGroup } from './myActions';
 import { compareRefs } from './refs';
+import { isPlaceholder, roleOf } from './roles';
 import { IStatusScheme } from './statusSchemes';
 
 /** Why an action is on a request: no update since the last board, past its due date, or due soon. */
@@ -17,18 +18,28 @@ export type NoOneToAskReason =
   | 'placeholder'
   /** A name as written, not linked to anyone's account. */
   | 'nameNotLinked'
-  /** A role the glossary does not list, or lists with no holder. */
+  /** A role the glossary does not list, or lists with neither holder nor deputy. */
   | 'roleWithoutHolder'
-  /** A person with no e-mail address on their account. */
+  /** A person (or a role's holder, with no deputy to ask) with no e-mail address on their account. */
   | 'noEmail'
   /** Neither a responsible officer nor a strategic lead. */
   | 'noOwner';
+
+/** How a person comes to be asked about an action its owner names as a role. */
+export interface IOwedVia {
+  /** The glossary role's title. */
+  role: string;
+  /** True when they cover it as deputy (the holder is not set or has no e-mail address). */
+  asDeputy: boolean;
+}
 
 /** One action someone is asked about, and why. */
 export interface IOwedAction {
   action: IAction;
   /** In the order listed in `OwedReason`; never empty. */
   reasons: OwedReason[];
+  /** Set when the action names a role and this person is asked as its holder or deputy. */
+  via?: IOwedVia;
 }
 
 /** Someone to ask and what they owe. */
@@ -81,18 +92,34 @@ export function nextBoardDate(reportingDates: readonly IsoDate[], today: IsoDate
   return [...reportingDates].sort().find((date) => date > today);
 }
 
-type Resolution = { kind: 'person'; person: IPerson & { email: string } } | { kind: 'none'; why: NoOneToAskReason; ownerText?: string };
+type Resolution =
+  | { kind: 'person'; person: IPerson & { email: string }; via?: IOwedVia }
+  | { kind: 'none'; why: NoOneToAskReason; ownerText?: string };
 
-/** The person an assignee reaches now: the person, or the holder of the role in the glossary. */
-function resolve(assignee: Assignee | undefined, roles: readonly IRole[]): Resolution {
-  if (!assignee) return { kind: 'none', why: 'noOwner' };
-  if (assignee.kind === 'text') return { kind: 'none', why: assignee.pending ? 'placeholder' : 'nameNotLinked', ownerText: assignee.text };
-  const wanted = assignee.kind === 'role' ? assignee.role.trim().toLowerCase() : '';
-  const person =
-    assignee.kind === 'person' ? assignee.person : roles.find((role) => role.title.trim().toLowerCase() === wanted || role.abbreviation?.trim().toLowerCase() === wanted)?.holder;
-  if (!person) return { kind: 'none', why: 'roleWithoutHolder', ownerText: assignee.kind === 'role' ? assignee.role : undefined };
+/** The person as someone to ask, or why they cannot be. */
+function reachable(person: IPerson): Resolution {
   const email = person.email?.trim();
   return email ? { kind: 'person', person: { ...person, email } } : { kind: 'none', why: 'noEmail', ownerText: person.displayName };
+}
+
+/**
+ * The person an assignee reaches now: the person; for a role (or text naming one), its
+ * holder, or its deputy when the holder is not set or cannot be written to. A placeholder
+ * ("TBC", "to confirm", however typed) reaches nobody.
+ */
+function resolve(assignee: Assignee | undefined, roles: readonly IRole[]): Resolution {
+  if (!assignee) return { kind: 'none', why: 'noOwner' };
+  if (assignee.kind === 'person') return reachable(assignee.person);
+  const role = roleOf(assignee, roles);
+  if (!role) {
+    if (assignee.kind === 'role') return { kind: 'none', why: 'roleWithoutHolder', ownerText: assignee.role };
+    return { kind: 'none', why: assignee.pending || isPlaceholder(assignee.text) ? 'placeholder' : 'nameNotLinked', ownerText: assignee.text };
+  }
+  const holder = role.holder ? reachable(role.holder) : undefined;
+  if (holder?.kind === 'person') return { ...holder, via: { role: role.title, asDeputy: false } };
+  const deputy = role.deputy ? reachable(role.deputy) : undefined;
+  if (deputy?.kind === 'person') return { ...deputy, via: { role: role.title, asDeputy: true } };
+  return holder ?? deputy ?? { kind: 'none', why: 'roleWithoutHolder', ownerText: assignee.kind === 'role' ? assignee.role : assignee.text };
 }
 
 /** Why the action is owed this cycle; empty when it is not. */
@@ -106,10 +133,11 @@ function owedReasons(action: IAction, scheme: IStatusScheme, today: IsoDate, due
 }
 
 /**
- * Who owes what for the next board: every unfinished action with no update since the
- * last board, overdue, or due within `dueSoonDays`, grouped by the person to ask: the
- * responsible officer (a person, or a role's holder from the glossary), else the
- * strategic lead. What reaches nobody is listed apart, with the reason.
+ * Who owes what for the next board: every live, unfinished action with no update since
+ * the last board, overdue, or due within `dueSoonDays`, grouped by the person to ask: the
+ * responsible officer (a person, or a role's holder from the glossary, or its deputy
+ * when no holder can be asked), else the strategic lead. What reaches nobody is listed
+ * apart, with the reason. Retired actions owe nothing.
  */
 export function whoOwes(options: { actions: readonly IAction[]; roles: readonly IRole[]; scheme: IStatusScheme; reportingDates: readonly IsoDate[]; today: IsoDate; dueSoonDays: number }): IWhoOwes {
   const { roles, scheme, today, dueSoonDays } = options;
@@ -117,6 +145,7 @@ export function whoOwes(options: { actions: readonly IAction[]; roles: readonly 
   const byPerson = new Map<string, IRecipient>();
   const noOneToAsk: IUnaskable[] = [];
   for (const action of options.actions) {
+    if (!isLive(action)) continue;
     const reasons = owedReasons(action, scheme, today, dueSoonDays, cycleStart);
     if (reasons.length === 0) continue;
     const officer = resolve(action.responsibleOfficer, roles);
@@ -124,7 +153,7 @@ export function whoOwes(options: { actions: readonly IAction[]; roles: readonly 
     if (asked.kind === 'person') {
       const key = asked.person.email.toLowerCase();
       const recipient = byPerson.get(key) ?? { person: asked.person, owed: [] };
-      recipient.owed.push({ action, reasons });
+      recipient.owed.push(asked.via ? { action, reasons, via: asked.via } : { action, reasons });
       byPerson.set(key, recipient);
     } else {
       // Say why the officer cannot be asked; the lead's reason only when no officer is named.

@@ -6,7 +6,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { WorkstreamsView } from '../../../src/components/WorkstreamsView';
 import { PlanNavigationProvider } from '../../../src/components/navigation';
 import { IActionFilter } from '../../../src/model/actionFilter';
-import { IAction, IOutcome } from '../../../src/model/plan';
+import { IAction, IOutcome, IRole } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { analyseSheet } from '../../../src/model/import/mapping';
@@ -26,9 +26,9 @@ const actions: IAction[] = [
 ];
 
 /** The view with its filter held as the app holds it. */
-function Harness({ initial = {}, items = actions }: { initial?: IActionFilter; items?: IAction[] }): JSX.Element {
+function Harness({ initial = {}, items = actions, roles }: { initial?: IActionFilter; items?: IAction[]; roles?: IRole[] }): JSX.Element {
   const [filter, setFilter] = React.useState<IActionFilter>(initial);
-  return <WorkstreamsView priorities={priorities} outcomes={outcomes} actions={items} scheme={RAGC_SCHEME} today="2023-06-15" dueSoonDays={30} filter={filter} onFilterChange={setFilter} />;
+  return <WorkstreamsView priorities={priorities} outcomes={outcomes} actions={items} scheme={RAGC_SCHEME} today="2023-06-15" dueSoonDays={30} filter={filter} onFilterChange={setFilter} roles={roles} />;
 }
 
 /** The refs of the rows rendered now (while a dropdown is open Fluent hides the rest from the accessibility tree, so by cell). */
@@ -152,5 +152,62 @@ describe('WorkstreamsView', () => {
       window.dispatchEvent(new Event('afterprint'));
     });
     expect(visibleRefs().length).toBeLessThan(200);
+  });
+
+  describe('the officer filter with the roles glossary', () => {
+    const MILLAR = { id: 13, displayName: 'Millar Bownass' };
+    const roles: IRole[] = [
+      { id: 1, planId: 1, title: 'Commissioners', holder: MILLAR },
+      { id: 2, planId: 1, title: 'Designated Clinical Officer' }
+    ];
+    const owned: IAction[] = [
+      ...actions,
+      anAction({ id: 4, priorityId: 3, outcomeId: 31, ref: '3.1.2', responsibleOfficer: { kind: 'role', role: 'Commissioners' } }),
+      anAction({ id: 5, priorityId: 3, outcomeId: 31, ref: '3.1.3', responsibleOfficer: { kind: 'text', text: 'TBC', pending: true } }),
+      anAction({ id: 6, priorityId: 3, outcomeId: 32, ref: '3.2.2', responsibleOfficer: { kind: 'text', text: 'твс', pending: false } }),
+      anAction({ id: 7, priorityId: 5, ref: '5.1.2', responsibleOfficer: { kind: 'text', text: 'MPFT', pending: false } }),
+      anAction({ id: 8, priorityId: 5, ref: '5.1.3', responsibleOfficer: { kind: 'text', text: 'mpft ', pending: false } }),
+      anAction({ id: 9, priorityId: 5, ref: '5.1.4', responsibleOfficer: { kind: 'role', role: 'Designated Clinical Officer' } }),
+      anAction({ id: 10, priorityId: 5, ref: '5.1.5', text: 'Old audit', retired: { date: '2023-05-01', reason: 'Done by 5.1.1' } })
+    ];
+
+    it('lists people, roles with their holder, and names not linked, each under its heading, near-duplicates once', () => {
+      renderPrinted(<Harness items={owned} roles={roles} />);
+      fireEvent.click(screen.getByRole('combobox', { name: /^Responsible officer/ }));
+      const listbox = screen.getByRole('listbox');
+      // Fluent's section headers are presentation, so the listbox holds options; read the whole menu in order.
+      const menu = Array.from(listbox.querySelectorAll('[role="option"], .ms-Dropdown-header')).map((item) => [item.getAttribute('role') === 'option' ? 'option' : 'heading', item.textContent]);
+      expect(menu).toEqual([
+        ['option', 'Anyone'],
+        ['heading', 'People'],
+        ['option', 'Kathryn Morgan'],
+        ['option', 'Millar Bownass'],
+        ['heading', 'Roles'],
+        ['option', 'Commissioners (Millar Bownass)'],
+        ['option', 'Designated Clinical Officer, no holder recorded'],
+        ['heading', 'Not linked to a person'],
+        ['option', 'Not yet named'],
+        ['option', 'MPFT']
+      ]);
+    });
+
+    it('finds a person’s actions through the role they hold, and every placeholder as "Not yet named"', () => {
+      renderPrinted(<Harness items={owned} roles={roles} />);
+      fireEvent.click(screen.getByRole('combobox', { name: /^Responsible officer/ }));
+      fireEvent.click(screen.getByRole('option', { name: 'Millar Bownass' }));
+      expect(visibleRefs()).toEqual(['3.1.2']);
+      fireEvent.click(screen.getByRole('combobox', { name: /^Responsible officer/ }));
+      fireEvent.click(screen.getByRole('option', { name: 'Not yet named' }));
+      expect(visibleRefs()).toEqual(['3.1.3', '3.2.2']);
+      fireEvent.click(screen.getByRole('combobox', { name: /^Responsible officer/ }));
+      fireEvent.click(screen.getByRole('option', { name: 'MPFT' }));
+      expect(visibleRefs()).toEqual(['5.1.2', '5.1.3']);
+    });
+
+    it('shows a retired action with the word "Retired" beside its text', () => {
+      renderPrinted(<Harness items={owned} roles={roles} />);
+      const texts = Array.from(document.querySelectorAll('.ms-DetailsRow [data-automation-key="text"]')).map((text) => text.textContent);
+      expect(texts.filter((text) => text?.startsWith('Retired'))).toEqual(['Retired Old audit']);
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { NO_STATUS, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../../../src/model/actionFilter';
+import { NOT_NAMED_KEY, NO_STATUS, filterActions, isEmptyFilter, ownersOf, sortActions, tagsOf } from '../../../src/model/actionFilter';
+import { IRole } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction } from '../../support/builders';
 
@@ -30,10 +31,11 @@ describe('filterActions', () => {
     expect(ids(filterActions(actions, { statuses: [NO_STATUS] }, context))).toEqual([3, 5]);
   });
 
-  it('filters by responsible officer as shown: a person, a role or the text written', () => {
-    expect(ids(filterActions(actions, { owner: 'Kathryn Morgan' }, context))).toEqual([1]);
-    expect(ids(filterActions(actions, { owner: 'Commissioners' }, context))).toEqual([2]);
-    expect(ids(filterActions(actions, { owner: 'ND Workstream to confirm' }, context))).toEqual([3]);
+  it('filters by responsible officer: a person, a role, or what waits for a name', () => {
+    expect(ids(filterActions(actions, { owner: 'person:7' }, context))).toEqual([1]);
+    expect(ids(filterActions(actions, { owner: 'role:commissioners' }, context))).toEqual([2]);
+    expect(ids(filterActions(actions, { owner: NOT_NAMED_KEY }, context))).toEqual([3]);
+    expect(ids(filterActions(actions, { owner: 'person:99' }, context))).toEqual([]);
   });
 
   it('filters overdue and due soon by the model rules (complete work is never overdue)', () => {
@@ -58,8 +60,73 @@ describe('filterActions', () => {
 
 describe('ownersOf and tagsOf', () => {
   it('lists each owner and tag once, sorted, tags in the first spelling met', () => {
-    expect(ownersOf(actions)).toEqual(['Commissioners', 'Kathryn Morgan', 'ND Workstream to confirm']);
+    expect(ownersOf(actions)).toEqual([
+      { kind: 'person', key: 'person:7', name: 'Kathryn Morgan' },
+      { kind: 'role', key: 'role:commissioners', name: 'Commissioners' },
+      { kind: 'notNamed', key: NOT_NAMED_KEY }
+    ]);
     expect(tagsOf(actions)).toEqual(['DBV', 'SEF']);
+  });
+});
+
+describe('the officer filter with the roles glossary', () => {
+  const MILLAR = { id: 13, displayName: 'Millar Bownass', email: 'millar.bownass@send.example' };
+  const FRAN = { id: 11, displayName: 'Fran Davis', email: 'fran.davis@send.example' };
+  const DALE = { id: 12, displayName: 'Dale Coleman' };
+  const roles: IRole[] = [
+    { id: 1, planId: 1, title: 'Commissioners', holder: MILLAR, deputy: FRAN },
+    { id: 2, planId: 1, title: 'Designated Clinical Officer', abbreviation: 'DCO' },
+    { id: 3, planId: 1, title: 'LDA Program Lead', abbreviation: 'LDA', holder: DALE }
+  ];
+  const text = (value: string, pending = false): { kind: 'text'; text: string; pending: boolean } => ({ kind: 'text', text: value, pending });
+  // As the issue found them: "TBC", its Cyrillic lookalike and a trailing space; MPFT twice, once with a name.
+  const owned = [
+    anAction({ id: 1, ref: '1.1', responsibleOfficer: { kind: 'role', role: 'Commissioners' } }),
+    anAction({ id: 2, ref: '1.2', responsibleOfficer: { kind: 'person', person: FRAN } }),
+    anAction({ id: 3, ref: '1.3', responsibleOfficer: text('TBC', true) }),
+    anAction({ id: 4, ref: '1.4', responsibleOfficer: text('твс') }),
+    anAction({ id: 5, ref: '1.5', responsibleOfficer: text('tbc ') }),
+    anAction({ id: 6, ref: '1.6', responsibleOfficer: text('MPFT') }),
+    anAction({ id: 7, ref: '1.7', responsibleOfficer: text('mpft ') }),
+    anAction({ id: 8, ref: '1.8', responsibleOfficer: text('MPFT (Jessica Roose)') }),
+    anAction({ id: 9, ref: '1.9', responsibleOfficer: text('LDA') }),
+    anAction({ id: 10, ref: '1.10', responsibleOfficer: { kind: 'role', role: 'designated clinical officer' } }),
+    anAction({ id: 11, ref: '1.11', responsibleOfficer: text('ND Workstream to confirm', true) }),
+    anAction({ id: 12, ref: '1.12' })
+  ];
+  const withRoles = { ...context, roles };
+
+  it('offers people (those named and those holding or deputising for a role named), then roles with their holder, then "not yet named" once, then names as written once each', () => {
+    expect(ownersOf(owned, roles)).toEqual([
+      { kind: 'person', key: 'person:12', name: 'Dale Coleman' },
+      { kind: 'person', key: 'person:11', name: 'Fran Davis' },
+      { kind: 'person', key: 'person:13', name: 'Millar Bownass' },
+      { kind: 'role', key: 'role:commissioners', name: 'Commissioners', holder: 'Millar Bownass' },
+      { kind: 'role', key: 'role:designated clinical officer', name: 'Designated Clinical Officer', holder: undefined },
+      { kind: 'role', key: 'role:lda program lead', name: 'LDA Program Lead', holder: 'Dale Coleman' },
+      { kind: 'notNamed', key: NOT_NAMED_KEY },
+      { kind: 'text', key: 'text:mpft', name: 'MPFT' },
+      { kind: 'text', key: 'text:mpft (jessica roose)', name: 'MPFT (Jessica Roose)' }
+    ]);
+  });
+
+  it('finds a person’s actions directly and through the roles they hold or cover; a role’s actions whether written by title or abbreviation', () => {
+    expect(ids(filterActions(owned, { owner: 'person:13' }, withRoles))).toEqual([1]);
+    // Fran owns 1.2 and deputises for Commissioners.
+    expect(ids(filterActions(owned, { owner: 'person:11' }, withRoles))).toEqual([1, 2]);
+    expect(ids(filterActions(owned, { owner: 'person:12' }, withRoles))).toEqual([9]);
+    expect(ids(filterActions(owned, { owner: 'role:lda program lead' }, withRoles))).toEqual([9]);
+    expect(ids(filterActions(owned, { owner: 'role:designated clinical officer' }, withRoles))).toEqual([10]);
+  });
+
+  it('folds placeholders into "not yet named", and near-duplicate names into one choice', () => {
+    expect(ids(filterActions(owned, { owner: NOT_NAMED_KEY }, withRoles))).toEqual([3, 4, 5, 11]);
+    expect(ids(filterActions(owned, { owner: 'text:mpft' }, withRoles))).toEqual([6, 7]);
+  });
+
+  it('finds a role’s actions by its holder’s name in the free-text search', () => {
+    expect(ids(filterActions(owned, { text: 'millar' }, withRoles))).toEqual([1]);
+    expect(ids(filterActions(owned, { text: 'millar' }, context))).toEqual([]);
   });
 });
 

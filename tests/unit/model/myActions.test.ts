@@ -66,9 +66,34 @@ describe('rolesHeldBy', () => {
       { id: 3, planId: 1, title: 'Vacant role' }
     ];
     expect(rolesHeldBy(roles, 7)).toEqual(['Commissioners']);
+    expect(rolesHeldBy(roles, 8)).toEqual(['LDA Program Lead']);
     expect(rolesHeldBy(roles, undefined)).toEqual([]);
     const byRole = anAction({ id: 5, ref: '3.3.1', responsibleOfficer: { kind: 'role', role: 'Commissioners' }, dueText: 'Dec-23' });
     const found = myActions({ actions: [byRole], scheme: RAGC_SCHEME, reportingDates: [], today: '2023-06-15', personId: 7, rolesHeld: rolesHeldBy(roles, 7), dueSoonDays: 30 });
     expect(found.groups.later.map((owned) => owned.action.ref)).toEqual(['3.3.1']);
+  });
+});
+
+describe('myActions with roles, deputies and retired actions', () => {
+  const roles = [
+    { id: 1, planId: 1, title: 'Designated Clinical Officer', abbreviation: 'DCO', holder: { id: 7, displayName: 'Jo Holder' }, deputy: { id: 9, displayName: 'Sam Deputy' } },
+    { id: 2, planId: 1, title: 'Commissioners', holder: { id: 8, displayName: 'Millar Bownass' } }
+  ];
+  const actions = [
+    anAction({ id: 1, ref: '1.1', responsibleOfficer: { kind: 'role', role: 'Designated Clinical Officer' }, dueText: 'Dec-23' }),
+    // Written as the abbreviation, so the data service read it as text.
+    anAction({ id: 2, ref: '1.2', responsibleOfficer: { kind: 'text', text: 'dco', pending: false }, dueText: 'Dec-23' }),
+    anAction({ id: 3, ref: '1.3', strategicLead: { kind: 'role', role: 'designated clinical officer ' }, dueText: 'Dec-23' }),
+    anAction({ id: 4, ref: '1.4', responsibleOfficer: { kind: 'role', role: 'Commissioners' }, dueText: 'Dec-23' }),
+    anAction({ id: 5, ref: '1.5', responsibleOfficer: { kind: 'role', role: 'Designated Clinical Officer' }, dueText: 'Dec-23', retired: { date: '2023-05-01', reason: 'Merged into 1.1' } })
+  ];
+  const refsFor = (personId: number): string[] =>
+    myActions({ actions, scheme: RAGC_SCHEME, reportingDates: [], today: '2023-06-15', personId, rolesHeld: rolesHeldBy(roles, personId), dueSoonDays: 30 }).groups.later.map((owned) => owned.action.ref);
+
+  it('gives a role’s live actions to its holder and to its deputy, by title or abbreviation, as officer or lead; a retired action to no one', () => {
+    expect(rolesHeldBy(roles, 9)).toEqual(['Designated Clinical Officer', 'DCO']);
+    expect(refsFor(7)).toEqual(['1.1', '1.2', '1.3']);
+    expect(refsFor(9)).toEqual(['1.1', '1.2', '1.3']);
+    expect(refsFor(8)).toEqual(['1.4']);
   });
 });

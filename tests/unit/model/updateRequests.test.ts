@@ -104,6 +104,52 @@ describe('whoOwes', () => {
     expect(result.noOneToAsk[0].reasons).toEqual(['noUpdateSinceBoard']);
   });
 
+  it('asks a role’s deputy when its holder is not set or has no e-mail, and says which role each is asked as', () => {
+    const PAT = { id: 15, displayName: 'Pat Deputy', email: 'pat.deputy@send.example' };
+    const roles: IRole[] = [
+      ...ROLES,
+      { id: 4, planId: 1, title: 'Head of Inclusion', deputy: PAT },
+      { id: 5, planId: 1, title: 'Principal Educational Psychologist', abbreviation: 'PEP', holder: NO_EMAIL, deputy: FRAN },
+      { id: 6, planId: 1, title: 'Virtual School Head', holder: NO_EMAIL }
+    ];
+    const result = whoOwes({
+      actions: [
+        action(1, '4.1.1', { responsibleOfficer: { kind: 'role', role: 'Head of Inclusion' } }),
+        // Text naming the role by its abbreviation reaches it too.
+        action(2, '4.1.2', { responsibleOfficer: { kind: 'text', text: 'pep', pending: false } }),
+        action(3, '4.1.3', { responsibleOfficer: { kind: 'role', role: 'Commissioners' } }),
+        action(4, '4.1.4', { responsibleOfficer: { kind: 'role', role: 'Virtual School Head' } })
+      ],
+      roles,
+      scheme: RAGC_SCHEME,
+      reportingDates: BOARDS,
+      today: TODAY,
+      dueSoonDays: 30
+    });
+    expect(result.recipients.map((recipient) => [recipient.person.displayName, recipient.owed.map((owed) => [owed.action.ref, owed.via])])).toEqual([
+      ['Fran Davis', [['4.1.2', { role: 'Principal Educational Psychologist', asDeputy: true }]]],
+      ['Millar Bownass', [['4.1.3', { role: 'Commissioners', asDeputy: false }]]],
+      ['Pat Deputy', [['4.1.1', { role: 'Head of Inclusion', asDeputy: true }]]]
+    ]);
+    // A holder without e-mail and no deputy: nobody, and why.
+    expect(result.noOneToAsk.map((entry) => [entry.action.ref, entry.why, entry.ownerText])).toEqual([['4.1.4', 'noEmail', 'Pat Noaddress']]);
+  });
+
+  it('reaches nobody through a placeholder however it was typed ("TBC", "твс", "tbc ", "to be confirmed"), and asks nothing about a retired action', () => {
+    const result = owes([
+      action(1, '6.1.1', { responsibleOfficer: { kind: 'text', text: 'твс', pending: false } }),
+      action(2, '6.1.2', { responsibleOfficer: { kind: 'text', text: 'tbc ', pending: false } }),
+      action(3, '6.1.3', { responsibleOfficer: { kind: 'text', text: 'Owner to be confirmed', pending: false } }),
+      action(4, '6.1.4', { responsibleOfficer: { kind: 'person', person: FRAN }, retired: { date: '2024-01-10', reason: 'Merged into 6.1.5' } })
+    ]);
+    expect(result.recipients).toEqual([]);
+    expect(result.noOneToAsk.map((entry) => [entry.action.ref, entry.why, entry.ownerText])).toEqual([
+      ['6.1.1', 'placeholder', 'твс'],
+      ['6.1.2', 'placeholder', 'tbc '],
+      ['6.1.3', 'placeholder', 'Owner to be confirmed']
+    ]);
+  });
+
   it('owes no update before the first board, only what is late or due', () => {
     const result = whoOwes({
       actions: [action(1, '1.1.1', { responsibleOfficer: { kind: 'person', person: FRAN }, dueText: 'Dec-24' }), action(2, '1.1.2', { responsibleOfficer: { kind: 'person', person: FRAN }, dueText: 'Sep-23' })],
