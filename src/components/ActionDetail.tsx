@@ -2,7 +2,10 @@ import * as React from 'react';
 import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
+import { IPermissionContext } from '../model/permissions';
 import { IAction, IEvidenceLink, IProgressUpdate, assigneeName, isWebAddress } from '../model/plan';
+import { rightsWithReasons } from '../model/rightsReasons';
+import { signOffProblem } from '../model/signOff';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
 import { labelForKey } from '../model/statusSchemes';
@@ -12,9 +15,12 @@ import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
 import { dueText, errorMessage, formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
+import { awaitingText, decisionText, rightsReasonText, signOffProblemText, submittingWhenRequired } from './signOffText';
 
 /** The edit form (with its people search) is opened by editors only: fetched when first opened, not with every page. */
 const ActionEditForm = React.lazy(() => import(/* webpackChunkName: 'action-edit' */ './ActionEditForm').then((module) => ({ default: module.ActionEditForm })));
+/** Approve and return are offered to leads and plan officers only: fetched when an update awaits them. */
+const SignOffDecision = React.lazy(() => import(/* webpackChunkName: 'sign-off' */ './SignOffDecision').then((module) => ({ default: module.SignOffDecision })));
 
 export interface IActionDetailProps {
   action: IAction;
@@ -60,14 +66,20 @@ function EvidenceLinks({ links }: { links: IEvidenceLink[] }): JSX.Element {
 /** A row of the log: a progress update (with the status it moved from) or a revision of a key field. */
 type LogRow = { kind: 'update'; update: IProgressUpdate; before?: string } | { kind: 'revision'; revision: IRevision; index: number };
 
-/** The log and the revisions among its entries by date, newest first, each update with the status it moved from. */
+/**
+ * The log and the revisions among its entries by date, newest first, each update with the status it moved from.
+ * An update awaiting sign-off is shown from the action's list instead; a returned one moved no status.
+ */
 function logWithRevisions(log: IProgressUpdate[], revisions: readonly IRevision[]): LogRow[] {
   let status: string | undefined;
-  const updates: LogRow[] = [...log].sort(compareUpdates).map((update) => {
-    const before = status;
-    if (update.status !== undefined) status = update.status;
-    return { kind: 'update', update, before };
-  });
+  const updates: LogRow[] = [...log]
+    .sort(compareUpdates)
+    .filter((update) => update.signOff?.state !== 'submitted')
+    .map((update) => {
+      const before = status;
+      if (update.status !== undefined && update.signOff?.state !== 'returned') status = update.status;
+      return { kind: 'update', update, before };
+    });
   const revised: LogRow[] = [...revisions].sort(compareRevisions).map((revision, index) => ({ kind: 'revision', revision, index }));
   const dateOf = (row: LogRow): string => (row.kind === 'update' ? row.update.date : row.revision.date);
   // Oldest first (a stable sort keeps each kind's own order within a day), then turned round.
@@ -92,8 +104,10 @@ function revisionText(revision: IRevision, action: IAction): string {
 /**
  * Everything about one action in a side panel: its fields, status at each board
  * date (from its history), and the whole log, read when the panel opens and again
- * after each save. Editors can post an update or edit the action; readers see no
- * controls at all.
+ * after each save. Each person is offered what the plan's edit policy lets them do
+ * (post an update, edit), with a line saying why where something is not offered; an
+ * update awaiting sign-off shows who submitted it, with Approve and Return for those
+ * who may sign it off.
  */
 export function ActionDetail({ action, snapshot, dataService, peopleService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
   const { plan, access } = snapshot;
@@ -118,7 +132,12 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
   const scheme = plan.statusScheme;
   const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(scheme, key)} noStatusText={strings.NoStatus} />;
   const periods = statusByPeriod(action.history, plan.reportingDates.filter((date) => date <= today));
-  const canUpdate = access.canEditActions && access.canAddUpdates;
+  const context = React.useMemo<IPermissionContext>(() => ({ plan, priorities: snapshot.priorities, roles: snapshot.roles, viewer: access }), [plan, snapshot.priorities, snapshot.roles, access]);
+  const { rights, edit: noEdit, postUpdate: noUpdate } = rightsWithReasons(action, context);
+  // One line each for what is not offered, once when both have the same reason.
+  const reasons = Array.from(new Set([noUpdate, noEdit].filter((reason): reason is NonNullable<typeof reason> => reason !== undefined)));
+  const updating = React.useMemo(() => submittingWhenRequired(dataService, plan), [dataService, plan]);
+  const rows = logState.kind === 'loaded' ? logWithRevisions(logState.log, action.revisions) : [];
 
   const field = (label: string, value: React.ReactNode): JSX.Element | null =>
     value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? null : (
@@ -144,31 +163,69 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
           <Stack tokens={{ childrenGap: 8 }}>
             <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
               {pill(action.status)}
-              {!canUpdate && <Text variant="small">{strings.UpdateReadOnly}</Text>}
             </Stack>
+            {reasons.map((reason) => (
+              <Text key={reason} variant="small">
+                {rightsReasonText(reason)}
+              </Text>
+            ))}
             <Text className={styles.note}>{action.text}</Text>
           </Stack>
           {message && <MessageBar messageBarType={MessageBarType.success}>{message}</MessageBar>}
-          {canUpdate && mode === 'read' && (
+          {(action.awaitingSignOff ?? []).map((awaiting) => {
+            const problem = signOffProblem(action, awaiting, context);
+            return (
+              <Stack key={awaiting.updateId} tokens={{ childrenGap: 6 }}>
+                <Text styles={{ root: { fontWeight: 600 } }}>{awaitingText(awaiting)}</Text>
+                <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+                  <Text>{strings.SignOffProposed}:</Text>
+                  {pill(awaiting.status)}
+                </Stack>
+                <Text className={styles.note}>{awaiting.note}</Text>
+                {problem === undefined ? (
+                  <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
+                    <SignOffDecision
+                      action={action}
+                      awaiting={awaiting}
+                      dataService={dataService}
+                      context={context}
+                      onConflict={onEdited}
+                      onDecided={(saved, decision) => {
+                        setMessage(formatString(decision === 'approve' ? strings.SignOffApproved : strings.SignOffReturned, action.ref));
+                        onSaved(saved);
+                      }}
+                    />
+                  </React.Suspense>
+                ) : (
+                  plan.signOffRequired && <Text variant="small">{signOffProblemText(problem)}</Text>
+                )}
+              </Stack>
+            );
+          })}
+          {(rights.postUpdate || rights.edit) && mode === 'read' && (
             <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-              <DefaultButton iconProps={{ iconName: 'Add' }} onClick={() => { setMode('update'); setMessage(undefined); }}>
-                {formatString(strings.UpdateButton, action.ref)}
-              </DefaultButton>
-              <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => { setMode('edit'); setMessage(undefined); }}>
-                {formatString(strings.EditButton, action.ref)}
-              </DefaultButton>
+              {rights.postUpdate && (
+                <DefaultButton iconProps={{ iconName: 'Add' }} onClick={() => { setMode('update'); setMessage(undefined); }}>
+                  {formatString(strings.UpdateButton, action.ref)}
+                </DefaultButton>
+              )}
+              {rights.edit && (
+                <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => { setMode('edit'); setMessage(undefined); }}>
+                  {formatString(strings.EditButton, action.ref)}
+                </DefaultButton>
+              )}
             </Stack>
           )}
           {mode === 'update' && (
             <QuickUpdate
               action={action}
               scheme={scheme}
-              dataService={dataService}
+              dataService={updating}
               today={today}
               onClose={() => setMode('read')}
               onSaved={(saved) => {
                 setMode('read');
-                setMessage(formatString(strings.UpdateSaved, action.ref));
+                setMessage(formatString(saved.update.signOff?.state === 'submitted' ? strings.UpdateSubmitted : strings.UpdateSaved, action.ref));
                 onSaved(saved);
               }}
             />
@@ -235,12 +292,12 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
             <Spinner size={SpinnerSize.small} label={strings.LogLoading} />
           ) : logState.kind === 'failed' ? (
             <MessageBar messageBarType={MessageBarType.error}>{`${strings.LogLoadFailed} ${logState.message}`}</MessageBar>
-          ) : logState.log.length + action.revisions.length === 0 ? (
+          ) : rows.length === 0 ? (
             <Text>{strings.NoUpdateYet}</Text>
           ) : (
             <table className={table.table}>
               <caption className={table.caption}>
-                {formatString(strings.UpdateLogCaption, logState.log.length + action.revisions.length)}
+                {formatString(strings.UpdateLogCaption, rows.length)}
               </caption>
               <thead>
                 <tr>
@@ -251,7 +308,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
                 </tr>
               </thead>
               <tbody>
-                {logWithRevisions(logState.log, action.revisions).map((row) => {
+                {rows.map((row) => {
                   if (row.kind === 'revision') {
                     const { revision } = row;
                     return (
@@ -264,12 +321,13 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
                     );
                   }
                   const { update, before } = row;
+                  const decision = decisionText(update.signOff);
                   return (
                     <tr key={update.id}>
                       <th scope="row">{formatDate(update.date, update.date)}</th>
                       <td>{update.author || strings.NotRecorded}</td>
                       <td>
-                        {update.status === undefined ? (
+                        {update.status === undefined || update.signOff?.state === 'returned' ? (
                           strings.StatusUnchanged
                         ) : update.status === before ? (
                           pill(update.status)
@@ -283,6 +341,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
                       <td className={styles.note}>
                         {update.note}
                         {update.evidence.length > 0 && <EvidenceLinks links={update.evidence} />}
+                        {decision && <Text block variant="small">{decision}</Text>}
                       </td>
                     </tr>
                   );

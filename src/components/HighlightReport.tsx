@@ -6,10 +6,12 @@ import { IBoardPack, IBoardPackEntry, IReportContent, freezePack, packRefusal, r
 import { exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
 import { DEFAULT_PROTECTIVE_MARKING } from '../model/plan';
+import { awaitingSignOff } from '../model/signOff';
 import { writeBoardPackFile } from '../formats/boardPackFile';
 import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { errorMessage, formatDate, formatString } from './format';
+import { awaitingCountText } from './signOffText';
 import { FreezePack } from './report/FreezePack';
 import { PACK_OMIT, packCopy } from './report/packCopy';
 import { FrozenPackNotice, PackList } from './report/PackList';
@@ -76,6 +78,9 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const content = frozen ?? live.content;
   const marking = content.plan.protectiveMarking || DEFAULT_PROTECTIVE_MARKING;
   const asAtText = formatDate(asAt, asAt);
+  // The report shows approved updates; what was submitted by its date and awaits sign-off is flagged, in the pack too.
+  const awaitingCount = awaitingCountText(awaitingSignOff(content.actions).filter(({ awaiting }) => awaiting.date <= content.asAt).length);
+  const awaitingNote = awaitingCount && formatString(strings.SignOffReportNote, awaitingCount);
   const css = printCss({ heading: formatString(strings.ReportRunningHeader, content.plan.title, asAtText), marking, pageNumber: strings.ReportPageNumber });
 
   const freeze = async (): Promise<void> => {
@@ -156,6 +161,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
           <Text block variant="small">
             {frozen ? formatString(strings.ReportFrozenBy, frozen.frozenBy, formatDate(frozen.frozenAt.slice(0, 10), frozen.frozenAt)) : formatString(strings.ReportProducedBy, access.user.displayName, formatDate(today, today))}
           </Text>
+          {awaitingNote && <Text block variant="small">{awaitingNote}</Text>}
         </header>
         {boardDates.length === 0 && <MessageBar messageBarType={MessageBarType.info}>{strings.ReportNoBoardDate}</MessageBar>}
         {showingPack && !frozen ? (

@@ -3,12 +3,15 @@ import { DefaultButton, MessageBar, MessageBarType, Stack, Text, getId, mergeSty
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions, rolesHeldBy } from '../model/myActions';
+import { IPermissionContext } from '../model/permissions';
+import { rightsWithReasons } from '../model/rightsReasons';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
 import { ActionLink, FigureLink } from './navigation';
+import { awaitingText, rightsReasonText, submittingWhenRequired } from './signOffText';
 
 export interface IMyActionsProps {
   snapshot: IPlanSnapshot;
@@ -60,10 +63,14 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
     [snapshot, today, dueSoonDays, access.user.id, plan]
   );
   const total = mine ? OWNER_GROUPS.reduce((sum, group) => sum + mine.groups[group].length, 0) : 0;
+  const context = React.useMemo<IPermissionContext>(() => ({ plan, priorities: snapshot.priorities, roles: snapshot.roles, viewer: access }), [plan, snapshot.priorities, snapshot.roles, access]);
+  const updating = React.useMemo(() => submittingWhenRequired(dataService, plan), [dataService, plan]);
+  const readOnly = !(access.canEditActions && access.canAddUpdates);
 
   const row = (owned: IOwnedAction): JSX.Element => {
     const { action, latest } = owned;
     const due = action.revisedDue ?? action.due;
+    const { rights, postUpdate: noUpdate } = rightsWithReasons(action, context);
     return (
       <li key={action.id} className={card}>
         <Stack tokens={{ childrenGap: 4 }}>
@@ -82,21 +89,28 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
           <Text variant="small">
             {strings.LatestUpdateLabel}: {latestUpdateText(latest)}
           </Text>
-          {access.canEditActions && access.canAddUpdates && open !== action.id && (
+          {(action.awaitingSignOff ?? []).map((awaiting) => (
+            <Text key={awaiting.updateId} variant="small" styles={{ root: { fontWeight: 600 } }}>
+              {awaitingText(awaiting)}
+            </Text>
+          ))}
+          {rights.postUpdate && open !== action.id && (
             <Stack.Item>
               <DefaultButton onClick={() => { setOpen(action.id); setSaved(undefined); }}>{formatString(strings.UpdateButton, action.ref)}</DefaultButton>
             </Stack.Item>
           )}
+          {/* Said once above the list when the person may update nothing. */}
+          {noUpdate && noUpdate !== 'readOnly' && <Text variant="small">{rightsReasonText(noUpdate)}</Text>}
           {open === action.id && (
             <QuickUpdate
               action={action}
               scheme={plan.statusScheme}
-              dataService={dataService}
+              dataService={updating}
               today={today}
               onClose={() => setOpen(undefined)}
               onSaved={(result) => {
                 setOpen(undefined);
-                setSaved(formatString(strings.UpdateSaved, action.ref));
+                setSaved(formatString(result.update.signOff?.state === 'submitted' ? strings.UpdateSubmitted : strings.UpdateSaved, action.ref));
                 onSaved(result);
               }}
             />
@@ -116,7 +130,7 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
         <MessageBar messageBarType={MessageBarType.info}>{strings.MyActionsNone}</MessageBar>
       ) : (
         <>
-          {!(access.canEditActions && access.canAddUpdates) && <MessageBar messageBarType={MessageBarType.info}>{strings.UpdateReadOnly}</MessageBar>}
+          {readOnly && <MessageBar messageBarType={MessageBarType.info}>{strings.UpdateReadOnly}</MessageBar>}
           <Text>
             {mine.owed > 0 && mine.cycleStart ? (
               <>

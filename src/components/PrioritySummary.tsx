@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { Text, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { ScrollRegion } from './ScrollRegion';
 import { IsoDate } from '../model/isoDate';
@@ -11,6 +11,8 @@ import { FigureLink } from './navigation';
 import { StatusColumnHeaders } from './StatusPill';
 import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
+import { awaitingCountText } from './signOffText';
+import { awaitingSignOff } from '../model/signOff';
 
 export interface IPrioritySummaryProps {
   priorities: IPriorityArea[];
@@ -94,40 +96,49 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
     ];
   };
   const name = (priority: IPriorityArea): string => (priority.number ? `${priority.number}. ${priority.title}` : priority.title);
+  // The counts are of approved statuses: what awaits sign-off is said, not counted.
+  const awaiting = awaitingCountText(awaitingSignOff(actions).length);
   return (
-    <ScrollRegion label={strings.SummaryHeading}>
-      <table className={styles.table}>
-        <caption className={styles.caption}>
-          {formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}
-          {sinceBoard && ` ${formatString(strings.SummaryDeltaCaption, since)}`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.PriorityColumn}</th>
-            <StatusColumnHeaders scheme={scheme} className={styles.number} noStatusText={strings.NoStatus} />
-            <th scope="col" className={styles.number}>{strings.TotalColumn}</th>
-            <th scope="col" className={styles.number}>{strings.OverdueColumn}</th>
-            <th scope="col" className={styles.number}>{formatString(strings.DueSoonColumn, dueSoonDays)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((rollup, index) => (
-            <tr key={rollup.priorityId}>
-              <th scope="row">
-                {name(priorities[index])}
-                <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
-              </th>
-              {cells(rollup, name(priorities[index]), rollup.priorityId)}
+    <>
+      {awaiting && (
+        <Text block styles={{ root: { marginBottom: 8 } }}>
+          {awaiting}
+        </Text>
+      )}
+      <ScrollRegion label={strings.SummaryHeading}>
+        <table className={styles.table}>
+          <caption className={styles.caption}>
+            {formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}
+            {sinceBoard && ` ${formatString(strings.SummaryDeltaCaption, since)}`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{strings.PriorityColumn}</th>
+              <StatusColumnHeaders scheme={scheme} className={styles.number} noStatusText={strings.NoStatus} />
+              <th scope="col" className={styles.number}>{strings.TotalColumn}</th>
+              <th scope="col" className={styles.number}>{strings.OverdueColumn}</th>
+              <th scope="col" className={styles.number}>{formatString(strings.DueSoonColumn, dueSoonDays)}</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{strings.WholePlanRow}</th>
-            {cells(total, strings.WholePlanRow, undefined)}
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollRegion>
+          </thead>
+          <tbody>
+            {rows.map((rollup, index) => (
+              <tr key={rollup.priorityId}>
+                <th scope="row">
+                  {name(priorities[index])}
+                  <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
+                </th>
+                {cells(rollup, name(priorities[index]), rollup.priorityId)}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{strings.WholePlanRow}</th>
+              {cells(total, strings.WholePlanRow, undefined)}
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { ActionEditValues } from '../model/actionEdit';
 import { IBoardNarrative } from '../model/narrative';
 import { IKpi, IKpiThresholds, IMeasurement, IMilestone } from '../model/kpi';
 import { IStatusScheme } from '../model/statusSchemes';
-import { EditPolicy, IAction, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
+import { EditPolicy, IAction, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
 /** Who is looking, and what they may change. */
 export interface IPlanAccess {
@@ -62,6 +62,12 @@ export interface IUpdateDraft {
   status?: string;
   /** New evidence links, added to the action's. */
   evidence: IEvidenceLink[];
+  /**
+   * True when the plan requires sign-off: the update is submitted (kept in its log entry
+   * and listed on the action as awaiting sign-off) and the action's status, latest note
+   * and history stay as approved until it is approved.
+   */
+  forSignOff?: boolean;
 }
 
 /** An edit of an action's own fields, from the form. */
@@ -115,12 +121,30 @@ export interface IPlanDataService {
   currentUser(): Promise<IPerson>;
   /**
    * Saves a progress update: the action's current status and latest note, and a new
-   * log entry.
+   * log entry; or, for sign-off (`draft.forSignOff`), the log entry as submitted and the
+   * action's list of updates awaiting sign-off.
    *
    * @throws ConflictError when someone else changed the action since it was loaded
    * @throws PlanDataError for anything else (forbidden, throttled, network...)
    */
   saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate>;
+  /**
+   * Approves an update awaiting sign-off: its log entry is marked approved (by the user,
+   * now, with the comment), and the action takes its status, note, date, evidence and
+   * history line as a save without sign-off would, and lists it no longer.
+   *
+   * @throws ConflictError carrying the action as it is now, when someone else changed the action or signed the update off first
+   * @throws PlanDataError for anything else
+   */
+  approveUpdate(action: IAction, awaiting: IAwaitingSignOff, comment?: string): Promise<ISavedUpdate>;
+  /**
+   * Returns an update awaiting sign-off with a comment (required): its log entry is marked
+   * returned, the action lists it no longer, and the action's status and note stay as they are.
+   *
+   * @throws ConflictError carrying the action as it is now, when someone else changed the action or signed the update off first
+   * @throws PlanDataError for anything else
+   */
+  returnUpdate(action: IAction, awaiting: IAwaitingSignOff, comment: string): Promise<ISavedUpdate>;
   /**
    * Saves an edit of the action's own fields (text, revised due date and reason...);
    * the original due date is never written.

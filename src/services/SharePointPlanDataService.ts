@@ -6,18 +6,44 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
-import { DEFAULT_PROTECTIVE_MARKING, IAction, IPerson, IPlan, IPriorityArea, IProgressUpdate } from '../model/plan';
+import { DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IPerson, IPlan, IPriorityArea, IProgressUpdate, ISignOff } from '../model/plan';
+import { standsOnRecord, withoutAwaiting } from '../model/signOff';
 import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit, changedOwners } from '../model/actionEdit';
 import { revisionsOf } from '../model/revisions';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { IsoDate } from '../model/isoDate';
 import { IBoardNarrative } from '../model/narrative';
-import { ConflictError, requireEtag, toPlanDataError } from './errors';
+import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './errors';
 import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
 import { BATCH_LIMIT, IListRead, ListItems, PAGE_SIZE, readPlanLists } from './idRanges';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
-import { ListItem, Warnings, historyLine, logEntryItem, mapAction, mapKpi, mapMeasurement, mapNarrative, mapOutcome, mapPlan, mapPriority, mapRole, mapUpdate, narrativeItem, readSharePointDate, writeEvidence, writeHistory, writeMilestones, writeRevisions, writeScheme, writeSharePointDate } from './mappers';
+import {
+  ListItem,
+  Warnings,
+  historyLine,
+  logEntryItem,
+  mapAction,
+  mapKpi,
+  mapMeasurement,
+  mapNarrative,
+  mapOutcome,
+  mapPlan,
+  mapPriority,
+  mapRole,
+  mapUpdate,
+  narrativeItem,
+  readEtag,
+  readSharePointDate,
+  signOffItem,
+  writeAwaitingSignOff,
+  writeEvidence,
+  writeHistory,
+  writeMilestones,
+  writeRevisions,
+  writeScheme,
+  writeSharePointDate
+} from './mappers';
 import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
@@ -66,6 +92,22 @@ const NARRATIVES: IListRead = { title: LIST_TITLES.narratives, columns: (items) 
 
 const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
 
+/** An update taking effect on its action: saved without sign-off, or approved. */
+interface IAppliedEntry {
+  date: IsoDate;
+  note: string;
+  status: string | undefined;
+  /** Its evidence links, added to the action's. */
+  evidence: IEvidenceLink[];
+  /** Its log entry's key, kept as the action's latest. */
+  key: string;
+}
+
+/** A write refused outright (someone else changed the item, or the person may not): nothing of it landed. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof PlanDataError && (error.kind === 'conflict' || error.kind === 'forbidden');
+}
+
 /** A random key tying an action's save to its log entry. */
 function newUpdateKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -80,8 +122,15 @@ function newUpdateKey(): string {
  * that stopped between them is found when the action is next opened, and its log
  * entry completed. The action's write also appends the entry's line to its status
  * history, so the views read the plan's history from the actions alone.
+ *
+ * Sign-off turns the order round: the log entry is the record of what was submitted
+ * and decided, and the action's write (with its ETag) is the point it takes effect.
+ * See `submitUpdate` and `decide`; `completeSignOffs` finishes what stopped between.
  */
 export class SharePointPlanDataService implements IPlanDataService {
+  /** The signed-in user, read once: a submission and a sign-off name them. */
+  private signedInUser: Promise<IPerson> | undefined;
+
   /** @param sp - the host's single PnPjs instance (SPFx context or the local emulator) */
   public constructor(private readonly sp: SPFI) {}
 
@@ -225,12 +274,16 @@ export class SharePointPlanDataService implements IPlanDataService {
       const saved = batched.web.lists
         .getByTitle(LIST_TITLES.actions)
         .items.getById(action.id)
-        .select('Id', 'Title', 'Modified', ACTION_FIELDS.latestUpdateKey, ACTION_FIELDS.latestNote, ACTION_FIELDS.latestUpdateDate, ACTION_FIELDS.status)();
+        .select(...ACTION_SELECT)
+        .expand(...ACTION_PEOPLE)();
       await execute();
       let entries = (await log) as ListItem[];
-      if (canAddUpdates) entries = entries.concat(await this.completeUnfinishedSave(action.planId, (await saved) as ListItem, entries));
+      const savedItem = (await saved) as ListItem;
+      if (canAddUpdates) entries = entries.concat(await this.completeUnfinishedSave(action.planId, savedItem, entries));
       const warnings: Warnings = [];
-      return entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
+      const updates = entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
+      if (canAddUpdates) await this.completeSignOffs(mapAction(savedItem, new Set<string>(), warnings), updates);
+      return updates;
     } catch (error) {
       throw toPlanDataError(error);
     }
@@ -257,7 +310,8 @@ export class SharePointPlanDataService implements IPlanDataService {
       read.catch(() => undefined);
       await execute();
       const entries = (await read) as ListItem[][];
-      return new Map(ids.map((id, index) => [id, entries[index].map((item) => mapUpdate(item, warnings)).sort(compareUpdates)]));
+      // Notes as they stood: an update awaiting sign-off, or returned, never stood as the action's progress.
+      return new Map(ids.map((id, index) => [id, entries[index].map((item) => mapUpdate(item, warnings)).filter(standsOnRecord).sort(compareUpdates)]));
     } catch (error) {
       throw toPlanDataError(error);
     }
@@ -288,34 +342,12 @@ export class SharePointPlanDataService implements IPlanDataService {
   }
 
   public async saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate> {
+    if (draft.forSignOff) return this.submitUpdate(draft);
     const { action } = draft;
-    const sentEtag = requireEtag(action.etag, `Action ${action.ref}`);
     const key = newUpdateKey();
-    const evidence = action.evidence.concat(draft.evidence);
     const status = draft.status ?? action.status;
-    const history = withHistoryLines(action.history, [historyLine(action.id, { date: draft.date, status, key })]);
-    const actions = this.sp.web.lists.getByTitle(LIST_TITLES.actions);
-    let etag: string;
-    try {
-      const result = await actions.items.getById(action.id).update(
-        {
-          [ACTION_FIELDS.status]: status ?? null,
-          [ACTION_FIELDS.latestNote]: draft.note,
-          [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(draft.date),
-          [ACTION_FIELDS.evidence]: writeEvidence(evidence),
-          [ACTION_FIELDS.latestUpdateKey]: key,
-          [ACTION_FIELDS.statusHistory]: writeHistory(history)
-        },
-        sentEtag
-      );
-      etag = (result as { etag: string }).etag;
-    } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') {
-        throw new ConflictError(await this.readAction(action.id), mapped.detail);
-      }
-      throw mapped;
-    }
+    const { fields, applied } = this.appliedUpdate(action, { date: draft.date, note: draft.note, status, evidence: draft.evidence, key });
+    const etag = await this.writeAction(action, fields);
     let logged: ListItem;
     try {
       logged = (await this.sp.web.lists
@@ -326,10 +358,171 @@ export class SharePointPlanDataService implements IPlanDataService {
       throw toPlanDataError(error);
     }
     const warnings: Warnings = [];
+    return { action: { ...applied, etag }, update: mapUpdate({ ...logged, Author: { Title: '' } }, warnings) };
+  }
+
+  /**
+   * An update for sign-off. Its log entry comes first, as submitted: it holds everything
+   * typed, and no view shows it until the action lists it (the views read the action,
+   * and the panel's log shows a submitted entry only through that list). The action's
+   * write then lists it, with the action's ETag, leaving its status, note and history as
+   * approved: from that write it awaits sign-off. A refused write (412, 403) takes the
+   * entry back; one that stopped for anything else may have landed, so the entry stays
+   * and is listed when the action is next opened (`completeSignOffs`).
+   */
+  private async submitUpdate(draft: IUpdateDraft): Promise<ISavedUpdate> {
+    const { action } = draft;
+    requireEtag(action.etag, `Action ${action.ref}`);
+    const status = draft.status ?? action.status;
+    const updates = this.sp.web.lists.getByTitle(LIST_TITLES.updates);
+    let logged: ListItem;
+    let author: IPerson;
+    try {
+      author = await this.signedIn();
+      logged = (await updates.items.add(
+        logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key: newUpdateKey(), signOff: { state: 'submitted' } })
+      )) as ListItem;
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+    const update = mapUpdate({ ...logged, Author: { Id: author.id, Title: author.displayName } }, []);
+    const awaiting = [
+      ...(action.awaitingSignOff ?? []),
+      { updateId: update.id, date: draft.date, status, note: draft.note, author: author.displayName, authorId: author.id, submittedAt: new Date().toISOString() }
+    ];
+    try {
+      const etag = await this.writeAction(action, { [ACTION_FIELDS.awaitingSignOff]: writeAwaitingSignOff(awaiting) });
+      return { action: { ...action, awaitingSignOff: awaiting, etag }, update };
+    } catch (error) {
+      if (isRefusal(error)) {
+        // Taken back so a second try does not submit it twice; if even that fails, it is listed when the action is next opened.
+        await updates.items
+          .getById(update.id)
+          .delete(readEtag(logged))
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  public approveUpdate(action: IAction, awaiting: IAwaitingSignOff, comment?: string): Promise<ISavedUpdate> {
+    return this.decide(action, awaiting, 'approved', comment);
+  }
+
+  public returnUpdate(action: IAction, awaiting: IAwaitingSignOff, comment: string): Promise<ISavedUpdate> {
+    return this.decide(action, awaiting, 'returned', comment);
+  }
+
+  /**
+   * Approves or returns an update awaiting sign-off. The decision goes on its log entry
+   * first, with the entry's ETag (of two people deciding at once, the second is refused),
+   * then the action's write, with its ETag, takes it off the list and, for an approval,
+   * applies it as a save without sign-off would: from that write it counts. A refused
+   * action write puts the entry back as submitted; one that stopped for anything else is
+   * finished from the entry when the action is next opened (`completeSignOffs`).
+   */
+  private async decide(action: IAction, awaiting: IAwaitingSignOff, state: 'approved' | 'returned', comment: string | undefined): Promise<ISavedUpdate> {
+    requireEtag(action.etag, `Action ${action.ref}`);
+    const entry = this.sp.web.lists.getByTitle(LIST_TITLES.updates).items.getById(awaiting.updateId);
+    let update: IProgressUpdate;
+    let entryEtag: string;
+    let signOff: ISignOff;
+    try {
+      const item = (await entry.select(...UPDATE_SELECT).expand('Author')()) as ListItem;
+      update = mapUpdate(item, []);
+      if (update.signOff?.state !== 'submitted') throw new ConflictError(await this.readAction(action.id), `Update ${update.id} is ${update.signOff?.state ?? 'not awaiting sign-off'}.`);
+      const by = await this.signedIn();
+      signOff = { state, by: by.displayName, at: new Date().toISOString(), comment: comment?.trim() || undefined };
+      entryEtag = ((await entry.update(signOffItem(signOff), requireEtag(readEtag(item), `Update ${update.id}`))) as { etag: string }).etag;
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict' && !(mapped instanceof ConflictError)) throw new ConflictError(await this.readAction(action.id), mapped.detail);
+      throw mapped;
+    }
+    const left = withoutAwaiting(action, update.id);
+    const { fields, applied } =
+      state === 'approved'
+        ? this.appliedUpdate(action, { date: update.date, note: update.note, status: update.status ?? action.status, evidence: update.evidence, key: update.key ?? newUpdateKey() })
+        : { fields: {}, applied: action };
+    try {
+      const etag = await this.writeAction(action, { ...fields, [ACTION_FIELDS.awaitingSignOff]: writeAwaitingSignOff(left) });
+      return { action: { ...applied, awaitingSignOff: left, etag }, update: { ...update, signOff } };
+    } catch (error) {
+      if (isRefusal(error)) await entry.update(signOffItem({ state: 'submitted' }), entryEtag).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Finishes sign-off writes that stopped between their two writes (more than two
+   * minutes ago, so not merely in flight), from the log, which is written first: a
+   * submitted entry its action does not list is listed; a listed entry already approved
+   * is applied, one already returned is taken off the list. One write with the action's
+   * ETag; if it fails, the next opening tries again.
+   */
+  private async completeSignOffs(action: IAction, log: readonly IProgressUpdate[]): Promise<void> {
+    const settled = (at: string | undefined): boolean => at !== undefined && Date.now() - Date.parse(at) > UNFINISHED_SAVE_MS;
+    const listed = action.awaitingSignOff ?? [];
+    const listedIds = new Set(listed.map((awaiting) => awaiting.updateId));
+    const unlisted = log.filter((update) => update.signOff?.state === 'submitted' && !listedIds.has(update.id) && settled(update.recordedAt));
+    const decided = log.filter((update) => listedIds.has(update.id) && update.signOff !== undefined && update.signOff.state !== 'submitted' && settled(update.signOff.at));
+    if (unlisted.length + decided.length === 0) return;
+    let fields: ListItem = {};
+    let current = action;
+    for (const update of decided.filter((entry) => entry.signOff?.state === 'approved')) {
+      const step = this.appliedUpdate(current, { date: update.date, note: update.note, status: update.status ?? current.status, evidence: update.evidence, key: update.key ?? newUpdateKey() });
+      fields = { ...fields, ...step.fields };
+      current = step.applied;
+    }
+    const decidedIds = new Set(decided.map((update) => update.id));
+    const awaiting: IAwaitingSignOff[] = listed
+      .filter((entry) => !decidedIds.has(entry.updateId))
+      .concat(unlisted.map((update) => ({ updateId: update.id, date: update.date, status: update.status, note: update.note, author: update.author, authorId: update.authorId, submittedAt: update.recordedAt ?? '' })));
+    // Someone else writing the action now (412) or a reader without edit rights: the next opening tries again.
+    await this.writeAction(action, { ...fields, [ACTION_FIELDS.awaitingSignOff]: writeAwaitingSignOff(awaiting) }).catch(() => undefined);
+  }
+
+  /** The action's fields for an update that takes effect (saved without sign-off, or approved), and the action as they leave it. */
+  private appliedUpdate(action: IAction, entry: IAppliedEntry): { fields: ListItem; applied: IAction } {
+    const evidence = action.evidence.concat(entry.evidence);
+    const history = withHistoryLines(action.history, [historyLine(action.id, entry)]);
     return {
-      action: { ...action, status, latestNote: draft.note, latestUpdateDate: draft.date, evidence, history, etag },
-      update: mapUpdate({ ...logged, Author: { Title: '' } }, warnings)
+      fields: {
+        [ACTION_FIELDS.status]: entry.status ?? null,
+        [ACTION_FIELDS.latestNote]: entry.note,
+        [ACTION_FIELDS.latestUpdateDate]: writeSharePointDate(entry.date),
+        [ACTION_FIELDS.evidence]: writeEvidence(evidence),
+        [ACTION_FIELDS.latestUpdateKey]: entry.key,
+        [ACTION_FIELDS.statusHistory]: writeHistory(history)
+      },
+      applied: { ...action, status: entry.status, latestNote: entry.note, latestUpdateDate: entry.date, evidence, history }
     };
+  }
+
+  /** Writes the action's fields with its ETag; a 412 becomes a ConflictError carrying the action as it is now. */
+  private async writeAction(action: IAction, fields: ListItem): Promise<string> {
+    try {
+      const result = await this.sp.web.lists
+        .getByTitle(LIST_TITLES.actions)
+        .items.getById(action.id)
+        .update(fields, requireEtag(action.etag, `Action ${action.ref}`));
+      return (result as { etag: string }).etag;
+    } catch (error) {
+      const mapped = toPlanDataError(error);
+      if (mapped.kind === 'conflict') throw new ConflictError(await this.readAction(action.id), mapped.detail);
+      throw mapped;
+    }
+  }
+
+  /** The signed-in user, read once and kept (read again after a failure). */
+  private signedIn(): Promise<IPerson> {
+    if (!this.signedInUser) {
+      this.signedInUser = this.currentUser();
+      this.signedInUser.catch(() => {
+        this.signedInUser = undefined;
+      });
+    }
+    return this.signedInUser;
   }
 
   public async saveActionEdit(draft: IActionEditDraft): Promise<IAction> {

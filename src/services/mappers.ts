@@ -132,6 +132,8 @@ export interface ILogEntry {
   status: string | undefined;
   evidence: IEvidenceLink[];
   key: string;
+  /** Set when the plan requires sign-off: the entry is written as submitted. */
+  signOff?: ISignOff;
 }
 
 /** The Action Updates list item for a log entry (the inverse of mapUpdate). */
@@ -146,8 +148,21 @@ export function logEntryItem(entry: ILogEntry): ListItem {
     // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
     [UPDATE_FIELDS.status]: entry.status ?? null,
     [UPDATE_FIELDS.evidence]: writeEvidence(entry.evidence),
-    [UPDATE_FIELDS.key]: entry.key
+    [UPDATE_FIELDS.key]: entry.key,
+    ...(entry.signOff ? signOffItem(entry.signOff) : {})
   };
+}
+
+/** A log entry's sign-off columns (the inverse of reading them); what the sign-off leaves out is cleared. */
+export function signOffItem(signOff: ISignOff): ListItem {
+  /* eslint-disable @rushstack/no-new-null -- SharePoint's REST API clears a field only with null. */
+  return {
+    [UPDATE_FIELDS.signOffState]: signOff.state,
+    [UPDATE_FIELDS.signOffBy]: signOff.by ?? null,
+    [UPDATE_FIELDS.signOffAt]: signOff.at ?? null,
+    [UPDATE_FIELDS.signOffComment]: signOff.comment ?? null
+  };
+  /* eslint-enable @rushstack/no-new-null */
 }
 
 function readText(item: ListItem, field: string): string {

@@ -76,6 +76,8 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     loadActionLog: jest.fn().mockResolvedValue([]),
     readActionLogs: jest.fn().mockResolvedValue(new Map()),
     saveUpdate: jest.fn(),
+    approveUpdate: jest.fn(),
+    returnUpdate: jest.fn(),
     saveActionEdit: jest.fn(),
     recordMeasurement: jest.fn(),
     saveMilestones: jest.fn(),
