@@ -63,9 +63,9 @@ export function evidenceFolderName(planId: number): string {
  * Whether a file may be uploaded as evidence, and if not, the first reason.
  *
  * @param file - the file's name and size in bytes, as the browser gives them
- * @param folderPath - the decoded server-relative path of the folder it goes in ("/sites/send/SEND Evidence/plan-3")
+ * @param folderPath - the decoded server-relative path of the folder it goes in ("/sites/send/SEND Evidence/plan-3"); the path's length is checked only when it is known
  */
-export function evidenceFileProblem(file: { name: string; size: number }, folderPath: string): EvidenceFileProblem | undefined {
+export function evidenceFileProblem(file: { name: string; size: number }, folderPath?: string): EvidenceFileProblem | undefined {
   if (file.size === 0) return { code: 'empty' };
   if (file.size > MAX_EVIDENCE_FILE_BYTES) return { code: 'tooLarge', maxBytes: MAX_EVIDENCE_FILE_BYTES };
   const refused = file.name.match(REFUSED_CHARACTERS);
@@ -73,7 +73,7 @@ export function evidenceFileProblem(file: { name: string; size: number }, folder
   // Leading or trailing spaces are refused; so is a name starting or ending with a dot.
   if (file.name.trim() !== file.name || file.name === '' || /^\.|\.$/.test(file.name)) return { code: 'badEnds' };
   if (RESERVED_NAME.test(file.name)) return { code: 'reservedName' };
-  if (`${folderPath}/${file.name}`.length > MAX_PATH_CHARACTERS) return { code: 'pathTooLong', maxCharacters: MAX_PATH_CHARACTERS };
+  if (folderPath !== undefined && `${folderPath}/${file.name}`.length > MAX_PATH_CHARACTERS) return { code: 'pathTooLong', maxCharacters: MAX_PATH_CHARACTERS };
   return undefined;
 }
 

@@ -46,6 +46,8 @@ describe('evidenceFileProblem', () => {
     const fits = `${'a'.repeat(MAX_PATH_CHARACTERS - FOLDER.length - 1 - 4)}.pdf`;
     expect(problem(fits)).toBeUndefined();
     expect(problem(`a${fits}`)).toEqual({ code: 'pathTooLong', maxCharacters: 400 });
+    // Before the folder is known, the path is not checked.
+    expect(evidenceFileProblem({ name: `a${fits}`, size: 10 })).toBeUndefined();
   });
 });
 
