@@ -18,6 +18,8 @@ import { SharePointPlanImportService } from '../../src/services/SharePointPlanIm
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
 import { GraphMailSender } from '../../src/services/GraphMailSender';
+import { IPlanUpkeepHost, IPlanUpkeepService } from '../../src/services/IPlanUpkeepService';
+import { onDemand } from '../../src/services/onDemand';
 import { localGraphClient } from './graphClient';
 
 interface IPageSettings {
@@ -60,12 +62,19 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
       requests: new SharePointUpdateRequestService(sp),
       people: new SharePointPeopleService(sp),
       // Mail goes to the emulator's Graph sendMail, signed in by the page's cookie: see /_emulator/outbox.html.
-      mail: new GraphMailSender(async () => localGraphClient(''))
+      mail: new GraphMailSender(async () => localGraphClient('')),
+      // Fetched when first used, as the web part fetches it.
+      upkeep: onDemand<IPlanUpkeepService>(
+        () => import(/* webpackChunkName: 'plan-upkeep-service' */ '../../src/services/SharePointPlanUpkeepService').then((module) => new module.SharePointPlanUpkeepService(sp)),
+        { createPlan: true, addPriority: true, renamePriority: true, addOutcome: true, renameOutcome: true, addAction: true, retireAction: true, moveAction: true }
+      )
     }),
     [sp]
   );
   const dataService = services.data;
-  const planId = settings.planId;
+  // A plan created in the page is shown at once, as the web part saves it as its plan.
+  const [planId, setPlanId] = React.useState(settings.planId);
+  const upkeep: IPlanUpkeepHost = { upkeepService: services.upkeep, onPlanCreated: setPlanId };
   document.body.style.background = PAGE_BACKGROUND[themeName] ?? PAGE_BACKGROUND.light;
   const userOptions: IDropdownOption[] = settings.users.map((candidate) => ({ key: candidate.email, text: `${candidate.title} (${candidate.role ?? candidate.level})` }));
   const themeOptions: IDropdownOption[] = [
@@ -83,7 +92,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
           Outbox (mail the page sent)
         </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} {...upkeep} />}</main>
     </Stack>
   );
 }

@@ -28,7 +28,7 @@ export interface INewPlanDraft {
 }
 
 /** The field a problem is about. */
-export type UpkeepField = 'number' | 'title' | 'ref' | 'text' | 'reason' | 'name' | 'localArea' | 'outcome';
+export type UpkeepField = 'number' | 'title' | 'ref' | 'text' | 'due' | 'reason' | 'name' | 'localArea' | 'outcome';
 
 /** What is wrong with a draft, by field. */
 export type UpkeepProblem =

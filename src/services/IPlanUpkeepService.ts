@@ -63,3 +63,13 @@ export interface IPlanUpkeepService {
    */
   moveAction(action: IAction, outcome: IOutcome): Promise<IAction>;
 }
+
+/**
+ * What a host (the web part, the local page) gives the app for plan upkeep: the service,
+ * and how the page comes to show a plan a plan officer has just created.
+ */
+export interface IPlanUpkeepHost {
+  upkeepService?: IPlanUpkeepService;
+  /** The page shows the new plan from now on (the web part saves it as its plan). */
+  onPlanCreated?: (planId: number) => void;
+}

@@ -6,19 +6,15 @@ import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
 import { PartialTheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
-import * as strings from 'ImprovementPlanWebPartStrings';
 import { ImprovementPlanApp } from '../../components/ImprovementPlanApp';
-import { errorMessage, formatDate } from '../../components/format';
+import { errorMessage } from '../../components/format';
 import { PlanViewKey } from '../../components/navigation';
 import { teamsTheme } from '../../components/themes';
 import { todayIso } from '../../model/isoDate';
-import { IPlan } from '../../model/plan';
-import { parseReportingDates, parseTolerance } from '../../model/planSettings';
-import { parseSchemeText, presetScheme, schemeToText } from '../../model/statusSchemes';
 import { IPlanDataService } from '../../services/IPlanDataService';
 import { IBoardPackService } from '../../services/IBoardPackService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
-import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
+import { IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
 import { SharePointProvisioningService } from '../../services/SharePointProvisioningService';
 import { IPlanImportService } from '../../services/IPlanImportService';
@@ -28,18 +24,13 @@ import { IUpdateRequestService } from '../../services/IUpdateRequestService';
 import { IMailSender } from '../../services/IMailSender';
 import { IPeopleService } from '../../services/IPeopleService';
 import { onDemand } from '../../services/onDemand';
+import { IPlanUpkeepHost, IPlanUpkeepService } from '../../services/IPlanUpkeepService';
 
 export interface IImprovementPlanWebPartProps {
   planId?: number;
   defaultView?: PlanViewKey;
   /** 0 or unset: every priority area. */
   pinnedPriorityId?: number;
-  /** Drafts of the plan's own settings while the pane is open; the plan list holds the saved ones. */
-  schemePreset?: string;
-  customScheme?: string;
-  reportingDatesText?: string;
-  kpiTolerancePercent?: string;
-  protectiveMarking?: string;
 }
 
 /** Wiring only: services, theme, property pane, render, dispose. */
@@ -53,11 +44,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private requestService!: IUpdateRequestService;
   private mailSender!: IMailSender;
   private peopleService!: IPeopleService;
-  private pane: Omit<IPropertyPaneState, 'schemePreset'> = { plans: { kind: 'loading' }, priorities: [], settings: { kind: 'none' }, listSetup: { kind: 'idle' } };
-  /** The plan as read for the pane; its ETag guards the settings save. */
-  private panePlan: IPlan | undefined;
-  /** Bumped when plan settings are saved, so the view reloads the plan. */
-  private reloads = 0;
+  private upkeepService!: IPlanUpkeepService;
+  private pane: IPropertyPaneState = { plans: { kind: 'loading' }, priorities: [], listSetup: { kind: 'idle' } };
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -80,6 +68,11 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
       () => import(/* webpackChunkName: 'people' */ '../../services/SharePointPeopleService').then((module) => new module.SharePointPeopleService(sp)),
       { searchPeople: true, ensurePerson: true }
     );
+    // Plan upkeep is a plan officer's, now and then: fetched when first used.
+    this.upkeepService = onDemand<IPlanUpkeepService>(
+      () => import(/* webpackChunkName: 'plan-upkeep-service' */ '../../services/SharePointPlanUpkeepService').then((module) => new module.SharePointPlanUpkeepService(sp)),
+      { createPlan: true, addPriority: true, renamePriority: true, addOutcome: true, renameOutcome: true, addAction: true, retireAction: true, moveAction: true }
+    );
     this.packService = onDemand<IBoardPackService>(
       () => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)),
       { listPacks: true, readPack: true, savePack: true }
@@ -98,9 +91,9 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   }
 
   public render(): void {
+    const upkeep: IPlanUpkeepHost = { upkeepService: this.upkeepService, onPlanCreated: (planId) => this.showPlan(planId) };
     ReactDom.render(
       React.createElement(ImprovementPlanApp, {
-        key: this.reloads,
         dataService: this.dataService,
         packService: this.packService,
         planId: this.properties.planId,
@@ -112,7 +105,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         mailSender: this.mailSender,
         peopleService: this.peopleService,
         defaultView: this.properties.defaultView,
-        pinnedPriorityId: this.properties.pinnedPriorityId || undefined
+        pinnedPriorityId: this.properties.pinnedPriorityId || undefined,
+        ...upkeep
       }),
       this.domElement
     );
@@ -136,77 +130,34 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.readChosenPlan();
   }
 
-  protected onPropertyPaneConfigurationComplete(): void {
-    // The drafts are not page settings: they are read afresh from the plan each time.
-    this.properties.schemePreset = undefined;
-    this.properties.customScheme = undefined;
-    this.properties.reportingDatesText = undefined;
-    this.properties.kpiTolerancePercent = undefined;
-    this.properties.protectiveMarking = undefined;
-  }
-
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if (propertyPath === 'planId') {
       this.properties.pinnedPriorityId = undefined;
       this.readChosenPlan();
     }
-    if (propertyPath === 'schemePreset' && this.properties.schemePreset === CUSTOM_SCHEME && !this.properties.customScheme && this.panePlan) {
-      this.properties.customScheme = schemeToText(this.panePlan.statusScheme);
-    }
     this.context.propertyPane.refresh();
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return buildPropertyPane({ ...this.pane, schemePreset: this.properties.schemePreset }, { onSavePlanSettings: () => this.savePlanSettings(), onSetUpLists: () => this.setUpLists() });
+    return buildPropertyPane(this.pane, { onSetUpLists: () => this.setUpLists() });
   }
 
-  /** Reads the chosen plan's priorities and settings into the pane. */
+  /** Reads the chosen plan's priorities into the pane, for pinning the page to one. */
   private readChosenPlan(): void {
     const planId = this.properties.planId;
-    this.panePlan = undefined;
-    this.pane = { ...this.pane, priorities: [], settings: { kind: 'none' } };
+    this.pane = { ...this.pane, priorities: [] };
     if (planId === undefined) return;
     this.dataService.listPriorities(planId).then(
       (priorities) => this.refreshPane({ priorities }),
       () => this.refreshPane({ priorities: [] })
     );
-    this.dataService.readPlan(planId).then(
-      (plan) => {
-        this.panePlan = plan;
-        const preset = presetScheme(plan.statusScheme.id) === plan.statusScheme;
-        this.properties.schemePreset = preset ? plan.statusScheme.id : CUSTOM_SCHEME;
-        this.properties.customScheme = preset ? undefined : schemeToText(plan.statusScheme);
-        this.properties.reportingDatesText = plan.reportingDates.map((date) => formatDate(date, date)).join('\n');
-        this.properties.kpiTolerancePercent = String(Math.round(plan.kpiThresholds.onTrackTolerance * 1000) / 10);
-        this.properties.protectiveMarking = plan.protectiveMarking;
-        this.refreshPane({ settings: { kind: 'loaded', saving: false } });
-      },
-      (error: unknown) => this.refreshPane({ settings: { kind: 'failed', message: errorMessage(error) } })
-    );
   }
 
-  private savePlanSettings(): void {
-    const plan = this.panePlan;
-    if (!plan) return;
-    const custom = this.properties.schemePreset === CUSTOM_SCHEME;
-    const scheme = custom ? parseSchemeText(this.properties.customScheme ?? '') : undefined;
-    const dates = parseReportingDates(this.properties.reportingDatesText ?? '');
-    const tolerance = parseTolerance(this.properties.kpiTolerancePercent ?? '');
-    const statusScheme = scheme ? (scheme.ok ? scheme.scheme : undefined) : presetScheme(this.properties.schemePreset ?? '');
-    if (!statusScheme || !dates.ok || !tolerance.ok) {
-      this.refreshPane({ settings: { kind: 'loaded', saving: false, message: strings.PlanSettingsInvalid } });
-      return;
-    }
-    this.refreshPane({ settings: { kind: 'loaded', saving: true } });
-    this.dataService.savePlanSettings(plan, { statusScheme, reportingDates: dates.dates, kpiThresholds: { onTrackTolerance: tolerance.tolerance }, protectiveMarking: this.properties.protectiveMarking ?? '' }).then(
-      (saved) => {
-        this.panePlan = saved;
-        this.reloads += 1;
-        this.refreshPane({ settings: { kind: 'loaded', saving: false, message: strings.PlanSettingsSaved } });
-        this.render();
-      },
-      (error: unknown) => this.refreshPane({ settings: { kind: 'loaded', saving: false, message: `${strings.PlanSettingsNotSaved} ${errorMessage(error)}` } })
-    );
+  /** A plan officer created a plan in the web part: the page shows it from now on. */
+  private showPlan(planId: number): void {
+    this.properties.planId = planId;
+    this.properties.pinnedPriorityId = undefined;
+    this.render();
   }
 
   private setUpLists(): void {
@@ -222,7 +173,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.render();
   }
 
-  private refreshPane(change: Partial<Omit<IPropertyPaneState, 'schemePreset'>>): void {
+  private refreshPane(change: Partial<IPropertyPaneState>): void {
     this.pane = { ...this.pane, ...change };
     this.context.propertyPane.refresh();
   }

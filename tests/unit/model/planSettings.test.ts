@@ -6,10 +6,14 @@ describe('parseReportingDates', () => {
     expect(parseReportingDates('30/09/2023\nJune 2023\n\n 31 Dec 2023 \n30/06/2023')).toEqual({ ok: true, dates: ['2023-06-30', '2023-09-30', '2023-12-31'] });
   });
 
-  it('names each line that is not a date, including tentative ones', () => {
-    const result = parseReportingDates('30/06/2023\nnext board\n?July 2023');
-    expect(result.ok).toBe(false);
-    expect(result.ok === false && result.errors).toEqual([expect.stringMatching(/^Line 2: "next board" is not a date\./), expect.stringMatching(/^Line 3: "\?July 2023" is not a date\./)]);
+  it('names each line that is not a firm date by its number, as codes with what was written', () => {
+    expect(parseReportingDates('30/06/2023\nnext board\n?July 2023')).toEqual({
+      ok: false,
+      problems: [
+        { code: 'notADate', line: 2, text: 'next board' },
+        { code: 'provisionalDate', line: 3, text: '?July 2023' }
+      ]
+    });
   });
 });
 
@@ -19,8 +23,8 @@ describe('parseTolerance', () => {
     expect(parseTolerance(' 7.5% ')).toEqual({ ok: true, tolerance: 0.075 });
     expect(parseTolerance('0')).toEqual({ ok: true, tolerance: 0 });
     expect(parseTolerance('100')).toEqual({ ok: true, tolerance: 1 });
-    expect(parseTolerance('101')).toEqual({ ok: false, errors: ['"101" is not a percentage from 0 to 100.'] });
-    expect(parseTolerance('ten')).toEqual({ ok: false, errors: ['"ten" is not a percentage from 0 to 100.'] });
+    expect(parseTolerance('101')).toEqual({ ok: false, problems: [{ code: 'notAPercentage', text: '101' }] });
+    expect(parseTolerance(' ten ')).toEqual({ ok: false, problems: [{ code: 'notAPercentage', text: 'ten' }] });
     expect(parseTolerance('-5').ok).toBe(false);
   });
 });

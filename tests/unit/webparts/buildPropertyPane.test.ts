@@ -4,7 +4,7 @@
  * what is tested is the pane this project builds from its state.
  */
 import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
-import { CUSTOM_SCHEME, IPropertyPaneState, buildPropertyPane } from '../../../src/webparts/improvementPlan/propertyPane/buildPropertyPane';
+import { IPropertyPaneState, buildPropertyPane } from '../../../src/webparts/improvementPlan/propertyPane/buildPropertyPane';
 
 jest.mock('@microsoft/sp-property-pane', () => {
   const field = (type: string) => (targetProperty: string, properties: Record<string, unknown>) => ({ type, targetProperty, properties });
@@ -29,9 +29,7 @@ const loaded: IPropertyPaneState = {
     { id: 3, planId: 1, number: '3', title: 'ND Pathways', inspectionFinding: '', vision: '', leadRoles: [], membership: [] },
     { id: 5, planId: 1, number: '5', title: 'Quality of EHC plans', inspectionFinding: '', vision: '', leadRoles: [], membership: [] }
   ],
-  settings: { kind: 'loaded', saving: false },
-  listSetup: { kind: 'idle' },
-  schemePreset: 'ragc'
+  listSetup: { kind: 'idle' }
 };
 
 function fields(pane: IPropertyPaneConfiguration): IRecordedField[] {
@@ -45,7 +43,7 @@ function field(pane: IPropertyPaneConfiguration, target: string, type?: string):
 }
 
 describe('buildPropertyPane', () => {
-  const actions = { onSavePlanSettings: jest.fn(), onSetUpLists: jest.fn() };
+  const actions = { onSetUpLists: jest.fn() };
 
   it('offers the plan, the opening tab and the priority to pin, with "all" first', () => {
     const pane = buildPropertyPane(loaded, actions);
@@ -63,30 +61,18 @@ describe('buildPropertyPane', () => {
     expect(field(buildPropertyPane({ ...loaded, plans: { kind: 'failed', message: 'Access denied.' } }, actions), 'planId').properties.text).toBe('The plans could not be loaded: Access denied.');
   });
 
-  it('shows the custom scheme box only for a custom scheme, and names each bad line', () => {
-    expect(fields(buildPropertyPane(loaded, actions)).some((candidate) => candidate.targetProperty === 'customScheme')).toBe(false);
-    const custom = field(buildPropertyPane({ ...loaded, schemePreset: CUSTOM_SCHEME }, actions), 'customScheme');
-    expect(custom.properties.onGetErrorMessage?.('Red = off track\nAmber = at risk')).toBe('');
-    expect(custom.properties.onGetErrorMessage?.('Red = off track\nAmber')).toBe('Line 2: write "Label = meaning", for example "Amber = at risk".');
-  });
-
-  it('checks reporting dates line by line, offers the reports\' protective marking, and saves through the action given', () => {
+  it('keeps to what belongs to the page: the plan\'s own settings are edited in the web part, for every page and host', () => {
     const pane = buildPropertyPane(loaded, actions);
-    expect(field(pane, 'reportingDatesText').properties.onGetErrorMessage?.('30/06/2024\nJune')).toMatch(/^Line 2: "June" is not a date\./);
-    expect(field(pane, 'kpiTolerancePercent').properties.onGetErrorMessage?.('10')).toBe('');
-    expect(field(pane, 'kpiTolerancePercent').properties.onGetErrorMessage?.('150')).toBe('"150" is not a percentage from 0 to 100.');
-    expect(field(pane, 'protectiveMarking', 'TextField').properties.label).toBe('Protective marking');
-    field(pane, 'savePlanSettings', 'Button').properties.onClick?.();
-    expect(actions.onSavePlanSettings).toHaveBeenCalled();
+    expect(fields(pane).map((candidate) => `${candidate.type} ${candidate.targetProperty}`)).toEqual(['Dropdown planId', 'Dropdown defaultView', 'Dropdown pinnedPriorityId', 'Label planSettings', 'Button setUpLists']);
+    expect(field(pane, 'planSettings').properties.text).toMatch(/under Plan settings on the web part's summary/);
   });
 
-  it('disables the buttons while they run and shows what they reported', () => {
-    const pane = buildPropertyPane({ ...loaded, settings: { kind: 'loaded', saving: true }, listSetup: { kind: 'finished', message: 'The plan lists were already set up.' } }, actions);
-    expect(field(pane, 'savePlanSettings', 'Button').properties.disabled).toBe(true);
-    expect(field(pane, 'setUpLists', 'Label').properties.text).toBe('The plan lists were already set up.');
-  });
-
-  it('asks for a plan before showing plan settings', () => {
-    expect(field(buildPropertyPane({ ...loaded, settings: { kind: 'none' } }, actions), 'schemePreset').properties.text).toBe('Choose a plan to see its settings.');
+  it('disables the set-up button while it runs and shows what it reported', () => {
+    const pane = buildPropertyPane({ ...loaded, listSetup: { kind: 'running' } }, actions);
+    expect(field(pane, 'setUpLists', 'Button').properties.disabled).toBe(true);
+    const finished = buildPropertyPane({ ...loaded, listSetup: { kind: 'finished', message: 'The plan lists were already set up.' } }, actions);
+    expect(field(finished, 'setUpLists', 'Label').properties.text).toBe('The plan lists were already set up.');
+    field(finished, 'setUpLists', 'Button').properties.onClick?.();
+    expect(actions.onSetUpLists).toHaveBeenCalled();
   });
 });
