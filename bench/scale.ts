@@ -11,6 +11,10 @@
  *
  *   npm run bench                 (BENCH_SIZES=200,2000 for a quicker run)
  *
+ * Each view is also opened over an emulated council VPN and phone link (bench/network.ts),
+ * a first visit and a repeat visit, beside the same page showing an empty plan on the same
+ * link in the same run (the fixed cost: page script, sign-in, one load).
+ *
  * Figures are from one noisy, shared machine: read them as ratios within a run.
  */
 import { Browser, Locator, Page } from 'playwright-core';
@@ -27,6 +31,7 @@ import { SharePointPlanImportService } from '../src/services/SharePointPlanImpor
 import { SharePointProvisioningService } from '../src/services/SharePointProvisioningService';
 import { ILocalEmulator, launchChromium, signedInPage, startLocalEmulator } from '../tests/support/browser';
 import { dryRunCsv } from '../tests/support/sheets';
+import { INetworkProfile, IProfileFigures, NETWORK_PROFILES, measureOnLink } from './network';
 
 const SIZES = (process.env.BENCH_SIZES ?? '200,2000,10000').split(',').map(Number);
 const AS_AT: IsoDate = '2024-02-29';
@@ -72,7 +77,7 @@ interface ISite extends ILocalEmulator {
   generatedMs: number;
 }
 
-/** A fresh emulator holding a plan of `size` actions and the 200 KPIs. */
+/** A fresh emulator holding a plan of `size` actions and the 200 KPIs; at size 0, an empty plan and nothing else. */
 async function generate(size: number): Promise<ISite> {
   const local = await startLocalEmulator(AS_AT);
   const { emulator } = local;
@@ -90,6 +95,7 @@ async function generate(size: number): Promise<ISite> {
       [PLAN_FIELDS.kpiTolerance]: 0.1
     }
   ]);
+  if (size === 0) return { ...local, planId, generatedMs: performance.now() - started };
   const lead = (await sp.web.siteUsers.select('Id', 'Email')()).find((user) => user.Email === ND_LEAD.email) as { Id: number };
   // Officers are roles in the glossary; the ND lead holds one, so My actions lists a fiftieth of the plan.
   await addItems(
@@ -257,23 +263,54 @@ async function naiveLoad(site: ISite): Promise<ILoadFigures & { estimated: boole
   return { ms: paged + perAction * actionIds.length, requests: pages + actionIds.length, estimated: timed.length < actionIds.length };
 }
 
+type LinkFigures = Record<string, Record<string, IProfileFigures>>;
+
+/** Every view over every emulated link, first and repeat visit. An empty plan has no "Update" button: its My actions is timed to the tab's heading. */
+async function measureLinks(browser: Browser, site: ISite, empty: boolean): Promise<LinkFigures> {
+  const figures: LinkFigures = {};
+  for (const profile of NETWORK_PROFILES) {
+    figures[profile.name] = {};
+    for (const view of ['summary', 'workstreams', 'kpis', 'myActions'] as PlanViewKey[]) {
+      const marker = empty ? EMPTY_MARKERS[view] : VIEW_MARKERS[view];
+      figures[profile.name][view] = await measureOnLink(browser, site.emulator, ND_LEAD.email, view, marker, profile);
+    }
+  }
+  return figures;
+}
+
+/** What each view shows of an empty plan once loaded. */
+const EMPTY_MARKERS: Readonly<Record<PlanViewKey, (page: Page) => Locator>> = {
+  summary: (page) => page.getByText('This plan has no priority areas yet.'),
+  workstreams: (page) => page.getByRole('tab', { name: 'Workstreams', selected: true }),
+  kpis: (page) => page.getByText('This plan has no KPIs yet.'),
+  myActions: (page) => page.getByRole('tab', { name: 'My actions', selected: true })
+};
+
 const pad = (value: string | number, width: number): string => String(value).padStart(width);
 const kb = (bytes: number): string => (bytes / 1024).toFixed(0);
 
 async function main(): Promise<void> {
   const browser = await launchChromium();
-  const results: Array<{ size: number; views: Record<string, IPageFigures>; save: ISaveFigures; product: ILoadFigures; naive: ILoadFigures & { estimated: boolean }; generatedMs: number }> = [];
+  const results: Array<{ size: number; views: Record<string, IPageFigures>; links: LinkFigures; save: ISaveFigures; product: ILoadFigures; naive: ILoadFigures & { estimated: boolean }; generatedMs: number }> = [];
+  let fixed: LinkFigures;
   try {
+    const emptySite = await generate(0);
+    try {
+      fixed = await measureLinks(browser, emptySite, true);
+    } finally {
+      await emptySite.stop();
+    }
     for (const size of SIZES) {
       const site = await generate(size);
       console.log(`Generated ${size} actions (${size * 10} log entries), ${KPIS} KPIs (${KPIS * MEASUREMENTS} measurements) in ${(site.generatedMs / 1000).toFixed(1)} s`);
       try {
         const views: Record<string, IPageFigures> = {};
         for (const view of ['summary', 'workstreams', 'kpis', 'myActions'] as PlanViewKey[]) views[view] = await measureView(browser, site, view);
+        const links = await measureLinks(browser, site, false);
         const save = await measureSave(browser, site);
         const product = await productLoad(site);
         const naive = await naiveLoad(site);
-        results.push({ size, views, save, product, naive, generatedMs: site.generatedMs });
+        results.push({ size, views, links, save, product, naive, generatedMs: site.generatedMs });
       } finally {
         await site.stop();
       }
@@ -290,6 +327,20 @@ async function main(): Promise<void> {
     }
   }
   for (const result of results) console.log(`SharePoint requests for the summary at ${result.size} actions: ${result.views.summary.asked.join('; ')}`);
+
+  const profileText = (profile: INetworkProfile): string => `${profile.name} (${profile.roundTripMs} ms round trip, ${profile.downBitsPerSecond / 1e6} Mbit/s down, ${profile.upBitsPerSecond / 1e6} up)`;
+  console.log('\nViews over an emulated link: first visit (empty cache) and repeat visit (same browser); render ms, KB moved; "cache" where the repeat rendered before any SharePoint response');
+  console.log(`${pad('actions', 8)} ${pad('link', 6)} ${pad('view', 12)} ${pad('first ms', 9)} ${pad('first KB', 9)} ${pad('repeat ms', 10)} ${pad('repeat KB', 10)}`);
+  const rows: Array<[string, LinkFigures]> = [['empty', fixed], ...results.map((result): [string, LinkFigures] => [String(result.size), result.links])];
+  for (const [label, links] of rows) {
+    for (const profile of NETWORK_PROFILES) {
+      for (const [view, figures] of Object.entries(links[profile.name])) {
+        const { first, repeat } = figures;
+        console.log(`${pad(label, 8)} ${pad(profile.name, 6)} ${pad(view, 12)} ${pad(first.ms.toFixed(0), 9)} ${pad(kb(first.bytes), 9)} ${pad(repeat.ms.toFixed(0), 10)} ${pad(kb(repeat.bytes), 10)}${repeat.renderedBeforeNetwork ? ' cache' : ''}`);
+      }
+    }
+  }
+  console.log(`Links: ${NETWORK_PROFILES.map(profileText).join('; ')}.`);
   console.log('\nA save from My actions (the second on the page)');
   for (const result of results) {
     console.log(`${pad(result.size, 8)} actions: ${result.save.ms.toFixed(0)} ms, ${result.save.apiRequests} requests: ${result.save.writes.join(', ')}; log entry carries the action's key: ${result.save.keysMatch ? 'yes' : 'NO'}`);
@@ -312,6 +363,33 @@ async function main(): Promise<void> {
   console.log(`  requests per view 3 or fewer, not growing with size: most ${most}, ${grows ? 'grows' : 'does not grow'} -> ${most <= 3 && !grows ? 'met' : 'NOT met'}`);
   console.log(`  a save in at most 2 round trips, never a log entry without its action: ${saveRequests} requests, keys ${results.every((result) => result.save.keysMatch) ? 'match' : 'DO NOT match'} -> ${saveRequests <= 2 && results.every((result) => result.save.keysMatch) ? 'met' : 'NOT met'}`);
   console.log(`  summary at ${last.size} actions within 2x of ${first.size}: ${summaryRatio.toFixed(1)}x -> ${summaryRatio <= 2 ? 'met' : 'NOT met'}`);
+
+  // The targets of working where people are: on the VPN link, against the empty plan's page on the same link.
+  const vpnSummary = (links: LinkFigures): IProfileFigures => links.vpn.summary;
+  const fixedMs = vpnSummary(fixed).first.ms;
+  for (const [size, limit] of [[200, 1.5], [2000, 2]] as const) {
+    const result = results.find((candidate) => candidate.size === size);
+    if (!result) continue;
+    const ratio = vpnSummary(result.links).first.ms / fixedMs;
+    console.log(`  summary on the VPN, first visit, ${size} actions within ${limit}x of the empty plan's page: ${ratio.toFixed(1)}x -> ${ratio <= limit ? 'met' : 'NOT met'}`);
+  }
+  for (const result of results) {
+    const { first, repeat } = vpnSummary(result.links);
+    const share = repeat.bytes / first.bytes;
+    const met = share <= 0.1 && repeat.renderedBeforeNetwork;
+    console.log(`  repeat visit at ${result.size} actions: ${(share * 100).toFixed(0)}% of the first visit's bytes, ${repeat.renderedBeforeNetwork ? 'rendered from the cache first' : 'waited for SharePoint'} -> ${met ? 'met' : 'NOT met'}`);
+  }
+  const at200 = results.find((result) => result.size === 200);
+  if (at200) {
+    const summaryBytes = vpnSummary(at200.links).first.apiBytes;
+    console.log(`  summary at 200 actions moves at most 1 MB from SharePoint: ${kb(summaryBytes)} KB -> ${summaryBytes <= 1024 * 1024 ? 'met' : 'NOT met'}`);
+  }
+  if (results.length > 1) {
+    // Linear at most: bytes per action do not rise from the smallest plan to the largest.
+    const perAction = results.map((result) => vpnSummary(result.links).first.apiBytes / result.size);
+    const linear = perAction[perAction.length - 1] <= perAction[0] * 1.1;
+    console.log(`  summary's SharePoint bytes grow at most linearly with actions: ${perAction.map((bytes) => (bytes / 1024).toFixed(1)).join(' -> ')} KB per action -> ${linear ? 'met' : 'NOT met'}`);
+  }
 }
 
 main().catch((error: unknown) => {
