@@ -74,13 +74,14 @@ export interface IRoleEdit {
 /** Why a glossary entry cannot be saved. */
 export type RoleEditProblem = 'titleRequired' | 'titleTaken' | 'deputyIsHolder';
 
-/** What stops the entry being saved; empty when nothing does. `others` are the glossary's other roles. */
+/** What stops the entry being saved; empty when nothing does. `others` are the glossary's other roles: no two roles answer to one name. */
 export function roleEditProblems(edit: IRoleEdit, others: readonly IRole[]): RoleEditProblem[] {
   const problems: RoleEditProblem[] = [];
   const title = foldName(edit.title);
+  // A title or abbreviation another role already answers to would make an owner's name ambiguous.
+  const taken = new Set(others.reduce<string[]>((names, role) => names.concat([role.title, role.abbreviation ?? ''].map(foldName)), []).filter((name) => name !== ''));
   if (!title) problems.push('titleRequired');
-  else if (others.some((role) => foldName(role.title) === title || (edit.abbreviation && role.abbreviation && foldName(role.abbreviation) === foldName(edit.abbreviation))))
-    problems.push('titleTaken');
+  else if (taken.has(title) || taken.has(foldName(edit.abbreviation ?? ''))) problems.push('titleTaken');
   if (edit.holder && edit.deputy && samePerson(edit.holder, edit.deputy)) problems.push('deputyIsHolder');
   return problems;
 }

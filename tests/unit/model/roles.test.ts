@@ -61,6 +61,8 @@ describe('editing a glossary entry', () => {
     expect(roleEditProblems({ title: '  ' }, ROLES)).toEqual(['titleRequired']);
     expect(roleEditProblems({ title: 'commissioners' }, ROLES)).toEqual(['titleTaken']);
     expect(roleEditProblems({ title: 'Virtual School Head', abbreviation: 'dco' }, ROLES)).toEqual(['titleTaken']);
+    expect(roleEditProblems({ title: 'D.C.O.' }, ROLES)).toEqual(['titleTaken']);
+    expect(roleEditProblems({ title: 'Virtual School Head', abbreviation: 'head of inclusion' }, ROLES)).toEqual(['titleTaken']);
     expect(roleEditProblems({ title: 'Virtual School Head', holder: JO, deputy: { id: 7, displayName: 'Jo Holder' } }, ROLES)).toEqual(['deputyIsHolder']);
   });
 
