@@ -268,3 +268,14 @@ export const SAMPLE_REQUESTS: ReadonlyArray<{ email: string; refs: string[]; sen
   { email: FRAN, refs: ['5.1.2', '5.1.8', '5.2.1'], sentAt: '2024-02-20T09:30:00.000Z', channel: 'graph' },
   { email: EHCP_LEAD, refs: ['5.2.2', '5.2.3', '5.2.4', '5.2.5'], sentAt: '2024-02-27T14:05:00.000Z', channel: 'mailLink' }
 ];
+
+/**
+ * Updates submitted by their officers that await sign-off (the sample plan requires it):
+ * two in priority 3 for Kathryn Morgan, one in priority 5 for Karen Levell. None is on
+ * an action asked about above, so the answer rates stay as they are.
+ */
+export const SAMPLE_AWAITING_SIGN_OFF: ReadonlyArray<{ email: string; ref: string; status: string; note: string }> = [
+  { email: ALISON, ref: '3.3.4', status: 'Amber', note: 'Advice line pilot starts in April, a month late: the clinical lead post is still being recruited.' },
+  { email: MILLAR, ref: '3.9.1', status: 'Complete', note: 'Waiting-time analysis for ASD 0 to 5 finished and shared with the ND steering group.' },
+  { email: STEVE, ref: '5.1.1', status: 'Green', note: 'Inclusion framework consultation closed; 42 schools responded and the final draft goes to the Schools Forum.' }
+];

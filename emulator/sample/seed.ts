@@ -16,10 +16,12 @@ import { IRevision } from '../../src/model/revisions';
 import { withHistoryLines } from '../../src/model/rollups';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
-import { ISampleAction, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_REQUESTS, SAMPLE_ROLES } from './samplePlan';
+import { ISampleAction, SAMPLE_AWAITING_SIGN_OFF, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_REQUESTS, SAMPLE_ROLES } from './samplePlan';
 import { SAMPLE_USERS, SITE_OWNER } from './users';
 import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
 import { nextBoardDate } from '../../src/model/updateRequests';
+import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
+import { emulatorSp } from '../../tools/siteClient';
 
 type Item = Record<string, unknown>;
 
@@ -115,7 +117,8 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [PLAN_FIELDS.accountableOfficers]: SAMPLE_PLAN.accountableOfficers.join('\n'),
       [PLAN_FIELDS.statusScheme]: SAMPLE_PLAN.statusScheme,
       [PLAN_FIELDS.reportingDates]: SAMPLE_PLAN.reportingDates.join('\n'),
-      [PLAN_FIELDS.kpiTolerance]: 0.1
+      [PLAN_FIELDS.kpiTolerance]: 0.1,
+      [PLAN_FIELDS.signOffRequired]: true
     }
   ]);
 
@@ -259,5 +262,17 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       };
     })
   );
+  await submitSampleUpdates(sp, planId);
   return { planId, actions: actionIds.length, updates: updates.length };
+}
+
+/** The sample's updates awaiting sign-off, each submitted by its officer through the data service, as the web part submits them. */
+async function submitSampleUpdates(sp: SPFI, planId: number): Promise<void> {
+  const { Url: siteUrl } = await sp.web.select('Url')<{ Url: string }>();
+  const { actions } = await new SharePointPlanDataService(sp).loadPlan(planId);
+  for (const pending of SAMPLE_AWAITING_SIGN_OFF) {
+    const action = actions.find((candidate) => candidate.ref === pending.ref);
+    if (!action) throw new Error(`The sample has no action ${pending.ref} to submit an update on.`);
+    await new SharePointPlanDataService(emulatorSp(siteUrl, pending.email)).saveUpdate({ action, date: SAMPLE_PLAN.asAt, note: pending.note, status: pending.status, evidence: [], forSignOff: true });
+  }
 }

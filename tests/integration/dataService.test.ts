@@ -24,8 +24,8 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(snapshot.plan.title).toBe('Shropshire Area SEND Accelerated Progress Plan 2023');
     expect(snapshot.priorities.map((priority) => priority.number)).toEqual(['3', '5']);
     expect(snapshot.actions).toHaveLength(site.store.itemCount(LIST_TITLES.actions));
-    // Each action carries a line per log entry: the views need no read of the log.
-    expect(snapshot.actions.reduce((lines, action) => lines + action.history.length, 0)).toBe(site.store.itemCount(LIST_TITLES.updates));
+    // Each action carries a line per log entry, or lists it while it awaits sign-off: the views need no read of the log.
+    expect(snapshot.actions.reduce((lines, action) => lines + action.history.length + (action.awaitingSignOff?.length ?? 0), 0)).toBe(site.store.itemCount(LIST_TITLES.updates));
     expect(snapshot.warnings).toEqual([]);
     expect(snapshot.access).toEqual({ user: { id: expect.any(Number), displayName: 'Kathryn Morgan', email: ND_LEAD.email }, canEditActions: true, canAddUpdates: true, canUpdateKpis: true, canManageLists: false });
     // The plan as written carries over: "?July 2023" is a tentative month, 3.4.1 names a person.
@@ -297,7 +297,8 @@ describe('SharePointPlanDataService against the emulator', () => {
 
     expect(logs.size).toBe(150);
     for (const id of actionIds) {
-      const stored = site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.ActionId === id);
+      // The notes that stood: an update awaiting sign-off (or returned) never did.
+      const stored = site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.ActionId === id && (item.values.SignOffState ?? 'approved') === 'approved');
       const log = logs.get(id) ?? [];
       expect([id, log.length]).toEqual([id, stored.length]);
       expect(log.map((entry) => entry.date)).toEqual([...log.map((entry) => entry.date)].sort());
