@@ -3,7 +3,7 @@ import { ActionButton, DefaultButton, DropdownMenuItemType, IDropdownOption, Pan
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea } from '../model/plan';
-import { INumberedDraft, validateNewAction, validateNewPlan, validateNumbered, validateRetirement } from '../model/planUpkeep';
+import { INumberedDraft, nextOutcomeNumber, validateNewAction, validateNewPlan, validateNumbered, validateRetirement } from '../model/planUpkeep';
 import { compareRefs } from '../model/refs';
 import { RAGC_SCHEME } from '../model/statusSchemes';
 import { ConflictError } from '../services/errors';
@@ -195,8 +195,10 @@ export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onP
   };
 
   const outcomeItem = (outcome: IOutcome): JSX.Element => {
-    const renameLabel = formatString(strings.UpkeepRenameOutcomeLabel, outcome.number);
-    const addLabel = formatString(strings.UpkeepAddActionLabel, outcome.number);
+    // Named with its priority: plans number outcomes "3.1" or "1" under each priority.
+    const priorityNumber = lists.priorities.find((priority) => priority.id === outcome.priorityId)?.number ?? '';
+    const renameLabel = formatString(strings.UpkeepRenameOutcomeLabel, priorityNumber, outcome.number);
+    const addLabel = formatString(strings.UpkeepAddActionLabel, priorityNumber, outcome.number);
     const actions = lists.actions.filter((action) => action.outcomeId === outcome.id).sort((left, right) => compareRefs(left.ref, right.ref));
     return (
       <li key={outcome.id}>
@@ -263,7 +265,7 @@ export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onP
         {editor?.kind === 'addOutcome' && editor.priority === priority.id && (
           <UpkeepForm
             label={addOutcomeLabel}
-            fields={numberedFields({ number: `${priority.number}.${outcomes.length + 1}`, title: '' })}
+            fields={numberedFields({ number: nextOutcomeNumber(priority.number, outcomes), title: '' })}
             validate={(values) => validateNumbered(numbered(values), outcomes)}
             onSubmit={(values) => change(addOutcomeLabel, () => upkeepService.addOutcome(priority, numbered(values)), keepOutcome)}
             onCancel={() => close()}

@@ -59,6 +59,16 @@ export function validateNumbered(draft: INumberedDraft, siblings: ReadonlyArray<
   return taken ? [{ field: 'number', code: 'numberTaken', number: draft.number.trim() }, ...problems] : problems;
 }
 
+/**
+ * The number a new outcome of a priority is offered: the next in the style its outcomes
+ * have ("3.3" after "3.1" and "3.2"; "3" after "1" and "2"), "<priority>.1" for the first.
+ */
+export function nextOutcomeNumber(priorityNumber: string, outcomes: ReadonlyArray<{ number: string }>): string {
+  const prefix = `${priorityNumber.trim()}.`;
+  const next = outcomes.length + 1;
+  return outcomes.every((outcome) => outcome.number.trim().startsWith(prefix)) ? `${prefix}${next}` : String(next);
+}
+
 /** Problems with a new action: a ref not used in the plan (retired actions included) and its wording; the due date is kept as written. */
 export function validateNewAction(draft: INewActionDraft, planRefs: readonly string[]): UpkeepProblem[] {
   const problems = [...required('ref', draft.ref, SINGLE_LINE_LIMIT), ...required('text', draft.text)];

@@ -77,10 +77,10 @@ describe('PlanUpkeepPanel', () => {
 
   it('adds an action under an outcome: fields named in each problem, a ref the plan uses refused, then saved, announced and focus back on the button', async () => {
     const { service, onChanged } = renderPanel();
-    const opener = screen.getByRole('button', { name: 'Add action to outcome 3.1' });
+    const opener = screen.getByRole('button', { name: 'Add action to outcome 3.1 of priority 3' });
     opener.focus();
     fireEvent.click(opener);
-    const adding = form('Add action to outcome 3.1');
+    const adding = form('Add action to outcome 3.1 of priority 3');
     expect(within(adding).getByRole('textbox', { name: 'Ref' })).toHaveFocus();
 
     fireEvent.click(within(adding).getByRole('button', { name: 'Save' }));
@@ -98,17 +98,17 @@ describe('PlanUpkeepPanel', () => {
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Due, as written (Sep-24, TBC)' }), { target: { value: 'Sep-24' } });
     fireEvent.click(within(adding).getByRole('button', { name: 'Save' }));
 
-    expect(await screen.findByText('Done: Add action to outcome 3.1.')).toBeInTheDocument();
+    expect(await screen.findByText('Done: Add action to outcome 3.1 of priority 3.')).toBeInTheDocument();
     expect(service.addAction).toHaveBeenCalledWith(1, { ref: '3.1.3', text: 'Audit referrals', due: 'Sep-24', priorityId: 3, outcomeId: 31 });
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Audit referrals')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Add action to outcome 3.1' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Add action to outcome 3.1 of priority 3' })).toHaveFocus();
   });
 
   it('shows a ref someone else took meanwhile on the ref field, what was typed kept', async () => {
     renderPanel(aService({ addAction: jest.fn(async () => Promise.reject(new DuplicateRefError('3.2.9'))) }));
-    fireEvent.click(screen.getByRole('button', { name: 'Add action to outcome 3.2' }));
-    const adding = form('Add action to outcome 3.2');
+    fireEvent.click(screen.getByRole('button', { name: 'Add action to outcome 3.2 of priority 3' }));
+    const adding = form('Add action to outcome 3.2 of priority 3');
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Ref' }), { target: { value: '3.2.9' } });
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Action' }), { target: { value: 'Family support line' } });
     fireEvent.click(within(adding).getByRole('button', { name: 'Save' }));

@@ -1,4 +1,4 @@
-import { sameKey, validateNewAction, validateNewPlan, validateNumbered, validateRetirement } from '../../../src/model/planUpkeep';
+import { nextOutcomeNumber, sameKey, validateNewAction, validateNewPlan, validateNumbered, validateRetirement } from '../../../src/model/planUpkeep';
 
 describe('plan upkeep drafts', () => {
   it('compares refs and numbers as people type them: spaces around and case do not matter', () => {
@@ -17,6 +17,12 @@ describe('plan upkeep drafts', () => {
     expect(validateNumbered({ number: '5 ', title: 'Quality of EHC plans' }, siblings)).toEqual([{ field: 'number', code: 'numberTaken', number: '5' }]);
     expect(validateNumbered({ number: '5', title: 'Quality of EHC plans' }, siblings, 5)).toEqual([]);
     expect(validateNumbered({ number: '6', title: 'x'.repeat(256) }, siblings)).toEqual([{ field: 'title', code: 'tooLong', limit: 255 }]);
+  });
+
+  it('offers the next outcome number in the style the priority’s outcomes have', () => {
+    expect(nextOutcomeNumber('3', [])).toBe('3.1');
+    expect(nextOutcomeNumber('3', [{ number: '3.1' }, { number: '3.2' }])).toBe('3.3');
+    expect(nextOutcomeNumber('3', [{ number: '1' }, { number: '2' }])).toBe('3');
   });
 
   it('needs a new action’s ref, not used in the plan, and its wording; its due date is kept as written, whatever it says', () => {
