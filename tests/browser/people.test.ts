@@ -4,17 +4,20 @@
  * search and ensureUser, the action is saved with its ETag, and the new owner shows in
  * the Workstreams list and in that person's My actions. The form is scanned with axe
  * (WCAG 2.2 AA) with the people found showing and with no exception, and fits a 320 px wide screen.
+ * The plan officer changes a role's holder in the roles glossary (opened by the summary's
+ * Roles button) with the same search; the role's actions then reach the new holder.
  * Needs the page built first (scripts/build-host.js).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
 import { IBrowserSite, animationsSettled, openAction, startBrowserSite } from '../support/browser';
-import { ND_LEAD, OFFICERS } from '../../emulator/sample/users';
+import { ND_LEAD, OFFICERS, SITE_OWNER } from '../../emulator/sample/users';
 
 jest.setTimeout(120_000);
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DALE = OFFICERS[2];
+const FRAN = OFFICERS[3];
 
 async function violations(page: Page): Promise<string[]> {
   await animationsSettled(page);
@@ -91,5 +94,40 @@ describe('reassigning an action with the people search in Chromium', () => {
     const overflow = await page.locator('form').evaluate((form) => form.scrollWidth - form.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await violations(page)).toEqual([]);
+  });
+
+  it('the plan officer gives a role a new holder in the roles glossary; the role’s actions reach them in My actions', async () => {
+    const page = await site.openAs(SITE_OWNER.email);
+    await page.getByRole('tab', { name: 'Summary' }).click();
+    await page.getByRole('button', { name: 'Roles', exact: true }).click();
+    const panel = page.getByRole('dialog', { name: 'Roles glossary' });
+    const commissioners = panel.getByRole('row', { name: /^Commissioners/ });
+    await expect(commissioners.textContent()).resolves.toContain('Millar Bownass');
+    expect(await violations(page)).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Edit Commissioners' }).click();
+    await expect(panel.getByRole('textbox', { name: /^Role title/ }).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    const holder = panel.getByRole('combobox', { name: 'Holder: find a person by name or e-mail' });
+    await holder.fill('');
+    await holder.pressSequentially('fran');
+    await page.getByRole('listbox', { name: 'Holder: find a person by name or e-mail' }).getByRole('option', { name: /Fran Davis/ }).waitFor();
+    // With the people found open, the glossary is axe-clean too.
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(holder.inputValue()).resolves.toMatch(/^Fran Davis \(/);
+    await panel.getByRole('button', { name: 'Save role' }).click();
+    await panel.getByText('Commissioners saved.').waitFor();
+    await expect(commissioners.textContent()).resolves.toContain('Fran Davis');
+    await expect(commissioners.textContent()).resolves.toContain('29 February 2024');
+    expect(await violations(page)).toEqual([]);
+
+    // Saved as the Person column's site user id, with the day it changed hands and was confirmed.
+    const item = site.store.allItems('SEND Roles').find((candidate) => candidate.values.Title === 'Commissioners');
+    expect(item?.values.HolderId).toBe(site.store.findUser(FRAN.email)?.id);
+
+    const fran = await site.openAs(FRAN.email);
+    await fran.getByRole('tab', { name: 'My actions' }).click();
+    await fran.getByRole('button', { name: 'Update 3.3.1' }).waitFor();
   });
 });
