@@ -41,17 +41,20 @@ export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss
   const context = React.useMemo<IPermissionContext>(() => ({ plan: snapshot.plan, priorities: snapshot.priorities, roles: snapshot.roles, viewer: snapshot.access }), [snapshot]);
   const queue = React.useMemo(() => signOffQueue(snapshot.actions, context), [snapshot.actions, context]);
   const [announcement, setAnnouncement] = React.useState('');
-  // Where the decided item stood, so focus goes to the item that takes its place.
-  const [focusAt, setFocusAt] = React.useState<number | undefined>(undefined);
+  // The item just decided and where it stood, so focus goes to the item that takes its place.
+  const [decided, setDecided] = React.useState<{ key: number; index: number } | undefined>(undefined);
   const headings = React.useRef(new Map<number, HTMLElement>());
   const top = React.useRef<HTMLParagraphElement>(null);
 
   React.useEffect(() => {
-    if (focusAt === undefined) return;
-    const next = queue[Math.min(focusAt, queue.length - 1)];
-    (next ? headings.current.get(keyOf(next)) : top.current)?.focus();
-    setFocusAt(undefined);
-  }, [queue, focusAt]);
+    if (!decided) return;
+    // Still listed (someone else changed the action, and it still awaits): focus stays where it is.
+    if (!queue.some((entry) => keyOf(entry) === decided.key)) {
+      const next = queue[Math.min(decided.index, queue.length - 1)];
+      (next ? headings.current.get(keyOf(next)) : top.current)?.focus();
+    }
+    setDecided(undefined);
+  }, [queue, decided]);
 
   return (
     <Panel isOpen type={PanelType.medium} headerText={strings.SignOffQueueHeading} closeButtonAriaLabel={strings.SignOffQueueClose} onDismiss={onDismiss} isBlocking={false}>
@@ -85,11 +88,16 @@ export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss
                       awaiting={awaiting}
                       dataService={dataService}
                       context={context}
-                      onConflict={onActionChanged}
+                      onConflict={(current) => {
+                        // The parent first, so the list has changed when focus is placed.
+                        onActionChanged(current);
+                        setAnnouncement(formatString(strings.SignOffConflict, action.ref));
+                        setDecided({ key: keyOf(entry), index });
+                      }}
                       onDecided={(saved, decision) => {
-                        setAnnouncement(formatString(decision === 'approve' ? strings.SignOffApproved : strings.SignOffReturned, action.ref));
-                        setFocusAt(index);
                         onActionChanged(saved.action);
+                        setAnnouncement(formatString(decision === 'approve' ? strings.SignOffApproved : strings.SignOffReturned, action.ref));
+                        setDecided({ key: keyOf(entry), index });
                       }}
                     />
                   </Stack>
