@@ -9,6 +9,7 @@ import { signOffProblem } from '../model/signOff';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
 import { labelForKey } from '../model/statusSchemes';
+import { IEvidenceService } from '../services/IEvidenceService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { IPeopleService } from '../services/IPeopleService';
 import { QuickUpdate } from './QuickUpdate';
@@ -28,6 +29,8 @@ export interface IActionDetailProps {
   dataService: IPlanDataService;
   /** Finds people when an editor changes who is responsible. */
   peopleService?: IPeopleService;
+  /** Stores files attached to an update; without it, an update takes links only. */
+  evidenceService?: IEvidenceService;
   today: IsoDate;
   onSaved: (saved: ISavedUpdate) => void;
   onEdited: (action: IAction) => void;
@@ -109,7 +112,7 @@ function revisionText(revision: IRevision, action: IAction): string {
  * update awaiting sign-off shows who submitted it, with Approve and Return for those
  * who may sign it off.
  */
-export function ActionDetail({ action, snapshot, dataService, peopleService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
+export function ActionDetail({ action, snapshot, dataService, peopleService, evidenceService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
   const { plan, access } = snapshot;
   const theme = useTheme();
   const table = useTableStyles();
@@ -221,6 +224,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, tod
               action={action}
               scheme={scheme}
               dataService={updating}
+              evidenceService={evidenceService}
               today={today}
               onClose={() => setMode('read')}
               onSaved={(saved) => {

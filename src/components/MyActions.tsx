@@ -6,6 +6,7 @@ import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions, rolesHeldBy } from '
 import { IPermissionContext } from '../model/permissions';
 import { rightsWithReasons } from '../model/rightsReasons';
 import { labelForKey } from '../model/statusSchemes';
+import { IEvidenceService } from '../services/IEvidenceService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
 import { QuickUpdate } from './QuickUpdate';
@@ -18,6 +19,8 @@ export interface IMyActionsProps {
   dataService: IPlanDataService;
   today: IsoDate;
   dueSoonDays: number;
+  /** Stores files attached to an update; without it, an update takes links only. */
+  evidenceService?: IEvidenceService;
   onSaved: (saved: ISavedUpdate) => void;
 }
 
@@ -42,7 +45,7 @@ function owedIds(groups: Record<OwnerGroup, IOwnedAction[]>): number[] {
 }
 
 /** The signed-in person's actions, grouped by what needs doing, each with a quick update. */
-export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }: IMyActionsProps): JSX.Element {
+export function MyActions({ snapshot, dataService, evidenceService, today, dueSoonDays, onSaved }: IMyActionsProps): JSX.Element {
   const { plan, access } = snapshot;
   const [open, setOpen] = React.useState<number | undefined>(undefined);
   const [saved, setSaved] = React.useState<string | undefined>(undefined);
@@ -106,6 +109,7 @@ export function MyActions({ snapshot, dataService, today, dueSoonDays, onSaved }
               action={action}
               scheme={plan.statusScheme}
               dataService={updating}
+              evidenceService={evidenceService}
               today={today}
               onClose={() => setOpen(undefined)}
               onSaved={(result) => {
