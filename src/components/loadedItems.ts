@@ -1,5 +1,5 @@
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
-import { IAction } from '../model/plan';
+import { IAction, IAwaitingSignOff } from '../model/plan';
 import { IPlanAtDate } from '../model/asAt';
 import { IActionEditDraft, IPlanDataService, IUpdateDraft } from '../services/IPlanDataService';
 
@@ -27,6 +27,8 @@ export function savingLoadedItems(service: IPlanDataService, loaded: IPlanAtDate
     loadActionLog: (held: IAction, canAddUpdates: boolean) => service.loadActionLog(action(held), canAddUpdates),
     saveUpdate: (draft: IUpdateDraft) => service.saveUpdate({ ...draft, action: action(draft.action) }),
     saveActionEdit: (draft: IActionEditDraft) => service.saveActionEdit({ ...draft, action: action(draft.action) }),
+    approveUpdate: (held: IAction, awaiting: IAwaitingSignOff, comment?: string) => service.approveUpdate(action(held), awaiting, comment),
+    returnUpdate: (held: IAction, awaiting: IAwaitingSignOff, comment: string) => service.returnUpdate(action(held), awaiting, comment),
     recordMeasurement: (held: IKpi, measurement: IMeasurement) => service.recordMeasurement(kpi(held), measurement),
     saveMilestones: (held: IKpi, milestones: IMilestone[]) => service.saveMilestones(kpi(held), milestones)
   });

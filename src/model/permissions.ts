@@ -79,7 +79,9 @@ export function rightsOn(action: IAction, context: IPermissionContext): IActionR
   const officer = isPlanOfficer(viewer);
   const rolesHeld = new Set(rolesHeldBy(context.roles, viewer.user.id).map(lower));
   const lead = leadsPriority(context.priorities.find((priority) => priority.id === action.priorityId), context) || namesViewer(action.strategicLead, viewer, rolesHeld);
-  const canSignOff = plan.signOffRequired === true && (officer || lead);
+  // Updates already waiting can still be decided after sign-off is turned off, so none is stranded.
+  const signingOff = plan.signOffRequired === true || (action.awaitingSignOff ?? []).length > 0;
+  const canSignOff = signingOff && (officer || lead);
   if (plan.editPolicy !== 'byRole') return { edit: true, postUpdate: true, signOff: canSignOff, manage: officer };
   const responsible = namesViewer(action.responsibleOfficer, viewer, rolesHeld);
   return { edit: officer || lead, postUpdate: officer || lead || responsible, signOff: canSignOff, manage: officer };

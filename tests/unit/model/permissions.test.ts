@@ -44,6 +44,11 @@ describe('who may edit what', () => {
     expect(rightsOn(priorityThreeAction, { plan: { editPolicy: 'byRole' }, priorities, roles, viewer: planOfficer }).signOff).toBe(false);
   });
 
+  it('keeps sign-off for updates still waiting after the plan stops requiring it', () => {
+    const waiting = { ...priorityThreeAction, awaitingSignOff: [{ updateId: 4, date: '2024-03-01', note: 'Done', author: 'Officer Owen', authorId: 30, submittedAt: '2024-03-01T10:00:00Z' }] };
+    expect(rightsOn(waiting, { plan: { editPolicy: 'byRole', signOffRequired: false }, priorities, roles, viewer: viewer(10, 'Amira Lead') }).signOff).toBe(true);
+  });
+
   it('lets anyone who may edit the lists change any action under the open policy', () => {
     expect(rightsOn(priorityThreeAction, { plan: { editPolicy: 'everyone' }, priorities, roles, viewer: viewer(99, 'Anyone') })).toEqual({ edit: true, postUpdate: true, signOff: false, manage: false });
   });
