@@ -55,7 +55,7 @@ describe('plan upkeep in Chromium', () => {
     await page.keyboard.type('Sep-24');
     await page.keyboard.press('Enter');
     // 3.1.1 is taken: said on the Ref field, nothing written.
-    await adding.getByText('Ref 3.1.1 is already used by an action of this plan (retired ones too).').waitFor();
+    await adding.getByText('Ref 3.1.1 is already used in this plan (retired actions too).').waitFor();
     expect(await panelViolations(page)).toEqual([]);
     await adding.getByRole('textbox', { name: 'Ref' }).fill('3.1.99');
     await adding.getByRole('button', { name: 'Save' }).click();

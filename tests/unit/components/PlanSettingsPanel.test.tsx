@@ -75,7 +75,7 @@ describe('PlanSettingsPanel', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /KPI tolerance/ }), { target: { value: '15' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save plan settings' }));
 
-    expect(await screen.findByText(/Someone else saved this plan's settings after you opened them, so yours were not saved/)).toBeInTheDocument();
+    expect(await screen.findByText(/Someone else saved these settings first, so yours were not saved; they are still here/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /KPI tolerance/ })).toHaveValue('15');
     fireEvent.click(screen.getByRole('button', { name: 'Save plan settings' }));
     expect(await screen.findByText('Plan settings saved. Every page showing this plan uses them now.')).toBeInTheDocument();

@@ -91,7 +91,7 @@ describe('PlanUpkeepPanel', () => {
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Ref' }), { target: { value: '3.1.2' } });
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Action' }), { target: { value: 'Audit referrals' } });
     fireEvent.click(within(adding).getByRole('button', { name: 'Save' }));
-    expect(await within(adding).findByText('Ref 3.1.2 is already used by an action of this plan (retired ones too).')).toBeInTheDocument();
+    expect(await within(adding).findByText('Ref 3.1.2 is already used in this plan (retired actions too).')).toBeInTheDocument();
     expect(service.addAction).not.toHaveBeenCalled();
 
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Ref' }), { target: { value: '3.1.3' } });
@@ -112,7 +112,7 @@ describe('PlanUpkeepPanel', () => {
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Ref' }), { target: { value: '3.2.9' } });
     fireEvent.change(within(adding).getByRole('textbox', { name: 'Action' }), { target: { value: 'Family support line' } });
     fireEvent.click(within(adding).getByRole('button', { name: 'Save' }));
-    expect(await within(adding).findByText('Ref 3.2.9 is already used by an action of this plan (retired ones too).')).toBeInTheDocument();
+    expect(await within(adding).findByText('Ref 3.2.9 is already used in this plan (retired actions too).')).toBeInTheDocument();
     expect(within(adding).getByRole('textbox', { name: 'Ref' })).toHaveFocus();
     expect(within(adding).getByRole('textbox', { name: 'Action' })).toHaveValue('Family support line');
   });
@@ -145,7 +145,7 @@ describe('PlanUpkeepPanel', () => {
     fireEvent.change(within(retiring).getByRole('textbox', { name: 'Why it is retired' }), { target: { value: 'Duplicate' } });
     fireEvent.click(within(retiring).getByRole('button', { name: 'Save' }));
 
-    expect(await within(retiring).findByText('Someone else changed it since the plan was loaded, so "Retire action 3.1.1" was not saved. The plan has been read again: check and try again.')).toBeInTheDocument();
+    expect(await within(retiring).findByText('Someone else changed it first, so "Retire action 3.1.1" was not saved. The plan was read again: check and retry.')).toBeInTheDocument();
     expect(within(retiring).getByRole('textbox', { name: 'Why it is retired' })).toHaveValue('Duplicate');
     expect(onChanged).toHaveBeenCalledTimes(1);
   });

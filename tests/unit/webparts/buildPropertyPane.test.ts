@@ -64,7 +64,7 @@ describe('buildPropertyPane', () => {
   it('keeps to what belongs to the page: the plan\'s own settings are edited in the web part, for every page and host', () => {
     const pane = buildPropertyPane(loaded, actions);
     expect(fields(pane).map((candidate) => `${candidate.type} ${candidate.targetProperty}`)).toEqual(['Dropdown planId', 'Dropdown defaultView', 'Dropdown pinnedPriorityId', 'Label planSettings', 'Button setUpLists']);
-    expect(field(pane, 'planSettings').properties.text).toMatch(/under Plan settings on the web part's summary/);
+    expect(field(pane, 'planSettings').properties.text).toMatch(/are under Plan settings on the summary/);
   });
 
   it('disables the set-up button while it runs and shows what it reported', () => {
