@@ -20,6 +20,8 @@ import { SharePointUpdateRequestService } from '../../src/services/SharePointUpd
 import { GraphMailSender } from '../../src/services/GraphMailSender';
 import { IPlanUpkeepHost, IPlanUpkeepService } from '../../src/services/IPlanUpkeepService';
 import { onDemand } from '../../src/services/onDemand';
+import { IRoleService } from '../../src/services/IRoleService';
+import { IEvidenceService } from '../../src/services/IEvidenceService';
 import { localGraphClient } from './graphClient';
 
 interface IPageSettings {
@@ -67,6 +69,14 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
       upkeep: onDemand<IPlanUpkeepService>(
         () => import(/* webpackChunkName: 'plan-upkeep-service' */ '../../src/services/SharePointPlanUpkeepService').then((module) => new module.SharePointPlanUpkeepService(sp)),
         { createPlan: true, addPriority: true, renamePriority: true, addOutcome: true, renameOutcome: true, addAction: true, retireAction: true, moveAction: true }
+      ),
+      roles: onDemand<IRoleService>(
+        () => import(/* webpackChunkName: 'roles' */ '../../src/services/SharePointRoleService').then((module) => new module.SharePointRoleService(sp)),
+        { loadRoles: true, addRole: true, saveRole: true }
+      ),
+      evidence: onDemand<IEvidenceService>(
+        () => import(/* webpackChunkName: 'evidence-service' */ '../../src/services/SharePointEvidenceService').then((module) => new module.SharePointEvidenceService(sp)),
+        { uploadFiles: true }
       )
     }),
     [sp]
@@ -92,7 +102,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
           Outbox (mail the page sent)
         </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} {...upkeep} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} roleService={services.roles} evidenceService={services.evidence} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} {...upkeep} />}</main>
     </Stack>
   );
 }

@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { DefaultButton, Link, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
+import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, Spinner, SpinnerSize, Stack, Text, ThemeProvider, hiddenContentStyle, mergeStyleSets, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IPermissionContext } from '../model/permissions';
-import { IAction, IEvidenceLink, IProgressUpdate, assigneeName, isWebAddress } from '../model/plan';
+import { IAction, IProgressUpdate, assigneeName } from '../model/plan';
 import { rightsWithReasons } from '../model/rightsReasons';
 import { signOffProblem } from '../model/signOff';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
@@ -12,6 +12,7 @@ import { labelForKey } from '../model/statusSchemes';
 import { IEvidenceService } from '../services/IEvidenceService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { IPeopleService } from '../services/IPeopleService';
+import { EvidenceLinks } from './EvidenceLinks';
 import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
 import { dueText, errorMessage, formatDate, formatString } from './format';
@@ -46,25 +47,6 @@ const styles = mergeStyleSets({
   note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   hidden: hiddenContentStyle
 });
-
-/** Evidence links, opened in a new tab (they are usually documents elsewhere on the intranet); anything but a web address stays text. */
-function EvidenceLinks({ links }: { links: IEvidenceLink[] }): JSX.Element {
-  return (
-    <ul style={{ margin: 0, paddingLeft: 16 }}>
-      {links.map((link) => (
-        <li key={link.url}>
-          {isWebAddress(link.url) ? (
-            <Link href={link.url} target="_blank" rel="noopener noreferrer">
-              {link.description}
-            </Link>
-          ) : (
-            formatString(strings.EvidenceNotALink, link.description, link.url)
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** A row of the log: a progress update (with the status it moved from) or a revision of a key field. */
 type LogRow = { kind: 'update'; update: IProgressUpdate; before?: string } | { kind: 'revision'; revision: IRevision; index: number };

@@ -32,6 +32,13 @@ import { useFrozenPack } from './useFrozenPack';
 import { IUpdateRequestService } from '../services/IUpdateRequestService';
 import { IMailSender } from '../services/IMailSender';
 import { IPeopleService } from '../services/IPeopleService';
+import { IPlanUpkeepHost, IPlanUpkeepService } from '../services/IPlanUpkeepService';
+import { isPlanOfficer } from '../model/permissions';
+import { IPlan, IRole } from '../model/plan';
+import { signOffQueue } from '../model/signOff';
+import { IRoleService } from '../services/IRoleService';
+import { IEvidenceService } from '../services/IEvidenceService';
+import { formatString } from './format';
 
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
@@ -39,10 +46,17 @@ const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-
 const KpiDetail = React.lazy(() => import(/* webpackChunkName: 'kpi-detail' */ './KpiDetail').then((module) => ({ default: module.KpiDetail })));
 /** The import screen and its engine are for plan officers: fetched when first opened, not with every page. */
 const ImportPanel = React.lazy(() => import(/* webpackChunkName: 'import-panel' */ './ImportPanel').then((module) => ({ default: module.ImportPanel })));
+/** Plan upkeep and the plan's settings are a plan officer's: each fetched when first opened. */
+const PlanUpkeepPanel = React.lazy(() => import(/* webpackChunkName: 'plan-upkeep' */ './PlanUpkeepPanel').then((module) => ({ default: module.PlanUpkeepPanel })));
+const PlanSettingsPanel = React.lazy(() => import(/* webpackChunkName: 'plan-settings' */ './PlanSettingsPanel').then((module) => ({ default: module.PlanSettingsPanel })));
+/** The roles glossary is kept by plan officers: fetched when first opened. */
+const RolesGlossary = React.lazy(() => import(/* webpackChunkName: 'roles-glossary' */ './RolesGlossary').then((module) => ({ default: module.RolesGlossary })));
+/** A lead's queue of updates awaiting their sign-off: fetched when first opened. */
+const SignOffQueue = React.lazy(() => import(/* webpackChunkName: 'sign-off-queue' */ './SignOffQueue').then((module) => ({ default: module.SignOffQueue })));
 /** Requests for updates are for plan officers before a board: fetched when first opened. */
 const UpdateRequests = React.lazy(() => import(/* webpackChunkName: 'update-requests' */ './UpdateRequests').then((module) => ({ default: module.UpdateRequests })));
 
-export interface IImprovementPlanAppProps {
+export interface IImprovementPlanAppProps extends IPlanUpkeepHost {
   /** Data access; the same interface in SharePoint, Teams and the local host page. */
   dataService: IPlanDataService;
   /** The plan's frozen board packs. */
@@ -71,6 +85,10 @@ export interface IImprovementPlanAppProps {
   peopleService?: IPeopleService;
   /** The page's address, for links that open an action (`?action=id`); the browser's address when not given. */
   pageUrl?: string;
+  /** Keeps the plan's roles glossary; offered to plan officers. */
+  roleService?: IRoleService;
+  /** Stores files attached to an update; without it an update takes links only. */
+  evidenceService?: IEvidenceService;
 }
 
 /** What a plan officer needs to ask for updates. */
@@ -86,7 +104,7 @@ type LoadState =
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, peopleService, pageUrl }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, peopleService, pageUrl, upkeepService, onPlanCreated, roleService, evidenceService }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   // Narrowed once per change, not on every render, so the views' memoised figures hold.
@@ -106,6 +124,15 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
       current = false;
     };
   }, [dataService, planId, attempt]);
+
+  // After an upkeep change the plan is read again without leaving the view, so the panel stays open.
+  const reloadQuietly = React.useCallback((): void => {
+    if (planId === undefined) return;
+    dataService.loadPlan(planId).then(
+      (snapshot) => setState({ kind: 'loaded', snapshot }),
+      () => setAttempt((n) => n + 1)
+    );
+  }, [dataService, planId]);
 
   return (
     <ThemeProvider theme={theme}>
@@ -138,6 +165,11 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
             requesting={state.snapshot.access.canManageLists && requestService && mailSender ? { requestService, mailSender, pageUrl: pageUrl ?? window.location.href } : undefined}
             onImported={() => setAttempt((n) => n + 1)}
             onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: withKpi(state.snapshot, kpi) })}
+            upkeep={isPlanOfficer(state.snapshot.access) && upkeepService ? { upkeepService, onChanged: reloadQuietly, onPlanCreated: onPlanCreated ?? (() => undefined) } : undefined}
+            onPlanSettingsSaved={(plan) => setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', snapshot: { ...current.snapshot, plan } } : current))}
+            roleService={isPlanOfficer(state.snapshot.access) ? roleService : undefined}
+            onRolesChanged={(roles) => setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', snapshot: { ...current.snapshot, roles } } : current))}
+            evidenceService={evidenceService}
           />
         )}
       </Stack>
@@ -183,13 +215,20 @@ interface IPlanViewProps {
   onImported: () => void;
   /** Present for a plan officer when the host can send mail. */
   requesting?: IRequesting;
+  /** Present for a plan officer when the host gives the upkeep service. */
+  upkeep?: { upkeepService: IPlanUpkeepService; onChanged: () => void; onPlanCreated: (planId: number) => void };
+  onPlanSettingsSaved: (plan: IPlan) => void;
+  /** Present for a plan officer. */
+  roleService?: IRoleService;
+  onRolesChanged: (roles: IRole[]) => void;
+  evidenceService?: IEvidenceService;
 }
 
 /**
  * The plan's views as tabs; every figure opens the workstreams list filtered to what it counted.
  * Every view shows the plan as at today (one date, so no screen mixes dates) and saves the items as loaded.
  */
-function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peopleService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported, requesting }: IPlanViewProps): JSX.Element {
+function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peopleService, defaultView, onSaved, onEdited, onKpiChanged, importService, onImported, requesting, upkeep, onPlanSettingsSaved, roleService, onRolesChanged, evidenceService }: IPlanViewProps): JSX.Element {
   // The views' plan (`shown`) and data service (`saving`); the report takes the loaded snapshot and chooses its own date.
   const shown = React.useMemo(() => planAsAt(snapshot, today), [snapshot, today]);
   const saving = React.useMemo(() => savingLoadedItems(dataService, snapshot), [dataService, snapshot]);
@@ -209,6 +248,12 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
   const [reporting, setReporting] = React.useState(false);
   const [importing, setImporting] = React.useState(false);
   const [askingForUpdates, setAskingForUpdates] = React.useState(false);
+  const [managing, setManaging] = React.useState(false);
+  const [editingSettings, setEditingSettings] = React.useState(false);
+  const [keepingRoles, setKeepingRoles] = React.useState(false);
+  const [signingOff, setSigningOff] = React.useState(false);
+  // What awaits the viewer's sign-off, from the actions already loaded.
+  const awaitingMe = React.useMemo(() => signOffQueue(shown.actions, { plan: shown.plan, priorities: shown.priorities, roles: shown.roles, viewer: shown.access }).length, [shown]);
   const navigation = React.useMemo<IPlanNavigation>(
     () => ({
       openList: (next) => {
@@ -258,6 +303,26 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
                   {strings.RequestsOpen}
                 </DefaultButton>
               )}
+              {upkeep && (
+                <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => setManaging(true)}>
+                  {strings.UpkeepOpen}
+                </DefaultButton>
+              )}
+              {isPlanOfficer(snapshot.access) && (
+                <DefaultButton iconProps={{ iconName: 'Settings' }} onClick={() => setEditingSettings(true)}>
+                  {strings.PlanSettingsOpen}
+                </DefaultButton>
+              )}
+              {roleService && (
+                <DefaultButton iconProps={{ iconName: 'People' }} onClick={() => setKeepingRoles(true)}>
+                  {strings.RolesOpen}
+                </DefaultButton>
+              )}
+              {awaitingMe > 0 && (
+                <DefaultButton iconProps={{ iconName: 'CheckList' }} onClick={() => setSigningOff(true)}>
+                  {formatString(strings.SignOffQueueOpen, awaitingMe)}
+                </DefaultButton>
+              )}
             </Stack>
             {shown.priorities.length === 0 ? (
               <MessageBar messageBarType={MessageBarType.info}>{strings.NoPriorities}</MessageBar>
@@ -289,6 +354,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
               dueSoonDays={dueSoonDays}
               filter={filter}
               onFilterChange={setFilter}
+              roles={shown.roles}
             />
           </Stack>
         </PivotItem>
@@ -299,7 +365,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
         </PivotItem>
         <PivotItem itemKey="myActions" headerText={VIEW_LABELS.myActions}>
           <Stack tokens={{ padding: '12px 0' }}>
-            <MyActions snapshot={shown} dataService={saving} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
+            <MyActions snapshot={shown} dataService={saving} evidenceService={evidenceService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
           </Stack>
         </PivotItem>
       </Pivot>
@@ -309,6 +375,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
           snapshot={shown}
           dataService={saving}
           peopleService={peopleService}
+          evidenceService={evidenceService}
           today={today}
           onSaved={onSaved}
           onEdited={onEdited}
@@ -332,6 +399,26 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
       {askingForUpdates && requesting && (
         <React.Suspense fallback={<Spinner label={strings.Loading} />}>
           <UpdateRequests snapshot={shown} today={today} dueSoonDays={dueSoonDays} {...requesting} onDismiss={() => setAskingForUpdates(false)} />
+        </React.Suspense>
+      )}
+      {managing && upkeep && (
+        <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+          <PlanUpkeepPanel snapshot={snapshot} today={today} {...upkeep} onDismiss={() => setManaging(false)} />
+        </React.Suspense>
+      )}
+      {keepingRoles && roleService && (
+        <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+          <RolesGlossary planId={shown.plan.id} roleService={roleService} peopleService={peopleService} viewer={shown.access} today={today} onChanged={onRolesChanged} onDismiss={() => setKeepingRoles(false)} />
+        </React.Suspense>
+      )}
+      {signingOff && (
+        <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+          <SignOffQueue snapshot={shown} dataService={saving} onActionChanged={onEdited} onDismiss={() => setSigningOff(false)} />
+        </React.Suspense>
+      )}
+      {editingSettings && (
+        <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+          <PlanSettingsPanel plan={snapshot.plan} dataService={dataService} onSaved={onPlanSettingsSaved} onDismiss={() => setEditingSettings(false)} />
         </React.Suspense>
       )}
       {openKpi && (

@@ -140,7 +140,7 @@ export function QuickUpdate({ action, scheme, dataService, evidenceService, toda
       if (!fileLinks) return;
       setSaving('saving');
       const pasted: IEvidenceLink[] = link ? [{ url: link, description: evidenceTitle.trim() || link }] : [];
-      const saved = await dataService.saveUpdate({ action: base, date: today, note: note.trim(), status, evidence: [...fileLinks, ...pasted] });
+      const saved = await dataService.saveUpdate({ action: base, date: today, note: note.trim(), status, evidence: [...fileLinks, ...pasted], key: updateKey });
       // The parent closes this form on success, so no state is set after this.
       onSaved(saved);
     } catch (error) {

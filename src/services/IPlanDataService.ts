@@ -62,6 +62,8 @@ export interface IUpdateDraft {
   status?: string;
   /** New evidence links, added to the action's. */
   evidence: IEvidenceLink[];
+  /** The update's key, when chosen before the save (files uploaded with it carry it); a new one otherwise. */
+  key?: string;
   /**
    * True when the plan requires sign-off: the update is submitted (kept in its log entry
    * and listed on the action as awaiting sign-off) and the action's status, latest note

@@ -6,6 +6,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
+import { newUpdateKey } from '../model/updateKey';
 import { DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IPerson, IPlan, IPriorityArea, IProgressUpdate, ISignOff } from '../model/plan';
 import { standsOnRecord, withoutAwaiting } from '../model/signOff';
 import { compareUpdates, withHistoryLines } from '../model/rollups';
@@ -106,11 +107,6 @@ interface IAppliedEntry {
 /** A write refused outright (someone else changed the item, or the person may not): nothing of it landed. */
 function isRefusal(error: unknown): boolean {
   return error instanceof PlanDataError && (error.kind === 'conflict' || error.kind === 'forbidden');
-}
-
-/** A random key tying an action's save to its log entry. */
-function newUpdateKey(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /**
@@ -344,7 +340,7 @@ export class SharePointPlanDataService implements IPlanDataService {
   public async saveUpdate(draft: IUpdateDraft): Promise<ISavedUpdate> {
     if (draft.forSignOff) return this.submitUpdate(draft);
     const { action } = draft;
-    const key = newUpdateKey();
+    const key = draft.key ?? newUpdateKey();
     const status = draft.status ?? action.status;
     const { fields, applied } = this.appliedUpdate(action, { date: draft.date, note: draft.note, status, evidence: draft.evidence, key });
     const etag = await this.writeAction(action, fields);
@@ -380,7 +376,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     try {
       author = await this.signedIn();
       logged = (await updates.items.add(
-        logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key: newUpdateKey(), signOff: { state: 'submitted' } })
+        logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key: draft.key ?? newUpdateKey(), signOff: { state: 'submitted' } })
       )) as ListItem;
     } catch (error) {
       throw toPlanDataError(error);

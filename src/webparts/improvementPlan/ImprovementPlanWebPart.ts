@@ -24,6 +24,8 @@ import { IUpdateRequestService } from '../../services/IUpdateRequestService';
 import { IMailSender } from '../../services/IMailSender';
 import { IPeopleService } from '../../services/IPeopleService';
 import { onDemand } from '../../services/onDemand';
+import { IRoleService } from '../../services/IRoleService';
+import { IEvidenceService } from '../../services/IEvidenceService';
 import { IPlanUpkeepHost, IPlanUpkeepService } from '../../services/IPlanUpkeepService';
 
 export interface IImprovementPlanWebPartProps {
@@ -45,6 +47,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private mailSender!: IMailSender;
   private peopleService!: IPeopleService;
   private upkeepService!: IPlanUpkeepService;
+  private roleService!: IRoleService;
+  private evidenceService!: IEvidenceService;
   private pane: IPropertyPaneState = { plans: { kind: 'loading' }, priorities: [], listSetup: { kind: 'idle' } };
 
   protected async onInit(): Promise<void> {
@@ -72,6 +76,16 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     this.upkeepService = onDemand<IPlanUpkeepService>(
       () => import(/* webpackChunkName: 'plan-upkeep-service' */ '../../services/SharePointPlanUpkeepService').then((module) => new module.SharePointPlanUpkeepService(sp)),
       { createPlan: true, addPriority: true, renamePriority: true, addOutcome: true, renameOutcome: true, addAction: true, retireAction: true, moveAction: true }
+    );
+    // The roles glossary is kept now and then by a plan officer: fetched when first opened.
+    this.roleService = onDemand<IRoleService>(
+      () => import(/* webpackChunkName: 'roles' */ '../../services/SharePointRoleService').then((module) => new module.SharePointRoleService(sp)),
+      { loadRoles: true, addRole: true, saveRole: true }
+    );
+    // Evidence files go up with an update: the upload code is fetched when a file is first sent.
+    this.evidenceService = onDemand<IEvidenceService>(
+      () => import(/* webpackChunkName: 'evidence-service' */ '../../services/SharePointEvidenceService').then((module) => new module.SharePointEvidenceService(sp)),
+      { uploadFiles: true }
     );
     this.packService = onDemand<IBoardPackService>(
       () => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)),
@@ -104,6 +118,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         requestService: this.requestService,
         mailSender: this.mailSender,
         peopleService: this.peopleService,
+        roleService: this.roleService,
+        evidenceService: this.evidenceService,
         defaultView: this.properties.defaultView,
         pinnedPriorityId: this.properties.pinnedPriorityId || undefined,
         ...upkeep
