@@ -39,7 +39,7 @@ describe('evidence files in Chromium', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles([{ name: 'Waiting list chart.png', mimeType: 'image/png', buffer: PNG }]);
-    await page.getByRole('list', { name: 'Files to upload with this update' }).getByText('Waiting list chart.png').waitFor();
+    await page.getByRole('list', { name: 'Files to upload with this update' }).getByText('Waiting list chart.png', { exact: true }).waitFor();
 
     await animationsSettled(page);
     const scan = await new AxeBuilder({ page }).include('form').withTags(WCAG_22_AA).analyze();

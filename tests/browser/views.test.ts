@@ -151,10 +151,18 @@ describe('the views in Chromium', () => {
     await page.context().close();
   });
 
-  it('shows an executive the update a responsible officer has just posted', async () => {
+  it('shows an executive the update a responsible officer has just posted, once it is signed off', async () => {
     const officer = await openAs(ND_LEAD.email);
     await postUpdate(officer, '3.4.2', 'Red', 'Funding for the second year withdrawn: escalated to the board.');
     await officer.context().close();
+
+    // The sample plan requires sign-off: a plan officer approves it from their queue.
+    const planOfficer = await openAs(SITE_OWNER.email);
+    await planOfficer.getByRole('button', { name: /^Awaiting sign-off \(\d+\)$/ }).click();
+    const queue = planOfficer.getByRole('dialog', { name: 'Awaiting your sign-off' });
+    await queue.getByRole('button', { name: 'Approve the update on 3.4.2' }).click();
+    await queue.getByText('Approved the update on 3.4.2.').waitFor();
+    await planOfficer.context().close();
 
     const executive = await openAs(EXECUTIVE.email);
     const exceptions = executive.getByRole('table', { name: /^Actions off track, overdue/ });

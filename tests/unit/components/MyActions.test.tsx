@@ -56,7 +56,7 @@ describe('MyActions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save update' }));
 
     expect(await screen.findByText('Update saved for action 3.1.1.')).toBeInTheDocument();
-    expect(service.saveUpdate).toHaveBeenCalledWith({ action: { ...overdue, history: [expect.objectContaining({ date: '2023-05-10', status: 'Red' })] }, date: '2023-06-15', note: 'Returns in', status: 'Amber', evidence: [{ url: 'https://example.org/minutes', description: 'https://example.org/minutes' }] });
+    expect(service.saveUpdate).toHaveBeenCalledWith({ action: { ...overdue, history: [expect.objectContaining({ date: '2023-05-10', status: 'Red' })] }, date: '2023-06-15', note: 'Returns in', status: 'Amber', evidence: [{ url: 'https://example.org/minutes', description: 'https://example.org/minutes' }], key: expect.any(String) });
     expect(onSaved).toHaveBeenCalledWith(saved);
   });
 

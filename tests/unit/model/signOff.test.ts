@@ -44,8 +44,8 @@ describe('sign-off', () => {
     expect(signOffProblem(inThree, byAmira, as(owen))).toBe('notAllowed');
     // Another priority's lead may not.
     expect(signOffProblem(inThree, byOwen, as(viewer(20, 'Fran Lead')))).toBe('notAllowed');
-    // Nor anyone, when the plan does not require sign-off.
-    expect(signOffProblem(inThree, byOwen, as(officer, { plan: { editPolicy: 'everyone', signOffRequired: false } }))).toBe('notAllowed');
+    // An update still waiting when the plan stops requiring sign-off can still be decided, so none is stranded.
+    expect(signOffProblem(inThree, byOwen, as(officer, { plan: { editPolicy: 'everyone', signOffRequired: false } }))).toBeUndefined();
   });
 
   it('knows the author by site user id, and by name only where SharePoint gave no id', () => {
