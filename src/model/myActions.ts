@@ -67,10 +67,15 @@ export function ownerGroup(action: IAction, scheme: IStatusScheme, today: IsoDat
   return isOverdue(action, scheme, today) ? 'overdue' : isDueWithin(action, scheme, today, dueSoonDays) ? 'dueSoon' : 'later';
 }
 
-/** Not finished and no update dated after the cycle's start (the last reporting date); nothing is owed before the first. */
+/**
+ * Not finished and no update dated after the cycle's start (the last reporting date);
+ * nothing is owed before the first. An update awaiting sign-off is an answer: the
+ * owner has given it, and it now waits on the lead.
+ */
 export function isOwedThisCycle(action: IAction, scheme: IStatusScheme, cycleStart: IsoDate | undefined): boolean {
-  const lastEntry = action.history[action.history.length - 1];
-  return !isFinished(action, scheme) && cycleStart !== undefined && (lastEntry === undefined || lastEntry.date <= cycleStart);
+  if (isFinished(action, scheme) || cycleStart === undefined) return false;
+  const dates = [...action.history, ...(action.awaitingSignOff ?? [])].map((entry) => entry.date);
+  return !dates.some((date) => date > cycleStart);
 }
 
 /**

@@ -180,14 +180,17 @@ export interface IAnswerRate {
 /**
  * How far a request has been answered: of its actions, how many have an update dated
  * on or after the day it was sent, or recorded after it was sent (an update written
- * after the request may speak for an earlier date). An action no longer in the plan
- * counts as asked and not updated.
+ * after the request may speak for an earlier date), approved or awaiting sign-off. An
+ * action no longer in the plan counts as asked and not updated.
  */
 export function answerRate(request: IUpdateRequest, actions: readonly IAction[], today: IsoDate): IAnswerRate {
   const sentOn = dateOf(request.sentAt);
   const byId = new Map(actions.map((action) => [action.id, action]));
+  // An update awaiting sign-off answers the request: the person asked has given it.
   const answered = (action: IAction | undefined): boolean =>
-    !!action && action.history.some((entry) => entry.date >= sentOn || (entry.recordedAt !== undefined && entry.recordedAt >= request.sentAt));
+    !!action &&
+    (action.history.some((entry) => entry.date >= sentOn || (entry.recordedAt !== undefined && entry.recordedAt >= request.sentAt)) ||
+      (action.awaitingSignOff ?? []).some((entry) => entry.date >= sentOn || entry.submittedAt >= request.sentAt));
   return {
     daysAgo: Math.max(0, daysBetween(sentOn, today)),
     asked: request.actionIds.length,

@@ -2,6 +2,7 @@ import { IUpdateRequest, answerRate, nextBoardDate, requestsForBoard, whoOwes } 
 import { IAction, IRole } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { anAction } from '../../support/builders';
+import { isOwedThisCycle } from '../../../src/model/myActions';
 
 const FRAN = { id: 11, displayName: 'Fran Davis', email: 'fran.davis@send.example' };
 const KATHRYN = { id: 12, displayName: 'Kathryn Morgan', email: 'kathryn.morgan@send.example' };
@@ -186,6 +187,14 @@ describe('answerRate', () => {
 
   it('counts the actions with an update on or after the day asked, or recorded since; a removed action is not updated', () => {
     expect(answerRate(request, actions, '2024-02-29')).toEqual({ daysAgo: 3, asked: 5, updated: 3 });
+  });
+
+  it('counts an update awaiting sign-off as an answer, and it ends what the action owes this cycle', () => {
+    const submitted = { ...actions[2], awaitingSignOff: [{ updateId: 30, date: '2024-02-27', note: 'Returns in', author: 'Fran Davis', authorId: 11, submittedAt: '2024-02-27T10:00:00.000Z' }] };
+    expect(answerRate({ ...request, actionIds: [3] }, [submitted], '2024-02-29').updated).toBe(1);
+    const quiet = { ...actions[2], history: [], latestUpdateDate: undefined };
+    const owed = (candidate: IAction): boolean => isOwedThisCycle(candidate, RAGC_SCHEME, '2023-12-31');
+    expect([owed(quiet), owed({ ...quiet, awaitingSignOff: submitted.awaitingSignOff })]).toEqual([true, false]);
   });
 
   it('is asked 0 days ago on the day, with nothing updated before it', () => {
