@@ -167,6 +167,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                   {pill(awaiting.status)}
                 </Stack>
                 <Text className={styles.note}>{awaiting.note}</Text>
+                {awaiting.evidence && awaiting.evidence.length > 0 && <EvidenceLinks links={awaiting.evidence} />}
                 {problem === undefined ? (
                   <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
                     <SignOffDecision

@@ -7,6 +7,7 @@ import { IAwaitingItem, signOffQueue } from '../model/signOff';
 import { labelForKey } from '../model/statusSchemes';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { SignOffDecision } from './SignOffDecision';
+import { EvidenceLinks } from './EvidenceLinks';
 import { StatusPill } from './StatusPill';
 import { formatString } from './format';
 import { awaitingCountText, awaitingText } from './signOffText';
@@ -83,6 +84,7 @@ export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss
                       <StatusPill status={labelForKey(snapshot.plan.statusScheme, awaiting.status)} noStatusText={strings.NoStatus} />
                     </Stack>
                     <Text className={note}>{awaiting.note}</Text>
+                    {awaiting.evidence && awaiting.evidence.length > 0 && <EvidenceLinks links={awaiting.evidence} />}
                     <SignOffDecision
                       action={action}
                       awaiting={awaiting}

@@ -167,6 +167,8 @@ export interface IAwaitingSignOff {
   authorId?: number;
   /** When it was submitted (ISO 8601, UTC). */
   submittedAt: string;
+  /** Links and files it came with, so the lead sees the evidence before signing off. */
+  evidence?: IEvidenceLink[];
 }
 
 /** Where a progress-log entry stands in sign-off; entries written without sign-off have none. */

@@ -43,8 +43,11 @@ export class SharePointEvidenceService implements IEvidenceService {
     }
     if (files.length === 0) return uploaded;
     let folder: IPlanFolder;
+    let webUrl: string;
     try {
+      // The web's own address makes each file's link absolute: under SPFx the request URLs are made absolute only as they are sent.
       folder = await this.planFolder(target.planId);
+      webUrl = (await this.sp.web.select('Url')<{ Url: string }>()).Url;
     } catch (error) {
       throw stopAt(files[0], error);
     }
@@ -56,7 +59,7 @@ export class SharePointEvidenceService implements IEvidenceService {
       try {
         const added = await this.addFile(folder, file);
         await this.describe(added, target);
-        uploaded.push({ fileName: file.name, storedName: added.Name, url: new URL(added.ServerRelativeUrl, this.sp.web.toUrl()).href });
+        uploaded.push({ fileName: file.name, storedName: added.Name, url: new URL(added.ServerRelativeUrl, webUrl).href });
       } catch (error) {
         throw stopAt(file, error);
       }

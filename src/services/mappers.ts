@@ -391,16 +391,23 @@ function readAwaitingSignOff(item: ListItem, where: string, warnings: Warnings):
   try {
     const parsed = JSON.parse(raw) as unknown;
     if (Array.isArray(parsed)) {
-      return parsed.filter(
-        (entry): entry is IAwaitingSignOff =>
-          typeof entry === 'object' && entry !== null && typeof entry.updateId === 'number' && typeof entry.date === 'string' && typeof entry.note === 'string'
-      );
+      return parsed
+        .filter(
+          (entry): entry is IAwaitingSignOff =>
+            typeof entry === 'object' && entry !== null && typeof entry.updateId === 'number' && typeof entry.date === 'string' && typeof entry.note === 'string'
+        )
+        .map((entry) => ({ ...entry, evidence: Array.isArray(entry.evidence) ? entry.evidence.filter(isEvidenceLink) : undefined }));
     }
   } catch {
     // Reported below: a hand edit broke the JSON.
   }
   warnings.push(`${where}: the updates awaiting sign-off could not be read.`);
   return [];
+}
+
+/** A link as written by the web part: both parts text (a hand edit could leave anything). */
+function isEvidenceLink(link: unknown): link is IEvidenceLink {
+  return typeof link === 'object' && link !== null && typeof (link as IEvidenceLink).url === 'string' && typeof (link as IEvidenceLink).description === 'string';
 }
 
 const SIGN_OFF_STATES: readonly SignOffState[] = ['submitted', 'approved', 'returned'];

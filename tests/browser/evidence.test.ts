@@ -27,7 +27,7 @@ describe('evidence files in Chromium', () => {
   });
   afterAll(() => site?.stop());
 
-  it('attaches a file to an update: listed in the form (axe-clean), shown in the log by its name, and opened with its bytes intact', async () => {
+  it('attaches a file to an update: listed in the form (axe-clean), shown with the update awaiting sign-off by its name, and opened with its bytes intact', async () => {
     const page = await site.openAs(SITE_OWNER.email);
     await openAction(page, '3.1.1');
     await page.getByRole('button', { name: 'Update 3.1.1' }).click();
@@ -35,8 +35,8 @@ describe('evidence files in Chromium', () => {
 
     // The Fluent button opens the file chooser from the keyboard.
     const attach = page.getByRole('button', { name: 'Attach files' });
-    await attach.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await animationsSettled(page);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), attach.press('Enter')]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles([{ name: 'Waiting list chart.png', mimeType: 'image/png', buffer: PNG }]);
     await page.getByRole('list', { name: 'Files to upload with this update' }).getByText('Waiting list chart.png', { exact: true }).waitFor();
@@ -47,7 +47,9 @@ describe('evidence files in Chromium', () => {
 
     await page.getByRole('button', { name: 'Save update' }).click();
     await page.getByText('Update saved for action 3.1.1.').waitFor();
-    const link = page.getByRole('table', { name: /^Update log/ }).getByRole('link', { name: 'Waiting list chart.png' });
+    // The sample plan requires sign-off: the update, with its file, waits on the action for the lead.
+    await page.getByText('Submitted by Sam Owner on 29 February 2024, awaiting sign-off').waitFor();
+    const link = page.getByRole('link', { name: 'Waiting list chart.png' });
     await link.waitFor();
     const href = (await link.getAttribute('href')) as string;
     expect(href).toMatch(/\/sites\/send\/SEND%20Evidence\/plan-\d+\/Waiting%20list%20chart\.png$/);

@@ -47,6 +47,7 @@ describe('SharePointEvidenceService against the emulator', () => {
     expect(calls()).toEqual([
       `GET ${list}/rootFolder/folders('plan-${site.planId}')`,
       `POST ${list}/rootFolder/folders/addUsingPath(DecodedUrl='plan-${site.planId}',overwrite=false)`,
+      'GET /sites/send/_api/web',
       `POST ${list}/rootFolder/folders('plan-${site.planId}')/files/AddUsingPath(decodedurl='Waiting list chart.png')`,
       `GET /sites/send/_api/web/getFileByServerRelativePath(decodedUrl='${folderPath()}/Waiting list chart.png')/listItemAllFields`,
       expect.stringMatching(/^MERGE \/sites\/send\/_api\/Web\/Lists\(guid'[0-9a-f-]+'\)\/Items\(\d+\)$/)
@@ -85,7 +86,7 @@ describe('SharePointEvidenceService against the emulator', () => {
 
     const steps = calls().map((call) => call.replace(/uploadId=guid'[0-9a-f-]+'/, 'uploadId=guid'));
     const file = `/sites/send/_api/web/getFileByServerRelativePath(decodedUrl='${folderPath()}/Audit report.pdf')`;
-    expect(steps.slice(2, 5)).toEqual([
+    expect(steps.slice(3, 6)).toEqual([
       `POST /sites/send/_api/web/lists/getByTitle('${LIBRARY_TITLES.evidence}')/rootFolder/folders('plan-${site.planId}')/files/AddUsingPath(decodedurl='Audit report.pdf')`,
       `POST ${file}/startUpload(uploadId=guid)`,
       `POST ${file}/finishUpload(uploadId=guid,fileOffset=${UPLOAD_CHUNK_BYTES})`
