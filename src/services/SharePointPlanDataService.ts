@@ -384,7 +384,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     const update = mapUpdate({ ...logged, Author: { Id: author.id, Title: author.displayName } }, []);
     const awaiting = [
       ...(action.awaitingSignOff ?? []),
-      { updateId: update.id, date: draft.date, status, note: draft.note, author: author.displayName, authorId: author.id, submittedAt: new Date().toISOString(), evidence: draft.evidence }
+      { updateId: update.id, date: draft.date, status, note: draft.note, author: author.displayName, authorId: author.id, submittedAt: new Date().toISOString(), ...(draft.evidence.length > 0 ? { evidence: draft.evidence } : {}) }
     ];
     try {
       const etag = await this.writeAction(action, { [ACTION_FIELDS.awaitingSignOff]: writeAwaitingSignOff(awaiting) });
@@ -473,7 +473,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     const decidedIds = new Set(decided.map((update) => update.id));
     const awaiting: IAwaitingSignOff[] = listed
       .filter((entry) => !decidedIds.has(entry.updateId))
-      .concat(unlisted.map((update) => ({ updateId: update.id, date: update.date, status: update.status, note: update.note, author: update.author, authorId: update.authorId, submittedAt: update.recordedAt ?? '', evidence: update.evidence })));
+      .concat(unlisted.map((update) => ({ updateId: update.id, date: update.date, status: update.status, note: update.note, author: update.author, authorId: update.authorId, submittedAt: update.recordedAt ?? '', ...(update.evidence.length > 0 ? { evidence: update.evidence } : {}) })));
     // Someone else writing the action now (412) or a reader without edit rights: the next opening tries again.
     await this.writeAction(action, { ...fields, [ACTION_FIELDS.awaitingSignOff]: writeAwaitingSignOff(awaiting) }).catch(() => undefined);
   }
