@@ -15,7 +15,6 @@ import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiTiles } from './KpiTiles';
 import { Scorecard } from './Scorecard';
 import { StatusTrend } from './StatusTrend';
-import { WorkstreamsView } from './WorkstreamsView';
 import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS, actionIdInUrl } from './navigation';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
@@ -40,6 +39,8 @@ import { IRoleService } from '../services/IRoleService';
 import { IEvidenceService } from '../services/IEvidenceService';
 import { formatString } from './format';
 
+/** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
+const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
 /** A KPI's panel (its series, checkpoints and recording) opens from a tile or the scorecard: fetched when first opened. */
@@ -344,18 +345,20 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
                 </DefaultButton>
               </Stack.Item>
             )}
-            <WorkstreamsView
-              reportingDates={shown.plan.reportingDates}
-              priorities={shown.priorities}
-              outcomes={shown.outcomes}
-              actions={shown.actions}
-              scheme={scheme}
-              today={today}
-              dueSoonDays={dueSoonDays}
-              filter={filter}
-              onFilterChange={setFilter}
-              roles={shown.roles}
-            />
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+              <WorkstreamsView
+                reportingDates={shown.plan.reportingDates}
+                priorities={shown.priorities}
+                outcomes={shown.outcomes}
+                actions={shown.actions}
+                scheme={scheme}
+                today={today}
+                dueSoonDays={dueSoonDays}
+                filter={filter}
+                onFilterChange={setFilter}
+                roles={shown.roles}
+              />
+            </React.Suspense>
           </Stack>
         </PivotItem>
         <PivotItem itemKey="kpis" headerText={VIEW_LABELS.kpis}>
