@@ -6,9 +6,9 @@ const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { gzipSync } = require('node:zlib');
 
-// Set from the measured first render (184.6 KB gzipped at 9b3ee92) with room for
-// ordinary growth; well inside the 250 KB the product allows beyond what SPFx provides.
-const FIRST_RENDER_BUDGET_GZIP = 210 * 1024;
+// Set from the measured first render (176.9 KB gzipped once the workstreams list loaded on
+// demand) with a little room; issue 19 takes it to 150 KB.
+const FIRST_RENDER_BUDGET_GZIP = 180 * 1024;
 
 const folder = join(__dirname, '..', 'sharepoint', 'solution', 'debug', 'ClientSideAssets');
 let files;
