@@ -10,6 +10,7 @@ import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
 import { IRevision, REVISED_FIELDS, compareRevisions } from '../model/revisions';
+import { isPlaceholder } from '../model/roles';
 import { IBoardNarrative } from '../model/narrative';
 import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
@@ -195,9 +196,6 @@ function readPerson(item: ListItem, field: string): IPerson | undefined {
   return { id: value.Id, displayName: value.Title, email: value.EMail || undefined };
 }
 
-/** Placeholders plans write where a name will go ("ND Workstream to confirm", "TBC"). */
-const PENDING = /\bto confirm\b|^\s*(?:tbc|tba|tbd)\s*$|^\s*$/i;
-
 /**
  * Who is responsible: the Person column when set, otherwise the text beside it (a role
  * from the glossary, or a name or placeholder not yet linked to an account).
@@ -213,7 +211,7 @@ export function readAssignee(person: IPerson | undefined, text: string, roleTitl
   if (roleTitles.has(trimmed.toLowerCase())) {
     return { kind: 'role', role: trimmed };
   }
-  return { kind: 'text', text: trimmed, pending: PENDING.test(trimmed) };
+  return { kind: 'text', text: trimmed, pending: isPlaceholder(trimmed) };
 }
 
 /** A plan date from its written text, or from the Date column when no text was kept. */
