@@ -151,7 +151,7 @@ describe('ImprovementPlanApp navigation', () => {
     await loaded();
     fireEvent.click(screen.getByRole('button', { name: '2 — Green, 3. ND Pathways and Waiting Times: open the list' }));
     expect(screen.getByRole('tab', { name: 'Workstreams' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByText('Showing 2 of 4 actions.')).toBeInTheDocument();
+    expect(await screen.findByText('Showing 2 of 4 actions.')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: /^Status/ })).toHaveTextContent('Green');
   });
 
