@@ -96,9 +96,11 @@ describe('the local page in Chromium', () => {
     server.store.close();
     server = await startEmulator(join(folder, 'site.db'), port);
 
-    const action = server.store.allItems(LIST_TITLES.actions).find((item) => item.values.Title === '3.2.1');
-    expect(action?.values).toMatchObject({ ActionStatus: 'Amber', LatestNote: 'Saved from the browser: feedback analysed.' });
+    // The sample plan requires sign-off: the update survives as submitted, listed on its action.
     const logged = server.store.allItems(LIST_TITLES.updates).filter((item) => item.values.ProgressNote === 'Saved from the browser: feedback analysed.');
     expect(logged).toHaveLength(1);
+    expect(logged[0].values).toMatchObject({ StatusSet: 'Amber', SignOffState: 'submitted' });
+    const action = server.store.allItems(LIST_TITLES.actions).find((item) => item.values.Title === '3.2.1');
+    expect(JSON.parse(String(action?.values.AwaitingSignOff))).toEqual([expect.objectContaining({ updateId: logged[0].id, status: 'Amber', note: 'Saved from the browser: feedback analysed.' })]);
   });
 });
