@@ -17,7 +17,8 @@ import { IsoDate } from '../model/isoDate';
 import { IBoardNarrative } from '../model/narrative';
 import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './errors';
 import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
-import { BATCH_LIMIT, IListRead, ListItems, PAGE_SIZE, readPlanLists } from './idRanges';
+import { BATCH_LIMIT, PAGE_SIZE, readPlanLists } from './idRanges';
+import { ACTION_SELECT, COLUMNS, LISTS, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
 import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import {
   ListItem,
@@ -45,53 +46,11 @@ import {
   writeScheme,
   writeSharePointDate
 } from './mappers';
-import { ACTION_FIELDS, ACTION_LOOKUPS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
+import { ACTION_FIELDS, ACTION_PEOPLE, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A save whose log entry is still missing after this long stopped half-way (not merely in flight). */
 const UNFINISHED_SAVE_MS = 2 * 60 * 1000;
 
-const PERSON_SUBFIELDS = ['Id', 'Title', 'EMail'];
-
-function expandPeople(fields: readonly string[]): string[] {
-  return fields.reduce<string[]>((all, field) => all.concat(PERSON_SUBFIELDS.map((sub) => `${field}/${sub}`)), []);
-}
-
-/** The action columns the views read: lookups by id, people expanded. */
-const ACTION_SELECT: string[] = [
-  'Id',
-  'Title',
-  'Modified',
-  ...Object.values(ACTION_FIELDS)
-    .filter((field) => ACTION_PEOPLE.indexOf(field) < 0)
-    .map((field) => (ACTION_LOOKUPS.indexOf(field) >= 0 ? `${field}Id` : field)),
-  ...expandPeople(ACTION_PEOPLE)
-];
-const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, UPDATE_FIELDS.signOffState, UPDATE_FIELDS.signOffBy, UPDATE_FIELDS.signOffAt, UPDATE_FIELDS.signOffComment, 'Author/Id', 'Author/Title'];
-
-/** The plan's child lists a view loads. The progress log is not one: each action carries its status history, and its log is read when it is opened. */
-type ListName = 'priorities' | 'outcomes' | 'actions' | 'kpis' | 'kpiMeasurements' | 'roles';
-/** The columns a view reads from each list, applied to a batched or an unbatched list alike. */
-const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
-  priorities: (items) =>
-    items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership),
-  outcomes: (items) => items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number),
-  actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
-  // Modified dates an undated progress note (it stood by the item's last save).
-  kpis: (items) => items.select('Id', 'Title', 'Modified', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
-  kpiMeasurements: (items) => items.select('Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note),
-  roles: (items) =>
-    items
-      .select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.holderSince, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder, ROLE_FIELDS.deputy]))
-      .expand(ROLE_FIELDS.holder, ROLE_FIELDS.deputy)
-};
-
-const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
-
-/** The board narratives, read as a plan's other lists are (in unfiltered pages, within the list view threshold). */
-const NARRATIVE_SELECT: string[] = ['Id', ...Object.values(NARRATIVE_FIELDS).map((field) => (field === NARRATIVE_FIELDS.plan || field === NARRATIVE_FIELDS.priority ? `${field}Id` : field))];
-const NARRATIVES: IListRead = { title: LIST_TITLES.narratives, columns: (items) => items.select(...NARRATIVE_SELECT) };
-
-const PLAN_SELECT: string[] = ['Id', 'Title', ...Object.values(PLAN_FIELDS)];
 
 /** An update taking effect on its action: saved without sign-off, or approved. */
 interface IAppliedEntry {
