@@ -10,15 +10,12 @@ import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
 import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
-import { ActionDetail } from './ActionDetail';
 import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiTiles } from './KpiTiles';
-import { Scorecard } from './Scorecard';
 import { StatusTrend } from './StatusTrend';
 import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS, actionIdInUrl } from './navigation';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
-import { MyActions } from './MyActions';
 import { ChangesSinceBoard } from './ChangesSinceBoard';
 import { ChangeLead } from './ChangeLead';
 import { savingLoadedItems } from './loadedItems';
@@ -41,6 +38,11 @@ import { formatString } from './format';
 
 /** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
 const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
+/** An action's panel (its log, update and edit forms) opens from any list: fetched when first opened. */
+const ActionDetail = React.lazy(() => import(/* webpackChunkName: 'action-detail' */ './ActionDetail').then((module) => ({ default: module.ActionDetail })));
+/** The scorecard and My actions are tabs of their own: each fetched when its tab first opens. */
+const Scorecard = React.lazy(() => import(/* webpackChunkName: 'scorecard' */ './Scorecard').then((module) => ({ default: module.Scorecard })));
+const MyActions = React.lazy(() => import(/* webpackChunkName: 'my-actions' */ './MyActions').then((module) => ({ default: module.MyActions })));
 /** The board report (with its date picker) is opened before a board: fetched when first opened, not with every page. */
 const HighlightReport = React.lazy(() => import(/* webpackChunkName: 'highlight-report' */ './HighlightReport').then((module) => ({ default: module.HighlightReport })));
 /** A KPI's panel (its series, checkpoints and recording) opens from a tile or the scorecard: fetched when first opened. */
@@ -363,27 +365,37 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
         </PivotItem>
         <PivotItem itemKey="kpis" headerText={VIEW_LABELS.kpis}>
           <Stack tokens={{ padding: '12px 0' }}>
-            {shown.kpis.length === 0 ? <MessageBar messageBarType={MessageBarType.info}>{strings.NoKpis}</MessageBar> : <Scorecard snapshot={shown} today={today} />}
+            {shown.kpis.length === 0 ? (
+              <MessageBar messageBarType={MessageBarType.info}>{strings.NoKpis}</MessageBar>
+            ) : (
+              <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+                <Scorecard snapshot={shown} today={today} />
+              </React.Suspense>
+            )}
           </Stack>
         </PivotItem>
         <PivotItem itemKey="myActions" headerText={VIEW_LABELS.myActions}>
           <Stack tokens={{ padding: '12px 0' }}>
-            <MyActions snapshot={shown} dataService={saving} evidenceService={evidenceService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+              <MyActions snapshot={shown} dataService={saving} evidenceService={evidenceService} today={today} dueSoonDays={dueSoonDays} onSaved={onSaved} />
+            </React.Suspense>
           </Stack>
         </PivotItem>
       </Pivot>
       {openAction && (
-        <ActionDetail
-          action={openAction}
-          snapshot={shown}
-          dataService={saving}
-          peopleService={peopleService}
-          evidenceService={evidenceService}
-          today={today}
-          onSaved={onSaved}
-          onEdited={onEdited}
-          onDismiss={() => setOpenActionId(undefined)}
-        />
+        <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+          <ActionDetail
+            action={openAction}
+            snapshot={shown}
+            dataService={saving}
+            peopleService={peopleService}
+            evidenceService={evidenceService}
+            today={today}
+            onSaved={onSaved}
+            onEdited={onEdited}
+            onDismiss={() => setOpenActionId(undefined)}
+          />
+        </React.Suspense>
       )}
       {importing && importService && (
         <React.Suspense fallback={<Spinner label={strings.ImportOpening} />}>
