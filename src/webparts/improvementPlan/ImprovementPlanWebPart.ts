@@ -16,9 +16,7 @@ import { IBoardPackService } from '../../services/IBoardPackService';
 import { SharePointPlanDataService } from '../../services/SharePointPlanDataService';
 import { IPropertyPaneState, buildPropertyPane } from './propertyPane/buildPropertyPane';
 import { IProvisioningService } from '../../services/IProvisioningService';
-import { SharePointProvisioningService } from '../../services/SharePointProvisioningService';
 import { IPlanImportService } from '../../services/IPlanImportService';
-import { SharePointPlanImportService } from '../../services/SharePointPlanImportService';
 import { describeProvisioning, describeProvisioningFailure } from '../../components/provisioningText';
 import { IUpdateRequestService } from '../../services/IUpdateRequestService';
 import { IMailSender } from '../../services/IMailSender';
@@ -55,8 +53,15 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
     await super.onInit();
     const sp = spfi().using(SPFx(this.context));
     this.dataService = new SharePointPlanDataService(sp);
-    this.provisioning = new SharePointProvisioningService(sp);
-    this.importService = new SharePointPlanImportService(sp);
+    // Setting up lists and importing a plan happen once in a while, by a site owner: their code (the list definitions, the import engine) is fetched when first used.
+    this.provisioning = onDemand<IProvisioningService>(
+      () => import(/* webpackChunkName: 'provisioning' */ '../../services/SharePointProvisioningService').then((module) => new module.SharePointProvisioningService(sp)),
+      { canProvision: true, ensureLists: true }
+    );
+    this.importService = onDemand<IPlanImportService>(
+      () => import(/* webpackChunkName: 'import-service' */ '../../services/SharePointPlanImportService').then((module) => new module.SharePointPlanImportService(sp)),
+      { createPlan: true, importPlan: true, importKpis: true }
+    );
     // Requests for updates are a plan officer's, before a board: their services are fetched when first used.
     this.requestService = onDemand<IUpdateRequestService>(
       () => import(/* webpackChunkName: 'update-requests-service' */ '../../services/SharePointUpdateRequestService').then((module) => new module.SharePointUpdateRequestService(sp)),
