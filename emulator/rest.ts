@@ -4,6 +4,7 @@
  * Every request runs as a user, with that user's permission level.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { currentChangeToken, listChanges } from './changes';
 import { IStoredFile, IStoredFolder, LibraryFiles, fileNotFound, joinPath } from './files';
 import { principalSearchBody } from './peoplePicker';
 import { IItemContext, itemSerializer, itemTypeName, itemUri, itemsMetadata, prepareWrite, queryItems } from './items';
@@ -434,6 +435,7 @@ export class SharePointRest {
       ItemCount: library ? this.libraryFiles.count(list) : items.length,
       LastItemModifiedDate: items.reduce((latest, item) => (item.modified > latest ? item.modified : latest), list.created),
       ListItemEntityTypeFullName: itemTypeName(list),
+      CurrentChangeToken: currentChangeToken(this.store, list, shape),
       EffectiveBasePermissions: { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }
     };
     return entity(shape, { type: 'SP.List', uri: `${this.webUrl}/_api/Web/Lists(guid'${list.guid}')` }, selectProperties(properties, select));
@@ -468,6 +470,9 @@ export class SharePointRest {
     }
     if (lower === 'effectivebasepermissions' && method === 'GET') {
       return this.json(shape, 200, entityBody(shape, { ...PERMISSION_MASKS[this.store.permissionLevel(user.id, list.title)] }));
+    }
+    if (lower === 'getchanges' && method === 'POST') {
+      return this.json(shape, 200, collectionBody(shape, listChanges(this.store, list, parseJsonBody(request.body), shape, this.webUrl), undefined, metadataUrl(this.webUrl, 'Collection(SP.Change)', false)));
     }
     if (/^rootfolder(?:\/|$)/.test(lower) && this.libraryFiles.isLibrary(list)) {
       return this.routeFolder(method, request, user, shape, list, '', rest.slice('rootfolder'.length));

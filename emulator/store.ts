@@ -74,6 +74,18 @@ export interface IStoredItem {
   values: Record<string, unknown>;
 }
 
+/** SP.ChangeType values the store records: an item added, updated or deleted (learn.microsoft.com ee554890). */
+export const ITEM_CHANGE = { add: 1, update: 2, deleteObject: 3 } as const;
+export type ItemChangeType = (typeof ITEM_CHANGE)[keyof typeof ITEM_CHANGE];
+
+/** One entry of the site's change log: numbered in order across every list, as a content database numbers them. */
+export interface IStoredChange {
+  number: number;
+  itemId: number;
+  changeType: ItemChangeType;
+  time: string;
+}
+
 /** An error SharePoint would return: HTTP status, its error code and message. */
 export class SharePointError extends Error {
   public constructor(
@@ -178,6 +190,9 @@ export class SharePointStore {
       CREATE TABLE IF NOT EXISTS list_permissions (
         list_id INTEGER NOT NULL, user_id INTEGER NOT NULL, level TEXT NOT NULL, PRIMARY KEY (list_id, user_id));
       CREATE TABLE IF NOT EXISTS site_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS change_log (
+        number INTEGER PRIMARY KEY AUTOINCREMENT, list_id INTEGER NOT NULL, item_id INTEGER NOT NULL,
+        change_type INTEGER NOT NULL, time TEXT NOT NULL);
     `);
   }
 
@@ -440,6 +455,7 @@ export class SharePointStore {
       const data = JSON.stringify(values);
       this.sql('INSERT INTO items (list_id, id, version, created, modified, author_id, editor_id, data) VALUES (?, ?, 1, ?, ?, ?, ?, ?)').run(list.id, id, stamp, stamp, userId, userId, data);
       this.sql('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, 1, ?, ?, ?)').run(list.id, id, stamp, userId, data);
+      this.recordChange(list.id, id, ITEM_CHANGE.add, stamp);
       return this.getItem(listTitle, id);
     });
   }
@@ -488,6 +504,7 @@ export class SharePointStore {
       const data = JSON.stringify({ ...current.values, ...values });
       this.sql('UPDATE items SET version = ?, modified = ?, editor_id = ?, data = ? WHERE list_id = ? AND id = ?').run(version, stamp, userId, data, list.id, id);
       this.sql('INSERT INTO item_versions (list_id, id, version, modified, editor_id, data) VALUES (?, ?, ?, ?, ?, ?)').run(list.id, id, version, stamp, userId, data);
+      this.recordChange(list.id, id, ITEM_CHANGE.update, stamp);
       return this.getItem(listTitle, id);
     });
   }
@@ -497,7 +514,25 @@ export class SharePointStore {
       const list = this.getList(listTitle);
       this.checkEtag(this.getItem(listTitle, id), ifMatch);
       this.sql('DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, id);
+      this.recordChange(list.id, id, ITEM_CHANGE.deleteObject, this.now().toISOString());
     });
+  }
+
+  /** Notes an item's change in the site's change log, inside the write's transaction. */
+  private recordChange(listId: number, itemId: number, changeType: ItemChangeType, time: string): void {
+    this.sql('INSERT INTO change_log (list_id, item_id, change_type, time) VALUES (?, ?, ?, ?)').run(listId, itemId, changeType, time);
+  }
+
+  /** The number of the site's latest change (0 before any): a list's current change token names it. */
+  public lastChangeNumber(): number {
+    return (this.sql('SELECT COALESCE(MAX(number), 0) AS n FROM change_log').get() as { n: number }).n;
+  }
+
+  /** At most `count` changes to a list's items numbered after `afterNumber`, oldest first. */
+  public changesAfter(listTitle: string, afterNumber: number, count: number): IStoredChange[] {
+    const list = this.getList(listTitle);
+    const rows = this.sql('SELECT number, item_id, change_type, time FROM change_log WHERE list_id = ? AND number > ? ORDER BY number LIMIT ?').all(list.id, afterNumber, count) as Array<{ number: number; item_id: number; change_type: ItemChangeType; time: string }>;
+    return rows.map((row) => ({ number: row.number, itemId: row.item_id, changeType: row.change_type, time: row.time }));
   }
 
   /** The item's versions, newest first, as the version history shows them. */
