@@ -35,9 +35,13 @@ import { signOffQueue } from '../model/signOff';
 import { IRoleService } from '../services/IRoleService';
 import { IEvidenceService } from '../services/IEvidenceService';
 import { formatString } from './format';
+import { ICachedPlanLoader } from '../services/ICachedPlanLoader';
+import { DataFreshness, Freshness } from './DataFreshness';
 
 /** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
 const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
+/** Creating the first plan of a page happens once: fetched only on a page with no plan. */
+const FirstPlan = React.lazy(() => import(/* webpackChunkName: 'first-plan' */ './FirstPlan').then((module) => ({ default: module.FirstPlan })));
 /** An action's panel (its log, update and edit forms) opens from any list: fetched when first opened. */
 const ActionDetail = React.lazy(() => import(/* webpackChunkName: 'action-detail' */ './ActionDetail').then((module) => ({ default: module.ActionDetail })));
 /** The scorecard and My actions are tabs of their own: each fetched when its tab first opens. */
@@ -92,6 +96,11 @@ export interface IImprovementPlanAppProps extends IPlanUpkeepHost {
   roleService?: IRoleService;
   /** Stores files attached to an update; without it an update takes links only. */
   evidenceService?: IEvidenceService;
+  /**
+   * Shows the plan kept on this device at once, then only what changed since; without it
+   * every visit reads the whole plan (`dataService.loadPlan`).
+   */
+  planLoader?: ICachedPlanLoader;
 }
 
 /** What a plan officer needs to ask for updates. */
@@ -103,13 +112,19 @@ interface IRequesting {
 
 type LoadState =
   | { kind: 'loading' }
-  | { kind: 'loaded'; snapshot: IPlanSnapshot }
+  | { kind: 'loaded'; snapshot: IPlanSnapshot; freshness?: Freshness }
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
 /** The web part's React root: loads the chosen plan and shows its summary. */
-export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, peopleService, pageUrl, upkeepService, onPlanCreated, roleService, evidenceService }: IImprovementPlanAppProps): JSX.Element {
+export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, peopleService, pageUrl, upkeepService, onPlanCreated, roleService, evidenceService, planLoader }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
+  // Saves made on screen while a refresh is under way, applied again to what it brings so none is lost from view.
+  const savedDuringRefresh = React.useRef<Array<(snapshot: IPlanSnapshot) => IPlanSnapshot>>([]);
+  const change = React.useCallback((update: (snapshot: IPlanSnapshot) => IPlanSnapshot): void => {
+    savedDuringRefresh.current.push(update);
+    setState((current) => (current.kind === 'loaded' ? { ...current, snapshot: update(current.snapshot) } : current));
+  }, []);
   // Narrowed once per change, not on every render, so the views' memoised figures hold.
   const visible = React.useMemo(() => (state.kind === 'loaded' ? pinned(state.snapshot, pinnedPriorityId) : undefined), [state, pinnedPriorityId]);
 
@@ -118,21 +133,37 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
       return undefined;
     }
     let current = true;
-    setState({ kind: 'loading' });
-    dataService.loadPlan(planId).then(
-      (snapshot) => current && setState({ kind: 'loaded', snapshot }),
-      (error: unknown) => current && setState({ kind: 'failed', message: errorMessage(error), notSetUp: error instanceof PlanDataError && error.kind === 'notSetUp' })
-    );
+    const failed = (error: unknown): void => {
+      if (current) setState({ kind: 'failed', message: errorMessage(error), notSetUp: error instanceof PlanDataError && error.kind === 'notSetUp' });
+    };
+    setState((shown) => (shown.kind === 'loaded' && shown.freshness?.kind === 'failed' ? { ...shown, freshness: { kind: 'checking', savedAt: shown.freshness.savedAt } } : { kind: 'loading' }));
+    if (!planLoader) {
+      dataService.loadPlan(planId).then((snapshot) => current && setState({ kind: 'loaded', snapshot }), failed);
+    } else {
+      // The copy kept on this device first, at once; then what changed since, with the saves made meanwhile applied again.
+      planLoader.cached(planId).then((cached) => {
+        if (!current) return;
+        if (cached) setState({ kind: 'loaded', snapshot: cached.snapshot, freshness: { kind: 'checking', savedAt: cached.refreshedAt } });
+        savedDuringRefresh.current = [];
+        planLoader.refresh(planId, cached).then(
+          (fresh) => current && setState({ kind: 'loaded', snapshot: savedDuringRefresh.current.reduce((snapshot, update) => update(snapshot), fresh.snapshot), freshness: { kind: 'current', at: fresh.refreshedAt } }),
+          (error: unknown) => {
+            if (!cached) return failed(error);
+            if (current) setState((shown) => (shown.kind === 'loaded' ? { ...shown, freshness: { kind: 'failed', savedAt: cached.refreshedAt, message: errorMessage(error) } } : shown));
+          }
+        );
+      }, failed);
+    }
     return () => {
       current = false;
     };
-  }, [dataService, planId, attempt]);
+  }, [dataService, planLoader, planId, attempt]);
 
   // After an upkeep change the plan is read again without leaving the view, so the panel stays open.
   const reloadQuietly = React.useCallback((): void => {
     if (planId === undefined) return;
     dataService.loadPlan(planId).then(
-      (snapshot) => setState({ kind: 'loaded', snapshot }),
+      (snapshot) => setState((current) => ({ kind: 'loaded', snapshot, freshness: current.kind === 'loaded' && current.freshness ? { kind: 'current', at: new Date().toISOString() } : undefined })),
       () => setAttempt((n) => n + 1)
     );
   }, [dataService, planId]);
@@ -141,7 +172,14 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
     <ThemeProvider theme={theme}>
       <Stack as="section" aria-label={strings.AppTitle} tokens={{ childrenGap: 12, padding: 8 }}>
         {planId === undefined ? (
-          <MessageBar messageBarType={MessageBarType.info}>{strings.NoPlanChosen}</MessageBar>
+          <>
+            <MessageBar messageBarType={MessageBarType.info}>{strings.NoPlanChosen}</MessageBar>
+            {provisioning && upkeepService && onPlanCreated && (
+              <React.Suspense fallback={null}>
+                <FirstPlan provisioning={provisioning} upkeepService={upkeepService} onPlanCreated={onPlanCreated} />
+              </React.Suspense>
+            )}
+          </>
         ) : state.kind === 'loading' ? (
           <Spinner size={SpinnerSize.large} label={strings.Loading} />
         ) : state.kind === 'failed' && state.notSetUp && provisioning ? (
@@ -154,6 +192,8 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
             {strings.LoadFailed} {state.message}
           </MessageBar>
         ) : (
+          <>
+          {state.freshness && <DataFreshness freshness={state.freshness} onRetry={() => setAttempt((n) => n + 1)} />}
           <PlanView
             snapshot={visible as IPlanSnapshot}
             today={today}
@@ -162,18 +202,19 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
             packService={packService}
             peopleService={peopleService}
             defaultView={defaultView}
-            onSaved={(saved) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, saved.action) })}
-            onEdited={(action) => setState({ kind: 'loaded', snapshot: withAction(state.snapshot, action) })}
+            onSaved={(saved) => change((snapshot) => withAction(snapshot, saved.action))}
+            onEdited={(action) => change((snapshot) => withAction(snapshot, action))}
             importService={state.snapshot.access.canManageLists ? importService : undefined}
             requesting={state.snapshot.access.canManageLists && requestService && mailSender ? { requestService, mailSender, pageUrl: pageUrl ?? window.location.href } : undefined}
             onImported={() => setAttempt((n) => n + 1)}
-            onKpiChanged={(kpi) => setState({ kind: 'loaded', snapshot: withKpi(state.snapshot, kpi) })}
+            onKpiChanged={(kpi) => change((snapshot) => withKpi(snapshot, kpi))}
             upkeep={isPlanOfficer(state.snapshot.access) && upkeepService ? { upkeepService, onChanged: reloadQuietly, onPlanCreated: onPlanCreated ?? (() => undefined) } : undefined}
-            onPlanSettingsSaved={(plan) => setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', snapshot: { ...current.snapshot, plan } } : current))}
+            onPlanSettingsSaved={(plan) => change((snapshot) => ({ ...snapshot, plan }))}
             roleService={isPlanOfficer(state.snapshot.access) ? roleService : undefined}
-            onRolesChanged={(roles) => setState((current) => (current.kind === 'loaded' ? { kind: 'loaded', snapshot: { ...current.snapshot, roles } } : current))}
+            onRolesChanged={(roles) => change((snapshot) => ({ ...snapshot, roles }))}
             evidenceService={evidenceService}
           />
+          </>
         )}
       </Stack>
     </ThemeProvider>

@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { DefaultButton, Dropdown, IDropdown, IDropdownOption, ITextField, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField, mergeStyles, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { UpkeepField, UpkeepProblem } from '../model/planUpkeep';
+import { UpkeepField, UpkeepProblem, validateNewPlan } from '../model/planUpkeep';
+import { RAGC_SCHEME } from '../model/statusSchemes';
 import { ConflictError } from '../services/errors';
-import { DuplicateRefError } from '../services/IPlanUpkeepService';
+import { DuplicateRefError, IPlanUpkeepService } from '../services/IPlanUpkeepService';
 import { errorMessage, formatString } from './format';
 
 /** One field of an upkeep form: a line or box of text, or a choice from a list. */
@@ -143,5 +144,36 @@ export function UpkeepForm({ label, hint, fields, validate, onSubmit, onCancel }
         </Stack>
       </Stack>
     </form>
+  );
+}
+
+export interface INewPlanFormProps {
+  upkeepService: IPlanUpkeepService;
+  /** The local area proposed (the plan shown now, if any). */
+  localArea?: string;
+  /** Runs before the plan is created (a site without the plan lists sets them up first). */
+  before?: () => Promise<void>;
+  onCreated: (planId: number, name: string) => void;
+  onCancel: () => void;
+}
+
+/** A new, empty plan: a name and a local area, on the default scheme; its settings are changed under Plan settings. */
+export function NewPlanForm({ upkeepService, localArea = '', before, onCreated, onCancel }: INewPlanFormProps): JSX.Element {
+  return (
+    <UpkeepForm
+      label={strings.UpkeepNewPlan}
+      fields={[
+        { name: 'name', label: strings.UpkeepPlanName },
+        { name: 'localArea', label: strings.LocalArea, initial: localArea }
+      ]}
+      validate={(values) => validateNewPlan({ name: values.name ?? '', localArea: values.localArea ?? '' })}
+      onSubmit={async (values) => {
+        const name = (values.name ?? '').trim();
+        if (before) await before();
+        const created = await upkeepService.createPlan({ name, localArea: (values.localArea ?? '').trim(), scheme: RAGC_SCHEME, reportingDates: [] });
+        onCreated(created, name);
+      }}
+      onCancel={onCancel}
+    />
   );
 }

@@ -3,14 +3,13 @@ import { ActionButton, DefaultButton, DropdownMenuItemType, IDropdownOption, Pan
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea } from '../model/plan';
-import { INumberedDraft, nextOutcomeNumber, validateNewAction, validateNewPlan, validateNumbered, validateRetirement } from '../model/planUpkeep';
+import { INumberedDraft, nextOutcomeNumber, validateNewAction, validateNumbered, validateRetirement } from '../model/planUpkeep';
 import { compareRefs } from '../model/refs';
-import { RAGC_SCHEME } from '../model/statusSchemes';
 import { ConflictError } from '../services/errors';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { IPlanUpkeepService } from '../services/IPlanUpkeepService';
 import { formatDate, formatString } from './format';
-import { IUpkeepFieldSpec, UpkeepForm, UpkeepValues } from './PlanUpkeepForm';
+import { IUpkeepFieldSpec, NewPlanForm, UpkeepForm, UpkeepValues } from './PlanUpkeepForm';
 
 export interface IPlanUpkeepPanelProps {
   /** The plan as loaded (not as at a date): every action, the retired ones included. */
@@ -308,17 +307,10 @@ export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onP
             />
           )}
           {editor?.kind === 'newPlan' && (
-            <UpkeepForm
-              label={strings.UpkeepNewPlan}
-              fields={[
-                { name: 'name', label: strings.UpkeepPlanName },
-                { name: 'localArea', label: strings.LocalArea, initial: snapshot.plan.localArea }
-              ]}
-              validate={(values) => validateNewPlan({ name: values.name ?? '', localArea: values.localArea ?? '' })}
-              onSubmit={async (values) => {
-                const name = (values.name ?? '').trim();
-                // An empty plan on the default scheme; its settings are changed under Plan settings.
-                const created = await upkeepService.createPlan({ name, localArea: (values.localArea ?? '').trim(), scheme: RAGC_SCHEME, reportingDates: [] });
+            <NewPlanForm
+              upkeepService={upkeepService}
+              localArea={snapshot.plan.localArea}
+              onCreated={(created, name) => {
                 close(formatString(strings.UpkeepPlanCreated, name));
                 onPlanCreated(created);
               }}

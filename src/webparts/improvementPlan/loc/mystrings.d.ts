@@ -10,7 +10,12 @@ declare interface IImprovementPlanWebPartStrings {
   Loading: string;
   LoadFailed: string;
   TryAgain: string;
+  FreshAsOf: string;
+  FreshChecking: string;
+  FreshFailed: string;
   NoPlanChosen: string;
+  FirstPlanHint: string;
+  FirstPlanCreate: string;
   NoPriorities: string;
   ReadWarningsHeading: string;
 
@@ -402,6 +407,8 @@ declare interface IImprovementPlanWebPartStrings {
   KpiSummaryTarget: string;
   KpiSummary: string;
   KpiChartLoading: string;
+  KpiSeriesLoading: string;
+  KpiSeriesFailed: string;
   KpiChartKey: string;
   KpiTableCaption: string;
   KpiActualColumn: string;
