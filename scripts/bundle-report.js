@@ -6,9 +6,9 @@ const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { gzipSync } = require('node:zlib');
 
-// Set from the measured first render (176.9 KB gzipped once the workstreams list loaded on
-// demand) with a little room; issue 19 takes it to 150 KB.
-const FIRST_RENDER_BUDGET_GZIP = 180 * 1024;
+// Issue 19's budget: 150 KB gzipped (146.7 KB measured once every tab but the summary,
+// the action panel, list set-up and the import loaded on demand).
+const FIRST_RENDER_BUDGET_GZIP = 150 * 1024;
 
 const folder = join(__dirname, '..', 'sharepoint', 'solution', 'debug', 'ClientSideAssets');
 let files;
