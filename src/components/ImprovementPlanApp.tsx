@@ -143,10 +143,16 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
       // The copy kept on this device first, at once; then what changed since, with the saves made meanwhile applied again.
       planLoader.cached(planId).then((cached) => {
         if (!current) return;
-        if (cached) setState({ kind: 'loaded', snapshot: cached.snapshot, freshness: { kind: 'checking', savedAt: cached.refreshedAt } });
+        // Checking again after a failure keeps what is on screen (with its saves); a first look shows the kept copy.
+        if (cached) setState((shown) => (shown.kind === 'loaded' ? shown : { kind: 'loaded', snapshot: cached.snapshot, freshness: { kind: 'checking', savedAt: cached.refreshedAt } }));
         savedDuringRefresh.current = [];
         planLoader.refresh(planId, cached).then(
-          (fresh) => current && setState({ kind: 'loaded', snapshot: savedDuringRefresh.current.reduce((snapshot, update) => update(snapshot), fresh.snapshot), freshness: { kind: 'current', at: fresh.refreshedAt } }),
+          (fresh) => {
+            if (!current) return;
+            const snapshot = savedDuringRefresh.current.reduce((applied, update) => update(applied), fresh.snapshot);
+            savedDuringRefresh.current = [];
+            setState({ kind: 'loaded', snapshot, freshness: { kind: 'current', at: fresh.refreshedAt } });
+          },
           (error: unknown) => {
             if (!cached) return failed(error);
             if (current) setState((shown) => (shown.kind === 'loaded' ? { ...shown, freshness: { kind: 'failed', savedAt: cached.refreshedAt, message: errorMessage(error) } } : shown));
