@@ -1,6 +1,7 @@
 import { IPlanDataService, IPlanSnapshot } from './IPlanDataService';
 import { ChangeTokens, ICachedPlan, ICachedPlanLoader, IRefreshedPlan } from './ICachedPlanLoader';
-import { IPlanCache, IPlanCacheKey } from './planCache';
+import { SPFI } from '@pnp/sp';
+import { IPlanCache, IPlanCacheKey, indexedDbPlanCache } from './planCache';
 import { SharePointPlanChanges, TOKEN_DAYS } from './planChanges';
 import { toPlanDataError } from './errors';
 
@@ -61,4 +62,9 @@ export class CachedPlanLoader implements ICachedPlanLoader {
   private key(planId: number): IPlanCacheKey {
     return { ...this.scope, planId };
   }
+}
+
+/** The loader a host wires: the browser's IndexedDB and the lists' change logs through the host's PnPjs instance. */
+export function sharePointPlanLoader(sp: SPFI, dataService: Pick<IPlanDataService, 'loadPlan'>, scope: IPlanCacheScope): ICachedPlanLoader {
+  return new CachedPlanLoader(dataService, new SharePointPlanChanges(sp), indexedDbPlanCache(), scope);
 }
