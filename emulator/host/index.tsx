@@ -22,6 +22,7 @@ import { IPlanUpkeepHost, IPlanUpkeepService } from '../../src/services/IPlanUpk
 import { onDemand } from '../../src/services/onDemand';
 import { IRoleService } from '../../src/services/IRoleService';
 import { IEvidenceService } from '../../src/services/IEvidenceService';
+import { sharePointPlanLoader } from '../../src/services/CachedPlanLoader';
 import { localGraphClient } from './graphClient';
 
 interface IPageSettings {
@@ -74,12 +75,14 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
         () => import(/* webpackChunkName: 'roles' */ '../../src/services/SharePointRoleService').then((module) => new module.SharePointRoleService(sp)),
         { loadRoles: true, addRole: true, saveRole: true }
       ),
+      // The plan kept in this browser, per signed-in person, as the web part keeps it.
+      planLoader: sharePointPlanLoader(sp, new SharePointPlanDataService(sp), { site: settings.siteUrl, user }),
       evidence: onDemand<IEvidenceService>(
         () => import(/* webpackChunkName: 'evidence-service' */ '../../src/services/SharePointEvidenceService').then((module) => new module.SharePointEvidenceService(sp)),
         { uploadFiles: true }
       )
     }),
-    [sp]
+    [sp, settings.siteUrl, user]
   );
   const dataService = services.data;
   // A plan created in the page is shown at once, as the web part saves it as its plan.
@@ -102,7 +105,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
           Outbox (mail the page sent)
         </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} roleService={services.roles} evidenceService={services.evidence} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} {...upkeep} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} roleService={services.roles} evidenceService={services.evidence} planLoader={services.planLoader} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} {...upkeep} />}</main>
     </Stack>
   );
 }

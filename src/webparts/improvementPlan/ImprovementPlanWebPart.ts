@@ -24,6 +24,7 @@ import { IPeopleService } from '../../services/IPeopleService';
 import { onDemand } from '../../services/onDemand';
 import { IRoleService } from '../../services/IRoleService';
 import { IEvidenceService } from '../../services/IEvidenceService';
+import { ICachedPlanLoader } from '../../services/ICachedPlanLoader';
 import { IPlanUpkeepHost, IPlanUpkeepService } from '../../services/IPlanUpkeepService';
 
 export interface IImprovementPlanWebPartProps {
@@ -47,6 +48,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private upkeepService!: IPlanUpkeepService;
   private roleService!: IRoleService;
   private evidenceService!: IEvidenceService;
+  private planLoader!: ICachedPlanLoader;
   private pane: IPropertyPaneState = { plans: { kind: 'loading' }, priorities: [], listSetup: { kind: 'idle' } };
 
   protected async onInit(): Promise<void> {
@@ -92,6 +94,14 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
       () => import(/* webpackChunkName: 'evidence-service' */ '../../services/SharePointEvidenceService').then((module) => new module.SharePointEvidenceService(sp)),
       { uploadFiles: true }
     );
+    // The plan kept on this device and refreshed from the lists' change logs: a second visit shows it at once.
+    this.planLoader = onDemand<ICachedPlanLoader>(
+      () =>
+        import(/* webpackChunkName: 'plan-cache' */ '../../services/CachedPlanLoader').then((module) =>
+          module.sharePointPlanLoader(sp, this.dataService, { site: this.context.pageContext.web.absoluteUrl, user: this.context.pageContext.user.loginName })
+        ),
+      { cached: true, refresh: true }
+    );
     this.packService = onDemand<IBoardPackService>(
       () => import(/* webpackChunkName: 'board-packs' */ '../../services/SharePointBoardPackService').then((module) => new module.SharePointBoardPackService(sp)),
       { listPacks: true, readPack: true, savePack: true }
@@ -125,6 +135,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         peopleService: this.peopleService,
         roleService: this.roleService,
         evidenceService: this.evidenceService,
+        planLoader: this.planLoader,
         defaultView: this.properties.defaultView,
         pinnedPriorityId: this.properties.pinnedPriorityId || undefined,
         ...upkeep
