@@ -24,7 +24,7 @@ import { ND_LEAD, SITE_OWNER } from '../emulator/sample/users';
 import { formatCsv } from '../src/formats/csvWrite';
 import { IsoDate } from '../src/model/isoDate';
 import { PlanViewKey } from '../src/components/navigation';
-import { writeMilestones, writeSharePointDate } from '../src/services/mappers';
+import { writeLatestMeasurements, writeMilestones, writeSharePointDate } from '../src/services/mappers';
 import { ACTION_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from '../src/services/schema';
 import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
@@ -70,6 +70,11 @@ function planSheet(count: number): string {
     ]);
   }
   return formatCsv(rows);
+}
+
+/** The `kpi`th KPI's measurements: one a month from the plan's start. */
+function series(kpi: number): Array<{ periodEnd: IsoDate; value: number }> {
+  return Array.from({ length: MEASUREMENTS }, (_, month) => ({ periodEnd: monthEndAfter(PLAN_START, month), value: 50 + month + (kpi % 7) }));
 }
 
 interface ISite extends ILocalEmulator {
@@ -126,7 +131,9 @@ async function generate(size: number): Promise<ISite> {
         [KPI_FIELDS.baselineDate]: writeSharePointDate(PLAN_START),
         [KPI_FIELDS.baselineText]: '50%',
         [KPI_FIELDS.milestones]: writeMilestones([12, 24, 36].map((months, step) => ({ label: `${months} Month`, due: { monthsFromStart: months }, text: `${70 + step * 10}%`, target: 70 + step * 10 }))),
-        [KPI_FIELDS.actionRefs]: ''
+        [KPI_FIELDS.actionRefs]: '',
+        // As the product keeps them: the latest two on the KPI item.
+        [KPI_FIELDS.latestMeasurements]: writeLatestMeasurements(series(index))
       };
     })
   );
@@ -134,10 +141,14 @@ async function generate(size: number): Promise<ISite> {
     sp,
     LIST_TITLES.kpiMeasurements,
     kpiIds.flatMap((kpiId, kpi) =>
-      Array.from({ length: MEASUREMENTS }, (_, month) => {
-        const periodEnd = monthEndAfter(PLAN_START, month);
-        return { Title: periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiId, [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(periodEnd), [MEASUREMENT_FIELDS.value]: 50 + month + (kpi % 7) };
-      })
+      series(kpi).map(({ periodEnd, value }) => ({
+        Title: periodEnd,
+        [`${MEASUREMENT_FIELDS.plan}Id`]: planId,
+        [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiId,
+        [MEASUREMENT_FIELDS.kpiItemId]: kpiId,
+        [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(periodEnd),
+        [MEASUREMENT_FIELDS.value]: value
+      }))
     )
   );
   return { ...local, planId, generatedMs: performance.now() - started };

@@ -11,7 +11,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IsoDate, addMonths, endOfMonth } from '../../src/model/isoDate';
 import { parsePlanDate } from '../../src/model/planDates';
-import { historyLine, logEntryItem, writeHistory, writeMilestones, writeRevisions, writeSharePointDate } from '../../src/services/mappers';
+import { historyLine, logEntryItem, writeHistory, writeLatestMeasurements, writeMilestones, writeRevisions, writeSharePointDate } from '../../src/services/mappers';
 import { IRevision } from '../../src/model/revisions';
 import { withHistoryLines } from '../../src/model/rollups';
 import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
@@ -204,11 +204,14 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
     )
   );
 
-  const kpis = SAMPLE_PRIORITIES.flatMap((priority, index) => priority.kpis.map((kpi) => ({ kpi, priorityId: priorityIds[index] })));
+  // Each KPI's series, and its latest two kept on the KPI item as the product writes them.
+  const kpis = SAMPLE_PRIORITIES.flatMap((priority, index) =>
+    priority.kpis.map((kpi) => ({ kpi, priorityId: priorityIds[index], series: kpi.actuals.map((value, month) => ({ periodEnd: monthEndAfter(SAMPLE_PLAN.startDate, month), value })) }))
+  );
   const kpiIds = await addItems(
     sp,
     LIST_TITLES.kpis,
-    kpis.map(({ kpi, priorityId }) => ({
+    kpis.map(({ kpi, priorityId, series }) => ({
       Title: kpi.title,
       [`${KPI_FIELDS.plan}Id`]: planId,
       [`${KPI_FIELDS.priority}Id`]: priorityId,
@@ -221,17 +224,22 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
       [KPI_FIELDS.milestones]: writeMilestones(kpi.milestones.map((milestone) => ({ label: milestone.label, due: { monthsFromStart: milestone.monthsFromStart }, text: milestone.text, target: milestone.target }))),
       [KPI_FIELDS.progressNote]: kpi.progressNote?.text ?? '',
       [KPI_FIELDS.progressNoteDate]: writeSharePointDate(kpi.progressNote?.date),
-      [KPI_FIELDS.actionRefs]: kpi.ref
+      [KPI_FIELDS.actionRefs]: kpi.ref,
+      [KPI_FIELDS.latestMeasurements]: writeLatestMeasurements(series)
     }))
   );
   await addItems(
     sp,
     LIST_TITLES.kpiMeasurements,
-    kpis.flatMap(({ kpi }, index) =>
-      kpi.actuals.map((value, month) => {
-        const periodEnd = monthEndAfter(SAMPLE_PLAN.startDate, month);
-        return { Title: periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiIds[index], [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(periodEnd), [MEASUREMENT_FIELDS.value]: value };
-      })
+    kpis.flatMap(({ series }, index) =>
+      series.map(({ periodEnd, value }) => ({
+        Title: periodEnd,
+        [`${MEASUREMENT_FIELDS.plan}Id`]: planId,
+        [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiIds[index],
+        [MEASUREMENT_FIELDS.kpiItemId]: kpiIds[index],
+        [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(periodEnd),
+        [MEASUREMENT_FIELDS.value]: value
+      }))
     )
   );
 

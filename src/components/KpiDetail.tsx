@@ -77,9 +77,8 @@ function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDeta
     const { measurement, replaces } = checked;
     const note = replaces ? [formatString(strings.MeasureCorrectionNote, formatValue(replaces.value, kpi.unit)), measurement.note].filter(Boolean).join(' ') : measurement.note;
     try {
-      const saved = await dataService.recordMeasurement(kpi, { ...measurement, note });
-      const measurements = kpi.measurements.filter((existing) => existing.periodEnd !== saved.periodEnd).concat(saved);
-      onChanged({ ...kpi, measurements });
+      const { measurement: saved, kpi: recorded } = await dataService.recordMeasurement(kpi, { ...measurement, note });
+      onChanged(recorded);
       setInput({ value: '', periodEnd: '', note: '' });
       setOutcome({ kind: 'saved', message: formatString(strings.MeasureSaved, formatValue(saved.value, kpi.unit), formatDate(saved.periodEnd, saved.periodEnd)) });
     } catch (error) {
@@ -184,12 +183,40 @@ function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }:
 }
 
 /**
+ * Reads the KPI's whole series when it holds only its latest measurements (as a plan's
+ * first load reads it), handing the KPI with its series to `onChanged`. Returns the
+ * failure, if the read failed.
+ */
+function useWholeSeries({ kpi, dataService, onChanged }: Pick<IKpiDetailProps, 'kpi' | 'dataService' | 'onChanged'>): string | undefined {
+  const [failure, setFailure] = React.useState<string>();
+  const partial = kpi.partialSeries === true;
+  React.useEffect(() => {
+    if (!partial) return undefined;
+    let current = true;
+    setFailure(undefined);
+    dataService.loadMeasurements(kpi).then(
+      (measurements) => current && onChanged({ ...kpi, measurements, partialSeries: undefined }),
+      (error: unknown) => current && setFailure(`${strings.KpiSeriesFailed} ${errorMessage(error)}`)
+    );
+    return () => {
+      current = false;
+    };
+    // Read once per KPI opened with a partial series.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kpi.id, partial]);
+  return failure;
+}
+
+/**
  * One KPI: a text summary, its chart (loaded on demand) with the same figures as a
  * table, its checkpoints, and for people who may, recording an actual and marking a
- * checkpoint.
+ * checkpoint. Its whole series is read as it opens: until then the chart, table and
+ * recording wait, since a period recorded earlier may be taken.
  */
 export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDismiss }: IKpiDetailProps): JSX.Element {
   const { plan, access } = snapshot;
+  const seriesFailure = useWholeSeries({ kpi, dataService, onChanged });
+  const whole = kpi.partialSeries !== true;
   const theme = useTheme();
   const table = useTableStyles();
   const series = kpiSeries(kpi, plan.startDate, plan.kpiThresholds);
@@ -215,33 +242,44 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
               <Text variant="small">{progressNoteDateText(kpi)}</Text>
             </Stack>
           )}
-          <React.Suspense fallback={<Spinner label={strings.KpiChartLoading} />}>
-            <KpiChart series={series} unit={kpi.unit} summary={summary} />
-          </React.Suspense>
-          <Text variant="small">{strings.KpiChartKey}</Text>
-          <ScrollRegion label={strings.KpiTableCaption}>
-            <table className={table.table}>
-              <caption className={table.caption}>{strings.KpiTableCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{strings.LogDateColumn}</th>
-                  <th scope="col" className={table.number}>{strings.KpiActualColumn}</th>
-                  <th scope="col" className={table.number}>{strings.KpiTargetColumn}</th>
-                  <th scope="col">{strings.KpiMilestoneColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {series.periods.map((period) => (
-                  <tr key={period.date}>
-                    <th scope="row">{formatDate(period.date, period.date)}</th>
-                    <td className={table.number}>{period.actual === undefined ? '' : formatValue(period.actual, kpi.unit)}</td>
-                    <td className={table.number}>{period.target === undefined ? '' : formatValue(period.target, kpi.unit)}</td>
-                    <td>{period.milestone ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          {seriesFailure ? (
+            <MessageBar messageBarType={MessageBarType.error} isMultiline>
+              {seriesFailure}
+            </MessageBar>
+          ) : (
+            !whole && <Spinner label={strings.KpiSeriesLoading} />
+          )}
+          {whole && (
+            <>
+              <React.Suspense fallback={<Spinner label={strings.KpiChartLoading} />}>
+                <KpiChart series={series} unit={kpi.unit} summary={summary} />
+              </React.Suspense>
+              <Text variant="small">{strings.KpiChartKey}</Text>
+              <ScrollRegion label={strings.KpiTableCaption}>
+                <table className={table.table}>
+                  <caption className={table.caption}>{strings.KpiTableCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings.LogDateColumn}</th>
+                      <th scope="col" className={table.number}>{strings.KpiActualColumn}</th>
+                      <th scope="col" className={table.number}>{strings.KpiTargetColumn}</th>
+                      <th scope="col">{strings.KpiMilestoneColumn}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {series.periods.map((period) => (
+                      <tr key={period.date}>
+                        <th scope="row">{formatDate(period.date, period.date)}</th>
+                        <td className={table.number}>{period.actual === undefined ? '' : formatValue(period.actual, kpi.unit)}</td>
+                        <td className={table.number}>{period.target === undefined ? '' : formatValue(period.target, kpi.unit)}</td>
+                        <td>{period.milestone ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            </>
+          )}
           {points.length > 0 && (
             <Stack tokens={{ childrenGap: 8 }}>
               <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
@@ -254,7 +292,7 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
               </ul>
             </Stack>
           )}
-          {access.canUpdateKpis ? <RecordMeasurement kpi={kpi} dataService={dataService} today={today} onChanged={onChanged} /> : <Text variant="small">{strings.KpiReadOnly}</Text>}
+          {!access.canUpdateKpis ? <Text variant="small">{strings.KpiReadOnly}</Text> : whole && <RecordMeasurement kpi={kpi} dataService={dataService} today={today} onChanged={onChanged} />}
         </Stack>
       </ThemeProvider>
     </Panel>

@@ -53,7 +53,14 @@ export interface IKpi {
   /** The baseline as written when it is not a number. */
   baselineText?: string;
   milestones: IMilestone[];
+  /** The measurements read: every one recorded, or only the latest two when `partialSeries` is set. */
   measurements: IMeasurement[];
+  /**
+   * Set when `measurements` holds only the latest two (`latestMeasurements`), as a plan's
+   * first load reads them: enough to assess the KPI today, not to chart it or to assess it
+   * at an earlier date, for which its whole series is read.
+   */
+  partialSeries?: boolean;
   /** The lead's latest commentary on the KPI, as a board reads it. */
   progressNote?: string;
   /**
@@ -177,6 +184,14 @@ export function directionOfTravel(
   return better ? 'improving' : 'worsening';
 }
 
+/** How many of the latest measurements an assessment reads: the latest, and the previous for the direction of travel. */
+export const ASSESSED_MEASUREMENTS = 2;
+
+/** The latest measurements by period end, oldest first: all an assessment of the KPI today reads. */
+export function latestMeasurements(measurements: readonly IMeasurement[]): IMeasurement[] {
+  return [...measurements].sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0)).slice(-ASSESSED_MEASUREMENTS);
+}
+
 /** Floating-point slack so that "exactly 10% short" counts as within 10%. */
 const EPSILON = 1e-9;
 
@@ -191,7 +206,7 @@ export function assessKpi(
   planStart: IsoDate | undefined,
   thresholds: IKpiThresholds = DEFAULT_KPI_THRESHOLDS
 ): IKpiAssessment {
-  const ordered = [...kpi.measurements].sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+  const ordered = latestMeasurements(kpi.measurements);
   const latest = ordered[ordered.length - 1];
   const previous = ordered[ordered.length - 2];
   const travel = directionOfTravel(latest?.value, previous?.value ?? kpi.baselineValue, kpi.direction);

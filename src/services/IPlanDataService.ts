@@ -33,6 +33,17 @@ export interface IPlanSnapshot {
   warnings: string[];
 }
 
+/** How much of a plan `loadPlan` reads. */
+export interface IPlanLoadOptions {
+  /**
+   * `whole` (the default): every KPI's whole series, for what compares with it or shows
+   * the plan as at an earlier date (an import's dry run, the report). `latest`: the
+   * latest two each KPI item keeps, all a view's first render shows (tiles, scorecard);
+   * the measurements list is then not read (`IKpi.partialSeries`).
+   */
+  kpiSeries?: 'whole' | 'latest';
+}
+
 /** A plan as listed for choosing one in the property pane. */
 export interface IPlanSummary {
   id: number;
@@ -81,6 +92,12 @@ export interface IActionEditDraft {
   made: { by: string; date: IsoDate };
 }
 
+/** A recorded measurement, and its KPI with the measurement among its latest and its new ETag. */
+export interface ISavedMeasurement {
+  measurement: IMeasurement;
+  kpi: IKpi;
+}
+
 /** What a save produced. */
 export interface ISavedUpdate {
   action: IAction;
@@ -105,8 +122,8 @@ export interface IPlanDataService {
    * @throws ConflictError when someone else changed the plan since it was read
    */
   savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan>;
-  /** A plan with its priorities, outcomes, actions (with their status history), KPIs and the user's access. */
-  loadPlan(planId: number): Promise<IPlanSnapshot>;
+  /** A plan with its priorities, outcomes, actions (with their status history), KPIs (with their latest two measurements) and the user's access. */
+  loadPlan(planId: number, options?: IPlanLoadOptions): Promise<IPlanSnapshot>;
   /**
    * An action's progress log, in log order. When the user may add entries, a save that
    * wrote the action but stopped before its log entry (more than two minutes ago) has
@@ -159,11 +176,16 @@ export interface IPlanDataService {
   /**
    * Records a measurement: a new item, or (when it has an id) a correction of the one
    * already recorded for its period, sent with that item's ETag; SharePoint's version
-   * history keeps the value it replaces.
+   * history keeps the value it replaces. The KPI's latest two measurements are written
+   * to its item with its ETag (read again when someone else changed it).
    *
-   * @returns the measurement as saved, with its id and new ETag
+   * @returns the measurement as saved, with its id and new ETag, and the KPI with its new ETag
    */
-  recordMeasurement(kpi: IKpi, measurement: IMeasurement): Promise<IMeasurement>;
+  recordMeasurement(kpi: IKpi, measurement: IMeasurement): Promise<ISavedMeasurement>;
+  /** A KPI's whole series of measurements, in period order, in one request (a plan's load carries only the latest two). */
+  loadMeasurements(kpi: IKpi): Promise<IMeasurement[]>;
+  /** Every measurement of a plan's KPIs, by KPI id, in two requests at most: for the plan as at an earlier date (the report). */
+  loadPlanMeasurements(planId: number): Promise<Map<number, IMeasurement[]>>;
   /**
    * Saves a KPI's milestones (a checkpoint marked met or not met) with the KPI's ETag.
    *

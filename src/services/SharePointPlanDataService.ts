@@ -17,9 +17,9 @@ import { IsoDate } from '../model/isoDate';
 import { IBoardNarrative } from '../model/narrative';
 import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './errors';
 import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
-import { BATCH_LIMIT, PAGE_SIZE, readPlanLists } from './idRanges';
-import { ACTION_SELECT, COLUMNS, LISTS, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
-import { IActionEditDraft, IPlanDataService, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
+import { BATCH_LIMIT, IListRead, PAGE_SIZE, readPlanLists } from './idRanges';
+import { ACTION_SELECT, COLUMNS, LISTS, MEASUREMENTS, MEASUREMENT_SELECT, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
+import { IActionEditDraft, IPlanDataService, IPlanLoadOptions, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedMeasurement, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import {
   ListItem,
   Warnings,
@@ -27,7 +27,6 @@ import {
   logEntryItem,
   mapAction,
   mapKpi,
-  mapMeasurement,
   mapNarrative,
   mapOutcome,
   mapPlan,
@@ -36,11 +35,14 @@ import {
   mapUpdate,
   narrativeItem,
   readEtag,
+  readLatestMeasurements,
   readSharePointDate,
+  seriesByKpi,
   signOffItem,
   writeAwaitingSignOff,
   writeEvidence,
   writeHistory,
+  writeLatestMeasurements,
   writeMilestones,
   writeRevisions,
   writeScheme,
@@ -165,11 +167,17 @@ export class SharePointPlanDataService implements IPlanDataService {
   /**
    * Reads the plan, its lists, the user and their permissions in one $batch, and the
    * rest of any list past 5,000 items in a second (`readPlanLists`): a view costs two
-   * requests at most, however large the plan.
+   * requests at most, however large the plan. KPIs come with their whole series, read in
+   * the same requests, or (`kpiSeries: 'latest'`) with the latest two kept on each KPI
+   * item: the measurements list is then read only while a KPI keeps none (a site not yet
+   * set up again since the column came), so its figures are right until provisioning
+   * fills them in.
    */
-  public async loadPlan(planId: number): Promise<IPlanSnapshot> {
+  public async loadPlan(planId: number, options: IPlanLoadOptions = {}): Promise<IPlanSnapshot> {
+    const whole = options.kpiSeries !== 'latest';
     try {
-      const { rows, alongside } = await readPlanLists(this.sp, planId, LISTS, (batched) => {
+      const lists: Record<string, IListRead> = whole ? { ...LISTS, measurements: MEASUREMENTS } : LISTS;
+      const { rows, alongside } = await readPlanLists(this.sp, planId, lists, (batched) => {
         const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
         return {
           plan: list(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)(),
@@ -197,17 +205,14 @@ export class SharePointPlanDataService implements IPlanDataService {
       const warnings: Warnings = [];
       const roles = rows.roles.map(mapRole);
       const roleTitles = new Set(roles.map((role) => role.title.toLowerCase()));
-      const measured = new Map<number, IMeasurement[]>();
-      for (const item of rows.kpiMeasurements) {
-        const read = mapMeasurement(item, warnings);
-        if (read) measured.set(read.kpiId, (measured.get(read.kpiId) ?? []).concat(read.measurement));
-      }
+      const unsummarised = new Set(rows.kpis.filter((item) => whole || readLatestMeasurements(item, warnings) === undefined).map((item) => item.Id as number));
+      const series = whole ? seriesByKpi(rows.measurements, warnings) : unsummarised.size > 0 ? await this.readPlanSeries(planId, warnings) : new Map<number, IMeasurement[]>();
       return {
         plan: mapPlan((await plan) as ListItem, warnings),
         priorities: rows.priorities.map(mapPriority),
         outcomes: rows.outcomes.map(mapOutcome),
         actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
-        kpis: rows.kpis.map((item) => mapKpi(item, measured.get(item.Id as number) ?? [], warnings)),
+        kpis: rows.kpis.map((item) => mapKpi(item, unsummarised.has(item.Id as number) ? series.get(item.Id as number) ?? [] : undefined, warnings)),
         roles,
         access,
         warnings
@@ -215,6 +220,37 @@ export class SharePointPlanDataService implements IPlanDataService {
     } catch (error) {
       throw toPlanDataError(error);
     }
+  }
+
+  /** Every measurement of the plan's KPIs, by KPI id (in two requests at most, as the plan's lists are read). */
+  private async readPlanSeries(planId: number, warnings: Warnings): Promise<Map<number, IMeasurement[]>> {
+    const { rows } = await readPlanLists(this.sp, planId, { measurements: MEASUREMENTS });
+    return seriesByKpi(rows.measurements, warnings);
+  }
+
+  public async loadPlanMeasurements(planId: number): Promise<Map<number, IMeasurement[]>> {
+    try {
+      return await this.readPlanSeries(planId, []);
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async loadMeasurements(kpi: IKpi): Promise<IMeasurement[]> {
+    try {
+      return this.seriesOf(await this.seriesQuery(this.sp, kpi.id)(), kpi.id);
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  /** The read of one KPI's series: filtered on its indexed plain id, which narrows a list of any size (a lookup would not). */
+  private seriesQuery(sp: SPFI, kpiId: number): ReturnType<SPFI['web']['lists']['getByTitle']>['items'] {
+    return sp.web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items.select(...MEASUREMENT_SELECT).filter(`${MEASUREMENT_FIELDS.kpiItemId} eq ${kpiId}`).top(PAGE_SIZE);
+  }
+
+  private seriesOf(items: unknown, kpiId: number): IMeasurement[] {
+    return (seriesByKpi(items as ListItem[], []).get(kpiId) ?? []).sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
   }
 
   public async loadActionLog(action: IAction, canAddUpdates: boolean): Promise<IProgressUpdate[]> {
@@ -520,24 +556,51 @@ export class SharePointPlanDataService implements IPlanDataService {
     }
   }
 
-  public async recordMeasurement(kpi: IKpi, measurement: IMeasurement): Promise<IMeasurement> {
+  /**
+   * Writes the measurement, then the KPI's latest two with the KPI's ETag: two round trips.
+   * Someone else's change to the KPI since it was read (a 412) has the KPI and its series
+   * read again, and the latest two written from them.
+   */
+  public async recordMeasurement(kpi: IKpi, measurement: IMeasurement): Promise<ISavedMeasurement> {
     const items = this.sp.web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items;
     const fields = {
+      [MEASUREMENT_FIELDS.kpiItemId]: kpi.id,
       [MEASUREMENT_FIELDS.periodEnd]: writeSharePointDate(measurement.periodEnd),
       [MEASUREMENT_FIELDS.value]: measurement.value,
       [MEASUREMENT_FIELDS.note]: measurement.note ?? ''
     };
     try {
+      let saved: IMeasurement;
       if (measurement.id !== undefined) {
         const result = await items.getById(measurement.id).update(fields, requireEtag(measurement.etag, `The ${kpi.ref} measurement for ${measurement.periodEnd}`));
-        return { ...measurement, etag: (result as { etag: string }).etag };
+        saved = { ...measurement, etag: (result as { etag: string }).etag };
+      } else {
+        const added = (await items.add({ Title: measurement.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: kpi.planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpi.id, ...fields })) as ListItem;
+        saved = { ...measurement, id: added.Id as number, etag: readEtag(added) };
       }
-      const added = (await items.add({ Title: measurement.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: kpi.planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpi.id, ...fields })) as ListItem;
-      const read = mapMeasurement(added, []);
-      return { ...measurement, id: added.Id as number, etag: read?.measurement.etag };
+      const measurements = kpi.measurements.filter((existing) => existing.periodEnd !== saved.periodEnd).concat(saved);
+      return { measurement: saved, kpi: await this.writeLatest({ ...kpi, measurements }) };
     } catch (error) {
       throw toPlanDataError(error);
     }
+  }
+
+  /** Keeps the KPI's latest two measurements on its item, with its ETag; on a 412, from the KPI and series as they are now. */
+  private async writeLatest(kpi: IKpi): Promise<IKpi> {
+    const item = this.sp.web.lists.getByTitle(LIST_TITLES.kpis).items.getById(kpi.id);
+    try {
+      const result = await item.update({ [KPI_FIELDS.latestMeasurements]: writeLatestMeasurements(kpi.measurements) }, requireEtag(kpi.etag, `KPI ${kpi.ref}`));
+      return { ...kpi, etag: (result as { etag: string }).etag };
+    } catch (error) {
+      if (toPlanDataError(error).kind !== 'conflict') throw error;
+    }
+    const [batched, execute] = this.sp.batched();
+    const current = COLUMNS.kpis(batched.web.lists.getByTitle(LIST_TITLES.kpis).items).filter(`Id eq ${kpi.id}`)();
+    const series = this.seriesQuery(batched, kpi.id)();
+    await execute();
+    const read = mapKpi(((await current) as ListItem[])[0], this.seriesOf(await series, kpi.id), []);
+    const result = await item.update({ [KPI_FIELDS.latestMeasurements]: writeLatestMeasurements(read.measurements) }, requireEtag(read.etag, `KPI ${kpi.ref}`));
+    return { ...read, etag: (result as { etag: string }).etag };
   }
 
   public async saveMilestones(kpi: IKpi, milestones: IMilestone[]): Promise<IKpi> {
@@ -551,7 +614,8 @@ export class SharePointPlanDataService implements IPlanDataService {
       const mapped = toPlanDataError(error);
       if (mapped.kind === 'conflict') {
         const item = await COLUMNS.kpis(this.sp.web.lists.getByTitle(LIST_TITLES.kpis).items).filter(`Id eq ${kpi.id}`)();
-        throw new ConflictError(mapKpi((item as ListItem[])[0], kpi.measurements, []), mapped.detail);
+        const current = mapKpi((item as ListItem[])[0], kpi.partialSeries ? undefined : kpi.measurements, []);
+        throw new ConflictError(current, mapped.detail);
       }
       throw mapped;
     }

@@ -8,8 +8,9 @@ import { PermissionKind } from '@pnp/sp/security';
 import { PlanDataError, toPlanDataError } from './errors';
 import { IProvisioningReport, IProvisioningService } from './IProvisioningService';
 import { LIBRARY_DEFINITIONS } from './libraryDefinitions';
+import { fillKpiLatest } from './kpiLatest';
 import { fillLogActionIds } from './logActionIds';
-import { LIST_TITLES, UPDATE_FIELDS } from './schema';
+import { KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, UPDATE_FIELDS } from './schema';
 import { ColumnType, IColumnDefinition, IListDefinition, LIST_DEFINITIONS } from './listDefinitions';
 
 /** SharePoint's FieldTypeKind for each column type. */
@@ -111,6 +112,10 @@ export class SharePointProvisioningService implements IProvisioningService {
       // Log entries written before the log had its action id column get it now, so every entry is found by it.
       const filled = await fillLogActionIds(this.sp);
       if (filled > 0) report.updatedColumns.push(`${LIST_TITLES.updates}: ${UPDATE_FIELDS.actionItemId} filled on ${filled} entries`);
+      // Likewise measurements get their KPI id, and each KPI its latest two (a page shows the scorecard from them).
+      const kpiFilled = await fillKpiLatest(this.sp);
+      if (kpiFilled.measurements > 0) report.updatedColumns.push(`${LIST_TITLES.kpiMeasurements}: ${MEASUREMENT_FIELDS.kpiItemId} filled on ${kpiFilled.measurements} measurements`);
+      if (kpiFilled.kpis > 0) report.updatedColumns.push(`${LIST_TITLES.kpis}: ${KPI_FIELDS.latestMeasurements} filled on ${kpiFilled.kpis} KPIs`);
     } catch (error) {
       throw toPlanDataError(error);
     }

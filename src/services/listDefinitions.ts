@@ -233,7 +233,8 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: KPI_FIELDS.milestones, title: 'Milestones (JSON)', type: 'Note' },
       { name: KPI_FIELDS.progressNote, title: 'Progress update', type: 'Note' },
       { name: KPI_FIELDS.progressNoteDate, title: 'Progress update date', type: 'DateTime', description: 'The day the progress update was written; a board report as at an earlier day leaves the update out. Change it when you edit the update here.' },
-      { name: KPI_FIELDS.actionRefs, title: 'Actions (as written)', type: 'Text' }
+      { name: KPI_FIELDS.actionRefs, title: 'Actions (as written)', type: 'Text' },
+      { name: KPI_FIELDS.latestMeasurements, title: 'Latest measurements (JSON)', type: 'Note', description: 'The two latest measurements, written by the web part with each one recorded, so pages show the scorecard without reading every measurement. Set up lists again after editing measurements here.' }
     ],
     views: [{ title: 'Scorecard', fields: [KPI_FIELDS.ref, 'LinkTitle', KPI_FIELDS.baselineText, KPI_FIELDS.unit, KPI_FIELDS.direction], query: orderBy(KPI_FIELDS.ref), rowLimit: 100, isDefault: true }]
   },
@@ -244,6 +245,7 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
     columns: [
       planLookup,
       lookup(MEASUREMENT_FIELDS.kpi, 'KPI', LIST_TITLES.kpis),
+      { name: MEASUREMENT_FIELDS.kpiItemId, title: 'KPI id', type: 'Number', indexed: true, description: 'The KPI this measurement is for, as a number its series is read by.' },
       { name: MEASUREMENT_FIELDS.periodEnd, title: 'Period end', type: 'DateTime', indexed: true },
       { name: MEASUREMENT_FIELDS.value, title: 'Value', type: 'Number' },
       { name: MEASUREMENT_FIELDS.note, title: 'Note', type: 'Note' }

@@ -3,7 +3,7 @@
  * SharePoint, so every reader tolerates blanks and odd values and reports what it could
  * not read instead of failing the whole view.
  */
-import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue } from '../model/kpi';
+import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue, latestMeasurements } from '../model/kpi';
 import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
 import { Assignee, DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRetirement, IRole, ISignOff, IStatusMark, SignOffState, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
@@ -466,6 +466,16 @@ export function mapMeasurement(item: ListItem, warnings: Warnings): { kpiId: num
   };
 }
 
+/** Measurement items as series by KPI id (each in no set order); an unreadable item is left out with a warning. */
+export function seriesByKpi(items: readonly ListItem[], warnings: Warnings): Map<number, IMeasurement[]> {
+  const series = new Map<number, IMeasurement[]>();
+  for (const item of items) {
+    const read = mapMeasurement(item, warnings);
+    if (read) series.set(read.kpiId, (series.get(read.kpiId) ?? []).concat(read.measurement));
+  }
+  return series;
+}
+
 function readMilestoneDue(raw: unknown): MilestoneDue | undefined {
   const due = raw as { date?: unknown; monthsFromStart?: unknown } | undefined;
   if (due && typeof due.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due.date)) return { date: due.date };
@@ -504,7 +514,36 @@ function readMilestones(item: ListItem, where: string, warnings: Warnings): IMil
   return [];
 }
 
-export function mapKpi(item: ListItem, measurements: IMeasurement[], warnings: Warnings): IKpi {
+/** The LatestMeasurements value for a series: its latest two measurements' periods and values, as JSON. */
+export function writeLatestMeasurements(measurements: readonly IMeasurement[]): string {
+  return JSON.stringify(latestMeasurements(measurements).map(({ periodEnd, value }) => ({ periodEnd, value })));
+}
+
+/**
+ * The latest measurements kept on a KPI item, or undefined when it keeps none (a KPI
+ * written before the column, or typed into the list): its series must then be read.
+ * A value that cannot be read is undefined too, with a warning.
+ */
+export function readLatestMeasurements(item: ListItem, warnings: Warnings): IMeasurement[] | undefined {
+  const raw = readText(item, KPI_FIELDS.latestMeasurements).trim();
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (Array.isArray(parsed) && parsed.every((entry) => typeof entry?.periodEnd === 'string' && isIsoDate(entry.periodEnd) && typeof entry.value === 'number')) {
+      return (parsed as IMeasurement[]).map(({ periodEnd, value }) => ({ periodEnd, value }));
+    }
+  } catch {
+    // Reported below.
+  }
+  warnings.push(`KPI ${readText(item, KPI_FIELDS.ref) || String(item.Id)}: its latest measurements could not be read, so its measurements were read instead.`);
+  return undefined;
+}
+
+/**
+ * A KPI from its item. With `measurements` (its whole series) it holds them; without,
+ * the latest two kept on the item (`partialSeries`), or none when the item keeps none.
+ */
+export function mapKpi(item: ListItem, measurements: IMeasurement[] | undefined, warnings: Warnings): IKpi {
   const ref = readText(item, KPI_FIELDS.ref);
   const where = `KPI ${ref || String(item.Id)}`;
   const direction = readText(item, KPI_FIELDS.direction).trim().toLowerCase();
@@ -523,7 +562,7 @@ export function mapKpi(item: ListItem, measurements: IMeasurement[], warnings: W
     baselineDate: readSharePointDate(item[KPI_FIELDS.baselineDate]),
     baselineText: optionalText(item, KPI_FIELDS.baselineText),
     milestones: readMilestones(item, where, warnings),
-    measurements,
+    ...(measurements ? { measurements } : { measurements: readLatestMeasurements(item, warnings) ?? [], partialSeries: true }),
     progressNote: optionalText(item, KPI_FIELDS.progressNote),
     progressNoteDate: readSharePointDate(item[KPI_FIELDS.progressNoteDate]),
     actionRefs: optionalText(item, KPI_FIELDS.actionRefs),

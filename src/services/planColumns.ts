@@ -25,8 +25,12 @@ export const ACTION_SELECT: string[] = [
 ];
 export const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, UPDATE_FIELDS.signOffState, UPDATE_FIELDS.signOffBy, UPDATE_FIELDS.signOffAt, UPDATE_FIELDS.signOffComment, 'Author/Id', 'Author/Title'];
 
-/** The plan's child lists a view loads. The progress log is not one: each action carries its status history, and its log is read when it is opened. */
-export type ListName = 'priorities' | 'outcomes' | 'actions' | 'kpis' | 'kpiMeasurements' | 'roles';
+/**
+ * The plan's child lists a view loads. The progress log is not one: each action carries
+ * its status history, and its log is read when it is opened. Nor are the KPI
+ * measurements: each KPI carries its latest two, and its series is read when it is opened.
+ */
+export type ListName = 'priorities' | 'outcomes' | 'actions' | 'kpis' | 'roles';
 /** The columns a view reads from each list, applied to a batched or an unbatched list alike. */
 export const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>> = {
   priorities: (items) =>
@@ -35,7 +39,6 @@ export const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>
   actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
   // Modified dates an undated progress note (it stood by the item's last save).
   kpis: (items) => items.select('Id', 'Title', 'Modified', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
-  kpiMeasurements: (items) => items.select('Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note),
   roles: (items) =>
     items
       .select('Id', 'Title', `${ROLE_FIELDS.plan}Id`, ROLE_FIELDS.abbreviation, ROLE_FIELDS.holderSince, ROLE_FIELDS.reviewed, ...expandPeople([ROLE_FIELDS.holder, ROLE_FIELDS.deputy]))
@@ -43,6 +46,11 @@ export const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>
 };
 
 export const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
+
+/** A KPI measurement's columns: the KPI by its lookup and by its plain id (blank on one written before that column). */
+export const MEASUREMENT_SELECT: string[] = ['Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.kpiItemId, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note];
+/** The KPI measurements, read as a plan's other lists are when every KPI's series is wanted. */
+export const MEASUREMENTS: IListRead = { title: LIST_TITLES.kpiMeasurements, columns: (items) => items.select(...MEASUREMENT_SELECT) };
 
 /** The board narratives, read as a plan's other lists are (in unfiltered pages, within the list view threshold). */
 export const NARRATIVE_SELECT: string[] = ['Id', ...Object.values(NARRATIVE_FIELDS).map((field) => (field === NARRATIVE_FIELDS.plan || field === NARRATIVE_FIELDS.priority ? `${field}Id` : field))];

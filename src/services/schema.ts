@@ -133,12 +133,16 @@ export const KPI_FIELDS = {
   milestones: 'MilestonesJson',
   progressNote: 'ProgressNote',
   progressNoteDate: 'ProgressNoteDate',
-  actionRefs: 'ActionRefs'
+  actionRefs: 'ActionRefs',
+  /** The two latest measurements (JSON), written with each one recorded: the tiles and scorecard read them without the measurements list. */
+  latestMeasurements: 'LatestMeasurements'
 } as const;
 
 export const MEASUREMENT_FIELDS = {
   plan: 'Plan',
   kpi: 'Kpi',
+  /** The KPI's id as a plain number, indexed: a KPI's series is read by it (a lookup never narrows a large list). */
+  kpiItemId: 'KpiItemId',
   periodEnd: 'PeriodEnd',
   value: 'MeasuredValue',
   note: 'MeasurementNote'

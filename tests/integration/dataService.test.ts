@@ -18,8 +18,8 @@ describe('SharePointPlanDataService against the emulator', () => {
 
   const service = (email: string): SharePointPlanDataService => new SharePointPlanDataService(site.as(email));
 
-  it('loads the sample plan in one $batch with only the columns it needs, each list read unfiltered to its plan’s rows', async () => {
-    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId);
+  it('loads the sample plan for the views in one $batch with only the columns they need, each list read unfiltered to its plan’s rows', async () => {
+    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId, { kpiSeries: 'latest' });
 
     expect(snapshot.plan.title).toBe('Shropshire Area SEND Accelerated Progress Plan 2023');
     expect(snapshot.priorities.map((priority) => priority.number)).toEqual(['3', '5']);
@@ -41,18 +41,41 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(actionsRead?.query.$expand).toBe('StrategicLead,ResponsibleOfficer');
     expect(actionsRead?.query.$top).toBe('5000');
     expect(actionsRead?.query.$select.split(',')).toEqual(expect.arrayContaining(['Title', 'ActionStatus', 'DueText', 'DueDate', 'ResponsibleOfficer/Title', 'ResponsibleOfficer/EMail', 'PlanId']));
-    // The plan; six child lists, each read by its first page and its last id; the user; five permission reads. No log.
-    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(19);
+    // The plan; five child lists, each read by its first page and its last id; the user; five permission reads. No log, no measurements.
+    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(17);
     expect(site.emulator.requests.some((request) => request.path.includes("getByTitle('SEND Action Updates')/items"))).toBe(false);
+    expect(site.emulator.requests.some((request) => request.path.includes("getByTitle('SEND KPI Measurements')/items"))).toBe(false);
+    const kpisRead = site.emulator.requests.find((request) => request.inBatch && request.path.endsWith("getByTitle('SEND KPIs')/items"));
+    expect(kpisRead?.query.$select.split(',')).toContain('LatestMeasurements');
   });
 
-  it('loads the KPIs with their measurements and the roles glossary, so an action owned by a role reads as that role', async () => {
-    const snapshot = await service(OFFICERS[0].email).loadPlan(site.planId);
+  it('loads the KPIs with their latest two measurements, reads a KPI’s whole series by its indexed id in one request, and the roles glossary', async () => {
+    const reader = service(OFFICERS[0].email);
+    const snapshot = await reader.loadPlan(site.planId, { kpiSeries: 'latest' });
 
     expect(snapshot.kpis.map((kpi) => kpi.ref)).toEqual(expect.arrayContaining(['5.1.2']));
     const audit = snapshot.kpis.find((kpi) => kpi.ref === '5.1.2');
-    expect(audit?.direction).toBe('higher');
-    expect(audit?.measurements.length).toBeGreaterThan(3);
+    if (!audit) throw new Error('sample KPI 5.1.2 missing');
+    expect(audit.direction).toBe('higher');
+    site.emulator.requests.length = 0;
+    const series = await reader.loadMeasurements(audit);
+    expect(site.emulator.requests.filter((request) => request.path.includes('/_api/') && !request.path.endsWith('/contextinfo'))).toEqual([
+      expect.objectContaining({ method: 'GET', path: "/sites/send/_api/web/lists/getByTitle('SEND KPI Measurements')/items", query: expect.objectContaining({ $filter: `KpiItemId eq ${audit.id}` }) })
+    ]);
+    expect(series.length).toBeGreaterThan(3);
+    expect(series.map((measurement) => measurement.periodEnd)).toEqual([...series.map((measurement) => measurement.periodEnd)].sort());
+    expect(series.every((measurement) => measurement.id !== undefined && measurement.etag !== undefined)).toBe(true);
+    // The load's latest two are the series' last two, enough for the tiles and the scorecard.
+    expect(audit.partialSeries).toBe(true);
+    expect(audit.measurements).toEqual(series.slice(-2).map(({ periodEnd, value }) => ({ periodEnd, value })));
+    const everySeries = await reader.loadPlanMeasurements(site.planId);
+    expect(everySeries.get(audit.id)?.length).toBe(series.length);
+    // Read whole (the default: an import's dry run compares with every measurement), in the same requests.
+    site.emulator.requests.length = 0;
+    const whole = (await reader.loadPlan(site.planId)).kpis.find((kpi) => kpi.id === audit.id);
+    expect(site.emulator.requests.filter((request) => !request.inBatch).map((request) => request.path)).toEqual(['/sites/send/_api/$batch']);
+    expect(whole?.partialSeries).toBeUndefined();
+    expect(whole?.measurements.map((measurement) => measurement.periodEnd).sort()).toEqual(series.map((measurement) => measurement.periodEnd));
     expect(audit?.milestones[0]).toMatchObject({ due: { monthsFromStart: expect.any(Number) } });
     expect(snapshot.roles.find((role) => role.title === 'Commissioners')?.holder).toMatchObject({ displayName: 'Millar Bownass' });
     const byCommissioners = snapshot.actions.filter((action) => action.responsibleOfficer?.kind === 'role');
@@ -125,21 +148,43 @@ describe('SharePointPlanDataService against the emulator', () => {
     const lead = service(EHCP_LEAD.email);
     const kpi = (await lead.loadPlan(site.planId)).kpis.find((candidate) => candidate.ref === '5.1.5');
     if (!kpi) throw new Error('sample KPI 5.1.5 missing');
-    const added = await lead.recordMeasurement(kpi, { periodEnd: '2024-02-29', value: 87, note: 'February return' });
-    expect(added).toMatchObject({ id: expect.any(Number), etag: '"1"' });
-
-    const earlier = kpi.measurements[0];
+    const whole = { ...kpi, measurements: await lead.loadMeasurements(kpi), partialSeries: undefined };
+    const [secondLast, last] = whole.measurements.slice(-2);
     site.emulator.requests.length = 0;
-    const corrected = await lead.recordMeasurement(kpi, { ...earlier, value: earlier.value + 1, note: 'Corrected' });
-    const writes = site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
-    expect(writes).toEqual([expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND KPI Measurements')/items(${earlier.id})`, httpMethod: 'MERGE', ifMatch: earlier.etag, status: 204 })]);
-    expect(corrected.etag).not.toBe(earlier.etag);
-    const history = site.store.versions(LIST_TITLES.kpiMeasurements, earlier.id as number).map((version) => version.values.MeasuredValue);
-    expect(history).toEqual(expect.arrayContaining([earlier.value, earlier.value + 1]));
+    const added = await lead.recordMeasurement(whole, { periodEnd: '2024-02-29', value: 87, note: 'February return' });
+    expect(added.measurement).toMatchObject({ id: expect.any(Number), etag: '"1"' });
+    // Two round trips: the measurement (with the KPI's plain id), then the KPI's latest two with its ETag.
+    const writes = (): unknown[] => site.emulator.requests.filter((request) => request.method === 'POST' && !request.path.endsWith('/contextinfo'));
+    expect(writes()).toEqual([
+      expect.objectContaining({ path: "/sites/send/_api/web/lists/getByTitle('SEND KPI Measurements')/items", status: 201 }),
+      expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND KPIs')/items(${kpi.id})`, httpMethod: 'MERGE', ifMatch: kpi.etag, status: 204 })
+    ]);
+    expect(site.store.getItem(LIST_TITLES.kpiMeasurements, added.measurement.id as number).values.KpiItemId).toBe(kpi.id);
+    expect(added.kpi.etag).not.toBe(kpi.etag);
+    const latestOnLoad = async (): Promise<unknown> => (await lead.loadPlan(site.planId, { kpiSeries: 'latest' })).kpis.find((candidate) => candidate.id === kpi.id)?.measurements;
+    expect(await latestOnLoad()).toEqual([{ periodEnd: last.periodEnd, value: last.value }, { periodEnd: '2024-02-29', value: 87 }]);
 
-    const reloaded = (await lead.loadPlan(site.planId)).kpis.find((candidate) => candidate.id === kpi.id);
-    expect(reloaded?.measurements.filter((measurement) => measurement.periodEnd === earlier.periodEnd)).toEqual([expect.objectContaining({ value: earlier.value + 1, note: 'Corrected' })]);
-    expect(reloaded?.measurements.map((measurement) => measurement.periodEnd)).toContain('2024-02-29');
+    // A correction of a value still among the latest two keeps them right.
+    site.emulator.requests.length = 0;
+    const corrected = await lead.recordMeasurement(added.kpi, { ...last, value: last.value + 1, note: 'Corrected' });
+    expect(writes()).toEqual([
+      expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND KPI Measurements')/items(${last.id})`, httpMethod: 'MERGE', ifMatch: last.etag, status: 204 }),
+      expect.objectContaining({ path: `/sites/send/_api/web/lists/getByTitle('SEND KPIs')/items(${kpi.id})`, httpMethod: 'MERGE', ifMatch: added.kpi.etag, status: 204 })
+    ]);
+    expect(corrected.measurement.etag).not.toBe(last.etag);
+    const history = site.store.versions(LIST_TITLES.kpiMeasurements, last.id as number).map((version) => version.values.MeasuredValue);
+    expect(history).toEqual(expect.arrayContaining([last.value, last.value + 1]));
+    expect(await latestOnLoad()).toEqual([{ periodEnd: last.periodEnd, value: last.value + 1 }, { periodEnd: '2024-02-29', value: 87 }]);
+    const series = await lead.loadMeasurements(kpi);
+    expect(series.filter((measurement) => measurement.periodEnd === last.periodEnd)).toEqual([expect.objectContaining({ value: last.value + 1, note: 'Corrected' })]);
+    expect(series.map((measurement) => measurement.periodEnd)).toContain(secondLast.periodEnd);
+
+    // Someone else changed the KPI since it was read: its latest two are written from the KPI and series as they are now.
+    const other = await lead.saveMilestones(corrected.kpi, corrected.kpi.milestones);
+    const stale = await lead.recordMeasurement(corrected.kpi, { ...series[0], value: series[0].value + 2 });
+    expect(stale.kpi.etag).not.toBe(other.etag);
+    expect(stale.kpi.measurements).toHaveLength(series.length);
+    expect(await latestOnLoad()).toEqual([{ periodEnd: last.periodEnd, value: last.value + 1 }, { periodEnd: '2024-02-29', value: 87 }]);
   });
 
   it('saves a marked checkpoint with the KPI ETag, and refuses a stale one with the current KPI', async () => {

@@ -127,17 +127,22 @@ describe('SharePointKpiImportService against the emulator', () => {
     expect(site.store.allItems(LIST_TITLES.kpis).find((item) => item.id === timeliness.id)?.values[KPI_FIELDS.progressNoteDate]).toMatch(/^2024-02-26T00:00:00/);
   });
 
-  it('updates the one measurement whose actual changed, with its ETag, and nothing else', async () => {
+  it('updates the one measurement whose actual changed, with its ETag, then the KPI’s latest two with the KPI’s, and nothing else', async () => {
     await importer().importKpis(site.planId, await dryRun(scorecard()));
     const kpis = await dryRun(scorecard({ janTimeliness: '86%' }));
     expect(kpis.map((kpi) => kpi.change)).toEqual(['update', 'unchanged', 'unchanged']);
 
     site.emulator.requests.length = 0;
     expect(await importer().importKpis(site.planId, kpis)).toEqual({ createdKpis: 0, updatedKpis: 1, unchangedKpis: 2, addedMeasurements: 0, updatedMeasurements: 1, conflicts: [] });
-    expect(writes()).toHaveLength(1);
+    const before = await kpiByRef('5.1.5');
+    expect(writes()).toHaveLength(2);
     expect(writes()[0]).toMatchObject({ method: 'MERGE', path: expect.stringContaining(`getByTitle('${LIST_TITLES.kpiMeasurements}')/items(`) as string });
     expect(writes()[0].ifMatch).toMatch(/^"\d+"$/);
-    expect((await kpiByRef('5.1.5')).measurements.filter((measurement) => measurement.periodEnd === '2024-01-31').map((measurement) => measurement.value)).toEqual([86]);
+    expect(writes()[1]).toMatchObject({ method: 'MERGE', path: expect.stringContaining(`getByTitle('${LIST_TITLES.kpis}')/items(${before.id})`) as string, ifMatch: expect.stringMatching(/^"\d+"$/) });
+    expect(before.measurements.filter((measurement) => measurement.periodEnd === '2024-01-31').map((measurement) => measurement.value)).toEqual([86]);
+    // The views' load shows the corrected January among the latest two.
+    const latest = (await data().loadPlan(site.planId, { kpiSeries: 'latest' })).kpis.find((kpi) => kpi.id === before.id);
+    expect(latest?.measurements.find((measurement) => measurement.periodEnd === '2024-01-31')?.value).toBe(86);
   });
 
   it('leaves a measurement someone saved while the import ran as they saved it, and reports it', async () => {
@@ -159,7 +164,7 @@ describe('SharePointKpiImportService against the emulator', () => {
     expect((await kpiByRef('5.1.5')).measurements.find((measurement) => measurement.periodEnd === '2024-01-31')?.value).toBe(84);
   });
 
-  it('writes in $batch requests of at most 50 parts, every KPI before any measurement', async () => {
+  it('writes in $batch requests of at most 50 parts, every KPI before any measurement, then each new KPI’s latest measurements', async () => {
     const rows = [['Ref', 'KPI', 'Better is', 'Actual Jan 24']];
     for (let index = 1; index <= 60; index++) rows.push([`B${index}`, `Generated measure ${index}`, 'Higher', `${index}%`]);
     const kpis = await dryRun(rows);
@@ -176,6 +181,9 @@ describe('SharePointKpiImportService against the emulator', () => {
     const written = parts.flat().filter((part) => part.startsWith('POST'));
     expect(written.slice(0, 60).every((part) => part === 'POST kpi')).toBe(true);
     expect(written.slice(60).every((part) => part === 'POST measurement')).toBe(true);
-    expect(writes()).toHaveLength(120);
+    expect(parts.flat().filter((part) => part === 'MERGE kpi')).toHaveLength(60);
+    expect(writes()).toHaveLength(180);
+    const loaded = (await data().loadPlan(site.planId, { kpiSeries: 'latest' })).kpis.filter((kpi) => kpi.ref.startsWith('B'));
+    expect(loaded.map((kpi) => kpi.measurements)).toEqual(Array.from({ length: 60 }, (_, index) => [{ periodEnd: '2024-01-31', value: index + 1 }]));
   });
 });

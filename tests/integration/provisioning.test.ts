@@ -61,7 +61,7 @@ describe('provisioning the plan lists with PnPjs', () => {
     expect(site.store.findField(LIST_TITLES.actions, 'ActionStatus')?.formatter).toContain('@currentField');
   });
 
-  it('changes nothing when run again: same lists, batched reads, and one page of the log read for entries without their action id', async () => {
+  it('changes nothing when run again: same lists, batched reads, and one page each of the log, the measurements and the KPIs read for what is to fill in', async () => {
     const service = new SharePointProvisioningService(site.as(SITE_OWNER.email));
     await service.ensureLists();
     const before = siteShape();
@@ -73,7 +73,14 @@ describe('provisioning the plan lists with PnPjs', () => {
     expect(siteShape()).toEqual(before);
     // A permission check, the reads in $batch requests (PnPjs sends at most 20 per batch), then the (empty) log read unfiltered.
     const outer = site.emulator.requests.filter((request) => !request.inBatch);
-    expect(outer.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /sites/send/_api/web/EffectiveBasePermissions', 'POST /sites/send/_api/$batch', 'POST /sites/send/_api/$batch', `GET /sites/send/_api/web/lists/getByTitle('${LIST_TITLES.updates}')/items`]);
+    expect(outer.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /sites/send/_api/web/EffectiveBasePermissions',
+      'POST /sites/send/_api/$batch',
+      'POST /sites/send/_api/$batch',
+      `GET /sites/send/_api/web/lists/getByTitle('${LIST_TITLES.updates}')/items`,
+      `GET /sites/send/_api/web/lists/getByTitle('${LIST_TITLES.kpiMeasurements}')/items`,
+      `GET /sites/send/_api/web/lists/getByTitle('${LIST_TITLES.kpis}')/items`
+    ]);
     const parts = site.emulator.requests.filter((request) => request.inBatch);
     // Each list, its columns and its views; each library, and the columns of those with columns of their own.
     expect(parts).toHaveLength(LIST_DEFINITIONS.length * 3 + LIBRARY_DEFINITIONS.length + LIBRARY_DEFINITIONS.filter((library) => library.columns.length > 0).length);

@@ -72,16 +72,18 @@ describe.each(['America/Los_Angeles', 'Europe/London'])('dates on a site in %s',
   });
 
   it('keeps the period end of a measurement and the date of a board narrative', async () => {
-    const kpi = (await data.loadPlan(planId)).kpis[0];
+    let kpi = (await data.loadPlan(planId)).kpis[0];
     const measured: number[] = [];
     const narratives: number[] = [];
     for (const [index, day] of DAYS.entries()) {
-      measured.push((await data.recordMeasurement(kpi, { periodEnd: day, value: index })).id as number);
+      const recorded = await data.recordMeasurement(kpi, { periodEnd: day, value: index });
+      kpi = recorded.kpi;
+      measured.push(recorded.measurement.id as number);
       narratives.push((await data.saveNarrative(planId, { id: 0, boardDate: day, keyMessages: `Board of ${day}`, escalations: '', boardAsk: '', risks: '', summary: '', decisions: '' })).id);
     }
 
-    const reloaded = (await data.loadPlan(planId)).kpis.find((candidate) => candidate.id === kpi.id);
-    expect(measured.map((id) => reloaded?.measurements.find((measurement) => measurement.id === id)?.periodEnd)).toEqual(DAYS);
+    const series = await data.loadMeasurements(kpi);
+    expect(measured.map((id) => series.find((measurement) => measurement.id === id)?.periodEnd)).toEqual(DAYS);
     expect(shownInList(LIST_TITLES.kpiMeasurements, MEASUREMENT_FIELDS.periodEnd, measured)).toEqual(DAYS);
     for (const day of DAYS) {
       expect((await data.loadNarratives(planId, day)).map((narrative) => narrative.keyMessages)).toContain(`Board of ${day}`);

@@ -80,6 +80,8 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     returnUpdate: jest.fn(),
     saveActionEdit: jest.fn(),
     recordMeasurement: jest.fn(),
+    loadMeasurements: jest.fn().mockResolvedValue([]),
+    loadPlanMeasurements: jest.fn().mockResolvedValue(new Map()),
     saveMilestones: jest.fn(),
     loadNarratives: jest.fn().mockResolvedValue([]),
     saveNarrative: jest.fn(),

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { KpiDetail } from '../../../src/components/KpiDetail';
 import { Scorecard } from '../../../src/components/Scorecard';
 import { PlanNavigationProvider } from '../../../src/components/navigation';
@@ -111,6 +111,34 @@ describe('KpiDetail', () => {
     expect(rows).toEqual(['31 March 202345%47.9%', '30 April 202351%53.7%', '1 June 202360%3 Month', '1 September 202360%6 Month']);
   });
 
+  it('reads the whole series as it opens when the KPI holds only its latest two, with the chart, table and recording waiting for it', async () => {
+    const latestTwo: IKpi = { ...timeliness, measurements: timeliness.measurements.slice(-2).map(({ periodEnd, value }) => ({ periodEnd, value })), partialSeries: true };
+    let answer: (series: IMeasurement[]) => void = () => undefined;
+    const service = aDataService({ loadMeasurements: jest.fn(() => new Promise<IMeasurement[]>((resolve) => (answer = resolve))) });
+    const onChanged = jest.fn();
+    const { rerender } = render(<KpiDetail kpi={latestTwo} snapshot={snapshot(true)} dataService={service} today="2023-06-15" onChanged={onChanged} onDismiss={jest.fn()} />);
+    expect(screen.getByText('Reading the measurements…')).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Actuals and targets by date' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Record' })).not.toBeInTheDocument();
+    expect(service.loadMeasurements).toHaveBeenCalledTimes(1);
+    expect(service.loadMeasurements).toHaveBeenCalledWith(latestTwo);
+
+    answer(timeliness.measurements);
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith({ ...latestTwo, measurements: timeliness.measurements, partialSeries: undefined }));
+    // The page hands the KPI back with its series: the panel shows it whole and reads nothing more.
+    rerender(<KpiDetail kpi={onChanged.mock.calls[0][0] as IKpi} snapshot={snapshot(true)} dataService={service} today="2023-06-15" onChanged={onChanged} onDismiss={jest.fn()} />);
+    expect(await screen.findByRole('table', { name: 'Actuals and targets by date' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Record' })).toBeInTheDocument();
+    expect(service.loadMeasurements).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the series could not be read', async () => {
+    const latestTwo: IKpi = { ...timeliness, partialSeries: true };
+    render(<KpiDetail kpi={latestTwo} snapshot={snapshot(true)} dataService={aDataService({ loadMeasurements: jest.fn().mockRejectedValue(new Error('offline')) })} today="2023-06-15" onChanged={jest.fn()} onDismiss={jest.fn()} />);
+    expect(await screen.findByText(/^The measurements could not be read\./)).toBeInTheDocument();
+    expect(screen.queryByText('Reading the measurements…')).not.toBeInTheDocument();
+  });
+
   it('shows the progress note with the day it was written, or says the day is not recorded', () => {
     const { unmount } = render(<KpiDetail kpi={timeliness} snapshot={snapshot()} dataService={aDataService()} today="2023-06-15" onChanged={jest.fn()} onDismiss={jest.fn()} />);
     const note = screen.getByRole('heading', { name: 'Progress note' });
@@ -136,7 +164,8 @@ describe('KpiDetail', () => {
 
   it('offers to correct a period that already has a value, and records the correction with the old value in its note', async () => {
     const saved: IMeasurement = { periodEnd: '2023-04-30', value: 53, id: 52, etag: '"2"', note: 'Corrected from 51%. Late returns added' };
-    const service = aDataService({ recordMeasurement: jest.fn(async () => saved) });
+    const recorded = { ...timeliness, measurements: [timeliness.measurements[0], saved], etag: '"8"' };
+    const service = aDataService({ recordMeasurement: jest.fn(async () => ({ measurement: saved, kpi: recorded })) });
     const { onChanged } = renderDetail(service);
     fireEvent.change(await screen.findByRole('textbox', { name: /^Value/ }), { target: { value: '53' } });
     fireEvent.change(screen.getByRole('textbox', { name: /^Period end/ }), { target: { value: 'April 2023' } });
@@ -148,7 +177,7 @@ describe('KpiDetail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Correct the recorded value' }));
     expect(await screen.findByText('53% recorded for the period to 30 April 2023.')).toBeInTheDocument();
     expect(service.recordMeasurement).toHaveBeenCalledWith(timeliness, { periodEnd: '2023-04-30', value: 53, id: 52, etag: '"1"', note: 'Corrected from 51%. Late returns added' });
-    expect(onChanged).toHaveBeenCalledWith({ ...timeliness, measurements: [timeliness.measurements[0], saved] });
+    expect(onChanged).toHaveBeenCalledWith(recorded);
   });
 
   it('lets a lead mark a checkpoint met, saved with the KPI, and shows a conflict as the current KPI', async () => {
