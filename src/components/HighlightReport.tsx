@@ -13,6 +13,7 @@ import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { errorMessage, formatDate, formatString } from './format';
 import { awaitingCountText } from './signOffText';
 import { FreezePack } from './report/FreezePack';
+import { useWholeSeries } from './report/useWholeSeries';
 import { PACK_OMIT, packCopy } from './report/packCopy';
 import { FrozenPackNotice, PackList } from './report/PackList';
 import { ReportBody } from './report/ReportBody';
@@ -67,7 +68,9 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const boardDates = React.useMemo(() => plan.reportingDates.filter((date) => date <= today), [plan.reportingDates, today]);
   const [asAt, setAsAt] = React.useState<IsoDate>(boardDates[boardDates.length - 1] ?? today);
   const packs = usePacks(packService, plan.id, asAt);
-  const live = useLiveContent(snapshot, dataService, asAt);
+  // The views' snapshot keeps each KPI's latest two measurements: a report as at an earlier date needs the whole series.
+  const whole = useWholeSeries(dataService, snapshot);
+  const live = useLiveContent(whole.snapshot ?? snapshot, dataService, asAt);
   const [pending, setPending] = React.useState<IBoardPack>();
   const [freezeFailure, setFreezeFailure] = React.useState<string>();
   const [announcement, setAnnouncement] = React.useState('');
@@ -122,7 +125,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
 
   const refusal = packRefusal(plan.reportingDates, asAt, today);
   const canFreeze = access.canManageLists && refusal === undefined && packs.entries !== undefined && !entry && !pending;
-  const notesReady = live.reading.size === 0 && live.failure === undefined;
+  const notesReady = live.reading.size === 0 && live.failure === undefined && whole.snapshot !== undefined;
   const showingPack = entry !== undefined || pending !== undefined;
 
   return (
@@ -168,6 +171,8 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
           packs.openFailure === undefined && <Spinner label={strings.ReportPackOpening} />
         ) : (
           <>
+            {!frozen && whole.snapshot === undefined && whole.failure === undefined && <MessageBar messageBarType={MessageBarType.info}>{strings.ReportSeriesReading}</MessageBar>}
+            {!frozen && whole.failure !== undefined && <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.ReportSeriesFailed, whole.failure)}</MessageBar>}
             {!frozen && live.reading.size > 0 && <MessageBar messageBarType={MessageBarType.info}>{formatString(strings.ReportNotesReading, asAtText)}</MessageBar>}
             {!frozen && live.failure !== undefined && <MessageBar messageBarType={MessageBarType.warning}>{formatString(strings.ReportNotesFailed, asAtText, live.failure)}</MessageBar>}
             {frozen ? (

@@ -9,7 +9,7 @@ import { IActionFilter } from '../model/actionFilter';
 import { IKpi } from '../model/kpi';
 import { IAction } from '../model/plan';
 import { IBoardPackService } from '../services/IBoardPackService';
-import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { IPlanDataService, IPlanLoadOptions, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiTiles } from './KpiTiles';
 import { StatusTrend } from './StatusTrend';
@@ -40,6 +40,8 @@ import { DataFreshness, Freshness } from './DataFreshness';
 
 /** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
 const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
+/** The views read each KPI's latest two measurements from its item; a KPI's panel and the report read whole series when opened. */
+const LIGHT_LOAD: IPlanLoadOptions = { kpiSeries: 'latest' };
 /** Creating the first plan of a page happens once: fetched only on a page with no plan. */
 const FirstPlan = React.lazy(() => import(/* webpackChunkName: 'first-plan' */ './FirstPlan').then((module) => ({ default: module.FirstPlan })));
 /** An action's panel (its log, update and edit forms) opens from any list: fetched when first opened. */
@@ -138,7 +140,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
     };
     setState((shown) => (shown.kind === 'loaded' && shown.freshness?.kind === 'failed' ? { ...shown, freshness: { kind: 'checking', savedAt: shown.freshness.savedAt } } : { kind: 'loading' }));
     if (!planLoader) {
-      dataService.loadPlan(planId).then((snapshot) => current && setState({ kind: 'loaded', snapshot }), failed);
+      dataService.loadPlan(planId, LIGHT_LOAD).then((snapshot) => current && setState({ kind: 'loaded', snapshot }), failed);
     } else {
       // The copy kept on this device first, at once; then what changed since, with the saves made meanwhile applied again.
       planLoader.cached(planId).then((cached) => {
@@ -168,7 +170,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
   // After an upkeep change the plan is read again without leaving the view, so the panel stays open.
   const reloadQuietly = React.useCallback((): void => {
     if (planId === undefined) return;
-    dataService.loadPlan(planId).then(
+    dataService.loadPlan(planId, LIGHT_LOAD).then(
       (snapshot) => setState((current) => ({ kind: 'loaded', snapshot, freshness: current.kind === 'loaded' && current.freshness ? { kind: 'current', at: new Date().toISOString() } : undefined })),
       () => setAttempt((n) => n + 1)
     );

@@ -48,7 +48,7 @@ export class CachedPlanLoader implements ICachedPlanLoader {
       }
       if (changed) return { snapshot: changed.snapshot, refreshedAt, kept: this.keep(planId, { ...changed, refreshedAt }) };
     }
-    const loaded: SnapshotWithTokens = await this.dataService.loadPlan(planId);
+    const loaded: SnapshotWithTokens = await this.dataService.loadPlan(planId, { kpiSeries: 'latest' });
     const { changeTokens, ...snapshot } = loaded;
     // Without tokens from the load, they are read once the plan is on screen; a change made in between waits for the item's next change.
     const tokens = changeTokens ? Promise.resolve(changeTokens) : this.changes.currentTokens();

@@ -40,7 +40,8 @@ describe('ImprovementPlanApp', () => {
     const { service, loads } = controllableService();
     renderApp(service, 1);
     expect(screen.getByText('Loading the plan…')).toBeInTheDocument();
-    expect(service.loadPlan).toHaveBeenCalledWith(1);
+    // The views read each KPI's latest values only; a KPI's panel and the report read whole series.
+    expect(service.loadPlan).toHaveBeenCalledWith(1, { kpiSeries: 'latest' });
 
     await act(async () => loads[0].resolve(aLoadedSnapshot()));
 

@@ -577,6 +577,8 @@ define([], function () {
     ImportOpen: "Import from a spreadsheet",
     ImportOpening: "Opening the import…",
     ReportOpening: "Opening the report…",
+    ReportSeriesReading: "Reading the KPIs' measurements: KPI figures as at this date follow.",
+    ReportSeriesFailed: "The KPIs' measurements could not be read, so KPI figures as at this date may be out: {0}",
     ImportHeading: "Import the plan from a spreadsheet",
     ImportIntro: "Choose the plan's spreadsheet: an Excel workbook (.xlsx or .xlsm) or a file saved as CSV or text (.csv, .tsv, .txt). You will choose the plan it goes into, check how its columns are read, and see exactly what will change before anything is written.",
     ImportFileLabel: "Spreadsheet (.xlsx, .xlsm, .csv, .tsv or .txt)",

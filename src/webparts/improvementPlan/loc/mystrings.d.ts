@@ -576,6 +576,8 @@ declare interface IImprovementPlanWebPartStrings {
   ImportOpen: string;
   ImportOpening: string;
   ReportOpening: string;
+  ReportSeriesReading: string;
+  ReportSeriesFailed: string;
   ImportHeading: string;
   ImportIntro: string;
   ImportFileLabel: string;
