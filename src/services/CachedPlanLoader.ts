@@ -1,14 +1,11 @@
-import { IPlanDataService, IPlanSnapshot } from './IPlanDataService';
-import { ChangeTokens, ICachedPlan, ICachedPlanLoader, IRefreshedPlan } from './ICachedPlanLoader';
+import { IPlanDataService } from './IPlanDataService';
+import { ICachedPlan, ICachedPlanLoader, IRefreshedPlan } from './ICachedPlanLoader';
 import { SPFI } from '@pnp/sp';
 import { IPlanCache, IPlanCacheKey, indexedDbPlanCache } from './planCache';
 import { SharePointPlanChanges, TOKEN_DAYS } from './planChanges';
 import { toPlanDataError } from './errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A snapshot that may carry its lists' change tokens, read in the load's own $batch. */
-type SnapshotWithTokens = IPlanSnapshot & { changeTokens?: ChangeTokens };
 
 /** Whose plans: the site's address and the signed-in person's login, as the host knows them before any request. */
 export interface IPlanCacheScope {
@@ -48,7 +45,7 @@ export class CachedPlanLoader implements ICachedPlanLoader {
       }
       if (changed) return { snapshot: changed.snapshot, refreshedAt, kept: this.keep(planId, { ...changed, refreshedAt }) };
     }
-    const loaded: SnapshotWithTokens = await this.dataService.loadPlan(planId, { kpiSeries: 'latest' });
+    const loaded = await this.dataService.loadPlan(planId, { kpiSeries: 'latest' });
     const { changeTokens, ...snapshot } = loaded;
     // Without tokens from the load, they are read once the plan is on screen; a change made in between waits for the item's next change.
     const tokens = changeTokens ? Promise.resolve(changeTokens) : this.changes.currentTokens();

@@ -1,3 +1,4 @@
+import { ListName } from './planColumns';
 import { IsoDate } from '../model/isoDate';
 import { ActionEditValues } from '../model/actionEdit';
 import { IBoardNarrative } from '../model/narrative';
@@ -31,6 +32,8 @@ export interface IPlanSnapshot {
   access: IPlanAccess;
   /** What could not be read (for example a column edited by hand), for the plan officer. */
   warnings: string[];
+  /** Each plan list's change token as the load read it, for the next visit's refresh from the change log. */
+  changeTokens?: Record<ListName, string>;
 }
 
 /** How much of a plan `loadPlan` reads. */

@@ -5,7 +5,6 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
-import { IBasePermissions, PermissionKind } from '@pnp/sp/security';
 import { newUpdateKey } from '../model/updateKey';
 import { DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IPerson, IPlan, IPriorityArea, IProgressUpdate, ISignOff } from '../model/plan';
 import { standsOnRecord, withoutAwaiting } from '../model/signOff';
@@ -18,7 +17,8 @@ import { IBoardNarrative } from '../model/narrative';
 import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './errors';
 import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
 import { BATCH_LIMIT, IListRead, PAGE_SIZE, readPlanLists } from './idRanges';
-import { ACTION_SELECT, COLUMNS, LISTS, MEASUREMENTS, MEASUREMENT_SELECT, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
+import { planAndAccess, readPlanAndAccess } from './planAccess';
+import { ACTION_SELECT, COLUMNS, LISTS, ListName, MEASUREMENTS, MEASUREMENT_SELECT, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
 import { IActionEditDraft, IPlanDataService, IPlanLoadOptions, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedMeasurement, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import {
   ListItem,
@@ -177,45 +177,30 @@ export class SharePointPlanDataService implements IPlanDataService {
     const whole = options.kpiSeries !== 'latest';
     try {
       const lists: Record<string, IListRead> = whole ? { ...LISTS, measurements: MEASUREMENTS } : LISTS;
-      const { rows, alongside } = await readPlanLists(this.sp, planId, lists, (batched) => {
-        const list = (title: string): ReturnType<SPFI['web']['lists']['getByTitle']> => batched.web.lists.getByTitle(title);
-        return {
-          plan: list(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)(),
-          user: batched.web.currentUser.select('Id', 'Title', 'Email')(),
-          permissions: [
-            batched.web.getCurrentUserEffectivePermissions(),
-            list(LIST_TITLES.actions).getCurrentUserEffectivePermissions(),
-            list(LIST_TITLES.updates).getCurrentUserEffectivePermissions(),
-            list(LIST_TITLES.kpis).getCurrentUserEffectivePermissions(),
-            list(LIST_TITLES.kpiMeasurements).getCurrentUserEffectivePermissions()
-          ]
-        };
-      });
-      const { plan, user, permissions } = alongside;
-      const me = await user;
-      const [web, actions, updates, kpis, measurements] = await Promise.all(permissions);
-      const has = (granted: IBasePermissions, kind: PermissionKind): boolean => this.sp.web.hasPermissions(granted, kind);
-      const access = {
-        user: { id: me.Id, displayName: me.Title, email: me.Email || undefined },
-        canEditActions: has(actions, PermissionKind.EditListItems),
-        canAddUpdates: has(updates, PermissionKind.AddListItems),
-        canUpdateKpis: has(kpis, PermissionKind.EditListItems) && has(measurements, PermissionKind.AddListItems) && has(measurements, PermissionKind.EditListItems),
-        canManageLists: has(web, PermissionKind.ManageLists)
-      };
+      // Each list's change token rides in the same batch, for the next visit's refresh from the change log.
+      const names = Object.keys(LISTS) as ListName[];
+      const { rows, alongside } = await readPlanLists(this.sp, planId, lists, (batched) => ({
+        ...readPlanAndAccess(batched, planId),
+        tokens: names.map((name) => batched.web.lists.getByTitle(LISTS[name].title).select('CurrentChangeToken')() as Promise<{ CurrentChangeToken: { StringValue: string } }>)
+      }));
       const warnings: Warnings = [];
+      const { plan, access } = await planAndAccess(this.sp, alongside, warnings);
+      const read = await Promise.all(alongside.tokens);
+      const changeTokens = Object.fromEntries(names.map((name, index) => [name, read[index].CurrentChangeToken.StringValue])) as Record<ListName, string>;
       const roles = rows.roles.map(mapRole);
       const roleTitles = new Set(roles.map((role) => role.title.toLowerCase()));
       const unsummarised = new Set(rows.kpis.filter((item) => whole || readLatestMeasurements(item, warnings) === undefined).map((item) => item.Id as number));
       const series = whole ? seriesByKpi(rows.measurements, warnings) : unsummarised.size > 0 ? await this.readPlanSeries(planId, warnings) : new Map<number, IMeasurement[]>();
       return {
-        plan: mapPlan((await plan) as ListItem, warnings),
+        plan,
         priorities: rows.priorities.map(mapPriority),
         outcomes: rows.outcomes.map(mapOutcome),
         actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
         kpis: rows.kpis.map((item) => mapKpi(item, unsummarised.has(item.Id as number) ? series.get(item.Id as number) ?? [] : undefined, warnings)),
         roles,
         access,
-        warnings
+        warnings,
+        changeTokens
       };
     } catch (error) {
       throw toPlanDataError(error);

@@ -53,9 +53,10 @@ export async function readPlanLists<Name extends string, Alongside = undefined>(
 ): Promise<{ rows: Record<Name, ListItem[]>; alongside: Alongside }> {
   const names = Object.keys(lists) as Name[];
   const [first, executeFirst] = sp.batched({ maxRequests: BATCH_LIMIT });
+  // What rides alongside comes first: a change token read before the items, so a change made during the load is caught on the next refresh.
+  const extra = alongside(first);
   const firstPages = names.map((name) => pageAfter(first, lists[name], 0));
   const lastIds = names.map((name) => first.web.lists.getByTitle(lists[name].title).items.select('Id').orderBy('Id', false).top(1)() as Promise<ListItem[]>);
-  const extra = alongside(first);
   // Awaited below in turn; marked handled now so one failed part is reported once, not as unhandled others.
   [...firstPages, ...lastIds].forEach((part) => part.catch(() => undefined));
   await executeFirst();

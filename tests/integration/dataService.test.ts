@@ -41,8 +41,9 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(actionsRead?.query.$expand).toBe('StrategicLead,ResponsibleOfficer');
     expect(actionsRead?.query.$top).toBe('5000');
     expect(actionsRead?.query.$select.split(',')).toEqual(expect.arrayContaining(['Title', 'ActionStatus', 'DueText', 'DueDate', 'ResponsibleOfficer/Title', 'ResponsibleOfficer/EMail', 'PlanId']));
-    // The plan; five child lists, each read by its first page and its last id; the user; five permission reads. No log, no measurements.
-    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(17);
+    // The plan; five child lists, each read by its first page and its last id, and its change token; the user; five permission reads. No log, no measurements.
+    expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(22);
+    expect(site.emulator.requests.filter((request) => request.inBatch && request.query.$select === 'CurrentChangeToken')).toHaveLength(5);
     expect(site.emulator.requests.some((request) => request.path.includes("getByTitle('SEND Action Updates')/items"))).toBe(false);
     expect(site.emulator.requests.some((request) => request.path.includes("getByTitle('SEND KPI Measurements')/items"))).toBe(false);
     const kpisRead = site.emulator.requests.find((request) => request.inBatch && request.path.endsWith("getByTitle('SEND KPIs')/items"));
