@@ -29,8 +29,12 @@ export interface IMyActions {
   owed: number;
 }
 
-function names(assignee: Assignee | undefined, personId: number, roles: ReadonlySet<string>): boolean {
-  if (!assignee) return false;
+/**
+ * Whether the owner field names the person: as the person, or as a role they hold (`roles`:
+ * its names folded), or as text that is such a role's title or abbreviation.
+ */
+export function namesPerson(assignee: Assignee | undefined, personId: number | undefined, roles: ReadonlySet<string>): boolean {
+  if (!assignee || personId === undefined) return false;
   if (assignee.kind === 'person') return assignee.person.id === personId;
   // Text that is a role's title or abbreviation ("DCO") names the role as much as the role itself.
   return roles.has(foldName(assignee.kind === 'role' ? assignee.role : assignee.text));
@@ -38,8 +42,13 @@ function names(assignee: Assignee | undefined, personId: number, roles: Readonly
 
 /** Whether the person is the action's responsible officer or strategic lead, directly or through a role they hold (by any of its names). */
 export function isOwnedBy(action: IAction, personId: number, rolesHeld: readonly string[] = []): boolean {
-  const roles = new Set(rolesHeld.map(foldName).filter((name) => name !== ''));
-  return names(action.responsibleOfficer, personId, roles) || names(action.strategicLead, personId, roles);
+  const roles = foldedNames(rolesHeld);
+  return namesPerson(action.responsibleOfficer, personId, roles) || namesPerson(action.strategicLead, personId, roles);
+}
+
+/** Role names as `namesPerson` compares them: folded, blanks left out. */
+export function foldedNames(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.map(foldName).filter((name) => name !== ''));
 }
 
 /** The glossary roles a person holds now or covers as deputy: each role's title, then its abbreviation when it has one. */

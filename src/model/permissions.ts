@@ -3,8 +3,9 @@
  * SharePoint's list permissions remain the only guard on the server: these rules decide
  * what a person is shown, never what the lists accept.
  */
-import { rolesHeldBy } from './myActions';
-import { Assignee, IAction, IPerson, IPlan, IPriorityArea, IRole } from './plan';
+import { foldedNames, namesPerson, rolesHeldBy } from './myActions';
+import { foldName } from './roles';
+import { IAction, IPerson, IPlan, IPriorityArea, IRole } from './plan';
 
 /** Who is looking, and what SharePoint lets them do on the plan's lists. */
 export interface IViewer {
@@ -44,32 +45,15 @@ export function isPlanOfficer(viewer: IViewer): boolean {
   return viewer.canManageLists;
 }
 
-function lower(text: string): string {
-  return text.trim().toLowerCase();
-}
-
-function namesViewer(assignee: Assignee | undefined, viewer: IViewer, rolesHeld: ReadonlySet<string>): boolean {
-  if (!assignee) return false;
-  if (assignee.kind === 'person') return assignee.person.id !== undefined && assignee.person.id === viewer.user.id;
-  if (assignee.kind === 'role') return rolesHeld.has(lower(assignee.role));
-  return false;
-}
-
 /**
  * Whether the person leads the priority: it names a role they hold (by title or
  * abbreviation) or names them as written.
  */
 export function leadsPriority(priority: IPriorityArea | undefined, context: Pick<IPermissionContext, 'roles' | 'viewer'>): boolean {
   if (!priority) return false;
-  const held = new Set<string>();
-  context.roles
-    .filter((role) => rolesHeldBy([role], context.viewer.user.id).length > 0)
-    .forEach((role) => {
-      held.add(lower(role.title));
-      if (role.abbreviation) held.add(lower(role.abbreviation));
-    });
-  const name = lower(context.viewer.user.displayName);
-  return priority.leadRoles.some((lead) => held.has(lower(lead)) || (name.length > 0 && lower(lead) === name));
+  const held = foldedNames(rolesHeldBy(context.roles, context.viewer.user.id));
+  const name = foldName(context.viewer.user.displayName);
+  return priority.leadRoles.some((lead) => held.has(foldName(lead)) || (name.length > 0 && foldName(lead) === name));
 }
 
 /** What the viewer may do on the action under the plan's policy. A retired action takes no updates and no edits. */
@@ -77,12 +61,13 @@ export function rightsOn(action: IAction, context: IPermissionContext): IActionR
   const { viewer, plan } = context;
   if (!viewer.canEditActions || !viewer.canAddUpdates || action.retired) return NOTHING;
   const officer = isPlanOfficer(viewer);
-  const rolesHeld = new Set(rolesHeldBy(context.roles, viewer.user.id).map(lower));
-  const lead = leadsPriority(context.priorities.find((priority) => priority.id === action.priorityId), context) || namesViewer(action.strategicLead, viewer, rolesHeld);
+  // One reading of ownership with My actions: a person, a role they hold, or text naming that role.
+  const rolesHeld = foldedNames(rolesHeldBy(context.roles, viewer.user.id));
+  const lead = leadsPriority(context.priorities.find((priority) => priority.id === action.priorityId), context) || namesPerson(action.strategicLead, viewer.user.id, rolesHeld);
   // Updates already waiting can still be decided after sign-off is turned off, so none is stranded.
   const signingOff = plan.signOffRequired === true || (action.awaitingSignOff ?? []).length > 0;
   const canSignOff = signingOff && (officer || lead);
   if (plan.editPolicy !== 'byRole') return { edit: true, postUpdate: true, signOff: canSignOff, manage: officer };
-  const responsible = namesViewer(action.responsibleOfficer, viewer, rolesHeld);
+  const responsible = namesPerson(action.responsibleOfficer, viewer.user.id, rolesHeld);
   return { edit: officer || lead, postUpdate: officer || lead || responsible, signOff: canSignOff, manage: officer };
 }

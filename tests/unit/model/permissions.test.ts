@@ -1,6 +1,7 @@
 import { IViewer, leadsPriority, rightsOn } from '../../../src/model/permissions';
 import { IPlan, IPriorityArea, IRole } from '../../../src/model/plan';
 import { anAction } from '../../support/builders';
+import { isOwnedBy, rolesHeldBy } from '../../../src/model/myActions';
 import { aPriority } from '../../support/fixtures';
 
 const priorities: IPriorityArea[] = [
@@ -36,6 +37,12 @@ describe('who may edit what', () => {
   it('lets a responsible officer post updates on their own action but not edit it', () => {
     const officer = viewer(30, 'Officer Owen');
     expect(rightsOn(priorityThreeAction, { plan: byRole, priorities, roles, viewer: officer })).toEqual({ edit: false, postUpdate: true, signOff: false, manage: false });
+  });
+
+  it('reads ownership as My actions does: text that is a held role\'s abbreviation names its holder', () => {
+    const writtenAsText = anAction({ priorityId: 3, responsibleOfficer: { kind: 'text', text: 'DCO', pending: false } });
+    expect(rightsOn(writtenAsText, { plan: byRole, priorities, roles, viewer: viewer(21, 'Dan Deputy') }).postUpdate).toBe(true);
+    expect(isOwnedBy(writtenAsText, 21, rolesHeldBy(roles, 21))).toBe(true);
   });
 
   it('lets a plan officer do everything, and leaves sign-off off when the plan does not require it', () => {
