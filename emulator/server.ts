@@ -3,7 +3,6 @@
  * local host page at /, and a small admin API at /_emulator (users for the user
  * switcher, throttling on demand, the request log).
  */
-import { readFile } from 'node:fs/promises';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -14,6 +13,7 @@ import { IRestResponse, SharePointRest } from './rest';
 import { ISiteUser, SharePointStore } from './store';
 import { LIST_TITLES } from '../src/services/schema';
 import { USER_HEADER } from './signIn';
+import { IStaticFile, StaticFiles } from './staticFiles';
 
 /** The site collection's path, as on a tenant (https://contoso.sharepoint.com/sites/send). */
 export const SITE_PATH = '/sites/send';
@@ -166,6 +166,7 @@ export class SharePointEmulator {
   private throttle: IThrottleSettings = { share: 0, status: 429, retryAfterSeconds: 1 };
   private throttleDebt = 0;
   private refusals = 0;
+  private readonly staticFiles = new StaticFiles();
   private readonly server: Server;
   private rest: SharePointRest | undefined;
   /** Microsoft Graph's sendMail, into an outbox the local page shows. */
@@ -302,7 +303,7 @@ export class SharePointEmulator {
       return this.refuseUnread(request, response, (this.rest as SharePointRest).download(url.pathname, this.userFor(headers)));
     }
     if (!url.pathname.toLowerCase().startsWith(`${SITE_PATH}/_api`)) {
-      return this.refuseUnread(request, response, await this.staticAnswer(url));
+      return this.refuseUnread(request, response, await this.staticAnswer(url, headers));
     }
     const rest = this.rest as SharePointRest;
     const shape = shapeFor(headers.accept);
@@ -427,16 +428,32 @@ export class SharePointEmulator {
     return json(404, { error: `No emulator endpoint ${method} ${url.pathname}.` });
   }
 
-  private async staticAnswer(url: URL): Promise<IAnswer> {
+  /**
+   * The local page's files, served as the web part's files are from a CDN: compressed when
+   * the browser accepts it, the page revalidated by its ETag, and the scripts (named by a
+   * hash of their content) kept by the browser for a year, so a repeat visit fetches none.
+   */
+  private async staticAnswer(url: URL, requestHeaders: Record<string, string | undefined>): Promise<IAnswer> {
     const root = this.options.staticDir;
     const notFoundAnswer: IAnswer = { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found' };
     const relative = normalize(url.pathname === '/' ? '/index.html' : url.pathname).replace(/^([/\\])+/, '');
     if (!root || relative.startsWith('..')) return notFoundAnswer;
+    let file: IStaticFile;
     try {
-      const content = await readFile(join(root, relative));
-      return { status: 200, headers: { 'Content-Type': MIME[extname(relative)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }, body: content };
+      file = await this.staticFiles.read(join(root, relative));
     } catch {
       return notFoundAnswer;
     }
+    const page = extname(relative) === '.html';
+    const answerHeaders: Record<string, string> = {
+      'Content-Type': MIME[extname(relative)] ?? 'application/octet-stream',
+      'Cache-Control': page ? 'no-cache' : 'public, max-age=31536000, immutable',
+      ETag: file.etag,
+      Vary: 'Accept-Encoding'
+    };
+    if (requestHeaders['if-none-match'] === file.etag) return { status: 304, headers: answerHeaders, body: '' };
+    if (/\bgzip\b/.test(requestHeaders['accept-encoding'] ?? '')) return { status: 200, headers: { ...answerHeaders, 'Content-Encoding': 'gzip' }, body: file.gzipped };
+    return { status: 200, headers: answerHeaders, body: file.content };
   }
+
 }

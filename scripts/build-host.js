@@ -1,10 +1,14 @@
 'use strict';
 /**
  * Bundles the local host page (emulator/host) with esbuild into temp/host: the web
- * part's React root, Fluent UI and PnPjs, as the browser will run them.
+ * part's React root, Fluent UI and PnPjs, as the browser will run them. As the web
+ * part's own bundle, what is imported lazily is split into chunks fetched when first
+ * used, and every script is named by a hash of its content, so the emulator can let
+ * the browser keep it (as a CDN does) and a changed build is fetched afresh.
  */
 const { build } = require('esbuild');
-const { copyFileSync, mkdirSync, readFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { basename } = require('node:path');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -22,10 +26,16 @@ const localisedStrings = {
   }
 };
 
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 build({
-  entryPoints: [join(root, 'emulator/host/index.tsx')],
-  outfile: join(out, 'host.js'),
+  entryPoints: { host: join(root, 'emulator/host/index.tsx') },
+  outdir: out,
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  format: 'esm',
+  splitting: true,
+  metafile: true,
   bundle: true,
   minify: true,
   sourcemap: true,
@@ -33,7 +43,9 @@ build({
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [localisedStrings],
   logLevel: 'warning'
-}).then(() => {
-  copyFileSync(join(root, 'emulator/host/index.html'), join(out, 'index.html'));
+}).then((result) => {
+  const entry = Object.keys(result.metafile.outputs).find((file) => /^host-[^.]+\.js$/.test(basename(file)));
+  const page = readFileSync(join(root, 'emulator/host/index.html'), 'utf8').replace('<script src="host.js"></script>', `<script type="module" src="${basename(entry)}"></script>`);
+  writeFileSync(join(out, 'index.html'), page);
   console.log(`Built the local host page in ${out}`);
 }).catch(() => process.exit(1));
