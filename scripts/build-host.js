@@ -26,6 +26,18 @@ const localisedStrings = {
   }
 };
 
+/**
+ * SharePoint serves @microsoft/sp-core-library to a web part, and its entry point needs
+ * SharePoint's own modules: the page takes the ServiceScope and ServiceKey it uses from
+ * their own modules (emulator/host/spCoreLibrary.ts).
+ */
+const spCoreLibrary = {
+  name: 'sp-core-library',
+  setup(builder) {
+    builder.onResolve({ filter: /^@microsoft\/sp-core-library$/ }, () => ({ path: join(root, 'emulator/host/spCoreLibrary.ts') }));
+  }
+};
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 build({
@@ -41,7 +53,7 @@ build({
   sourcemap: true,
   target: 'es2019',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [localisedStrings],
+  plugins: [localisedStrings, spCoreLibrary],
   logLevel: 'warning'
 }).then((result) => {
   const entry = Object.keys(result.metafile.outputs).find((file) => /^host-[^.]+\.js$/.test(basename(file)));

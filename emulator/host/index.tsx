@@ -1,6 +1,6 @@
 /**
- * The local host page: renders the web part's React root with the same data
- * service and PnPjs, pointed at the emulator instead of a tenant. The page supplies
+ * The local host page: renders the web part's React root with the same services
+ * (src/services/planServices.ts) and PnPjs, pointed at the emulator instead of a tenant. The page supplies
  * what SharePoint would (site URL, signed-in user, theme, today's date); a user
  * switcher signs in as another sample user (a cookie the emulator reads).
  */
@@ -8,21 +8,11 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Dropdown, IDropdownOption, Link, PartialTheme, Stack, Text, setIconOptions } from '@fluentui/react';
 import { SPFx, spfi } from '@pnp/sp';
+import { ServiceScope } from '@microsoft/sp-core-library';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
 import { PLAN_VIEWS } from '../../src/components/navigation';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
-import { SharePointBoardPackService } from '../../src/services/SharePointBoardPackService';
-import { SharePointPeopleService } from '../../src/services/SharePointPeopleService';
-import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
-import { SharePointPlanImportService } from '../../src/services/SharePointPlanImportService';
-import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
-import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
-import { GraphMailSender } from '../../src/services/GraphMailSender';
-import { IPlanUpkeepHost, IPlanUpkeepService } from '../../src/services/IPlanUpkeepService';
-import { onDemand } from '../../src/services/onDemand';
-import { IRoleService } from '../../src/services/IRoleService';
-import { IEvidenceService } from '../../src/services/IEvidenceService';
-import { sharePointPlanLoader } from '../../src/services/CachedPlanLoader';
+import { consumePlanServices, startPlanServiceScope } from '../../src/services/planServices';
 import { localGraphClient } from './graphClient';
 
 interface IPageSettings {
@@ -54,40 +44,17 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
   const [themeName, setThemeName] = React.useState(new URLSearchParams(window.location.search).get('theme') ?? 'light');
   // ?view=workstreams opens on that tab, as the web part's "open on" setting does.
   const view = PLAN_VIEWS.find((key) => key === new URLSearchParams(window.location.search).get('view'));
-  // One PnPjs instance for the page, made as the web part makes it: PnPjs's SPFx behaviour over the page's context.
-  const sp = React.useMemo(() => spfi().using(SPFx({ pageContext: { web: { absoluteUrl: settings.siteUrl }, legacyPageContext: settings.pageContext ?? {} } })), [settings]);
-  const services = React.useMemo(
-    () => ({
-      data: new SharePointPlanDataService(sp),
-      provisioning: new SharePointProvisioningService(sp),
-      importer: new SharePointPlanImportService(sp),
-      packs: new SharePointBoardPackService(sp),
-      requests: new SharePointUpdateRequestService(sp),
-      people: new SharePointPeopleService(sp),
-      // Mail goes to the emulator's Graph sendMail, signed in by the page's cookie: see /_emulator/outbox.html.
-      mail: new GraphMailSender(async () => localGraphClient('')),
-      // Fetched when first used, as the web part fetches it.
-      upkeep: onDemand<IPlanUpkeepService>(
-        () => import(/* webpackChunkName: 'plan-upkeep-service' */ '../../src/services/SharePointPlanUpkeepService').then((module) => new module.SharePointPlanUpkeepService(sp)),
-        { createPlan: true, addPriority: true, renamePriority: true, addOutcome: true, renameOutcome: true, addAction: true, retireAction: true, moveAction: true }
-      ),
-      roles: onDemand<IRoleService>(
-        () => import(/* webpackChunkName: 'roles' */ '../../src/services/SharePointRoleService').then((module) => new module.SharePointRoleService(sp)),
-        { loadRoles: true, addRole: true, saveRole: true }
-      ),
-      // The plan kept in this browser, per signed-in person, as the web part keeps it.
-      planLoader: sharePointPlanLoader(sp, new SharePointPlanDataService(sp), { site: settings.siteUrl, user }),
-      evidence: onDemand<IEvidenceService>(
-        () => import(/* webpackChunkName: 'evidence-service' */ '../../src/services/SharePointEvidenceService').then((module) => new module.SharePointEvidenceService(sp)),
-        { uploadFiles: true }
-      )
-    }),
-    [sp, settings.siteUrl, user]
-  );
-  const dataService = services.data;
+  // The services, registered by the web part's own code (src/services/planServices.ts) in a child of a root scope, as the
+  // web part registers them in a child of its context's scope; PnPjs's SPFx behaviour over the page's context.
+  // Mail goes to the emulator's Graph sendMail, signed in by the page's cookie: see /_emulator/outbox.html.
+  const services = React.useMemo(() => {
+    const root = ServiceScope.startNewRoot();
+    root.finish();
+    const sp = spfi().using(SPFx({ pageContext: { web: { absoluteUrl: settings.siteUrl }, legacyPageContext: settings.pageContext ?? {} } }));
+    return consumePlanServices(startPlanServiceScope(root, { sp, siteUrl: settings.siteUrl, userLoginName: user, graphClient: async () => localGraphClient('') }));
+  }, [settings, user]);
   // A plan created in the page is shown at once, as the web part saves it as its plan.
   const [planId, setPlanId] = React.useState(settings.planId);
-  const upkeep: IPlanUpkeepHost = { upkeepService: services.upkeep, onPlanCreated: setPlanId };
   document.body.style.background = PAGE_BACKGROUND[themeName] ?? PAGE_BACKGROUND.light;
   const userOptions: IDropdownOption[] = settings.users.map((candidate) => ({ key: candidate.email, text: `${candidate.title} (${candidate.role ?? candidate.level})` }));
   const themeOptions: IDropdownOption[] = [
@@ -105,7 +72,7 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
           Outbox (mail the page sent)
         </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} dataService={dataService} packService={services.packs} provisioning={services.provisioning} importService={services.importer} requestService={services.requests} mailSender={services.mail} peopleService={services.people} roleService={services.roles} evidenceService={services.evidence} planLoader={services.planLoader} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} {...upkeep} />}</main>
+      <main>{planId !== undefined && <ImprovementPlanApp key={planId} {...services} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} onPlanCreated={setPlanId} />}</main>
     </Stack>
   );
 }
