@@ -17,9 +17,10 @@ import { SharePointStore } from '../../emulator/store';
 /** The local page, built by scripts/build-host.js (which `npm test` runs first). */
 const HOST_PAGE = join(__dirname, '../../temp/host');
 
+/** Launches the browser scripts/test.js found (CHROMIUM_PATH), Debian's Chromium when run by jest alone. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
   });
 }
