@@ -1,27 +1,12 @@
 /**
  * The property pane builder. SPFx's own property-pane module needs the SharePoint page
- * runtime, so its field factories are replaced by ones that record what was asked for;
- * what is tested is the pane this project builds from its state.
+ * runtime, so its field factories are replaced by ones that record what was asked for
+ * (tests/support/propertyPane.ts); what is tested is the pane this project builds from its state.
  */
-import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import { IPropertyPaneState, buildPropertyPane } from '../../../src/webparts/improvementPlan/propertyPane/buildPropertyPane';
+import { field, fields } from '../../support/propertyPane';
 
-jest.mock('@microsoft/sp-property-pane', () => {
-  const field = (type: string) => (targetProperty: string, properties: Record<string, unknown>) => ({ type, targetProperty, properties });
-  return {
-    PropertyPaneButton: field('Button'),
-    PropertyPaneDropdown: field('Dropdown'),
-    PropertyPaneLabel: field('Label'),
-    PropertyPaneTextField: field('TextField'),
-    PropertyPaneButtonType: { Normal: 0 }
-  };
-});
-
-interface IRecordedField {
-  type: string;
-  targetProperty: string;
-  properties: { label?: string; text?: string; options?: Array<{ key: string | number; text: string }>; onGetErrorMessage?: (value: string) => string; onClick?: () => void; disabled?: boolean };
-}
+jest.mock('@microsoft/sp-property-pane', () => jest.requireActual('../../support/propertyPane').recordingPropertyPane);
 
 const loaded: IPropertyPaneState = {
   plans: { kind: 'loaded', plans: [{ id: 1, title: 'Shropshire APP 2023' }] },
@@ -31,16 +16,6 @@ const loaded: IPropertyPaneState = {
   ],
   listSetup: { kind: 'idle' }
 };
-
-function fields(pane: IPropertyPaneConfiguration): IRecordedField[] {
-  return pane.pages[0].groups.flatMap((group) => ('groupFields' in group ? (group.groupFields as unknown as IRecordedField[]) : []));
-}
-
-function field(pane: IPropertyPaneConfiguration, target: string, type?: string): IRecordedField {
-  const found = fields(pane).find((candidate) => candidate.targetProperty === target && (!type || candidate.type === type));
-  if (!found) throw new Error(`no ${type ?? ''} field for ${target}`);
-  return found;
-}
 
 describe('buildPropertyPane', () => {
   const actions = { onSetUpLists: jest.fn() };
