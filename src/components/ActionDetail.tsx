@@ -3,14 +3,14 @@ import { DefaultButton, MessageBar, MessageBarType, Panel, PanelType, Spinner, S
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IPermissionContext } from '../model/permissions';
-import { IAction, IProgressUpdate, assigneeName } from '../model/plan';
+import { IAction, IProgressUpdate, assigneeName, withTexts } from '../model/plan';
 import { rightsWithReasons } from '../model/rightsReasons';
 import { signOffProblem } from '../model/signOff';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
 import { labelForKey } from '../model/statusSchemes';
 import { IEvidenceService } from '../services/IEvidenceService';
-import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { IOpenedAction, IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { IPeopleService } from '../services/IPeopleService';
 import { EvidenceLinks } from './EvidenceLinks';
 import { QuickUpdate } from './QuickUpdate';
@@ -40,7 +40,7 @@ export interface IActionDetailProps {
 
 type Mode = 'read' | 'update' | 'edit';
 
-type LogState = { kind: 'loading' } | { kind: 'loaded'; log: IProgressUpdate[] } | { kind: 'failed'; message: string };
+type LogState = { kind: 'loading' } | ({ kind: 'loaded' } & IOpenedAction) | { kind: 'failed'; message: string };
 
 const styles = mergeStyleSets({
   fields: { display: 'grid', gridTemplateColumns: 'minmax(8em, max-content) 1fr', gap: '4px 12px', margin: 0, selectors: { dt: { fontWeight: 600 }, dd: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } } },
@@ -104,8 +104,8 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
   React.useEffect(() => {
     let current = true;
     setLogState({ kind: 'loading' });
-    dataService.loadActionLog(action, access.canAddUpdates).then(
-      (log) => current && setLogState({ kind: 'loaded', log }),
+    dataService.openAction(action, access.canAddUpdates).then(
+      (opened) => current && setLogState({ kind: 'loaded', ...opened }),
       (error: unknown) => current && setLogState({ kind: 'failed', message: errorMessage(error) })
     );
     return () => {
@@ -123,6 +123,8 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
   const reasons = Array.from(new Set([noUpdate, noEdit].filter((reason): reason is NonNullable<typeof reason> => reason !== undefined)));
   const updating = React.useMemo(() => submittingWhenRequired(dataService, plan), [dataService, plan]);
   const rows = logState.kind === 'loaded' ? logWithRevisions(logState.log, action.revisions) : [];
+  // The views load actions without their long texts: shown, and editable, once read with the log.
+  const whole = logState.kind === 'loaded' ? withTexts(action, logState.texts) : action;
 
   const field = (label: string, value: React.ReactNode): JSX.Element | null =>
     value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? null : (
@@ -196,7 +198,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                 </DefaultButton>
               )}
               {rights.edit && (
-                <DefaultButton iconProps={{ iconName: 'Edit' }} onClick={() => { setMode('edit'); setMessage(undefined); }}>
+                <DefaultButton iconProps={{ iconName: 'Edit' }} disabled={whole.textsOmitted} onClick={() => { setMode('edit'); setMessage(undefined); }}>
                   {formatString(strings.EditButton, action.ref)}
                 </DefaultButton>
               )}
@@ -220,7 +222,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
           {mode === 'edit' && (
             <React.Suspense fallback={<Spinner label={strings.EditOpening} />}>
               <ActionEditForm
-                action={action}
+                action={whole}
                 dataService={dataService}
                 roles={snapshot.roles}
                 peopleService={peopleService}
@@ -241,13 +243,13 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
             {field(strings.ThemeLabel, action.theme)}
             {field(strings.StrategicLeadLabel, assigneeName(action.strategicLead))}
             {field(strings.OfficerColumn, assigneeName(action.responsibleOfficer) || strings.NotRecorded)}
-            {field(strings.DeliveryPartnersLabel, action.deliveryPartners.join(', '))}
+            {field(strings.DeliveryPartnersLabel, whole.deliveryPartners.join(', '))}
             {field(strings.StartLabel, action.start.kind === 'none' ? undefined : dueText(action.start))}
             {field(action.revisedDue ? strings.OriginalDueLabel : strings.DueLabel, dueText(action.due))}
             {action.revisedDue && field(strings.RevisedDueLabel, formatString(strings.RevisedDueWithReason, dueText(action.revisedDue), action.revisedDueReason ?? strings.NotRecorded))}
-            {field(strings.ResourcesLabel, action.resources)}
-            {field(strings.DesiredImpactLabel, action.desiredImpact)}
-            {field(strings.HowWeWillKnowLabel, action.howWeWillKnow)}
+            {field(strings.ResourcesLabel, whole.resources)}
+            {field(strings.DesiredImpactLabel, whole.desiredImpact)}
+            {field(strings.HowWeWillKnowLabel, whole.howWeWillKnow)}
             {field(strings.TagsLabel, action.tags.join(', '))}
             {field(
               strings.EvidenceLabel,

@@ -7,9 +7,9 @@ import { packStatuses } from '../model/boardPack';
 import { changesBetween } from '../model/rollups';
 import { IActionFilter } from '../model/actionFilter';
 import { IKpi } from '../model/kpi';
-import { IAction } from '../model/plan';
+import { IAction, withTexts } from '../model/plan';
 import { IBoardPackService } from '../services/IBoardPackService';
-import { IPlanDataService, IPlanLoadOptions, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
+import { IPlanDataService, IPlanSnapshot, ISavedUpdate, VIEW_LOAD } from '../services/IPlanDataService';
 import { IPlanImportService } from '../services/IPlanImportService';
 import { KpiTiles } from './KpiTiles';
 import { StatusTrend } from './StatusTrend';
@@ -40,8 +40,6 @@ import { DataFreshness, Freshness } from './DataFreshness';
 
 /** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
 const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
-/** The views read each KPI's latest two measurements from its item; a KPI's panel and the report read whole series when opened. */
-const LIGHT_LOAD: IPlanLoadOptions = { kpiSeries: 'latest' };
 /** Creating the first plan of a page happens once: fetched only on a page with no plan. */
 const FirstPlan = React.lazy(() => import(/* webpackChunkName: 'first-plan' */ './FirstPlan').then((module) => ({ default: module.FirstPlan })));
 /** An action's panel (its log, update and edit forms) opens from any list: fetched when first opened. */
@@ -140,7 +138,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
     };
     setState((shown) => (shown.kind === 'loaded' && shown.freshness?.kind === 'failed' ? { ...shown, freshness: { kind: 'checking', savedAt: shown.freshness.savedAt } } : { kind: 'loading' }));
     if (!planLoader) {
-      dataService.loadPlan(planId, LIGHT_LOAD).then((snapshot) => current && setState({ kind: 'loaded', snapshot }), failed);
+      dataService.loadPlan(planId, VIEW_LOAD).then((snapshot) => current && setState({ kind: 'loaded', snapshot }), failed);
     } else {
       // The copy kept on this device first, at once; then what changed since, with the saves made meanwhile applied again.
       planLoader.cached(planId).then((cached) => {
@@ -170,7 +168,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
   // After an upkeep change the plan is read again without leaving the view, so the panel stays open.
   const reloadQuietly = React.useCallback((): void => {
     if (planId === undefined) return;
-    dataService.loadPlan(planId, LIGHT_LOAD).then(
+    dataService.loadPlan(planId, VIEW_LOAD).then(
       (snapshot) => setState((current) => ({ kind: 'loaded', snapshot, freshness: current.kind === 'loaded' && current.freshness ? { kind: 'current', at: new Date().toISOString() } : undefined })),
       () => setAttempt((n) => n + 1)
     );
@@ -285,6 +283,13 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
   const shown = React.useMemo(() => planAsAt(snapshot, today), [snapshot, today]);
   const saving = React.useMemo(() => savingLoadedItems(dataService, snapshot), [dataService, snapshot]);
   const scheme = shown.plan.statusScheme;
+  const readTexts = React.useCallback(
+    async (actions: IAction[]): Promise<IAction[]> => {
+      const texts = await dataService.loadActionTexts(snapshot.plan.id);
+      return actions.map((action) => withTexts(action, texts.get(action.id) ?? action));
+    },
+    [dataService, snapshot.plan.id]
+  );
   const board = previousBoardDate(shown.plan.reportingDates, today);
   // Counted from what the board saw when its pack was frozen.
   const boardPack = useFrozenPack(packService, shown.plan, board);
@@ -408,6 +413,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
                 filter={filter}
                 onFilterChange={setFilter}
                 roles={shown.roles}
+                readTexts={readTexts}
               />
             </React.Suspense>
           </Stack>

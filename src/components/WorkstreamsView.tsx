@@ -34,7 +34,7 @@ import { downloadFile } from './download';
 import { formatCsv } from '../formats/csvWrite';
 import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
-import { dueText, formatDate, formatString } from './format';
+import { dueText, errorMessage, formatDate, formatString } from './format';
 
 export interface IWorkstreamsViewProps {
   priorities: IPriorityArea[];
@@ -49,6 +49,8 @@ export interface IWorkstreamsViewProps {
   onFilterChange: (filter: IActionFilter) => void;
   /** The plan's roles glossary: the officer filter offers each role with its holder, and finds a person's actions through the roles they hold. */
   roles?: readonly IRole[];
+  /** The actions with their long texts, which the view's load leaves out and an export writes. */
+  readTexts: (actions: IAction[]) => Promise<IAction[]>;
 }
 
 const NO_ROLES: readonly IRole[] = [];
@@ -171,7 +173,7 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  * The plan's actions by priority and outcome, filtered and sorted. A virtualised
  * Fluent DetailsList, so a plan of thousands of actions stays quick to scroll.
  */
-export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange, roles = NO_ROLES }: IWorkstreamsViewProps): JSX.Element {
+export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange, roles = NO_ROLES, readTexts }: IWorkstreamsViewProps): JSX.Element {
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
   const printing = usePrinting();
   const [headingId] = React.useState(() => getId('workstreams'));
@@ -182,10 +184,23 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   const owners = React.useMemo(() => ownerOptions(ownersOf(actions, roles)), [actions, roles]);
   const { items, groups } = React.useMemo(() => groupActions(priorities, outcomes, shown), [priorities, outcomes, shown]);
   const change = (patch: Partial<IActionFilter>): void => onFilterChange({ ...filter, ...patch });
-  /** The workbook writer is fetched only when someone exports to Excel. */
-  const exportExcel = async (rows: IAction[]): Promise<void> => {
-    const { writeXlsx } = await import(/* webpackChunkName: 'xlsx-writer' */ '../formats/xlsxWrite');
-    downloadFile(formatString(strings.ExportFileName, today, 'xlsx'), writeXlsx(exportRows(rows, priorities, outcomes, scheme, reportingDates)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const [exporting, setExporting] = React.useState<{ kind: 'idle' | 'busy' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  /** The shown actions, with their long texts read first; the workbook writer is fetched only when someone exports to Excel. */
+  const exportShown = async (format: 'csv' | 'xlsx'): Promise<void> => {
+    setExporting({ kind: 'busy' });
+    try {
+      const rows = exportRows(await readTexts(shown), priorities, outcomes, scheme, reportingDates);
+      if (format === 'csv') {
+        // A byte-order mark, so Excel opens UTF-8 CSV with its accents and dashes intact.
+        downloadFile(formatString(strings.ExportFileName, today, 'csv'), `\ufeff${formatCsv(rows)}`, 'text/csv;charset=utf-8');
+      } else {
+        const { writeXlsx } = await import(/* webpackChunkName: 'xlsx-writer' */ '../formats/xlsxWrite');
+        downloadFile(formatString(strings.ExportFileName, today, 'xlsx'), writeXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      }
+      setExporting({ kind: 'idle' });
+    } catch (error) {
+      setExporting({ kind: 'failed', message: formatString(strings.ExportFailed, errorMessage(error)) });
+    }
   };
 
   const statusOptions: IDropdownOption[] = [...scheme.labels.map((label) => ({ key: label.key, text: label.label })), { key: NO_STATUS, text: strings.NoStatus }];
@@ -279,18 +294,18 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
         <DefaultButton disabled={isEmptyFilter(filter)} onClick={() => onFilterChange({})}>
           {strings.FilterClear}
         </DefaultButton>
-        <DefaultButton
-          iconProps={{ iconName: 'Download' }}
-          disabled={shown.length === 0}
-          // A byte-order mark, so Excel opens UTF-8 CSV with its accents and dashes intact.
-          onClick={() => downloadFile(formatString(strings.ExportFileName, today, 'csv'), `\ufeff${formatCsv(exportRows(shown, priorities, outcomes, scheme, reportingDates))}`, 'text/csv;charset=utf-8')}
-        >
+        <DefaultButton iconProps={{ iconName: 'Download' }} disabled={shown.length === 0 || exporting.kind === 'busy'} onClick={() => exportShown('csv')}>
           {strings.ExportCsv}
         </DefaultButton>
-        <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} disabled={shown.length === 0} onClick={() => exportExcel(shown)}>
+        <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} disabled={shown.length === 0 || exporting.kind === 'busy'} onClick={() => exportShown('xlsx')}>
           {strings.ExportXlsx}
         </DefaultButton>
       </Stack>
+      {exporting.kind === 'failed' && (
+        <MessageBar messageBarType={MessageBarType.error} role="alert">
+          {exporting.message}
+        </MessageBar>
+      )}
       {filter.description && <MessageBar messageBarType={MessageBarType.info}>{filter.description}</MessageBar>}
       <Text role="status" aria-live="polite">
         {formatString(strings.FilterCount, shown.length, actions.length)}

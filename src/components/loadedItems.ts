@@ -24,7 +24,7 @@ export function savingLoadedItems(service: IPlanDataService, loaded: IPlanAtDate
   // Every other call is the service's own: the copy inherits from it, so a method added to the service needs nothing here.
   const saving: IPlanDataService = Object.create(service);
   return Object.assign(saving, {
-    loadActionLog: (held: IAction, canAddUpdates: boolean) => service.loadActionLog(action(held), canAddUpdates),
+    openAction: (held: IAction, canAddUpdates: boolean) => service.openAction(action(held), canAddUpdates),
     saveUpdate: (draft: IUpdateDraft) => service.saveUpdate({ ...draft, action: action(draft.action) }),
     saveActionEdit: (draft: IActionEditDraft) => service.saveActionEdit({ ...draft, action: action(draft.action) }),
     approveUpdate: (held: IAction, awaiting: IAwaitingSignOff, comment?: string) => service.approveUpdate(action(held), awaiting, comment),

@@ -141,9 +141,25 @@ export interface IAction {
   retired?: IRetirement;
   /** Updates submitted and not yet signed off, oldest first (only when the plan requires sign-off). */
   awaitingSignOff?: IAwaitingSignOff[];
+  /**
+   * Set when the load left out the long texts (`IActionTexts`), as the views' loads do:
+   * they are read when the action is opened, and never written back from this copy.
+   */
+  textsOmitted?: true;
   /** SharePoint's ETag, sent back on every update. */
   etag?: string;
   modified?: string;
+}
+
+/** An action's long texts: shown when it is opened, never in a list or a summary. */
+export type IActionTexts = Pick<IAction, 'deliveryPartners' | 'resources' | 'desiredImpact' | 'howWeWillKnow'>;
+
+/** The action with its long texts as read when it was opened (only those four fields are taken from `texts`). */
+export function withTexts(action: IAction, texts: IActionTexts): IAction {
+  const { deliveryPartners, resources, desiredImpact, howWeWillKnow } = texts;
+  const whole: IAction = { ...action, deliveryPartners, resources, desiredImpact, howWeWillKnow };
+  delete whole.textsOmitted;
+  return whole;
 }
 
 /** When and why an action was retired. */

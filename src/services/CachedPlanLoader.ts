@@ -1,4 +1,4 @@
-import { IPlanDataService } from './IPlanDataService';
+import { IPlanDataService, VIEW_LOAD } from './IPlanDataService';
 import { ICachedPlan, ICachedPlanLoader, IRefreshedPlan } from './ICachedPlanLoader';
 import { SPFI } from '@pnp/sp';
 import { IPlanCache, IPlanCacheKey, indexedDbPlanCache } from './planCache';
@@ -45,7 +45,7 @@ export class CachedPlanLoader implements ICachedPlanLoader {
       }
       if (changed) return { snapshot: changed.snapshot, refreshedAt, kept: this.keep(planId, { ...changed, refreshedAt }) };
     }
-    const loaded = await this.dataService.loadPlan(planId, { kpiSeries: 'latest' });
+    const loaded = await this.dataService.loadPlan(planId, VIEW_LOAD);
     const { changeTokens, ...snapshot } = loaded;
     // Without tokens from the load, they are read once the plan is on screen; a change made in between waits for the item's next change.
     const tokens = changeTokens ? Promise.resolve(changeTokens) : this.changes.currentTokens();

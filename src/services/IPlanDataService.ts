@@ -4,7 +4,7 @@ import { ActionEditValues } from '../model/actionEdit';
 import { IBoardNarrative } from '../model/narrative';
 import { IKpi, IKpiThresholds, IMeasurement, IMilestone } from '../model/kpi';
 import { IStatusScheme } from '../model/statusSchemes';
-import { EditPolicy, IAction, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
+import { EditPolicy, IAction, IActionTexts, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRole } from '../model/plan';
 
 /** Who is looking, and what they may change. */
 export interface IPlanAccess {
@@ -45,6 +45,21 @@ export interface IPlanLoadOptions {
    * the measurements list is then not read (`IKpi.partialSeries`).
    */
   kpiSeries?: 'whole' | 'latest';
+  /**
+   * `all` (the default): every action column. `brief`: all but the long texts
+   * (`IActionTexts`, `IAction.textsOmitted`), which no list or summary shows; an opened
+   * action reads them (`openAction`).
+   */
+  actionTexts?: 'all' | 'brief';
+}
+
+/** What the views load: each KPI's latest two measurements, each action without its long texts. */
+export const VIEW_LOAD: IPlanLoadOptions = { kpiSeries: 'latest', actionTexts: 'brief' };
+
+/** An opened action: its progress log and its long texts, read together. */
+export interface IOpenedAction {
+  log: IProgressUpdate[];
+  texts: IActionTexts;
 }
 
 /** A plan as listed for choosing one in the property pane. */
@@ -128,15 +143,18 @@ export interface IPlanDataService {
   /** A plan with its priorities, outcomes, actions (with their status history), KPIs (with their latest two measurements) and the user's access. */
   loadPlan(planId: number, options?: IPlanLoadOptions): Promise<IPlanSnapshot>;
   /**
-   * An action's progress log, in log order. When the user may add entries, a save that
-   * wrote the action but stopped before its log entry (more than two minutes ago) has
-   * its entry written first, from the action's own fields.
+   * What an opened action shows beyond a view's load, in one request: its progress log,
+   * in log order, and its long texts. When the user may add entries, a save that wrote
+   * the action but stopped before its log entry (more than two minutes ago) has its
+   * entry written first, from the action's own fields.
    */
-  loadActionLog(action: IAction, canAddUpdates: boolean): Promise<IProgressUpdate[]>;
+  openAction(action: IAction, canAddUpdates: boolean): Promise<IOpenedAction>;
+  /** Every action's long texts, by action id (for an export from a view, whose load leaves them out), in two requests at most. */
+  loadActionTexts(planId: number): Promise<Map<number, IActionTexts>>;
   /**
    * The progress logs of several actions, each in log order, by action id (an action
    * with no entries maps to an empty log), for reading notes as they stood at a past
-   * date. Read only: unlike `loadActionLog` it completes no unfinished save.
+   * date. Read only: unlike `openAction` it completes no unfinished save.
    */
   readActionLogs(actionIds: number[]): Promise<Map<number, IProgressUpdate[]>>;
   /** The signed-in user. */

@@ -6,7 +6,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { newUpdateKey } from '../model/updateKey';
-import { DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IPerson, IPlan, IPriorityArea, IProgressUpdate, ISignOff } from '../model/plan';
+import { DEFAULT_PROTECTIVE_MARKING, IAction, IActionTexts, IAwaitingSignOff, IEvidenceLink, IPerson, IPlan, IPriorityArea, IProgressUpdate, ISignOff } from '../model/plan';
 import { standsOnRecord, withoutAwaiting } from '../model/signOff';
 import { compareUpdates, withHistoryLines } from '../model/rollups';
 import { applyEdit, changedOwners } from '../model/actionEdit';
@@ -18,14 +18,15 @@ import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './er
 import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
 import { BATCH_LIMIT, IListRead, PAGE_SIZE, readPlanLists } from './idRanges';
 import { planAndAccess, readPlanAndAccess } from './planAccess';
-import { ACTION_SELECT, COLUMNS, LISTS, ListName, MEASUREMENTS, MEASUREMENT_SELECT, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
-import { IActionEditDraft, IPlanDataService, IPlanLoadOptions, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedMeasurement, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
+import { ACTIONS_WITH_TEXTS, ACTION_SELECT, ACTION_TEXTS, COLUMNS, LISTS, ListName, MEASUREMENTS, MEASUREMENT_SELECT, NARRATIVES, NARRATIVE_SELECT, PLAN_SELECT, UPDATE_SELECT } from './planColumns';
+import { IActionEditDraft, IOpenedAction, IPlanDataService, IPlanLoadOptions, IPlanSettings, IPlanSnapshot, IPlanSummary, ISavedMeasurement, ISavedUpdate, IUpdateDraft } from './IPlanDataService';
 import {
   ListItem,
   Warnings,
   historyLine,
   logEntryItem,
   mapAction,
+  mapActionTexts,
   mapKpi,
   mapNarrative,
   mapOutcome,
@@ -176,7 +177,7 @@ export class SharePointPlanDataService implements IPlanDataService {
   public async loadPlan(planId: number, options: IPlanLoadOptions = {}): Promise<IPlanSnapshot> {
     const whole = options.kpiSeries !== 'latest';
     try {
-      const lists: Record<string, IListRead> = whole ? { ...LISTS, measurements: MEASUREMENTS } : LISTS;
+      const lists: Record<string, IListRead> = { ...LISTS, ...(options.actionTexts === 'brief' ? {} : { actions: ACTIONS_WITH_TEXTS }), ...(whole ? { measurements: MEASUREMENTS } : {}) };
       // Each list's change token rides in the same batch, for the next visit's refresh from the change log.
       const names = Object.keys(LISTS) as ListName[];
       const { rows, alongside } = await readPlanLists(this.sp, planId, lists, (batched) => ({
@@ -238,7 +239,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     return (seriesByKpi(items as ListItem[], []).get(kpiId) ?? []).sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
   }
 
-  public async loadActionLog(action: IAction, canAddUpdates: boolean): Promise<IProgressUpdate[]> {
+  public async openAction(action: IAction, canAddUpdates: boolean): Promise<IOpenedAction> {
     try {
       const [batched, execute] = this.sp.batched();
       const log = batched.web.lists
@@ -259,7 +260,16 @@ export class SharePointPlanDataService implements IPlanDataService {
       const warnings: Warnings = [];
       const updates = entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
       if (canAddUpdates) await this.completeSignOffs(mapAction(savedItem, new Set<string>(), warnings), updates);
-      return updates;
+      return { log: updates, texts: mapActionTexts(savedItem) };
+    } catch (error) {
+      throw toPlanDataError(error);
+    }
+  }
+
+  public async loadActionTexts(planId: number): Promise<Map<number, IActionTexts>> {
+    try {
+      const { rows } = await readPlanLists(this.sp, planId, { actions: ACTION_TEXTS });
+      return new Map(rows.actions.map((item) => [item.Id as number, mapActionTexts(item)]));
     } catch (error) {
       throw toPlanDataError(error);
     }
@@ -522,9 +532,10 @@ export class SharePointPlanDataService implements IPlanDataService {
             [ACTION_FIELDS.revisedDueText]: edited.revisedDue?.text ?? '',
             [ACTION_FIELDS.revisedDueDate]: writeSharePointDate(edited.revisedDue?.date),
             [ACTION_FIELDS.revisedDueReason]: edited.revisedDueReason ?? '',
-            [ACTION_FIELDS.desiredImpact]: edited.desiredImpact ?? '',
-            [ACTION_FIELDS.howWeWillKnow]: edited.howWeWillKnow ?? '',
-            [ACTION_FIELDS.resources]: edited.resources ?? '',
+            // A copy without its long texts never blanks them: they are written only from one that has them.
+            ...(action.textsOmitted
+              ? {}
+              : { [ACTION_FIELDS.desiredImpact]: edited.desiredImpact ?? '', [ACTION_FIELDS.howWeWillKnow]: edited.howWeWillKnow ?? '', [ACTION_FIELDS.resources]: edited.resources ?? '' }),
             [ACTION_FIELDS.tags]: edited.tags.join('; '),
             [ACTION_FIELDS.revisions]: writeRevisions(edited.revisions),
             ...ownerFields

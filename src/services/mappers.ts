@@ -5,7 +5,7 @@
  */
 import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue, latestMeasurements } from '../model/kpi';
 import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
-import { Assignee, DEFAULT_PROTECTIVE_MARKING, IAction, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRetirement, IRole, ISignOff, IStatusMark, SignOffState, splitTags } from '../model/plan';
+import { Assignee, DEFAULT_PROTECTIVE_MARKING, IAction, IActionTexts, IAwaitingSignOff, IEvidenceLink, IOutcome, IPerson, IPlan, IPriorityArea, IProgressUpdate, IRetirement, IRole, ISignOff, IStatusMark, SignOffState, splitTags } from '../model/plan';
 import { IPlanDate, parsePlanDate, planDateFromIso } from '../model/planDates';
 import { compareUpdates } from '../model/rollups';
 import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../model/statusSchemes';
@@ -350,14 +350,11 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
       readText(item, ACTION_FIELDS.responsibleOfficerText),
       roleTitles
     ),
-    deliveryPartners: readLines(item, ACTION_FIELDS.deliveryPartners),
     start: readPlanDate(item, ACTION_FIELDS.startText, ACTION_FIELDS.startDate),
     due: readPlanDate(item, ACTION_FIELDS.dueText, ACTION_FIELDS.dueDate),
     revisedDue: revisedDue.kind === 'none' ? undefined : revisedDue,
     revisedDueReason: optionalText(item, ACTION_FIELDS.revisedDueReason),
-    resources: optionalText(item, ACTION_FIELDS.resources),
-    desiredImpact: optionalText(item, ACTION_FIELDS.desiredImpact),
-    howWeWillKnow: optionalText(item, ACTION_FIELDS.howWeWillKnow),
+    ...mapActionTexts(item),
     status: optionalText(item, ACTION_FIELDS.status),
     latestNote: optionalText(item, ACTION_FIELDS.latestNote),
     latestUpdateDate: readSharePointDate(item[ACTION_FIELDS.latestUpdateDate]),
@@ -367,8 +364,20 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
     revisions: readRevisions(item, `Action ${ref}`, warnings),
     retired: readRetirement(item),
     awaitingSignOff: readAwaitingSignOff(item, `Action ${ref}`, warnings),
+    // A column left out of the $select is absent from the item; one read and blank is null.
+    ...(ACTION_FIELDS.desiredImpact in item ? {} : { textsOmitted: true as const }),
     etag,
     modified: optionalText(item, 'Modified')
+  };
+}
+
+/** The action's long texts from an item read with every column. */
+export function mapActionTexts(item: ListItem): IActionTexts {
+  return {
+    deliveryPartners: readLines(item, ACTION_FIELDS.deliveryPartners),
+    resources: optionalText(item, ACTION_FIELDS.resources),
+    desiredImpact: optionalText(item, ACTION_FIELDS.desiredImpact),
+    howWeWillKnow: optionalText(item, ACTION_FIELDS.howWeWillKnow)
   };
 }
 

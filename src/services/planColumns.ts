@@ -23,6 +23,10 @@ export const ACTION_SELECT: string[] = [
     .map((field) => (ACTION_LOOKUPS.indexOf(field) >= 0 ? `${field}Id` : field)),
   ...expandPeople(ACTION_PEOPLE)
 ];
+/** The action columns of its long texts (`IActionTexts`), read when it is opened: no list or summary shows them. */
+export const ACTION_TEXT_FIELDS: readonly string[] = [ACTION_FIELDS.deliveryPartners, ACTION_FIELDS.resources, ACTION_FIELDS.desiredImpact, ACTION_FIELDS.howWeWillKnow];
+/** The action columns a view's first render needs: all but the long texts. */
+export const ACTION_BRIEF_SELECT: string[] = ACTION_SELECT.filter((field) => ACTION_TEXT_FIELDS.indexOf(field) < 0);
 export const UPDATE_SELECT: string[] = ['Id', 'Created', `${UPDATE_FIELDS.plan}Id`, `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.date, UPDATE_FIELDS.note, UPDATE_FIELDS.status, UPDATE_FIELDS.evidence, UPDATE_FIELDS.key, UPDATE_FIELDS.signOffState, UPDATE_FIELDS.signOffBy, UPDATE_FIELDS.signOffAt, UPDATE_FIELDS.signOffComment, 'Author/Id', 'Author/Title'];
 
 /**
@@ -36,7 +40,7 @@ export const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>
   priorities: (items) =>
     items.select('Id', 'Title', `${PRIORITY_FIELDS.plan}Id`, PRIORITY_FIELDS.number, PRIORITY_FIELDS.inspectionFinding, PRIORITY_FIELDS.vision, PRIORITY_FIELDS.leadRoles, PRIORITY_FIELDS.membership),
   outcomes: (items) => items.select('Id', 'Title', `${OUTCOME_FIELDS.plan}Id`, `${OUTCOME_FIELDS.priority}Id`, OUTCOME_FIELDS.number),
-  actions: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE),
+  actions: (items) => items.select(...ACTION_BRIEF_SELECT).expand(...ACTION_PEOPLE),
   // Modified dates an undated progress note (it stood by the item's last save).
   kpis: (items) => items.select('Id', 'Title', 'Modified', `${KPI_FIELDS.plan}Id`, `${KPI_FIELDS.priority}Id`, ...Object.values(KPI_FIELDS).filter((field) => field !== KPI_FIELDS.plan && field !== KPI_FIELDS.priority)),
   roles: (items) =>
@@ -46,6 +50,12 @@ export const COLUMNS: Readonly<Record<ListName, (items: ListItems) => ListItems>
 };
 
 export const LISTS = Object.fromEntries(Object.entries(COLUMNS).map(([name, columns]) => [name, { title: LIST_TITLES[name as ListName], columns }])) as Record<ListName, IListRead>;
+
+/** The actions with their long texts, for what reads or writes every column (an import's dry run, an export). */
+export const ACTIONS_WITH_TEXTS: IListRead = { title: LIST_TITLES.actions, columns: (items) => items.select(...ACTION_SELECT).expand(...ACTION_PEOPLE) };
+
+/** Only the actions' long texts, with the plan and id that place them. */
+export const ACTION_TEXTS: IListRead = { title: LIST_TITLES.actions, columns: (items) => items.select('Id', `${ACTION_FIELDS.plan}Id`, ...ACTION_TEXT_FIELDS) };
 
 /** A KPI measurement's columns: the KPI by its lookup and by its plain id (blank on one written before that column). */
 export const MEASUREMENT_SELECT: string[] = ['Id', `${MEASUREMENT_FIELDS.plan}Id`, `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.kpiItemId, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value, MEASUREMENT_FIELDS.note];

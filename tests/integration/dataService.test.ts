@@ -5,6 +5,7 @@ import { IBoardNarrative, emptyNarrative, narrativeFor } from '../../src/model/n
 import { markCheckpoint } from '../../src/model/scorecard';
 import { RAGC_SCHEME, parseSchemeText } from '../../src/model/statusSchemes';
 import { ConflictError, PlanDataError } from '../../src/services/errors';
+import { VIEW_LOAD } from '../../src/services/IPlanDataService';
 import { LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { ITestSite, startTestSite } from '../support/emulator';
@@ -19,7 +20,7 @@ describe('SharePointPlanDataService against the emulator', () => {
   const service = (email: string): SharePointPlanDataService => new SharePointPlanDataService(site.as(email));
 
   it('loads the sample plan for the views in one $batch with only the columns they need, each list read unfiltered to its plan’s rows', async () => {
-    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId, { kpiSeries: 'latest' });
+    const snapshot = await service(ND_LEAD.email).loadPlan(site.planId, VIEW_LOAD);
 
     expect(snapshot.plan.title).toBe('Shropshire Area SEND Accelerated Progress Plan 2023');
     expect(snapshot.priorities.map((priority) => priority.number)).toEqual(['3', '5']);
@@ -41,6 +42,9 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(actionsRead?.query.$expand).toBe('StrategicLead,ResponsibleOfficer');
     expect(actionsRead?.query.$top).toBe('5000');
     expect(actionsRead?.query.$select.split(',')).toEqual(expect.arrayContaining(['Title', 'ActionStatus', 'DueText', 'DueDate', 'ResponsibleOfficer/Title', 'ResponsibleOfficer/EMail', 'PlanId']));
+    // The long texts no view lists are left for when an action is opened, and each action says so.
+    expect(['DeliveryPartners', 'Resources', 'DesiredImpact', 'HowWeWillKnow'].filter((column) => actionsRead?.query.$select.split(',').includes(column))).toEqual([]);
+    expect(snapshot.actions.every((action) => action.textsOmitted === true && action.desiredImpact === undefined)).toBe(true);
     // The plan; five child lists, each read by its first page and its last id, and its change token; the user; five permission reads. No log, no measurements.
     expect(site.emulator.requests.filter((request) => request.inBatch)).toHaveLength(22);
     expect(site.emulator.requests.filter((request) => request.inBatch && request.query.$select === 'CurrentChangeToken')).toHaveLength(5);
@@ -94,6 +98,27 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(snapshot.warnings).toEqual([]);
     const asAt = (date: string): string | undefined => planAsAt(snapshot, date).actions.find((candidate) => candidate.ref === '3.3.1')?.revisedDue?.text;
     expect(['2023-06-30', '2023-09-30', '2023-12-31', '2024-02-29'].map(asAt)).toEqual([undefined, 'Jan-24', 'Jan-24', 'Jun-24']);
+  });
+
+  it('reads an opened action’s long texts in the one request that reads its log, every action’s for an export, and never blanks them from a copy without', async () => {
+    const lead = service(ND_LEAD.email);
+    const brief = (await lead.loadPlan(site.planId, VIEW_LOAD)).actions.find((candidate) => candidate.ref === '5.1.2');
+    if (!brief) throw new Error('sample action 5.1.2 missing');
+    site.emulator.requests.length = 0;
+
+    const opened = await lead.openAction(brief, false);
+
+    expect(opened.texts.desiredImpact).toBe('All EHCPs are judged good or outstanding when measured against agreed QA framework using the multi-agency audit tool.');
+    expect(site.emulator.requests.filter((request) => !request.inBatch).map((request) => request.path)).toEqual(['/sites/send/_api/$batch']);
+
+    const texts = await lead.loadActionTexts(site.planId);
+    expect(texts.size).toBe(site.store.itemCount(LIST_TITLES.actions));
+    expect(texts.get(brief.id)).toEqual(opened.texts);
+
+    // A copy without its texts saved as it is (say, from a cached view): the texts stay as they were.
+    const saved = await lead.saveActionEdit({ action: brief, values: { ...editValuesOf(brief), tags: 'SEF' }, made: { by: ND_LEAD.title, date: '2024-02-29' } });
+    expect(saved.etag).not.toBe(brief.etag);
+    expect((await lead.loadActionTexts(site.planId)).get(brief.id)).toEqual(opened.texts);
   });
 
   it('edits an action with its ETag, keeping the original due date beside the revised one', async () => {
@@ -304,11 +329,11 @@ describe('SharePointPlanDataService against the emulator', () => {
     const loaded = (await lead.loadPlan(site.planId)).actions.find((candidate) => candidate.id === action.id);
     if (!loaded) throw new Error('5.2.1 not loaded');
     // A reader's open (who may not add entries) writes nothing.
-    expect((await service(EXECUTIVE.email).loadActionLog(loaded, false)).some((entry) => entry.key === 'lost-key')).toBe(false);
+    expect((await service(EXECUTIVE.email).openAction(loaded, false)).log.some((entry) => entry.key === 'lost-key')).toBe(false);
     expect(site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.UpdateKey === 'lost-key')).toHaveLength(0);
     site.emulator.requests.length = 0;
 
-    const log = await lead.loadActionLog(loaded, true);
+    const log = (await lead.openAction(loaded, true)).log;
 
     expect(log.filter((entry) => entry.note === 'Half-saved note')).toEqual([expect.objectContaining({ status: 'Amber', date: '2024-02-29', key: 'lost-key' })]);
     expect(site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.UpdateKey === 'lost-key')).toHaveLength(1);
@@ -317,7 +342,7 @@ describe('SharePointPlanDataService against the emulator', () => {
     expect(outer).toEqual(['POST /sites/send/_api/$batch', "POST /sites/send/_api/web/lists/getByTitle('SEND Action Updates')/items"]);
     expect(site.emulator.requests.find((request) => request.inBatch && request.path.endsWith("getByTitle('SEND Action Updates')/items"))?.query.$filter).toBe(`ActionItemId eq ${action.id}`);
     // Opened again, it is found logged and nothing is added.
-    await lead.loadActionLog(loaded, true);
+    await lead.openAction(loaded, true);
     expect(site.store.allItems(LIST_TITLES.updates).filter((item) => item.values.UpdateKey === 'lost-key')).toHaveLength(1);
   });
 

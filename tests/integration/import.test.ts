@@ -53,7 +53,7 @@ describe('SharePointPlanImportService against the emulator', () => {
     if (!action) throw new Error('4.1.2 not imported');
     expect(action).toMatchObject({ status: 'Amber', latestNote: 'Half way 2.', latestUpdateDate: '2024-01-31', due: { text: 'Sept 2024', date: '2024-09-30' } });
     expect(snapshot.priorities.find((priority) => priority.id === action?.priorityId)).toMatchObject({ number: '4', title: 'Speech and language waits' });
-    expect((await data.loadActionLog(action, false)).map((update) => [update.date, update.status ?? '', update.note])).toEqual([
+    expect((await data.openAction(action, false)).log.map((update) => [update.date, update.status ?? '', update.note])).toEqual([
       ['2023-11-30', '', 'Started 2.'],
       ['2023-12-31', 'Red', ''],
       ['2024-01-31', '', 'Half way 2.']

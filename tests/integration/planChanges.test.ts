@@ -9,7 +9,7 @@ import { CachedPlanLoader } from '../../src/services/CachedPlanLoader';
 import { ICachedPlan } from '../../src/services/ICachedPlanLoader';
 import { IPlanCache } from '../../src/services/planCache';
 import { SharePointPlanChanges } from '../../src/services/planChanges';
-import { ACTION_SELECT } from '../../src/services/planColumns';
+import { ACTION_BRIEF_SELECT } from '../../src/services/planColumns';
 import { ACTION_FIELDS, LIST_TITLES } from '../../src/services/schema';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { ITestSite, startTestSite } from '../support/emulator';
@@ -76,7 +76,7 @@ describe('a plan kept on the device, refreshed from the change log', () => {
 
     expect(outer()).toEqual(['POST /sites/send/_api/$batch', 'POST /sites/send/_api/$batch']);
     const reads = site.emulator.requests.filter((request) => request.inBatch && request.path.endsWith("getByTitle('SEND Actions')/items"));
-    expect(reads).toEqual([expect.objectContaining({ method: 'GET', status: 200, query: expect.objectContaining({ $filter: `Id eq ${action.id}`, $select: ACTION_SELECT.join(',') }) })]);
+    expect(reads).toEqual([expect.objectContaining({ method: 'GET', status: 200, query: expect.objectContaining({ $filter: `Id eq ${action.id}`, $select: ACTION_BRIEF_SELECT.join(',') }) })]);
     expect(fresh.snapshot.actions.find((candidate) => candidate.id === action.id)?.latestNote).toBe('Changed by someone else');
     // The rest as kept.
     expect(fresh.snapshot.actions.filter((candidate) => candidate.id !== action.id)).toEqual(kept.snapshot.actions.filter((candidate) => candidate.id !== action.id));

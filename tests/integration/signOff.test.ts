@@ -93,7 +93,7 @@ describe('sign-off against the emulator', () => {
     expect(String(stored.StatusHistory).split('\n').pop()).toBe(`2024-02-29\tRed\t${shortHash(String(entryBefore.values.UpdateKey))}`);
     expect(site.store.getItem(LIST_TITLES.updates, awaiting.updateId).values).toMatchObject({ SignOffState: 'approved', SignOffBy: 'Kathryn Morgan', SignOffComment: 'Agreed at the ND workstream.' });
     expect(approved.action).toMatchObject({ status: 'Red', awaitingSignOff: [], history: [...action.history, expect.objectContaining({ date: '2024-02-29', status: 'Red' })] });
-    const log = await service(SITE_OWNER.email).loadActionLog(approved.action, true);
+    const log = (await service(SITE_OWNER.email).openAction(approved.action, true)).log;
     expect(log.find((entry) => entry.id === awaiting.updateId)?.signOff).toEqual({ state: 'approved', by: 'Kathryn Morgan', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), comment: 'Agreed at the ND workstream.' });
     // Decided once: a second decision on it is a conflict, and writes nothing.
     site.emulator.requests.length = 0;
@@ -148,7 +148,7 @@ describe('sign-off against the emulator', () => {
     const entry = site.store.addItem(LIST_TITLES.updates, { PlanId: site.planId, ActionId: action.id, ActionItemId: action.id, UpdateDate: '2024-02-28T12:00:00Z', ProgressNote: 'Half-submitted note', StatusSet: 'Amber', UpdateKey: 'half-submitted', SignOffState: 'submitted' }, millar);
     site.store.now = realNow;
 
-    await service(ND_LEAD.email).loadActionLog(action, true);
+    await service(ND_LEAD.email).openAction(action, true);
 
     expect(JSON.parse(String(site.store.getItem(LIST_TITLES.actions, action.id).values.AwaitingSignOff))).toEqual([
       expect.objectContaining({ updateId: entry.id, status: 'Amber', note: 'Half-submitted note', author: 'Millar Bownass', authorId: millar })

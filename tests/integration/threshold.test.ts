@@ -85,7 +85,7 @@ describe('a plan whose actions and progress log have grown past 5,000 items', ()
     const data = new SharePointPlanDataService(sp());
     const action = (await data.loadPlan(site.planId)).actions.find((candidate) => candidate.id === actionIds[3]);
     if (!action) throw new Error('action not loaded');
-    const log = await data.loadActionLog(action, false);
+    const log = (await data.openAction(action, false)).log;
     expect(log.filter((entry) => entry.note === 'Monthly return')).toHaveLength(130);
     // The same entries by the lookup: 130 of them, yet refused.
     expect(await refusal(sp().web.lists.getByTitle(LIST_TITLES.updates).items.filter(`ActionId eq ${action.id}`).top(10)())).toBe('overThreshold');
@@ -98,11 +98,11 @@ describe('a plan whose actions and progress log have grown past 5,000 items', ()
     const data = new SharePointPlanDataService(sp());
     const action = (await data.loadPlan(site.planId)).actions.find((candidate) => candidate.id === target);
     if (!action) throw new Error('action not loaded');
-    expect((await data.loadActionLog(action, false)).filter((entry) => entry.note.startsWith('Written before'))).toHaveLength(0);
+    expect((await data.openAction(action, false)).log.filter((entry) => entry.note.startsWith('Written before'))).toHaveLength(0);
 
     expect(await fillLogActionIds(site.as(SITE_OWNER.email))).toBe(3);
     expect(older.map((id) => site.store.getItem(LIST_TITLES.updates, id).values.ActionItemId)).toEqual([target, target, target]);
-    expect((await data.loadActionLog(action, false)).filter((entry) => entry.note.startsWith('Written before'))).toHaveLength(3);
+    expect((await data.openAction(action, false)).log.filter((entry) => entry.note.startsWith('Written before'))).toHaveLength(3);
     expect(await fillLogActionIds(site.as(SITE_OWNER.email))).toBe(0);
   });
 

@@ -105,7 +105,7 @@ describe.each(['America/Los_Angeles', 'Europe/London'])('dates on a site in %s',
     const ids = imported.map((action) => action.id);
     expect(shownInList(LIST_TITLES.actions, ACTION_FIELDS.dueDate, ids)).toEqual(['2024-09-30', '2024-09-30']);
     expect(shownInList(LIST_TITLES.actions, ACTION_FIELDS.latestUpdateDate, ids)).toEqual(['2024-01-31', '2024-01-31']);
-    const log = await data.loadActionLog(imported[0], false);
+    const log = (await data.openAction(imported[0], false)).log;
     expect(log.map((update) => update.date)).toEqual(['2023-11-30', '2023-12-31', '2024-01-31']);
   });
 

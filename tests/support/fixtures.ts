@@ -73,7 +73,7 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     savePlanSettings: jest.fn(),
     currentUser: jest.fn(),
     loadPlan: jest.fn(),
-    loadActionLog: jest.fn().mockResolvedValue([]),
+    openAction: jest.fn().mockResolvedValue({ log: [], texts: { deliveryPartners: [] } }),
     readActionLogs: jest.fn().mockResolvedValue(new Map()),
     saveUpdate: jest.fn(),
     approveUpdate: jest.fn(),

@@ -2,13 +2,13 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ActionDetail } from '../../../src/components/ActionDetail';
 import { editValuesOf } from '../../../src/model/actionEdit';
 import { IAction } from '../../../src/model/plan';
 import { parsePlanDate } from '../../../src/model/planDates';
 import { ConflictError, PlanDataError } from '../../../src/services/errors';
-import { IActionEditDraft, IPlanDataService } from '../../../src/services/IPlanDataService';
+import { IActionEditDraft, IOpenedAction, IPlanDataService } from '../../../src/services/IPlanDataService';
 import { anAction, anUpdate } from '../../support/builders';
 import { aDataService, aPlan, aSnapshot } from '../../support/fixtures';
 
@@ -38,7 +38,7 @@ function renderDetail(service: IPlanDataService, overrides: Parameters<typeof aS
 
 describe('ActionDetail', () => {
   it('shows every field, both due dates with the reason, the status at each past board date and the log newest first', async () => {
-    const service = aDataService({ loadActionLog: jest.fn().mockResolvedValue(log) });
+    const service = aDataService({ openAction: jest.fn().mockResolvedValue({ log: log, texts: { deliveryPartners: [] } }) });
     renderDetail(service);
     expect(await screen.findByRole('heading', { name: 'Action 3.2.2' })).toBeInTheDocument();
     expect(screen.getByText(LONG.trim())).toBeInTheDocument();
@@ -48,7 +48,7 @@ describe('ActionDetail', () => {
     const periods = screen.getByRole('table', { name: 'Status at each board date' });
     expect(within(periods).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['30 June 2023Green', '30 September 2023Amber']);
     const logTable = await screen.findByRole('table', { name: /^Update log \(3 entries\)/ });
-    expect(service.loadActionLog).toHaveBeenCalledWith(expect.objectContaining({ id: 1, etag: '"3"' }), true);
+    expect(service.openAction).toHaveBeenCalledWith(expect.objectContaining({ id: 1, etag: '"3"' }), true);
     const rows = within(logTable).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
     expect(rows).toEqual([
       ['Test Officer', 'Unchanged', 'Interviews booked'],
@@ -57,8 +57,22 @@ describe('ActionDetail', () => {
     ]);
   });
 
+  it("shows an action loaded without its long texts with them once opened, and offers its edit only then, so a save never blanks them", async () => {
+    let opened: (value: IOpenedAction) => void = () => undefined;
+    const service = aDataService({ openAction: jest.fn(() => new Promise<IOpenedAction>((resolve) => (opened = resolve))) });
+    renderDetail(service, {}, { ...action, deliveryPartners: [], desiredImpact: undefined, textsOmitted: true });
+    const edit = await screen.findByRole('button', { name: 'Edit 3.2.2' });
+    expect(edit).toBeDisabled();
+    expect(screen.queryByText('Desired impact')).toBeNull();
+
+    act(() => opened({ log, texts: { deliveryPartners: ['Health visitors', 'Early years settings'], desiredImpact: 'Families know where to turn' } }));
+    expect((await screen.findByText('Desired impact')).nextSibling).toHaveTextContent('Families know where to turn');
+    expect(screen.getByText('Delivery partners').nextSibling).toHaveTextContent('Health visitors, Early years settings');
+    expect(edit).toBeEnabled();
+  });
+
   it('shows each revision of a key field among the log entries by date: what, old → new, who, why', async () => {
-    const service = aDataService({ loadActionLog: jest.fn().mockResolvedValue(log) });
+    const service = aDataService({ openAction: jest.fn().mockResolvedValue({ log: log, texts: { deliveryPartners: [] } }) });
     const revised = anAction({
       ...action,
       revisions: [
@@ -83,14 +97,14 @@ describe('ActionDetail', () => {
 
   it('shows revisions even when the action has no log entries yet', async () => {
     const revised = anAction({ ...action, revisions: [{ date: '2023-09-02', at: '2023-09-02T09:00:00Z', by: 'Kathryn Morgan', field: 'text', old: 'Collate support', new: 'Collate and publish support' }] });
-    renderDetail(aDataService({ loadActionLog: jest.fn().mockResolvedValue([]) }), { log: [] }, revised);
+    renderDetail(aDataService({ openAction: jest.fn().mockResolvedValue({ log: [], texts: { deliveryPartners: [] } }) }), { log: [] }, revised);
     const logTable = await screen.findByRole('table', { name: /^Update log \(1 entries\)/ });
     expect(within(logTable).getByText('Action reworded from “Collate support” to “Collate and publish support” by Kathryn Morgan')).toBeInTheDocument();
     expect(screen.queryByText('No update yet')).not.toBeInTheDocument();
   });
 
   it('says when the log cannot be read, and still shows the action and its status at each board date', async () => {
-    renderDetail(aDataService({ loadActionLog: jest.fn().mockRejectedValue(new PlanDataError('throttled', '429 Too Many Requests', 429)) }));
+    renderDetail(aDataService({ openAction: jest.fn().mockRejectedValue(new PlanDataError('throttled', '429 Too Many Requests', 429)) }));
     expect(await screen.findByText(/^The progress log could not be read\. SharePoint is busy/)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Status at each board date' })).toBeInTheDocument();
   });

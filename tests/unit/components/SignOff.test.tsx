@@ -114,7 +114,7 @@ describe('sign-off in the action panel, My actions and the summary', () => {
       { ...anUpdate(1, '2024-02-10', 'Red', 'Stalled'), signOff: { state: 'returned' as const, by: 'Kathryn Morgan', at: '2024-02-11T09:00:00Z', comment: 'Say what is stalled.' } },
       { ...anUpdate(1, '2024-02-28', 'Amber', 'Pilot starts a month late.'), id: 101, signOff: { state: 'submitted' as const } }
     ];
-    const service = aDataService({ loadActionLog: jest.fn().mockResolvedValue(log) });
+    const service = aDataService({ openAction: jest.fn().mockResolvedValue({ log: log, texts: { deliveryPartners: [] } }) });
     const snapshot = leadSnapshot();
     render(<ActionDetail action={snapshot.actions[0]} snapshot={snapshot} dataService={service} today="2024-02-29" onSaved={jest.fn()} onEdited={jest.fn()} onDismiss={jest.fn()} />);
     expect(screen.getByText('Submitted by Alison Parkinson on 28 February 2024, awaiting sign-off')).toBeInTheDocument();

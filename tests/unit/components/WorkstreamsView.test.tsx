@@ -2,16 +2,17 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { WorkstreamsView } from '../../../src/components/WorkstreamsView';
 import { PlanNavigationProvider } from '../../../src/components/navigation';
 import { IActionFilter } from '../../../src/model/actionFilter';
-import { IAction, IOutcome, IRole } from '../../../src/model/plan';
+import { IAction, IOutcome, IRole, withTexts } from '../../../src/model/plan';
 import { RAGC_SCHEME } from '../../../src/model/statusSchemes';
 import { readSpreadsheet } from '../../../src/formats/readSpreadsheet';
 import { analyseSheet } from '../../../src/model/import/mapping';
 import { anAction } from '../../support/builders';
 import { aPriority } from '../../support/fixtures';
+import { PlanDataError } from '../../../src/services/errors';
 
 
 const priorities = [aPriority(3, '3', 'ND Pathways and Waiting Times'), aPriority(5, '5', 'Quality of EHC plans')];
@@ -26,9 +27,14 @@ const actions: IAction[] = [
 ];
 
 /** The view with its filter held as the app holds it. */
-function Harness({ initial = {}, items = actions, roles }: { initial?: IActionFilter; items?: IAction[]; roles?: IRole[] }): JSX.Element {
+function Harness({ initial = {}, items = actions, roles, readTexts = readTextsAsSaved }: { initial?: IActionFilter; items?: IAction[]; roles?: IRole[]; readTexts?: (actions: IAction[]) => Promise<IAction[]> }): JSX.Element {
   const [filter, setFilter] = React.useState<IActionFilter>(initial);
-  return <WorkstreamsView priorities={priorities} outcomes={outcomes} actions={items} scheme={RAGC_SCHEME} today="2023-06-15" dueSoonDays={30} filter={filter} onFilterChange={setFilter} roles={roles} />;
+  return <WorkstreamsView priorities={priorities} outcomes={outcomes} actions={items} scheme={RAGC_SCHEME} today="2023-06-15" dueSoonDays={30} filter={filter} onFilterChange={setFilter} roles={roles} readTexts={readTexts} />;
+}
+
+/** The long texts as the lists hold them: the view's actions are loaded without. */
+async function readTextsAsSaved(items: IAction[]): Promise<IAction[]> {
+  return items.map((action) => withTexts(action, { deliveryPartners: ['Health visitors'], desiredImpact: `Families of ${action.ref} know where to turn` }));
 }
 
 /** The refs of the rows rendered now (while a dropdown is open Fluent hides the rest from the accessibility tree, so by cell). */
@@ -107,9 +113,9 @@ describe('WorkstreamsView', () => {
     });
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    renderPrinted(<Harness initial={{ statuses: ['Red', 'Complete'] }} />);
+    renderPrinted(<Harness initial={{ statuses: ['Red', 'Complete'] }} items={actions.map((action) => ({ ...action, textsOmitted: true }))} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export to CSV' }));
-    expect(click).toHaveBeenCalled();
+    await waitFor(() => expect(click).toHaveBeenCalled());
     // jsdom's Blob has no arrayBuffer(); FileReader reads it as a browser would, byte-order mark and all.
     const bytes = await new Promise<Uint8Array>((resolve) => {
       const reader = new FileReader();
@@ -119,11 +125,23 @@ describe('WorkstreamsView', () => {
     const rows = (await readSpreadsheet('export.csv', bytes)).sheets[0].rows;
     expect(rows[0].slice(0, 5)).toEqual(['Ref', 'Priority', 'Outcome', 'Theme', 'Action']);
     const rag = rows[0].indexOf('RAG');
-    expect(rows.slice(1).map((row) => [row[0], row[1], row[rag]])).toEqual([
-      ['3.1.1', '3. ND Pathways and Waiting Times', 'Red'],
-      ['5.1.1', '5. Quality of EHC plans', 'Complete']
+    const impact = rows[0].indexOf('Desired Impact');
+    // The long texts the view's load left out are read before the file is written.
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[rag], row[impact]])).toEqual([
+      ['3.1.1', '3. ND Pathways and Waiting Times', 'Red', 'Families of 3.1.1 know where to turn'],
+      ['5.1.1', '5. Quality of EHC plans', 'Complete', 'Families of 5.1.1 know where to turn']
     ]);
     expect(analyseSheet(rows)?.columns.filter((entry) => entry.target.kind === 'field').length).toBeGreaterThanOrEqual(18);
+    click.mockRestore();
+  });
+
+  it('says why an export failed when the long texts cannot be read, and writes no file', async () => {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<Harness readTexts={() => Promise.reject(new PlanDataError('throttled', '429 Too Many Requests', 429))} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export to Excel' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^The export could not read the actions: /);
+    expect(click).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Export to Excel' })).toBeEnabled();
     click.mockRestore();
   });
 

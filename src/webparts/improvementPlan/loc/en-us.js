@@ -756,6 +756,7 @@ define([], function () {
     ImportShowPlan: "Close and show the plan",
 
     ExportXlsx: "Export to Excel",
+    ExportFailed: "The export could not read the actions: {0}",
 
     ImportChecking: "Checking the rows…",
     ImportCheckingProgress: "{0} of {1} rows checked",

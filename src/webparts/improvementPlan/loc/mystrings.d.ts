@@ -753,6 +753,7 @@ declare interface IImprovementPlanWebPartStrings {
   ImportShowPlan: string;
 
   ExportXlsx: string;
+  ExportFailed: string;
 
   ImportChecking: string;
   ImportCheckingProgress: string;
