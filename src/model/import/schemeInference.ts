@@ -1,6 +1,7 @@
 /**
  * The status key a sheet was written in, read from the statuses it holds: the plan's own
- * scheme when it covers them, else a preset that does, else a custom scheme whose labels
+ * scheme when it covers them, else the key printed in the document ("Red - delayed,
+ * Amber - at risk..."), else a preset that covers them, else a custom scheme whose labels
  * are the words found, each given its meaning by its wording. A value that fits nothing
  * ("G/A") is listed, never guessed; the plan officer confirms the scheme before import.
  */
@@ -41,6 +42,93 @@ export function meaningOfWording(value: string): CanonicalStatus | undefined {
   return MEANING_BY_WORDING.find(([, pattern]) => pattern.test(normal))?.[0];
 }
 
+/** One label of a status key as the document prints it, with the meaning its words give it. */
+export interface IPrintedStatus {
+  label: string;
+  meaning: CanonicalStatus;
+  /** What the document says the label means ("Delayed or low confidence of completion"). */
+  description: string;
+}
+
+/** Words that introduce a key rather than being one of its labels: "RAG:", "Key -", "Status key:". */
+const KEY_INTRODUCTION = /^(?:(?:rag|brag|ragc|bragg|ragp|status)(?:\s+(?:key|rating|status))?|key)\s*[:\-–—]\s*/i;
+/** One entry: a label of a few words, a separator (":", "=", a dash between spaces or after the label), its meaning. */
+const KEY_ENTRY = /^([A-Za-z][A-Za-z/ ]{0,30}?)\s*(?:[:=]|\s[-–—]|[-–—]\s)\s*(\S.*)$/;
+
+/**
+ * The entries of one line of a printed status key ("Red - delayed", "R: Delayed; A: At
+ * risk; G: On track", "Red = off track, Amber = some concerns"), or undefined when the
+ * line is not one: every part must be a short label with a meaning its words or its
+ * label give. A part with no label of its own continues the meaning before it ("Grey -
+ * not started, no concerns").
+ */
+export function statusKeyEntries(line: string): IPrintedStatus[] | undefined {
+  const entries: Array<{ label: string; description: string }> = [];
+  for (const part of line.trim().replace(KEY_INTRODUCTION, '').split(/[;,\n]/)) {
+    const text = part.trim();
+    if (text === '') continue;
+    const entry = KEY_ENTRY.exec(text);
+    if (entry && entry[1].trim().split(/\s+/).length <= 4) entries.push({ label: entry[1].trim(), description: entry[2].trim().replace(/[.;]$/, '') });
+    else if (entries.length > 0) entries[entries.length - 1].description += `, ${text.replace(/[.;]$/, '')}`;
+    else return undefined;
+  }
+  if (entries.length === 0) return undefined;
+  const printed: IPrintedStatus[] = [];
+  for (const { label, description } of entries) {
+    const meaning = meaningOfWording(description) ?? meaningOfWording(label);
+    if (!meaning) return undefined;
+    printed.push({ label, meaning, description });
+  }
+  return printed;
+}
+
+/**
+ * The status key printed among these lines: the first run of consecutive key lines that
+ * names two labels or more (a line introducing it, "Key:" or "RAG rating", may stand
+ * before it). Empty when there is none.
+ */
+export function readStatusKey(lines: readonly string[]): IPrintedStatus[] {
+  let run: IPrintedStatus[] = [];
+  for (const line of lines) {
+    const entries = KEY_INTRODUCTION.test(`${line.trim()}:`) && line.trim().split(/\s+/).length <= 3 ? [] : statusKeyEntries(line);
+    if (entries) {
+      run = run.concat(entries);
+      continue;
+    }
+    if (run.length >= 2) break;
+    run = [];
+  }
+  if (run.length < 2) return [];
+  const labels = new Set<string>();
+  return run.filter((entry) => {
+    const key = normaliseStatusText(entry.label);
+    if (labels.has(key)) return false;
+    labels.add(key);
+    return true;
+  });
+}
+
+/**
+ * The scheme a printed key makes: the preset it reproduces (the same labels with the same
+ * meanings), else its own labels in its order with the meanings and descriptions it
+ * prints, each taking the spellings of a preset label it matches with the same meaning
+ * ("R" is also "Red").
+ */
+function schemeOfKey(key: readonly IPrintedStatus[]): IStatusScheme {
+  const sameMeaning = (scheme: IStatusScheme, entry: IPrintedStatus): boolean => {
+    const matched = matchStatus(scheme, entry.label);
+    return matched.ok && matched.label.meaning === entry.meaning;
+  };
+  const preset = PRESET_SCHEMES.find((scheme) => scheme.labels.length === key.length && key.every((entry) => sameMeaning(scheme, entry)));
+  if (preset) return preset;
+  const labels = key.map((entry) => {
+    const like = PRESET_SCHEMES.map((scheme) => matchStatus(scheme, entry.label)).find((matched) => matched.ok && matched.label.meaning === entry.meaning);
+    const spellings = like && like.ok ? [like.label.label, ...like.label.aliases].filter((spelling) => normaliseStatusText(spelling) !== normaliseStatusText(entry.label)) : [];
+    return { ...labelWithMeaning(entry.label, entry.meaning, spellings), description: entry.description };
+  });
+  return { id: 'custom', name: 'custom', labels };
+}
+
 /** Distinct values (compared as statuses are matched) with how often each was written, first spelling kept. */
 function countValues(values: readonly string[]): Array<{ value: string; found: number }> {
   const counts = new Map<string, { value: string; found: number }>();
@@ -76,10 +164,15 @@ function proposalFrom(scheme: IStatusScheme, source: ISchemeProposal['source'], 
  *
  * @param values - every status cell's text (current and dated columns)
  * @param planScheme - the scheme of the plan being imported into, if any: it is kept whatever the sheet holds
+ * @param printedKey - the key printed in the document (`readStatusKey`): with two labels or more, it is the scheme
  */
-export function inferScheme(values: readonly string[], planScheme?: IStatusScheme): ISchemeProposal {
+export function inferScheme(values: readonly string[], planScheme?: IStatusScheme, printedKey: readonly IPrintedStatus[] = []): ISchemeProposal {
   const distinct = countValues(values);
   if (planScheme) return proposalFrom(planScheme, 'plan', distinct);
+  if (printedKey.length >= 2) {
+    const scheme = schemeOfKey(printedKey);
+    return proposalFrom(scheme, scheme.id === 'custom' ? 'custom' : 'preset', distinct);
+  }
   // The preset that covers every value any preset knows, with the fewest labels left unused, fits best;
   // a value no preset knows ("G/A") is then listed as unmatched rather than forcing a custom scheme.
   const known = distinct.filter(({ value }) => PRESET_SCHEMES.some((scheme) => matchStatus(scheme, value).ok));
