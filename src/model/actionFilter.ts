@@ -14,7 +14,10 @@ import { foldName, isPlaceholder, peopleReached, roleOf } from './roles';
 export const NO_STATUS = '';
 
 export interface IActionFilter {
+  /** One priority area: a figure counted in its row. */
   priorityId?: number;
+  /** Priority areas chosen in the list's filter; any of them matches. */
+  priorityIds?: number[];
   /** Label keys of the plan's scheme; NO_STATUS for actions not rated in it. Any of them matches. */
   statuses?: string[];
   /** The key of one of `ownersOf`'s choices: a person (directly or through a role they hold), a role, "not yet named", or a name as written. */
@@ -42,6 +45,7 @@ export interface IFilterContext {
 export function isEmptyFilter(filter: IActionFilter): boolean {
   return (
     filter.priorityId === undefined &&
+    (filter.priorityIds === undefined || filter.priorityIds.length === 0) &&
     (filter.statuses === undefined || filter.statuses.length === 0) &&
     !filter.owner &&
     !filter.overdue &&
@@ -68,11 +72,13 @@ export function filterActions(actions: readonly IAction[], filter: IActionFilter
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter((word) => word.length > 0);
   const ids = filter.actionIds ? new Set(filter.actionIds) : undefined;
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : undefined;
+  const priorityIds = filter.priorityIds && filter.priorityIds.length > 0 ? new Set(filter.priorityIds) : undefined;
   const tag = filter.tag?.toLowerCase();
   const roles = context.roles ?? [];
   return actions.filter((action) => {
     if (ids && !ids.has(action.id)) return false;
     if (filter.priorityId !== undefined && action.priorityId !== filter.priorityId) return false;
+    if (priorityIds && !priorityIds.has(action.priorityId)) return false;
     if (statuses && !statuses.has(labelForKey(context.scheme, action.status) ? (action.status as string) : NO_STATUS)) return false;
     if (filter.owner && ownerKeys(action.responsibleOfficer, roles).indexOf(filter.owner) < 0) return false;
     if (filter.overdue && !isOverdue(action, context.scheme, context.today)) return false;

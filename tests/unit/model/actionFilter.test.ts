@@ -27,6 +27,15 @@ describe('filterActions', () => {
     expect(ids(filterActions(actions, { statuses: ['Red', 'Complete'] }, context))).toEqual([1, 4]);
   });
 
+  it('filters by any of the priority areas chosen, none chosen letting all through', () => {
+    expect(ids(filterActions(actions, { priorityIds: [5] }, context))).toEqual([4, 5]);
+    expect(ids(filterActions(actions, { priorityIds: [3, 5] }, context))).toEqual([1, 2, 3, 4, 5]);
+    expect(ids(filterActions(actions, { priorityIds: [3], statuses: ['Green'] }, context))).toEqual([2]);
+    expect(ids(filterActions(actions, { priorityIds: [9] }, context))).toEqual([]);
+    expect(isEmptyFilter({ priorityIds: [] })).toBe(true);
+    expect(isEmptyFilter({ priorityIds: [3] })).toBe(false);
+  });
+
   it('counts an unrated action and one with a status outside the scheme as "no status", as the summary does', () => {
     expect(ids(filterActions(actions, { statuses: [NO_STATUS] }, context))).toEqual([3, 5]);
   });
