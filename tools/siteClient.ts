@@ -3,11 +3,13 @@
  * a browser uses (default headers and init, retry honouring Retry-After, parsing),
  * the header that tells the emulator who is calling, and a form digest of this
  * user's own. (SPBrowser's digest cache is shared by every instance per site, which
- * is right in a browser with one user, wrong for a test that acts as several.)
+ * is right in a browser with one user, wrong for a test that acts as several.) Every
+ * failed request rejects with a typed PlanDataError, as in the web part.
  */
-import { BrowserFetchWithRetry, DefaultParse, InjectHeaders, Queryable } from '@pnp/queryable';
+import { BrowserFetchWithRetry, DefaultParse, HttpRequestError, InjectHeaders, Queryable } from '@pnp/queryable';
 import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
 import { USER_HEADER } from '../emulator/signIn';
+import { PlanDataErrors } from '../src/services/errorBehaviour';
 
 
 /** Asks for a form digest, waiting as Retry-After says while SharePoint throttles (as PnPjs does for any request). */
@@ -25,7 +27,8 @@ function digestFor(siteUrl: string, userEmail: string): (instance: Queryable) =>
       if (/get/i.test(init.method ?? 'GET')) return [url, init];
       if (!digest || Date.now() > digest.expires) {
         const response = await contextInfo(siteUrl, userEmail);
-        if (!response.ok) throw new Error(`Could not get a form digest: ${response.status} ${await response.text()}`);
+        // Read like any other failed request (a site that refuses this user is `forbidden`).
+        if (!response.ok) throw await HttpRequestError.init(response);
         const info = (await response.json()) as { FormDigestValue: string; FormDigestTimeoutSeconds: number };
         digest = { value: info.FormDigestValue, expires: Date.now() + (info.FormDigestTimeoutSeconds - 60) * 1000 };
       }
@@ -36,6 +39,7 @@ function digestFor(siteUrl: string, userEmail: string): (instance: Queryable) =>
   };
 }
 
+/** PnPjs for the emulator's site, signed in as the sample user with this e-mail. */
 export function emulatorSp(siteUrl: string, userEmail: string): SPFI {
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), InjectHeaders({ [USER_HEADER]: userEmail }), digestFor(siteUrl, userEmail));
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), InjectHeaders({ [USER_HEADER]: userEmail }), digestFor(siteUrl, userEmail), PlanDataErrors());
 }

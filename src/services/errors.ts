@@ -11,7 +11,9 @@ export class PlanDataError extends Error {
     /** What SharePoint (or the network) reported, for the support log. */
     public readonly detail: string,
     /** The HTTP status, when there was a response. */
-    public readonly status?: number
+    public readonly status?: number,
+    /** How long SharePoint asked us to wait before trying again (Retry-After), when it throttled. */
+    public readonly retryAfterSeconds?: number
   ) {
     super(`${kind}: ${detail}`);
     this.name = 'PlanDataError';
@@ -39,59 +41,46 @@ export class ImportWriteError extends PlanDataError {
     /** The action's ref, or the priority's or outcome's number. */
     public readonly ref: string
   ) {
-    super(cause.kind, cause.detail, cause.status);
+    super(cause.kind, cause.detail, cause.status, cause.retryAfterSeconds);
     this.name = 'ImportWriteError';
   }
 }
 
-interface IHttpRequestError {
-  isHttpRequestError: true;
-  status: number;
-  message: string;
-}
-
-function isHttpRequestError(error: unknown): error is IHttpRequestError {
-  return typeof error === 'object' && error !== null && (error as { isHttpRequestError?: unknown }).isHttpRequestError === true;
-}
-
-/** SharePoint's own message from a PnPjs error ("... ::> {json}"), or the whole text. */
-function sharePointMessage(message: string): string {
-  const json = message.split('::>')[1]?.trim();
-  if (!json) return message;
-  try {
-    const body = JSON.parse(json) as { 'odata.error'?: { code?: string; message?: { value?: string } }; error?: { code?: string; message?: { value?: string } } };
-    const error = body['odata.error'] ?? body.error;
-    return [error?.code, error?.message?.value].filter(Boolean).join(': ') || json;
-  } catch {
-    return json;
+/** The kind of an HTTP failure, from its status and what SharePoint said ("code: message"). */
+export function dataErrorKind(status: number, said: string): DataErrorKind {
+  switch (status) {
+    case 401:
+    case 403:
+      return 'forbidden';
+    case 404:
+      return /List '.*' does not exist/.test(said) ? 'notSetUp' : 'notFound';
+    case 412:
+      return 'conflict';
+    case 429:
+    case 503:
+      return 'throttled';
+    default:
+      if (/SPQueryThrottledException/.test(said)) return 'overThreshold';
+      // "A file with the name ... already exists": a file added without Overwrite where one is.
+      if (/^-2130575257\b/.test(said)) return 'alreadyExists';
+      // 409 is SharePoint's "Save Conflict": someone else saved at the same moment.
+      return status === 409 ? 'conflict' : 'unexpected';
   }
 }
 
-/** Maps anything a PnPjs call throws to a PlanDataError. */
+/**
+ * Anything thrown, as a PlanDataError. Requests made through a PnPjs instance with the
+ * PlanDataErrors behaviour already reject with one (read from the response); this is
+ * for the edges that catch anything: a fetch that failed, or a PnPjs error from an
+ * instance without that behaviour (mapped by its status alone).
+ */
 export function toPlanDataError(error: unknown): PlanDataError {
   if (error instanceof PlanDataError) return error;
-  if (isHttpRequestError(error)) {
-    const detail = sharePointMessage(error.message);
-    switch (error.status) {
-      case 401:
-      case 403:
-        return new PlanDataError('forbidden', detail, error.status);
-      case 404:
-        return new PlanDataError(/List '.*' does not exist/.test(detail) ? 'notSetUp' : 'notFound', detail, error.status);
-      case 412:
-        return new PlanDataError('conflict', detail, error.status);
-      case 429:
-      case 503:
-        return new PlanDataError('throttled', detail, error.status);
-      default:
-        if (/SPQueryThrottledException/.test(detail)) return new PlanDataError('overThreshold', detail, error.status);
-        // "A file with the name ... already exists": a file added without Overwrite where one is.
-        if (/^-2130575257\b/.test(detail)) return new PlanDataError('alreadyExists', detail, error.status);
-        return new PlanDataError('unexpected', detail, error.status);
-    }
-  }
   const text = error instanceof Error ? error.message : String(error);
-  if (error instanceof TypeError || /fetch failed|network|Failed to fetch/i.test(text)) {
+  const status = (error as { isHttpRequestError?: unknown; status?: unknown } | undefined)?.isHttpRequestError === true ? (error as { status: number }).status : undefined;
+  if (status !== undefined) return new PlanDataError(dataErrorKind(status, ''), text, status);
+  // fetch rejects with a TypeError when the request never reached the server; an abort is a request that did not finish.
+  if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError') || /fetch failed|network|Failed to fetch/i.test(text)) {
     return new PlanDataError('network', text);
   }
   return new PlanDataError('unexpected', text);

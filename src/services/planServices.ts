@@ -18,10 +18,12 @@ import { IRoleService } from './IRoleService';
 import { IUpdateRequestService } from './IUpdateRequestService';
 import type { IGraphClient } from './GraphMailSender';
 import { SharePointPlanDataService } from './SharePointPlanDataService';
+import { PlanDataErrors } from './errorBehaviour';
 import { onDemand } from './onDemand';
 
 /** What the host gives the services: its PnPjs instance, and who is where (for the plan kept on the device). */
 export interface IPlanServiceHost {
+  /** With the host's defaults (SPFx's, or the local page's); every request through it then rejects with a PlanDataError. */
   sp: SPFI;
   siteUrl: string;
   userLoginName: string;
@@ -47,7 +49,7 @@ export interface IPlanServices {
 /** A key with no default: each service is provided by startPlanServiceScope, never made up by the root scope. */
 function serviceKey<T>(name: string): ServiceKey<T> {
   return ServiceKey.createCustom<T>(`SendImprovementPlan:${name}`, () => {
-    throw new Error(`${name} is provided by startPlanServiceScope; consume it from the scope that call returns.`);
+    throw new Error(`${name}: consume it from startPlanServiceScope's scope`);
   });
 }
 
@@ -69,10 +71,11 @@ export const PlanServiceKeys: { readonly [K in keyof IPlanServices]: ServiceKey<
 /**
  * Starts a child of `parent` holding the SharePoint implementation of every service, and
  * finishes it. Only the plan data service is loaded with the web part; the others are
- * fetched the first time one of their methods is called.
+ * fetched the first time one of their methods is called. Every failed request of the
+ * host's PnPjs instance rejects with a typed PlanDataError (PlanDataErrors).
  */
 export function startPlanServiceScope(parent: ServiceScope, host: IPlanServiceHost): ServiceScope {
-  const { sp } = host;
+  const sp = host.sp.using(PlanDataErrors());
   const scope = parent.startNewChild();
   const dataService = scope.provide(PlanServiceKeys.dataService, new SharePointPlanDataService(sp));
   // Setting up lists and importing a plan happen once in a while, by a site owner: their code (the list definitions, the import engine) is fetched when first used.
@@ -162,17 +165,9 @@ export function startPlanServiceScope(parent: ServiceScope, host: IPlanServiceHo
 
 /** Every service from a finished scope (one started by startPlanServiceScope, or a child of it). */
 export function consumePlanServices(scope: ServiceScope): IPlanServices {
-  return {
-    dataService: scope.consume(PlanServiceKeys.dataService),
-    packService: scope.consume(PlanServiceKeys.packService),
-    provisioning: scope.consume(PlanServiceKeys.provisioning),
-    importService: scope.consume(PlanServiceKeys.importService),
-    requestService: scope.consume(PlanServiceKeys.requestService),
-    mailSender: scope.consume(PlanServiceKeys.mailSender),
-    peopleService: scope.consume(PlanServiceKeys.peopleService),
-    upkeepService: scope.consume(PlanServiceKeys.upkeepService),
-    roleService: scope.consume(PlanServiceKeys.roleService),
-    evidenceService: scope.consume(PlanServiceKeys.evidenceService),
-    planLoader: scope.consume(PlanServiceKeys.planLoader)
-  };
+  const services: Partial<Record<keyof IPlanServices, unknown>> = {};
+  for (const name of Object.keys(PlanServiceKeys) as Array<keyof IPlanServices>) {
+    services[name] = scope.consume<unknown>(PlanServiceKeys[name]);
+  }
+  return services as IPlanServices;
 }

@@ -1,34 +1,41 @@
-import { PlanDataError, toPlanDataError } from '../../../src/services/errors';
+import { PlanDataError, dataErrorKind, toPlanDataError } from '../../../src/services/errors';
 
-/** A PnPjs HttpRequestError as it arrives: status, and SharePoint's body after "::>". */
-function httpError(status: number, code: string, message: string): Error {
-  const error = new Error(`Error making HttpClient request in queryable [${status}] X ::> ${JSON.stringify({ 'odata.error': { code, message: { lang: 'en-US', value: message } } })}`);
-  return Object.assign(error, { isHttpRequestError: true, status });
-}
+describe('dataErrorKind', () => {
+  it.each([
+    [401, '', 'forbidden'],
+    [403, '', 'forbidden'],
+    [404, '-2130575338, Microsoft.SharePoint.SPException: Item does not exist.', 'notFound'],
+    [404, "-1, System.ArgumentException: List 'SEND Plans' does not exist at site with URL ''.", 'notSetUp'],
+    [409, '-2130575305, Microsoft.SharePoint.SPException: Save Conflict.', 'conflict'],
+    [412, '', 'conflict'],
+    [429, '', 'throttled'],
+    [503, '', 'throttled'],
+    [500, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException: The attempted operation is prohibited.', 'overThreshold'],
+    [400, '-2130575257, Microsoft.SharePoint.SPException: A file with the name a.json already exists.', 'alreadyExists'],
+    [500, '-1, System.InvalidOperationException: Something else.', 'unexpected']
+  ])('maps HTTP %i ("%s") to %s', (status, said, kind) => {
+    expect(dataErrorKind(status, said)).toBe(kind);
+  });
+});
 
 describe('toPlanDataError', () => {
-  it.each([
-    [403, '-2147024891, System.UnauthorizedAccessException', 'Access denied.', 'forbidden'],
-    [401, '-2147024891, System.UnauthorizedAccessException', 'Sign in.', 'forbidden'],
-    [404, '-2130575338, Microsoft.SharePoint.SPException', 'Item does not exist.', 'notFound'],
-    [404, '-1, System.ArgumentException', "List 'SEND Plans' does not exist at site with URL ''.", 'notSetUp'],
-    [412, '-1, Microsoft.SharePoint.Client.ClientServiceException', 'The request ETag value does not match.', 'conflict'],
-    [429, '429', 'Throttled.', 'throttled'],
-    [503, '503', 'Unavailable.', 'throttled'],
-    [500, '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', 'The attempted operation is prohibited because it exceeds the list view threshold.', 'overThreshold'],
-    [500, '-1, System.InvalidOperationException', 'Something else.', 'unexpected']
-  ])('maps HTTP %i (%s) to %s, keeping SharePoint\'s words as the detail', (status, code, message, kind) => {
-    const mapped = toPlanDataError(httpError(status, code, message));
-    expect(mapped).toBeInstanceOf(PlanDataError);
-    expect(mapped).toMatchObject({ kind, status, detail: `${code}: ${message}` });
-  });
-
-  it('maps a failed fetch (no network) to "network"', () => {
-    expect(toPlanDataError(new TypeError('fetch failed'))).toMatchObject({ kind: 'network', detail: 'fetch failed' });
-  });
-
   it('passes a PlanDataError through unchanged', () => {
     const original = new PlanDataError('conflict', 'x', 412);
     expect(toPlanDataError(original)).toBe(original);
+  });
+
+  it('maps a failed fetch, and an aborted one, to network', () => {
+    expect(toPlanDataError(new TypeError('fetch failed'))).toMatchObject({ kind: 'network', detail: 'fetch failed' });
+    expect(toPlanDataError(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }))).toMatchObject({ kind: 'network' });
+  });
+
+  it('maps a PnPjs error from an instance without the PlanDataErrors behaviour by its status alone', () => {
+    const error = Object.assign(new Error('Error making HttpClient request in queryable [403] Forbidden'), { isHttpRequestError: true, status: 403 });
+    expect(toPlanDataError(error)).toMatchObject({ kind: 'forbidden', status: 403 });
+  });
+
+  it('maps anything else to unexpected, keeping its message for the support log', () => {
+    expect(toPlanDataError(new Error('Boom'))).toMatchObject({ kind: 'unexpected', detail: 'Boom' });
+    expect(toPlanDataError('odd')).toMatchObject({ kind: 'unexpected', detail: 'odd' });
   });
 });

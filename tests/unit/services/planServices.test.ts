@@ -47,7 +47,10 @@ jest.mock('../../../src/services/CachedPlanLoader', () => {
   };
 });
 
-const sp = { pnp: 'the host SPFI' } as unknown as SPFI;
+/** The host's SPFI: `using` registers behaviours on it and hands the same instance back, as PnPjs's does. */
+jest.mock('../../../src/services/errorBehaviour', () => ({ PlanDataErrors: () => 'the PlanDataErrors behaviour' }));
+
+const sp = { pnp: 'the host SPFI', using: jest.fn((): SPFI => sp) } as unknown as SPFI;
 const graphClient = jest.fn();
 const host = { sp, siteUrl: 'https://council.sharepoint.com/sites/send', userLoginName: 'i:0#.f|membership|sam@council.gov.uk', graphClient };
 
@@ -91,6 +94,12 @@ describe('the plan services scope', () => {
     const child = scope.startNewChild();
     child.finish();
     expect(child.consume(PlanServiceKeys.provisioning)).toBe(services.provisioning);
+  });
+
+  it('makes every failed request of the host\'s PnPjs reject with a PlanDataError', () => {
+    (sp.using as jest.Mock).mockClear();
+    started();
+    expect(sp.using).toHaveBeenCalledWith('the PlanDataErrors behaviour');
   });
 
   it('loads no on-demand module until one of its methods is called, then that module only, once', async () => {
