@@ -1,5 +1,5 @@
 /**
- * Imports a plan spreadsheet (CSV or Excel workbook) into a plan on a SharePoint site,
+ * Imports a plan spreadsheet (CSV or Excel workbook) or Word document into a plan on a SharePoint site,
  * with the same engine the web part uses: into a new plan made for it, or into a plan
  * already on the site. Prints the dry run (the target plan, the status key, how each
  * column is read, every row's change and every problem with its row, column and value)
@@ -10,9 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemText } from '../src/components/problemText';
-import { IWorkbookRead, SpreadsheetFileError, readSpreadsheet } from '../src/formats/readSpreadsheet';
+import { IFileRead, SpreadsheetFileError, readSpreadsheet } from '../src/formats/readSpreadsheet';
 import { IImportContext, IImportPlan, IImportedAction, emptyImportPlan, planImport } from '../src/model/import/dryRun';
 import { IKpiSheetPlan, chooseSheet, kpiSheets, planKpiSheets } from '../src/model/import/chooseSheet';
+import { ITableRowPlace, tableRowPlace } from '../src/model/import/documentTables';
 import { IImportedKpi, IKpiJson, analyseKpiSheet, kpiJson } from '../src/model/import/kpiSheet';
 import { ColumnTarget, IColumnMapping, ISheetAnalysis, columnLetter } from '../src/model/import/mapping';
 import { INewPlanProposal, proposePlan } from '../src/model/import/newPlan';
@@ -49,8 +50,8 @@ const EXIT = {
 const USAGE = `Usage: npm run import -- FILE --site URL [options]
 
 Imports a plan from a spreadsheet (CSV in UTF-8, UTF-16 or Windows-1252, comma,
-semicolon or tab separated; or an Excel workbook, .xlsx) into a plan on a SharePoint
-site. It always shows the dry run first: the plan it writes into, the status key, how
+semicolon or tab separated; an Excel workbook, .xlsx; or a Word document, .docx, whose
+tables are read as sheets) into a plan on a SharePoint site. It always shows the dry run first: the plan it writes into, the status key, how
 each column is read, what each row will change and every problem by row, column and
 value. Without --dry-run it then writes the rows that passed.
 
@@ -82,20 +83,22 @@ Exit codes:
   { file, sheet, headerRow (1-based), target: { plan: "new" | id, name, localArea },
     scheme: { source, labels: [ { label, meaning, found } ], unmatched: [ { value, found } ] },
     columns: [ { column: "A", header, readAs, confidence, samples } ],
-    rows: [ { row, change: "create" | "update" | "unchanged" | "rejected",
+    rows: [ { row, table, tableRow, change: "create" | "update" | "unchanged" | "rejected",
               action: { ref, text, priority, outcome, theme, strategicLead, responsibleOfficer,
                         deliveryPartners, resources, start, due, revisedDue, revisedDueReason,
                         desiredImpact, howWeWillKnow, status, history: [ { date, status } ],
                         tags, progress: [ { date, text } ], evidence: [ { url, description } ] } } ],
     newPriorities, newOutcomes, kpis: [ { sheet, row, ref, name, unit, baseline, milestones,
-    measurements, change } ], problems: [ { sheet, row, column, header, value, code, message,
-    severity: "error" | "warning" } ], totals, result (when written) }
+    measurements, change } ], problems: [ { sheet, row, table, tableRow, column, header, value,
+    code, message, severity: "error" | "warning" } ], totals, result (when written) }
   Dates are ISO (YYYY-MM-DD) or null; start, due and revisedDue are { text, date } as
   written and as read. priority is "<number> <title>" as the plan will number and title
   it (the number alone when the sheet gives no title); outcome likewise, or null. status
   and history statuses are labels of the plan's status key. readAs is a field ("ref",
   "action", "status"...), "status at <date>", "progress at <date>", "tag <TAG>" or
-  "ignored". A row of 0 is the file as a whole. On exit 2 or 3 nothing is printed on
+  "ignored". A row of 0 is the file as a whole. From a Word document, table and tableRow
+  say where a row is (1-based; a tableRow of 0 is the heading above the table; null for a
+  spreadsheet), and sheet names the tables stitched into it. On exit 2 or 3 nothing is printed on
   stdout and the reason is one line on stderr.`;
 
 /** A failure that ends the command: one line for the person, and the exit code. */
@@ -218,7 +221,7 @@ function readBytes(file: string, what: string): Buffer {
   }
 }
 
-async function readWorkbook(file: string): Promise<IWorkbookRead> {
+async function readWorkbook(file: string): Promise<IFileRead> {
   const bytes = readBytes(file, 'the spreadsheet to import');
   try {
     return await readSpreadsheet(basename(file), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -261,7 +264,7 @@ interface IChosenSheet {
  * with an actions header that is not a KPI scorecard); undefined when the file holds
  * only KPI scorecards, which then import on their own.
  */
-function chooseActionSheet(file: string, read: IWorkbookRead, wanted: string | undefined, saved: readonly IColumnMapping[]): IChosenSheet | undefined {
+function chooseActionSheet(file: string, read: IFileRead, wanted: string | undefined, saved: readonly IColumnMapping[]): IChosenSheet | undefined {
   const { sheets } = read;
   if (sheets.every((sheet) => sheet.rows.every(isBlankRow))) throw new Stop(EXIT.badInput, `${file}: ${problemText({ row: 0, code: 'emptyFile', params: [], severity: 'error' }, strings)}`);
   const chosen = chooseSheet(sheets, wanted, saved);
@@ -354,7 +357,7 @@ class PlanNames {
 /** Everything the run found, for either report. */
 interface IRun {
   command: ICommand;
-  read: IWorkbookRead;
+  read: IFileRead;
   /** Undefined when the file holds only KPI scorecards. */
   chosen?: IChosenSheet;
   target: ITarget;
@@ -376,10 +379,14 @@ function rowsInSheetOrder(plan: IImportPlan): IImportedAction[] {
   return [...plan.actions, ...plan.rejected].sort((a, b) => a.row - b.row);
 }
 
-function allProblems(run: IRun): Array<IImportProblem & { sheet: string }> {
+/** A problem with its sheet and, in a document, the table and row it is in. */
+type ISheetProblem = IImportProblem & { sheet: string; place?: ITableRowPlace };
+
+function allProblems(run: IRun): ISheetProblem[] {
+  const sheet = run.chosen?.sheet;
   return [
-    ...run.plan.problems.map((problem) => ({ ...problem, sheet: run.chosen?.sheet.name ?? '' })),
-    ...run.kpiSheets.reduce<Array<IImportProblem & { sheet: string }>>((all, sheet) => all.concat(sheet.problems.map((problem) => ({ ...problem, sheet: sheet.sheet }))), [])
+    ...run.plan.problems.map((problem) => ({ ...problem, sheet: sheet?.name ?? '', place: sheet && problem.row > 0 ? tableRowPlace(sheet, problem.row) : undefined })),
+    ...run.kpiSheets.reduce<ISheetProblem[]>((all, kpiSheet) => all.concat(kpiSheet.problems.map((problem) => ({ ...problem, sheet: kpiSheet.sheet }))), [])
   ];
 }
 
@@ -451,11 +458,12 @@ function jsonReport(run: IRun): Record<string, unknown> {
     columns: (chosen?.analysis.columns ?? []).map((column) => ({ column: columnLetter(column.column), header: column.header, readAs: readAs(column.target), confidence: column.confidence, samples: column.samples })),
     newPriorities: plan.newPriorities.map((priority) => run.names.priority(priority.number)),
     newOutcomes: plan.newOutcomes.map((outcome) => ({ priority: run.names.priority(outcome.priority), outcome: run.names.outcome(outcome.priority, outcome.number) })),
-    rows: rowsInSheetOrder(plan).map((action) => ({ row: action.row, change: action.change, action: actionJson(action, run) })),
+    rows: rowsInSheetOrder(plan).map((action) => ({ row: action.row, ...tableJson(run.chosen && tableRowPlace(run.chosen.sheet, action.row)), change: action.change, action: actionJson(action, run) })),
     kpis: run.kpiSheets.reduce<Array<IKpiJson & { sheet: string }>>((all, sheet) => all.concat(sheet.kpis.map((kpi) => ({ sheet: sheet.sheet, ...kpiJson(kpi) }))), []),
     problems: allProblems(run).map((problem) => ({
       sheet: problem.sheet,
       row: problem.row,
+      ...tableJson(problem.place),
       column: problem.column ?? null,
       header: problem.header ?? null,
       value: problem.value ?? null,
@@ -469,6 +477,11 @@ function jsonReport(run: IRun): Record<string, unknown> {
 }
 /* eslint-enable @rushstack/no-new-null */
 
+/** A document's table and row for a sheet row, or nulls (a spreadsheet's rows, a document's title rows). */
+function tableJson(place: ITableRowPlace | undefined): { table: number | null; tableRow: number | null } {
+  return { table: place?.table ?? null, tableRow: place?.row ?? null };
+}
+
 function cells(count: number): string {
   return `${count} ${count === 1 ? 'cell' : 'cells'}`;
 }
@@ -477,28 +490,36 @@ function quoted(value: string): string {
   return `"${value.replace(/\s+/g, ' ')}"`;
 }
 
-function problemLine(problem: IImportProblem & { sheet: string }, multipleSheets: boolean): string {
-  const where = [problem.row > 0 ? `row ${problem.row}` : 'file'];
+/** Where a row is: its table and row in a document (0 is the heading above the table), else its row. */
+function rowName(row: number, place: ITableRowPlace | undefined): string {
+  if (!place) return `row ${row}`;
+  return place.row === 0 ? `heading above table ${place.table}` : `table ${place.table}, row ${place.row}`;
+}
+
+function problemLine(problem: ISheetProblem, multipleSheets: boolean): string {
+  const where = [problem.row > 0 ? rowName(problem.row, problem.place) : 'file'];
   if (multipleSheets) where.unshift(`sheet ${problem.sheet}`);
   if (problem.column) where.push(`column ${problem.column}${problem.header ? ` (${problem.header})` : ''}`);
   if (problem.value !== undefined && problem.value !== '') where.push(`value ${quoted(problem.value.length > 80 ? `${problem.value.slice(0, 79)}…` : problem.value)}`);
   return `  ${problem.severity} ${where.join(', ')}: ${problemText(problem, strings)}`;
 }
 
-function rowLine(action: IImportedAction): string {
+function rowLine(action: IImportedAction, sheet: ISheet | undefined): string {
   const logged = action.history.length + action.updates.length > 0 ? ` (${action.history.length} status history, ${action.updates.length} progress entries)` : '';
   const text = action.text.length > 60 ? `${action.text.slice(0, 59)}…` : action.text;
-  return `  row ${action.row}: ${action.ref} ${action.change}${logged} ${quoted(text)}`;
+  return `  ${rowName(action.row, sheet && tableRowPlace(sheet, action.row))}: ${action.ref} ${action.change}${logged} ${quoted(text)}`;
 }
 
 function textReport(run: IRun): string {
   const { command, read, chosen, target, plan } = run;
   const context = target.context;
-  const how = read.format === 'csv' ? ` (CSV, ${read.encoding ?? 'utf-8'}, ${read.separator === '\t' ? 'tab' : read.separator === ';' ? 'semicolon' : 'comma'}-separated)` : ' (Excel workbook)';
+  const how =
+    read.format === 'csv' ? ` (CSV, ${read.encoding ?? 'utf-8'}, ${read.separator === '\t' ? 'tab' : read.separator === ';' ? 'semicolon' : 'comma'}-separated)` : read.format === 'docx' ? ' (Word document, its tables read as sheets)' : ' (Excel workbook)';
   const where = chosen ? `sheet "${chosen.sheet.name}", header on row ${chosen.analysis.headerRow + 1}` : 'KPI scorecards only';
   const lines = [`${command.dryRun ? 'Dry run of' : 'Importing'} ${command.file}${how}, ${where}`];
   lines.push(context.target.kind === 'new' ? `into a new plan "${context.target.name}" (local area ${context.target.localArea || 'not given: use --area'})` : `into plan ${context.target.planId} "${context.target.name}"`);
   if (read.sheets.length > 1) lines.push(`Sheets in the file: ${sheetList(read.sheets)}.`);
+  if (read.format === 'docx') for (const table of read.leftOut) lines.push(`Table ${table.table} is left out: it is ${table.kind === 'glossary' ? 'a glossary of roles or abbreviations' : 'the status key'}.`);
   const sources = { plan: "the plan's own", preset: 'a preset key that covers the values found', custom: 'made from the words found' };
   lines.push(`Status key (${sources[target.proposal.scheme.source]}):`);
   target.proposal.scheme.scheme.labels.forEach((label, index) => {
@@ -514,7 +535,7 @@ function textReport(run: IRun): string {
   }
   if (plan.newPriorities.length > 0) lines.push('Priority areas to create:', ...plan.newPriorities.map((priority) => `  ${run.names.priority(priority.number)}`));
   if (plan.newOutcomes.length > 0) lines.push('Outcomes to create:', ...plan.newOutcomes.map((outcome) => `  ${run.names.outcome(outcome.priority, outcome.number) ?? ''} (priority ${outcome.priority})`));
-  if (chosen) lines.push('Rows:', ...rowsInSheetOrder(plan).map(rowLine));
+  if (chosen) lines.push('Rows:', ...rowsInSheetOrder(plan).map((action) => rowLine(action, chosen.sheet)));
   for (const sheet of run.kpiSheets) {
     lines.push(`KPIs on sheet "${sheet.sheet}":`, ...sheet.kpis.map((kpi) => `  row ${kpi.row}: ${kpi.ref} ${kpi.change} ${quoted(kpi.name)} (${kpi.milestones.length} milestones, ${kpi.measurements.length} measurements)`));
   }

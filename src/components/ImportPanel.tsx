@@ -24,6 +24,7 @@ export interface IImportPanelProps {
 const ACCEPTED_FILES = [
   '.xlsx',
   '.xlsm',
+  '.docx',
   '.csv',
   '.tsv',
   '.txt',
@@ -31,7 +32,8 @@ const ACCEPTED_FILES = [
   'text/tab-separated-values',
   'text/plain',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel.sheet.macroEnabled.12'
+  'application/vnd.ms-excel.sheet.macroEnabled.12',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 ].join(',');
 
 const STEP_HEADINGS: Readonly<Record<ImportPhase['kind'], string>> = {

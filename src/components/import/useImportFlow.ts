@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { IWorkbookRead } from '../../formats/spreadsheetFile';
+import type { IFileRead } from '../../formats/readSpreadsheet';
 import { IKpiSheetPlan, chooseSheet as defaultSheet, kpiSheets, planKpiSheets } from '../../model/import/chooseSheet';
 import { IImportContext, IImportPlan, emptyImportPlan, planImportInSlices } from '../../model/import/dryRun';
 import { IImportedKpi, analyseKpiSheet } from '../../model/import/kpiSheet';
@@ -28,7 +28,7 @@ export type TargetChoice = 'new' | number;
 /** The file as read, the sheet chosen, where it goes and how its columns are read. */
 export interface IImportSetup {
   fileName: string;
-  workbook: IWorkbookRead;
+  workbook: IFileRead;
   sheetIndex: number;
   /** Undefined when the sheet has no actions header (none at all, or it is a KPI scorecard). */
   analysis?: ISheetAnalysis;
@@ -173,7 +173,7 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
       const { readSpreadsheet } = await import(/* webpackChunkName: 'spreadsheet-reader' */ '../../formats/readSpreadsheet');
       const workbook = await readSpreadsheet(file.name, bytes);
       const chosen = defaultSheet(workbook.sheets);
-      const sheetIndex = chosen ? workbook.sheets.indexOf(chosen.sheet) : 0;
+      const sheetIndex = chosen ? workbook.sheets.findIndex((sheet) => sheet === chosen.sheet) : 0;
       const next = analysed({ fileName: file.name, workbook, sheetIndex, target: snapshot.plan.id, name: '', localArea: '', meanings: {} });
       if (!next.analysis && next.kpiSheetNames.length === 0 && workbook.sheets.length === 1) {
         setPhase({ kind: 'choose', message: formatString(strings.ImportNoHeader, file.name) });
