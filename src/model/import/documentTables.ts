@@ -198,6 +198,7 @@ export function stitchDocument(blocks: readonly DocumentBlock[]): IStitchedDocum
   const leftOut: IStitchedDocument['leftOut'] = [];
   const groups: IGroup[] = [];
   let opening: string[] = [];
+  const title = paragraphs.find((paragraph) => paragraph.text.trim() !== '');
   let tableNumber = 0;
   let above: Array<{ text: string; heading: boolean }> = [];
   let headings: string[] = [];
@@ -210,7 +211,8 @@ export function stitchDocument(blocks: readonly DocumentBlock[]): IStitchedDocum
       continue;
     }
     tableNumber += 1;
-    const written = headingsInForce(above.filter(isHeading).map((paragraph) => paragraph.text.trim()));
+    // The document's first paragraph is its title, whatever its style, not the heading of the first table.
+    const written = above.filter((paragraph) => paragraph !== title && isHeading(paragraph)).map((paragraph) => paragraph.text.trim());
     above = [];
     const rows = block.rows;
     const key = keyOfTable(rows);
@@ -225,11 +227,11 @@ export function stitchDocument(blocks: readonly DocumentBlock[]): IStitchedDocum
       leftOut.push({ table: tableNumber, kind: 'glossary' });
       continue;
     }
-    // The first plan table's heading heads its rows, not the plan: it is not a title row.
-    if (groups.length === 0) opening = opening.filter((line) => written.indexOf(line) < 0);
     const headerRow = headerRowOf(rows);
     const titleRows = headerRow === undefined ? [] : rows.slice(0, headerRow).map((cells) => filledCells(cells).join(' ')).filter((text) => text !== '');
-    const own = written.concat(titleRows);
+    const own = headingsInForce(written.concat(titleRows));
+    // The first plan table's heading heads its rows, not the plan: it is not a title row.
+    if (groups.length === 0) opening = opening.filter((line) => own.indexOf(line) < 0);
     if (own.length > 0) headings = own;
     const width = rows.reduce((most, cells) => Math.max(most, cells.length), 0);
     const table: IPlanTable = { number: tableNumber, headerRow, rows, headings, ownHeadings: own.length > 0 };
