@@ -165,7 +165,8 @@ class DocumentReader {
       let text = cell.lines.join('\n');
       // A covered cell shows the text of the cell that starts the merge, in the row above.
       if (cell.vMerge === 'continue') text = table.rows[rowIndex - 1]?.[column] ?? '';
-      if (text !== '') checkCell(this.tableName(tables), rowIndex, column, text, this.limits);
+      // A merge's last column is held to the column limit too, so a hostile span cannot pad rows without end.
+      checkCell(this.tableName(tables), rowIndex, column + cell.span - 1, text, this.limits);
       row.cells.push(text);
       for (let spanned = 1; spanned < cell.span; spanned++) row.cells.push('');
     };

@@ -175,5 +175,7 @@ describe('readSpreadsheet with a Word document', () => {
     const long = docx(tbl(tc(p('Ref')) + tc(p('Action')), tc(p('1.1')) + tc(p('x'.repeat(50)))));
     expect(await failure(readSpreadsheet('plan.docx', long, { maxCellChars: 20 }))).toMatchObject({ code: 'cellTooLong', params: ['B2', 'Table 1', 50, 20], sheet: 'Table 1', row: 2, column: 'B' });
     expect(await failure(readSpreadsheet('plan.docx', long, { maxUnzippedBytes: 100 }))).toMatchObject({ code: 'zipBomb' });
+    const wide = docx(tbl(tc(p('Ref')) + tc(p('Action')), tc(p('1.1')) + tc(p(''), '<w:gridSpan w:val="900"/>')));
+    expect(await failure(readSpreadsheet('plan.docx', wide, { maxColumns: 100 }))).toMatchObject({ code: 'tooManyColumns', sheet: 'Table 1', row: 2 });
   });
 });
