@@ -6,7 +6,9 @@ import { PlanSettingsProblem, parseReportingDates, parseTolerance } from '../mod
 import { IStatusScheme, PRESET_SCHEMES, parseSchemeText, presetScheme, schemeToText } from '../model/statusSchemes';
 import { ConflictError } from '../services/errors';
 import { IPlanDataService } from '../services/IPlanDataService';
+import { DEFAULT_CULTURE } from './culture';
 import { errorMessage, formatDate, formatString } from './format';
+import { schemeName, statusSchemeProblemText } from './schemeText';
 
 export interface IPlanSettingsPanelProps {
   /** The plan as loaded: its ETag guards the save. */
@@ -36,7 +38,8 @@ function draftOf(plan: IPlan): ISettingsDraft {
   return {
     schemeId: preset ? plan.statusScheme.id : CUSTOM_SCHEME,
     customScheme: schemeToText(plan.statusScheme),
-    reportingDates: plan.reportingDates.map((date) => formatDate(date, date)).join('\n'),
+    // In the words parseReportingDates reads back (English month names), whatever the page's culture.
+    reportingDates: plan.reportingDates.map((date) => formatDate(date, date, DEFAULT_CULTURE)).join('\n'),
     tolerance: String(Math.round(plan.kpiThresholds.onTrackTolerance * 1000) / 10),
     marking: plan.protectiveMarking ?? '',
     editPolicy: plan.editPolicy ?? 'everyone',
@@ -126,7 +129,7 @@ export function PlanSettingsPanel({ plan, dataService, onSaved, onDismiss }: IPl
           <Stack tokens={{ childrenGap: 12 }}>
             <Dropdown
               label={strings.SchemeLabel}
-              options={[...PRESET_SCHEMES.map((preset) => ({ key: preset.id, text: preset.name })), { key: CUSTOM_SCHEME, text: strings.SchemeCustom }]}
+              options={[...PRESET_SCHEMES.map((preset) => ({ key: preset.id, text: schemeName(preset) })), { key: CUSTOM_SCHEME, text: strings.SchemeCustom }]}
               selectedKey={draft.schemeId}
               onChange={(_, option) => option && set('schemeId', String(option.key))}
             />
@@ -137,7 +140,7 @@ export function PlanSettingsPanel({ plan, dataService, onSaved, onDismiss }: IPl
                 multiline
                 rows={6}
                 value={draft.customScheme}
-                errorMessage={shown(scheme && !scheme.ok ? scheme.errors.join(' ') : undefined)}
+                errorMessage={shown(scheme && !scheme.ok ? scheme.errors.map(statusSchemeProblemText).join(' ') : undefined)}
                 onChange={(_, value) => set('customScheme', value ?? '')}
               />
             )}

@@ -1,7 +1,8 @@
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { ILatestNote } from '../model/rollups';
-import { IPlanDate } from '../model/planDates';
+import { IPlanDate, PlanDateReason } from '../model/planDates';
+import { DEFAULT_CULTURE } from './culture';
 import { DataErrorKind, ImportWriteError, PlanDataError } from '../services/errors';
 import { fillTemplate } from './problemText';
 
@@ -22,11 +23,33 @@ const ERROR_MESSAGES: Readonly<Record<DataErrorKind, string>> = {
   unexpected: strings.ErrorUnexpected
 };
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "30 April 2023": British order, month in words so no reader mistakes 03/04 for 4 March. */
-export function formatDate(value: IsoDate | undefined, fallback: string): string {
-  return value ? LONG_DATE.format(new Date(`${value}T00:00:00Z`)) : fallback;
+/**
+ * A date format of the culture, made once: a view formats hundreds of dates. Dates are
+ * calendar days (IsoDate), so they are formatted in UTC and never shift a day.
+ */
+export function dateFormat(culture: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${culture} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(culture, { timeZone: 'UTC', ...options });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** The calendar day as a Date at its UTC midnight, for formatting. */
+function utcDay(value: IsoDate): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+/**
+ * "30 April 2023" in en-GB: the month in words, so no reader mistakes 03/04 for 4 March,
+ * in the culture's order.
+ */
+export function formatDate(value: IsoDate | undefined, fallback: string, culture: string = DEFAULT_CULTURE): string {
+  return value ? dateFormat(culture, { day: 'numeric', month: 'long', year: 'numeric' }).format(utcDay(value)) : fallback;
 }
 
 /** The message of anything thrown, for showing to the person. */
@@ -41,15 +64,44 @@ export function errorMessage(error: unknown): string {
 }
 
 /** "10 May 2023: Waiting for partner returns", or that there is none yet. */
-export function latestUpdateText(update: ILatestNote | undefined): string {
-  return update ? formatString(strings.LatestUpdateText, formatDate(update.date, update.date), update.note) : strings.NoUpdateYet;
+export function latestUpdateText(update: ILatestNote | undefined, culture: string = DEFAULT_CULTURE): string {
+  return update ? formatString(strings.LatestUpdateText, formatDate(update.date, update.date, culture), update.note) : strings.NoUpdateYet;
 }
 
-
 /** "?July 2023 (31 July 2023, to be confirmed)": the date as written, then what it means. */
-export function dueText(date: IPlanDate | undefined): string {
+export function dueText(date: IPlanDate | undefined, culture: string = DEFAULT_CULTURE): string {
   if (!date || date.kind === 'none') return strings.NotRecorded;
-  const derived = date.date ? formatDate(date.date, '') : '';
+  const derived = date.date ? formatDate(date.date, '', culture) : '';
   if (!derived || derived === date.text) return date.text || derived;
   return formatString(date.tentative ? strings.DueDerivedTentative : strings.DueDerived, date.text, derived);
+}
+
+/** Each plan-date reason's words; `dayMonthNoYear` fills in its two readings. */
+const DATE_REASON_TEXT: Readonly<Record<PlanDateReason['code'], string>> = {
+  blank: strings.DateReason_blank,
+  tentative: strings.DateReason_tentative,
+  onlyQuestionMark: strings.DateReason_onlyQuestionMark,
+  toBeConfirmed: strings.DateReason_toBeConfirmed,
+  inPlace: strings.DateReason_inPlace,
+  ongoing: strings.DateReason_ongoing,
+  ongoingStartUnreadable: strings.DateReason_ongoingStartUnreadable,
+  rangeBackwards: strings.DateReason_rangeBackwards,
+  startNotDue: strings.DateReason_startNotDue,
+  startUnreadable: strings.DateReason_startUnreadable,
+  dayMonthNoYear: strings.DateReason_dayMonthNoYear,
+  monthNoYear: strings.DateReason_monthNoYear,
+  noSuchDay: strings.DateReason_noSuchDay,
+  unreadable: strings.DateReason_unreadable
+};
+
+/**
+ * Why a written date has no date, in words. "3 Mar" offers both readings in the
+ * culture's words: "3 March of any year, or March 2003".
+ */
+export function planDateReasonText(reason: PlanDateReason, culture: string = DEFAULT_CULTURE): string {
+  if (reason.code !== 'dayMonthNoYear') return DATE_REASON_TEXT[reason.code];
+  // Any year with the day will do for the day-and-month reading (2000 is a leap year: 29 February reads).
+  const dayOfMonth = dateFormat(culture, { day: 'numeric', month: 'long' }).format(new Date(Date.UTC(2000, reason.month - 1, reason.day)));
+  const monthOfYear = dateFormat(culture, { month: 'long', year: 'numeric' }).format(new Date(Date.UTC(2000 + reason.day, reason.month - 1, 1)));
+  return formatString(DATE_REASON_TEXT.dayMonthNoYear, dayOfMonth, monthOfYear);
 }

@@ -4,7 +4,7 @@
  * when someone else saved the same action first.
  */
 import { Assignee, IAction, IPerson, splitTags } from './plan';
-import { IPlanDate, parsePlanDate } from './planDates';
+import { IPlanDate, PlanDateReason, parsePlanDate } from './planDates';
 
 /** The fields edited as text, as the person types them. */
 export type TextField = 'text' | 'theme' | 'revisedDue' | 'revisedDueReason' | 'desiredImpact' | 'howWeWillKnow' | 'resources' | 'tags';
@@ -36,7 +36,7 @@ export type ActionEditValues = Record<TextField, string> & Record<OwnerField, Ow
 
 export type EditProblem =
   | { field: 'text'; problem: 'required' }
-  | { field: 'revisedDue'; problem: 'notADate'; reason: string }
+  | { field: 'revisedDue'; problem: 'notADate'; reason: PlanDateReason }
   | { field: 'revisedDueReason'; problem: 'reasonRequired' }
   | { field: OwnerField; problem: 'personRequired' | 'roleRequired' };
 
@@ -94,7 +94,7 @@ export function validateEdit(values: ActionEditValues): EditProblem[] {
   const revised = values.revisedDue.trim();
   if (revised) {
     const parsed = parsePlanDate(revised);
-    if (!DATED_KINDS.has(parsed.kind)) problems.push({ field: 'revisedDue', problem: 'notADate', reason: parsed.reason ?? '' });
+    if (!DATED_KINDS.has(parsed.kind)) problems.push({ field: 'revisedDue', problem: 'notADate', reason: parsed.reason ?? { code: 'unreadable' } });
     if (!values.revisedDueReason.trim()) problems.push({ field: 'revisedDueReason', problem: 'reasonRequired' });
   }
   return problems;

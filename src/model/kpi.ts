@@ -89,11 +89,18 @@ export type KpiStatus = 'onTrack' | 'atRisk' | 'offTrack';
 export type DirectionOfTravel = 'improving' | 'worsening' | 'unchanged' | 'unknown';
 
 /** The computed view of a KPI at its latest measurement. */
+/**
+ * Why a KPI's status is what it is, as a code the components word for a board member:
+ * no actual yet, no numeric target at its date, within tolerance of the trajectory,
+ * behind it but improving, or behind it and not improving.
+ */
+export type KpiReason = 'noActual' | 'noTarget' | 'withinTolerance' | 'behindImproving' | 'behindNotImproving';
+
 export interface IKpiAssessment {
   /** Undefined when there is no actual yet or no target to compare it with. */
   status?: KpiStatus;
-  /** Why the status is what it is, in words a board member reads. */
-  reason: string;
+  /** Why the status is what it is. */
+  reason: KpiReason;
   latest?: IMeasurement;
   previous?: IMeasurement;
   /** The trajectory's value at the latest measurement's date. */
@@ -211,19 +218,19 @@ export function assessKpi(
   const previous = ordered[ordered.length - 2];
   const travel = directionOfTravel(latest?.value, previous?.value ?? kpi.baselineValue, kpi.direction);
   if (!latest) {
-    return { reason: 'No actual has been recorded yet.', travel };
+    return { reason: 'noActual', travel };
   }
   const target = targetAt(trajectory(kpi, planStart), latest.periodEnd);
   if (target === undefined) {
-    return { reason: 'There is no numeric target for this date yet.', latest, previous, travel };
+    return { reason: 'noTarget', latest, previous, travel };
   }
   const shortfall = shortfallOf(latest.value, target, kpi.direction);
   const base = { latest, previous, target, shortfall, travel };
   if (shortfall <= thresholds.onTrackTolerance + EPSILON) {
-    return { ...base, status: 'onTrack', reason: 'Within tolerance of the trajectory.' };
+    return { ...base, status: 'onTrack', reason: 'withinTolerance' };
   }
   if (travel === 'improving') {
-    return { ...base, status: 'atRisk', reason: 'Behind the trajectory but improving.' };
+    return { ...base, status: 'atRisk', reason: 'behindImproving' };
   }
-  return { ...base, status: 'offTrack', reason: 'Behind the trajectory and not improving.' };
+  return { ...base, status: 'offTrack', reason: 'behindNotImproving' };
 }

@@ -1,4 +1,4 @@
-import { IsoDate, endOfMonth, isoDate, isIsoDate } from './isoDate';
+import { IsoDate, daysInMonth, endOfMonth, isoDate, isIsoDate } from './isoDate';
 
 /**
  * What kind of "by when" a plan wrote:
@@ -22,8 +22,29 @@ export interface IPlanDate {
   /** Written as a review point ("Review August 2024") rather than a deadline. */
   review?: boolean;
   /** Why no date was derived, or what a reader should check. */
-  reason?: string;
+  reason?: PlanDateReason;
 }
+
+/**
+ * Why a written date has no derived date, or what a reader should check, as a code the
+ * components word through loc. `dayMonthNoYear` keeps the day and month it read
+ * ("3 Mar"), so the words can offer both readings: 3 March of some year, or March 2003.
+ */
+export type PlanDateReason =
+  | { code: 'blank' }
+  | { code: 'tentative' }
+  | { code: 'onlyQuestionMark' }
+  | { code: 'toBeConfirmed' }
+  | { code: 'inPlace' }
+  | { code: 'ongoing' }
+  | { code: 'ongoingStartUnreadable' }
+  | { code: 'rangeBackwards' }
+  | { code: 'startNotDue' }
+  | { code: 'startUnreadable' }
+  | { code: 'dayMonthNoYear'; day: number; month: number }
+  | { code: 'monthNoYear' }
+  | { code: 'noSuchDay' }
+  | { code: 'unreadable' };
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, january: 1,
@@ -136,23 +157,21 @@ function pointStart(point: ICalendarPoint): IsoDate | undefined {
   return isoDate(point.year, point.month, point.kind === 'month' ? 1 : (point.day as number));
 }
 
-function unknown(text: string, reason: string, extra: Partial<IPlanDate> = {}): IPlanDate {
+function unknown(text: string, reason: PlanDateReason, extra: Partial<IPlanDate> = {}): IPlanDate {
   return { text, kind: 'unknown', reason, ...extra };
 }
 
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** Explains why text with a month but no year cannot be dated. */
-function missingYearReason(text: string): string | undefined {
+/** Why text with a month but no year cannot be dated. */
+function missingYearReason(text: string): PlanDateReason | undefined {
   const dayMonth = DAY_MONTH.exec(text);
   if (dayMonth) {
-    const month = capitalise(dayMonth[2]);
-    return `No year is given: it could mean ${Number(dayMonth[1])} ${month} of any year, or ${month} 20${dayMonth[1].padStart(2, '0')}. Write the year.`;
+    const day = Number(dayMonth[1]);
+    const month = monthNumber(dayMonth[2]);
+    // A day the month never has (in a leap year either) is no date of any year.
+    return day <= daysInMonth(2000, month) && day >= 1 ? { code: 'dayMonthNoYear', day, month } : { code: 'noSuchDay' };
   }
   if (MONTH_ONLY.test(text)) {
-    return 'A month is given without a year. Write the year.';
+    return { code: 'monthNoYear' };
   }
   return undefined;
 }
@@ -160,7 +179,7 @@ function missingYearReason(text: string): string | undefined {
 function pointResult(text: string, point: ICalendarPoint, flags: Partial<IPlanDate>): IPlanDate {
   const date = pointEnd(point);
   if (!date) {
-    return unknown(text, 'The day or month does not exist.', flags);
+    return unknown(text, { code: 'noSuchDay' }, flags);
   }
   return { text, kind: point.kind, date, ...flags };
 }
@@ -176,13 +195,13 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
   const text = written ?? '';
   let rest = normalise(text);
   if (!rest) {
-    return { text, kind: 'none', reason: 'No date was given.' };
+    return { text, kind: 'none', reason: { code: 'blank' } };
   }
 
   const flags: Partial<IPlanDate> = {};
   if (rest.startsWith('?')) {
     flags.tentative = true;
-    flags.reason = 'Written with a question mark: the date is provisional.';
+    flags.reason = { code: 'tentative' };
     rest = rest.replace(/^\?\s*/, '');
   }
   if (/^review\s+/.test(rest)) {
@@ -190,17 +209,17 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
     rest = rest.replace(/^review\s+/, '');
   }
   if (!rest) {
-    return unknown(text, 'Only a question mark was written.', flags);
+    return unknown(text, { code: 'onlyQuestionMark' }, flags);
   }
 
   if (/^(?:tbc|tbd|tba|to be confirmed|to be agreed|to be determined)$/.test(rest)) {
-    return { text, kind: 'tbc', reason: 'To be confirmed.', ...flags };
+    return { text, kind: 'tbc', reason: { code: 'toBeConfirmed' }, ...flags };
   }
   if (/^(?:in place|already in place|now in place|in place and ongoing)$/.test(rest)) {
-    return { text, kind: 'in-place', reason: 'Already in place: no due date.', ...flags };
+    return { text, kind: 'in-place', reason: { code: 'inPlace' }, ...flags };
   }
   if (/^(?:ongoing|on-going|on going|continuous|continuing)$/.test(rest)) {
-    return { text, kind: 'ongoing', reason: 'Ongoing: no end date.', ...flags };
+    return { text, kind: 'ongoing', reason: { code: 'ongoing' }, ...flags };
   }
 
   if (ONGOING_TAIL.test(rest)) {
@@ -208,8 +227,8 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
     const point = readCalendarPoint(start);
     const from = point ? pointStart(point) : undefined;
     return from
-      ? { text, kind: 'ongoing', from, reason: 'Ongoing: no end date.', ...flags }
-      : { text, kind: 'ongoing', reason: 'Ongoing: no end date, and the start could not be read.', ...flags };
+      ? { text, kind: 'ongoing', from, reason: { code: 'ongoing' }, ...flags }
+      : { text, kind: 'ongoing', reason: { code: 'ongoingStartUnreadable' }, ...flags };
   }
 
   const range = rest.split(RANGE_SPLIT);
@@ -220,7 +239,7 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
       const from = pointStart(first);
       const result = pointResult(text, last, flags);
       if (from && result.date && from > result.date) {
-        return unknown(text, 'The range ends before it starts.', flags);
+        return unknown(text, { code: 'rangeBackwards' }, flags);
       }
       return from ? { ...result, from } : result;
     }
@@ -231,9 +250,9 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
     const point = readCalendarPoint(start);
     if (point) {
       const from = pointStart(point);
-      return unknown(text, 'Says when work starts, not when it is due.', { ...flags, from });
+      return unknown(text, { code: 'startNotDue' }, { ...flags, from });
     }
-    return unknown(text, missingYearReason(start) ?? 'Says when work starts, and the start could not be read.', flags);
+    return unknown(text, missingYearReason(start) ?? { code: 'startUnreadable' }, flags);
   }
 
   const point = readCalendarPoint(rest.replace(LEADING_WORDS, ''));
@@ -241,13 +260,13 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
     return pointResult(text, point, flags);
   }
   const bare = rest.replace(LEADING_WORDS, '');
-  return unknown(text, missingYearReason(bare) ?? 'This is not a date that can be read.', flags);
+  return unknown(text, missingYearReason(bare) ?? { code: 'unreadable' }, flags);
 }
 
 /** A plan date from a value already known to be a calendar date (a Date column). */
 export function planDateFromIso(value: IsoDate, text?: string): IPlanDate {
   if (!isIsoDate(value)) {
-    throw new Error(`"${value}" is not an ISO date (YYYY-MM-DD).`);
+    throw new RangeError(`planDateFromIso: "${value}" is not an ISO date (YYYY-MM-DD)`);
   }
   return { text: text ?? value, kind: 'date', date: value };
 }

@@ -47,13 +47,26 @@ export function isRef(text: string): boolean {
   return REF_TOKEN.test(text.trim());
 }
 
-export type RefsResult = { ok: true; refs: string[] } | { ok: false; error: string };
+/** Why written references cannot be listed, as a code with what was written; components word it. */
+export type RefsProblem =
+  | { code: 'noRefs' }
+  | { code: 'notARef'; text: string }
+  | { code: 'rangeNoStart'; text: string }
+  | { code: 'rangeNoEnd'; from: string }
+  | { code: 'rangeBackwards'; from: string; to: string }
+  /** Crosses outcomes or mixes styles: its members cannot be listed without the plan's actions. */
+  | { code: 'rangeCrossesOutcomes'; from: string; to: string }
+  | { code: 'rangeNotSingleLetters'; from: string; to: string }
+  /** Covers more references than a plan would: probably a typing mistake. */
+  | { code: 'rangeTooLong'; from: string; to: string; count: number };
+
+export type RefsResult = { ok: true; refs: string[] } | { ok: false; error: RefsProblem };
 
 function expandRange(from: string, to: string, known: readonly string[] | undefined): RefsResult {
   const start = refParts(from);
   const end = refParts(to);
   if (compareRefs(from, to) > 0) {
-    return { ok: false, error: `The range "${from} to ${to}" runs backwards.` };
+    return { ok: false, error: { code: 'rangeBackwards', from, to } };
   }
   const sameParent =
     start.length === end.length &&
@@ -67,10 +80,7 @@ function expandRange(from: string, to: string, known: readonly string[] | undefi
     }
   }
   if (!sameParent) {
-    return {
-      ok: false,
-      error: `The range "${from} to ${to}" crosses outcomes or mixes reference styles, so its members cannot be listed without the plan's actions.`
-    };
+    return { ok: false, error: { code: 'rangeCrossesOutcomes', from, to } };
   }
   const last = start.length - 1;
   const first = start[last];
@@ -80,7 +90,7 @@ function expandRange(from: string, to: string, known: readonly string[] | undefi
     const a = String(first);
     const b = String(final);
     if (a.length !== 1 || b.length !== 1) {
-      return { ok: false, error: `The range "${from} to ${to}" is not a range of single letters.` };
+      return { ok: false, error: { code: 'rangeNotSingleLetters', from, to } };
     }
     const refs: string[] = [];
     for (let code = a.charCodeAt(0); code <= b.charCodeAt(0); code++) {
@@ -89,7 +99,7 @@ function expandRange(from: string, to: string, known: readonly string[] | undefi
     return { ok: true, refs };
   }
   if (final - first + 1 > MAX_RANGE) {
-    return { ok: false, error: `The range "${from} to ${to}" covers ${final - first + 1} references; check it for a typing mistake.` };
+    return { ok: false, error: { code: 'rangeTooLong', from, to, count: final - first + 1 } };
   }
   const prefix = from.trim().slice(0, from.trim().length - String(first).length);
   const refs: string[] = [];
@@ -114,7 +124,7 @@ export function expandRefs(text: string, knownRefs?: readonly string[]): RefsRes
     .split(/\s+/)
     .filter((token) => token.length > 0);
   if (tokens.length === 0) {
-    return { ok: false, error: 'No references were given.' };
+    return { ok: false, error: { code: 'noRefs' } };
   }
   const result: string[] = [];
   const seen = new Set<string>();
@@ -130,11 +140,11 @@ export function expandRefs(text: string, knownRefs?: readonly string[]): RefsRes
     if (connector === 'to' || connector === '-') {
       const end = tokens[index + 2]?.replace(/\.$/, '');
       if (end === undefined) {
-        return { ok: false, error: `The range starting at "${token}" has no end.` };
+        return { ok: false, error: { code: 'rangeNoEnd', from: token } };
       }
       if (!isRef(token) || !isRef(end)) {
         const bad = isRef(token) ? end : token;
-        return { ok: false, error: `"${bad}" is not an action reference.` };
+        return { ok: false, error: { code: 'notARef', text: bad } };
       }
       const range = expandRange(token, end, knownRefs);
       if (!range.ok) {
@@ -145,10 +155,10 @@ export function expandRefs(text: string, knownRefs?: readonly string[]): RefsRes
       continue;
     }
     if (token.toLowerCase() === 'to' || token === '-') {
-      return { ok: false, error: `A range in "${text.trim()}" has no start.` };
+      return { ok: false, error: { code: 'rangeNoStart', text: text.trim() } };
     }
     if (!isRef(token)) {
-      return { ok: false, error: `"${token}" is not an action reference.` };
+      return { ok: false, error: { code: 'notARef', text: token } };
     }
     add(token);
   }

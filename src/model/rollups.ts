@@ -6,10 +6,7 @@
  */
 import { IsoDate, addDays } from './isoDate';
 import { IAction, IStatusMark, isLive, isLiveAt } from './plan';
-import { CANONICAL_STATUSES, CanonicalStatus, PROGRESS_RANK, IStatusScheme, isDone, labelForKey } from './statusSchemes';
-
-/** Counts per canonical meaning, plus actions never rated or rated with an unknown label. */
-export type MeaningCounts = Record<CanonicalStatus | 'noStatus', number>;
+import { CanonicalStatus, PROGRESS_RANK, IStatusScheme, isDone, labelForKey } from './statusSchemes';
 
 /** The canonical meaning of a stored status key, if the scheme knows it. */
 export function meaningOf(scheme: IStatusScheme, statusKey: string | undefined): CanonicalStatus | undefined {
@@ -19,21 +16,6 @@ export function meaningOf(scheme: IStatusScheme, statusKey: string | undefined):
 /** The due date that counts now: the revised one if set, else the original. */
 export function effectiveDueDate(action: IAction): IsoDate | undefined {
   return action.revisedDue?.date ?? action.due.date;
-}
-
-function emptyCounts(): MeaningCounts {
-  const counts = { noStatus: 0 } as MeaningCounts;
-  CANONICAL_STATUSES.forEach((meaning) => (counts[meaning] = 0));
-  return counts;
-}
-
-/** Counts actions by canonical meaning: comparable across plans with different schemes. A retired action is not counted. */
-export function countByMeaning(actions: readonly IAction[], scheme: IStatusScheme): MeaningCounts {
-  const counts = emptyCounts();
-  for (const action of actions.filter(isLive)) {
-    counts[meaningOf(scheme, action.status) ?? 'noStatus'] += 1;
-  }
-  return counts;
 }
 
 /** Counts actions by the plan's own labels, in the scheme's order; unrated under `noStatus`. A retired action is not counted. */
@@ -75,7 +57,6 @@ export function isDueWithin(action: IAction, scheme: IStatusScheme, today: IsoDa
 export interface IPriorityRollup {
   priorityId: number;
   total: number;
-  byMeaning: MeaningCounts;
   byLabel: Array<{ key: string; count: number }>;
   noStatus: number;
   overdue: number;
@@ -109,7 +90,6 @@ export function rollUp(
   return {
     priorityId,
     total: live.length,
-    byMeaning: countByMeaning(live, scheme),
     byLabel: labels.byLabel,
     noStatus: labels.noStatus,
     overdue: live.filter((a) => isOverdue(a, scheme, today)).length,
@@ -217,7 +197,7 @@ export function changesBetween(
   shownAtFrom?: ReadonlyMap<number, string | undefined>
 ): IActionChange[] {
   if (from > to) {
-    throw new Error(`The period starts (${from}) after it ends (${to}).`);
+    throw new RangeError(`changesBetween: the period starts (${from}) after it ends (${to})`);
   }
   const changes: IActionChange[] = [];
   for (const action of actions.filter((candidate) => isLiveAt(candidate, to))) {

@@ -6,8 +6,8 @@
 import { IsoDate } from './isoDate';
 import { IKpi, IKpiAssessment, IKpiThresholds, IMeasurement, IMilestone, ITrajectoryPoint, assessKpi, milestoneDate, targetAt, trajectory } from './kpi';
 import { IAction } from './plan';
-import { parsePlanDate } from './planDates';
-import { expandRefs } from './refs';
+import { PlanDateReason, parsePlanDate } from './planDates';
+import { RefsProblem, expandRefs } from './refs';
 
 /** A milestone with no numeric target: a checkpoint the lead marks met or not met. */
 export function isCheckpoint(milestone: IMilestone): boolean {
@@ -42,7 +42,7 @@ export function checkpoints(kpi: IKpi, planStart: IsoDate | undefined, today: Is
 export function markCheckpoint(kpi: IKpi, index: number, mark: { met: boolean; date: IsoDate; note: string }): IMilestone[] {
   const milestone = kpi.milestones[index];
   if (!milestone || !isCheckpoint(milestone)) {
-    throw new Error(`Milestone ${index + 1} of KPI ${kpi.ref} is not a checkpoint.`);
+    throw new RangeError(`markCheckpoint: milestone ${index + 1} of KPI ${kpi.ref} is not a checkpoint`);
   }
   return kpi.milestones.map((entry, position) => (position === index ? { ...entry, met: mark.met, metDate: mark.date, metNote: mark.note.trim() || undefined } : entry));
 }
@@ -60,7 +60,7 @@ export type MeasurementProblem =
   | { field: 'value'; problem: 'required' | 'notANumber' }
   | { field: 'value'; problem: 'outOfRange'; min: number; max: number }
   | { field: 'periodEnd'; problem: 'required' | 'inFuture' }
-  | { field: 'periodEnd'; problem: 'notADate'; reason: string }
+  | { field: 'periodEnd'; problem: 'notADate'; reason: PlanDateReason }
   | { field: 'periodEnd'; problem: 'taken'; existing: IMeasurement };
 
 export type MeasurementCheck = { ok: true; measurement: IMeasurement; replaces?: IMeasurement } | { ok: false; problems: MeasurementProblem[] };
@@ -93,7 +93,7 @@ export function checkMeasurement(kpi: IKpi, input: IMeasurementInput, today: Iso
       periodEnd = parsed.date;
       if (periodEnd > today) problems.push({ field: 'periodEnd', problem: 'inFuture' });
     } else {
-      problems.push({ field: 'periodEnd', problem: 'notADate', reason: parsed.reason ?? '' });
+      problems.push({ field: 'periodEnd', problem: 'notADate', reason: parsed.reason ?? { code: 'unreadable' } });
     }
   }
   const existing = periodEnd === undefined ? undefined : kpi.measurements.find((measurement) => measurement.periodEnd === periodEnd);
@@ -104,7 +104,7 @@ export function checkMeasurement(kpi: IKpi, input: IMeasurementInput, today: Iso
 }
 
 /** The actions a KPI names ("5.1.1 to 5.1.4"), or why its refs could not be read. */
-export function linkedActions(kpi: IKpi, actions: readonly IAction[]): { actions: IAction[]; error?: string } {
+export function linkedActions(kpi: IKpi, actions: readonly IAction[]): { actions: IAction[]; error?: RefsProblem } {
   if (!kpi.actionRefs?.trim()) return { actions: [] };
   const expanded = expandRefs(kpi.actionRefs, actions.map((action) => action.ref));
   if (!expanded.ok) return { actions: [], error: expanded.error };

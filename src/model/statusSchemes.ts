@@ -58,6 +58,7 @@ export interface IStatusLabel {
 /** A plan's status key: ordered labels, each with a canonical meaning. */
 export interface IStatusScheme {
   id: string;
+  /** Kept as written for a custom scheme; empty for a preset, whose name is the product's (loc). */
   name: string;
   labels: IStatusLabel[];
 }
@@ -71,72 +72,63 @@ const RED = { colour: '#a4262c', textColour: '#ffffff' };
 const BLUE = { colour: '#0063b1', textColour: '#ffffff' };
 const PURPLE = { colour: '#5c2e91', textColour: '#ffffff' };
 
-function label(
-  key: string,
-  meaning: CanonicalStatus,
-  colours: { colour: string; textColour: string },
-  icon: string,
-  description: string,
-  aliases: string[] = []
-): IStatusLabel {
-  return { key, label: key, meaning, ...colours, icon, description, aliases };
+/**
+ * A preset's label. Its description is empty: a preset's name and its labels'
+ * explanations are the product's words, kept in loc and keyed by preset id and label key
+ * (components/schemeText.ts); a preset is saved as its id, so they are never plan data.
+ */
+function label(key: string, meaning: CanonicalStatus, colours: { colour: string; textColour: string }, icon: string, aliases: string[] = []): IStatusLabel {
+  return { key, label: key, meaning, ...colours, icon, description: '', aliases };
 }
 
 /** R / A / G / C, as in Shropshire's Accelerated Progress Plan. */
 export const RAGC_SCHEME: IStatusScheme = {
   id: 'ragc',
-  name: 'Red / Amber / Green / Complete',
+  name: '',
   labels: [
-    label('Red', 'offTrack', RED, 'StatusErrorFull', 'Delayed or low confidence of completion', ['R']),
-    label('Amber', 'atRisk', AMBER, 'WarningSolid', 'Completion delayed or at risk but being managed', ['A']),
-    label('Green', 'onTrack', GREEN, 'SkypeCircleCheck', 'Completion on track and will be met', ['G']),
-    label('Complete', 'complete', BLUE, 'CompletedSolid', 'Completed', ['C', 'Completed'])
+    label('Red', 'offTrack', RED, 'StatusErrorFull', ['R']),
+    label('Amber', 'atRisk', AMBER, 'WarningSolid', ['A']),
+    label('Green', 'onTrack', GREEN, 'SkypeCircleCheck', ['G']),
+    label('Complete', 'complete', BLUE, 'CompletedSolid', ['C', 'Completed'])
   ]
 };
 
 /** Blue / Red / Amber / Green / Grey: blue means outcomes embedded, green means completed. */
 export const BRAGG_SCHEME: IStatusScheme = {
   id: 'bragg',
-  name: 'Blue / Red / Amber / Green / Grey',
+  name: '',
   labels: [
-    label('Blue', 'embedded', BLUE, 'CompletedSolid', 'Outcomes embedded and being delivered', ['B']),
-    label('Red', 'offTrack', RED, 'StatusErrorFull', 'Off track: action needed', ['R']),
-    label('Amber', 'atRisk', AMBER, 'WarningSolid', 'At risk but being managed', ['A']),
-    label('Green', 'complete', GREEN, 'SkypeCircleCheck', 'Completed', ['G']),
-    label('Grey', 'notStarted', GREY, 'CircleRing', 'Not started, no concerns', ['Gray'])
+    label('Blue', 'embedded', BLUE, 'CompletedSolid', ['B']),
+    label('Red', 'offTrack', RED, 'StatusErrorFull', ['R']),
+    label('Amber', 'atRisk', AMBER, 'WarningSolid', ['A']),
+    label('Green', 'complete', GREEN, 'SkypeCircleCheck', ['G']),
+    label('Grey', 'notStarted', GREY, 'CircleRing', ['Gray'])
   ]
 };
 
 /** The worded RAGP scale, where plans avoid colours altogether. */
 export const WORDED_SCHEME: IStatusScheme = {
   id: 'worded',
-  name: 'Worded (RAGP)',
+  name: '',
   labels: [
-    label('Not due yet', 'notStarted', GREY, 'CircleRing', 'Work has not yet fallen due'),
-    label('On track no concerns', 'onTrack', GREEN, 'SkypeCircleCheck', 'On track with no concerns', ['On track']),
-    label('On track some concerns', 'atRisk', AMBER, 'WarningSolid', 'On track but with some concerns'),
-    label('Off track', 'offTrack', RED, 'StatusErrorFull', 'Off track'),
-    label(
-      'Completed embedded sustained',
-      'embedded',
-      PURPLE,
-      'CompletedSolid',
-      'Completed, embedded and sustained',
-      ['Completed', 'Complete']
-    )
+    label('Not due yet', 'notStarted', GREY, 'CircleRing'),
+    label('On track no concerns', 'onTrack', GREEN, 'SkypeCircleCheck', ['On track']),
+    label('On track some concerns', 'atRisk', AMBER, 'WarningSolid'),
+    label('Off track', 'offTrack', RED, 'StatusErrorFull'),
+    label('Completed embedded sustained', 'embedded', PURPLE, 'CompletedSolid', ['Completed', 'Complete'])
   ]
 };
 
 /** The five-level delivery confidence scale used in programme reporting. */
 export const DELIVERY_CONFIDENCE_SCHEME: IStatusScheme = {
   id: 'confidence',
-  name: 'Delivery confidence (five levels)',
+  name: '',
   labels: [
-    label('Green', 'onTrack', GREEN, 'SkypeCircleCheck', 'Successful delivery highly likely', ['G']),
-    label('Amber/Green', 'onTrack', AMBER_GREEN, 'SkypeCircleCheck', 'Successful delivery probable', ['A/G', 'Amber Green', 'AG']),
-    label('Amber', 'atRisk', AMBER, 'WarningSolid', 'Successful delivery feasible but significant issues exist', ['A']),
-    label('Amber/Red', 'offTrack', AMBER_RED, 'Warning', 'Successful delivery in doubt', ['A/R', 'Amber Red', 'AR']),
-    label('Red', 'offTrack', RED, 'StatusErrorFull', 'Successful delivery appears unachievable', ['R'])
+    label('Green', 'onTrack', GREEN, 'SkypeCircleCheck', ['G']),
+    label('Amber/Green', 'onTrack', AMBER_GREEN, 'SkypeCircleCheck', ['A/G', 'Amber Green', 'AG']),
+    label('Amber', 'atRisk', AMBER, 'WarningSolid', ['A']),
+    label('Amber/Red', 'offTrack', AMBER_RED, 'Warning', ['A/R', 'Amber Red', 'AR']),
+    label('Red', 'offTrack', RED, 'StatusErrorFull', ['R'])
   ]
 };
 
@@ -158,9 +150,25 @@ export function normaliseStatusText(text: string): string {
   return text.toLowerCase().replace(/\s*\/\s*/g, '/').replace(/[\s_-]+/g, ' ').trim();
 }
 
+/** What is wrong with a status as written, or with a scheme, as a code the components word. */
+export type StatusSchemeProblem =
+  /** matchStatus: nothing was written. */
+  | { code: 'noStatus' }
+  /** matchStatus: not a label or alias of the scheme; `accepted` lists its labels. */
+  | { code: 'notInScheme'; written: string; accepted: string[] }
+  /** validateScheme: */
+  | { code: 'noLabels' }
+  | { code: 'labelBlank'; position: number }
+  | { code: 'meaningUnknown'; label: string }
+  | { code: 'spellingShared'; written: string; first: string; second: string }
+  /** parseSchemeText: a line that is not "Label = meaning". */
+  | { code: 'lineNotLabel'; line: number }
+  /** parseSchemeText: a meaning that is none of `meanings` (the words a line may use). */
+  | { code: 'lineNotMeaning'; line: number; written: string; meanings: string[] };
+
 export type StatusMatch =
   | { ok: true; label: IStatusLabel }
-  | { ok: false; error: string };
+  | { ok: false; error: StatusSchemeProblem };
 
 /**
  * Matches a status as someone wrote it ("G", " green ", "Amber/Green") to a label of
@@ -170,7 +178,7 @@ export type StatusMatch =
 export function matchStatus(scheme: IStatusScheme, written: string): StatusMatch {
   const wanted = normaliseStatusText(written);
   if (!wanted) {
-    return { ok: false, error: 'No status was given.' };
+    return { ok: false, error: { code: 'noStatus' } };
   }
   const found = scheme.labels.find(
     (candidate) =>
@@ -181,11 +189,7 @@ export function matchStatus(scheme: IStatusScheme, written: string): StatusMatch
   if (found) {
     return { ok: true, label: found };
   }
-  const accepted = scheme.labels.map((candidate) => candidate.label).join(', ');
-  return {
-    ok: false,
-    error: `"${written.trim()}" is not a status in the ${scheme.name} scheme. Use one of: ${accepted}.`
-  };
+  return { ok: false, error: { code: 'notInScheme', written: written.trim(), accepted: scheme.labels.map((candidate) => candidate.label) } };
 }
 
 /** The label stored under `key`, if the scheme has it. */
@@ -196,29 +200,27 @@ export function labelForKey(scheme: IStatusScheme, key: string | undefined): ISt
 /**
  * Checks a custom scheme before it is saved: labels present, keys unique (ignoring
  * case), aliases not shared between labels. Returns the problems found, empty if none.
+ * Its name is not checked: no view shows a custom scheme's name.
  */
-export function validateScheme(scheme: IStatusScheme): string[] {
-  const problems: string[] = [];
-  if (!scheme.name.trim()) {
-    problems.push('The scheme needs a name.');
-  }
+export function validateScheme(scheme: IStatusScheme): StatusSchemeProblem[] {
+  const problems: StatusSchemeProblem[] = [];
   if (scheme.labels.length === 0) {
-    problems.push('The scheme needs at least one status label.');
+    problems.push({ code: 'noLabels' });
   }
   const seen = new Map<string, string>();
   scheme.labels.forEach((entry, index) => {
     if (!entry.label.trim() || !entry.key.trim()) {
-      problems.push(`Status ${index + 1} has no label.`);
+      problems.push({ code: 'labelBlank', position: index + 1 });
       return;
     }
     if (CANONICAL_STATUSES.indexOf(entry.meaning) < 0) {
-      problems.push(`Status "${entry.label}" has no recognised meaning.`);
+      problems.push({ code: 'meaningUnknown', label: entry.label });
     }
     for (const written of [entry.key, entry.label, ...entry.aliases]) {
       const normal = normaliseStatusText(written);
       const owner = seen.get(normal);
       if (owner !== undefined && owner !== entry.key) {
-        problems.push(`"${written}" is used by both "${owner}" and "${entry.label}".`);
+        problems.push({ code: 'spellingShared', written, first: owner, second: entry.label });
       }
       seen.set(normal, entry.key);
     }
@@ -241,7 +243,7 @@ export function labelWithMeaning(key: string, meaning: CanonicalStatus, aliases:
   return { key, label: key, meaning, ...LOOK_BY_MEANING[meaning], description: key, aliases };
 }
 
-/** The words a plan officer writes for each meaning in a custom scheme. */
+/** The words a plan officer writes for each meaning in a custom scheme: part of its text format, which parseSchemeText reads back, so not translated. */
 const MEANING_WORDS: Readonly<Record<CanonicalStatus, string>> = {
   notStarted: 'not started',
   onTrack: 'on track',
@@ -258,27 +260,27 @@ export function schemeToText(scheme: IStatusScheme): string {
     .join('\n');
 }
 
-export type SchemeTextResult = { ok: true; scheme: IStatusScheme } | { ok: false; errors: string[] };
+export type SchemeTextResult = { ok: true; scheme: IStatusScheme } | { ok: false; errors: StatusSchemeProblem[] };
 
 /**
  * Reads a custom scheme written one label a line ("Amber = at risk | A, amber"). Each
  * problem names its line; the whole scheme is then checked as a preset would be.
  */
 export function parseSchemeText(text: string, name: string = 'Custom'): SchemeTextResult {
-  const errors: string[] = [];
+  const errors: StatusSchemeProblem[] = [];
   const labels: IStatusLabel[] = [];
   const meanings = Object.keys(MEANING_WORDS) as CanonicalStatus[];
   text.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim()) return;
     const match = /^([^=|]+)=([^|]*)(?:\|(.*))?$/.exec(line);
     if (!match) {
-      errors.push(`Line ${index + 1}: write "Label = meaning", for example "Amber = at risk".`);
+      errors.push({ code: 'lineNotLabel', line: index + 1 });
       return;
     }
     const written = normaliseStatusText(match[2]);
     const meaning = meanings.find((candidate) => normaliseStatusText(MEANING_WORDS[candidate]) === written || candidate.toLowerCase() === written.replace(/ /g, ''));
     if (!meaning) {
-      errors.push(`Line ${index + 1}: "${match[2].trim()}" is not a meaning. Use one of: ${meanings.map((candidate) => MEANING_WORDS[candidate]).join(', ')}.`);
+      errors.push({ code: 'lineNotMeaning', line: index + 1, written: match[2].trim(), meanings: meanings.map((candidate) => MEANING_WORDS[candidate]) });
       return;
     }
     const key = match[1].trim();

@@ -153,13 +153,13 @@ describe('assessKpi: lower is better', () => {
 
 describe('assessKpi: no status without an actual or a target', () => {
   it('no measurements', () => {
-    expect(assessKpi(ehcpTimeliness([]), START)).toEqual({ reason: 'No actual has been recorded yet.', travel: 'unknown' });
+    expect(assessKpi(ehcpTimeliness([]), START)).toEqual({ reason: 'noActual', travel: 'unknown' });
   });
 
   it('a measurement before anything was promised', () => {
     const result = assessKpi(ehcpTimeliness([['2022-11-30', 58]]), START);
     expect(result.status).toBeUndefined();
-    expect(result.reason).toBe('There is no numeric target for this date yet.');
+    expect(result.reason).toBe('noTarget');
   });
 
   it('only text milestones', () => {

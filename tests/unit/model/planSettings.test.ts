@@ -44,13 +44,16 @@ describe('custom status schemes as text', () => {
     const result = parseSchemeText('Red = off track\nAmber\nBlue = finished');
     expect(result).toEqual({
       ok: false,
-      errors: ['Line 2: write "Label = meaning", for example "Amber = at risk".', expect.stringMatching(/^Line 3: "finished" is not a meaning\. Use one of: not started, on track/)]
+      errors: [
+        { code: 'lineNotLabel', line: 2 },
+        { code: 'lineNotMeaning', line: 3, written: 'finished', meanings: ['not started', 'on track', 'at risk', 'off track', 'complete', 'embedded'] }
+      ]
     });
   });
 
   it('refuses an alias shared by two labels', () => {
     const result = parseSchemeText('Red = off track | R\nRose = at risk | r');
     expect(result.ok).toBe(false);
-    expect(result.ok === false && result.errors[0]).toMatch(/"r" is used by both "Red" and "Rose"/);
+    expect(result.ok === false && result.errors[0]).toEqual({ code: 'spellingShared', written: 'r', first: 'Red', second: 'Rose' });
   });
 });

@@ -48,7 +48,7 @@ describe('checkpoints', () => {
   });
 
   it('refuses to mark a numeric milestone as a checkpoint', () => {
-    expect(() => markCheckpoint(auditKpi(), 1, { met: true, date: '2023-09-01', note: '' })).toThrow('Milestone 2 of KPI 5.1.2 is not a checkpoint.');
+    expect(() => markCheckpoint(auditKpi(), 1, { met: true, date: '2023-09-01', note: '' })).toThrow('milestone 2 of KPI 5.1.2 is not a checkpoint');
   });
 });
 
@@ -101,7 +101,7 @@ describe('linkedActions', () => {
   it('says why refs it cannot read were not linked', () => {
     const result = linkedActions(auditKpi({ actionRefs: '5.1.3 to 5.1.1' }), actions);
     expect(result.actions).toEqual([]);
-    expect(result.error).toEqual(expect.any(String));
+    expect(result.error).toEqual({ code: 'rangeBackwards', from: '5.1.3', to: '5.1.1' });
   });
 });
 

@@ -12,7 +12,7 @@ import {
 
 function meaningOfWritten(scheme: IStatusScheme, written: string): string {
   const match = matchStatus(scheme, written);
-  if (!match.ok) throw new Error(match.error);
+  if (!match.ok) throw new Error(match.error.code);
   return match.label.meaning;
 }
 
@@ -56,12 +56,11 @@ describe('preset schemes map each label to a canonical meaning', () => {
     ]);
   });
 
-  it.each(PRESET_SCHEMES.map((s) => [s.id, s]))('%s is valid, with a label, icon and description for every status', (_id, scheme) => {
+  it.each(PRESET_SCHEMES.map((s) => [s.id, s]))('%s is valid, with a label and icon for every status (its words are loc’s: see schemeText.test)', (_id, scheme) => {
     expect(validateScheme(scheme)).toEqual([]);
     for (const entry of scheme.labels) {
       expect(entry.label).toBeTruthy();
       expect(entry.icon).toBeTruthy();
-      expect(entry.description).toBeTruthy();
     }
   });
 
@@ -135,7 +134,7 @@ describe('matchStatus never guesses', () => {
   it('"G/A" is not an R/A/G/C status, and the error lists the labels', () => {
     expect(matchStatus(RAGC_SCHEME, 'G/A')).toEqual({
       ok: false,
-      error: '"G/A" is not a status in the Red / Amber / Green / Complete scheme. Use one of: Red, Amber, Green, Complete.'
+      error: { code: 'notInScheme', written: 'G/A', accepted: ['Red', 'Amber', 'Green', 'Complete'] }
     });
   });
 
@@ -149,7 +148,7 @@ describe('matchStatus never guesses', () => {
   });
 
   it('an empty status says so', () => {
-    expect(matchStatus(RAGC_SCHEME, '  ')).toEqual({ ok: false, error: 'No status was given.' });
+    expect(matchStatus(RAGC_SCHEME, '  ')).toEqual({ ok: false, error: { code: 'noStatus' } });
   });
 });
 
@@ -170,19 +169,17 @@ describe('custom schemes', () => {
 
   it('a scheme sharing an alias between labels is reported', () => {
     const clash: IStatusScheme = { ...custom, labels: [custom.labels[0], { ...custom.labels[1], aliases: ['D'] }] };
-    expect(validateScheme(clash)).toEqual(['"D" is used by both "Done" and "Slipping".']);
+    expect(validateScheme(clash)).toEqual([{ code: 'spellingShared', written: 'D', first: 'Done', second: 'Slipping' }]);
   });
 
-  it('a scheme with no name, no labels or a blank label is reported', () => {
-    expect(validateScheme({ id: 'x', name: ' ', labels: [] })).toEqual([
-      'The scheme needs a name.',
-      'The scheme needs at least one status label.'
-    ]);
-    expect(validateScheme({ ...custom, labels: [{ ...custom.labels[0], label: '' }] })).toEqual(['Status 1 has no label.']);
+  it('a scheme with no labels or a blank label is reported; a custom scheme needs no name (none is shown)', () => {
+    expect(validateScheme({ id: 'x', name: ' ', labels: [] })).toEqual([{ code: 'noLabels' }]);
+    expect(validateScheme({ ...custom, name: '' })).toEqual([]);
+    expect(validateScheme({ ...custom, labels: [{ ...custom.labels[0], label: '' }] })).toEqual([{ code: 'labelBlank', position: 1 }]);
   });
 
   it('a label with a meaning that is not canonical is reported', () => {
     const bad = { ...custom, labels: [{ ...custom.labels[0], meaning: 'fine' as never }] };
-    expect(validateScheme(bad)).toEqual(['Status "Done" has no recognised meaning.']);
+    expect(validateScheme(bad)).toEqual([{ code: 'meaningUnknown', label: 'Done' }]);
   });
 });
