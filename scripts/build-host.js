@@ -7,7 +7,7 @@
  * the browser keep it (as a CDN does) and a changed build is fetched afresh.
  */
 const { build } = require('esbuild');
-const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { basename } = require('node:path');
 const { join } = require('node:path');
 
@@ -38,7 +38,6 @@ const spCoreLibrary = {
   }
 };
 
-rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 build({
   entryPoints: { host: join(root, 'emulator/host/index.tsx') },
@@ -59,5 +58,11 @@ build({
   const entry = Object.keys(result.metafile.outputs).find((file) => /^host-[^.]+\.js$/.test(basename(file)));
   const page = readFileSync(join(root, 'emulator/host/index.html'), 'utf8').replace('<script src="host.js"></script>', `<script type="module" src="${basename(entry)}"></script>`);
   writeFileSync(join(out, 'index.html'), page);
+  // Scripts of earlier builds go once no page can still be loading them (a page open during the build keeps working).
+  const built = new Set(Object.keys(result.metafile.outputs).map((file) => basename(file)));
+  const stale = Date.now() - 10 * 60 * 1000;
+  for (const file of readdirSync(out)) {
+    if (!built.has(file) && file !== 'index.html' && statSync(join(out, file)).mtimeMs < stale) rmSync(join(out, file));
+  }
   console.log(`Built the local host page in ${out}`);
 }).catch(() => process.exit(1));
