@@ -3,6 +3,7 @@ import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, Text }
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IKpiSheetPlan } from '../../model/import/chooseSheet';
 import { IImportPlan, RowChange } from '../../model/import/dryRun';
+import { tableRowPlace } from '../../model/import/documentTables';
 import { IImportProblem } from '../../model/import/problems';
 import { ScrollRegion } from '../ScrollRegion';
 import { formatString } from '../format';
@@ -42,6 +43,12 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
   const count = (change: RowChange): number => plan.actions.filter((action) => action.change === change).length;
   const strongText = { root: { fontWeight: 600 as const } };
   const rowsCaption = formatString(strings.ImportRowsCaption, Math.min(ROWS_SHOWN, plan.actions.length), plan.actions.length);
+  // A Word document's rows are named by their table and row there; a sheet's by its row.
+  const rowText = (row: number): string | number => {
+    const place = run.sheet && tableRowPlace(run.sheet, row);
+    if (!place) return row;
+    return place.row === 0 ? formatString(strings.ImportTableHeading, place.table) : formatString(strings.ImportTableRow, place.table, place.row);
+  };
   const kpiCount = run.kpis.reduce((sum, sheet) => sum + sheet.kpis.length, 0);
   // The KPI scorecards' problems follow the actions', each named by its sheet.
   const problems: Array<{ problem: IImportProblem; sheet?: string }> = [
@@ -71,7 +78,7 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
             <tbody>
               {problems.map(({ problem, sheet }, index) => (
                 <tr key={index}>
-                  <th scope="row">{problem.row === 0 ? strings.ImportWholeFile : sheet ? formatString(strings.ImportSheetRow, sheet, problem.row) : problem.row}</th>
+                  <th scope="row">{problem.row === 0 ? strings.ImportWholeFile : sheet ? formatString(strings.ImportSheetRow, sheet, problem.row) : rowText(problem.row)}</th>
                   <td>{columnText(problem)}</td>
                   <td>{problem.value ?? ''}</td>
                   <td>
@@ -98,7 +105,7 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
             <tbody>
               {plan.actions.slice(0, ROWS_SHOWN).map((action) => (
                 <tr key={action.row}>
-                  <th scope="row">{action.row}</th>
+                  <th scope="row">{rowText(action.row)}</th>
                   <td>{action.ref}</td>
                   <td>{CHANGE_TEXT[action.change]}</td>
                   <td>{action.text}</td>

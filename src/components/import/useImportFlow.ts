@@ -11,6 +11,7 @@ import { IKpiSheetPlan, chooseSheet as defaultSheet, kpiSheets, planKpiSheets } 
 import { IImportContext, IImportPlan, emptyImportPlan, planImportInSlices } from '../../model/import/dryRun';
 import { IImportedKpi, analyseKpiSheet } from '../../model/import/kpiSheet';
 import { ColumnTarget, IColumnGuess, IColumnMapping, ISheetAnalysis, analyseSheet } from '../../model/import/mapping';
+import { ISheet } from '../../model/import/sheet';
 import { INewPlanProposal, proposePlan } from '../../model/import/newPlan';
 import { inferScheme } from '../../model/import/schemeInference';
 import { IKpi } from '../../model/kpi';
@@ -55,6 +56,8 @@ export interface IDryRun {
   mapping: IColumnMapping[];
   /** For a new plan: the plan to create. */
   newPlan?: INewPlan;
+  /** The sheet the actions were read from (a Word document's tables stitched into one), to name each row where it was written. */
+  sheet?: ISheet;
 }
 
 export type ImportPhase =
@@ -245,7 +248,7 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
     }
     setPhase({ kind: 'checking', readingPlan: false, checked: 0, total: sheet.rows.length - analysis.headerRow - 1 });
     const plan = await planImportInSlices(sheet.rows, mapping, analysis.headerRow, context, (checked, total) => setPhase({ kind: 'checking', readingPlan: false, checked, total }));
-    setPhase({ kind: 'checked', run: { plan, kpis, mapping, newPlan } });
+    setPhase({ kind: 'checked', run: { plan, kpis, mapping, newPlan, sheet } });
   };
 
   /** Creates the plan (once, kept for a re-run) for a new one, then writes. */

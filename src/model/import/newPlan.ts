@@ -7,7 +7,7 @@
 import { IsoDate } from '../isoDate';
 import { IColumnMapping, ISheetAnalysis } from './mapping';
 import { plainText } from './plainText';
-import { ISchemeProposal, inferScheme } from './schemeInference';
+import { ISchemeProposal, inferScheme, readStatusKey } from './schemeInference';
 import { IStatusScheme } from '../statusSchemes';
 
 export interface INewPlanProposal {
@@ -51,7 +51,7 @@ export function proposePlan(fileName: string, rows: readonly (readonly string[])
   return {
     name,
     localArea: area ? area[1].trim() : '',
-    scheme: inferScheme(statusValues(rows, mapping, analysis.headerRow), planScheme),
+    scheme: inferScheme(statusValues(rows, mapping, analysis.headerRow), planScheme, readStatusKey(analysis.titleLines)),
     reportingDates: reportingDates.filter((date, index) => reportingDates.indexOf(date) === index)
   };
 }

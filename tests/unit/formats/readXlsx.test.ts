@@ -238,7 +238,8 @@ describe('readSpreadsheet: .xlsx', () => {
     const name = 'EncryptedPackage';
     for (let index = 0; index < name.length; index++) cfb[1024 + index * 2] = name.charCodeAt(index);
     expect(await readFailure(readSpreadsheet('locked.xlsx', cfb))).toMatchObject({ code: 'encrypted' });
-    expect(await readFailure(readSpreadsheet('doc.docx', zipSync({ 'word/document.xml': strToU8('<document/>') })))).toMatchObject({ code: 'noWorksheet' });
+    // A Word document is read for its tables: one with none is empty, not a broken workbook.
+    expect(await readFailure(readSpreadsheet('doc.docx', zipSync({ 'word/document.xml': strToU8('<document/>') })))).toMatchObject({ code: 'empty' });
     expect(await readFailure(readSpreadsheet('plan.xlsx', oneSheet('<sheetData><row><c><v>1</c></row></sheetData>')))).toMatchObject({ code: 'damaged' });
     const truncated = oneSheet('<sheetData/>');
     expect(await readFailure(readSpreadsheet('cut.xlsx', truncated.subarray(0, truncated.length - 30)))).toMatchObject({ code: 'notZip' });

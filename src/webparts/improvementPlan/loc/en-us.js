@@ -684,6 +684,8 @@ define([], function () {
     ImportMilestonesColumn: "Milestones",
     ImportActualsColumn: "Actuals",
     ImportSheetRow: "{0}, row {1}",
+    ImportTableRow: "Table {0}, row {1}",
+    ImportTableHeading: "Heading above table {0}",
     ImportKpisDone: "KPIs: {0} created, {1} updated, {2} unchanged; {3} actuals added, {4} corrected. Changed by someone else meanwhile (run again to finish): {5}.",
     ImportWriteFailedRow: "Row {0} ({1}) could not be written: {2}",
     ImportWriteFailedItem: "{0} could not be written: {1}",

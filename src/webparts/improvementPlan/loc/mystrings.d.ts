@@ -683,6 +683,8 @@ declare interface IImprovementPlanWebPartStrings {
   ImportMilestonesColumn: string;
   ImportActualsColumn: string;
   ImportSheetRow: string;
+  ImportTableRow: string;
+  ImportTableHeading: string;
   ImportKpisDone: string;
   ImportWriteFailedRow: string;
   ImportWriteFailedItem: string;
