@@ -3,7 +3,6 @@ import { ICachedPlan, ICachedPlanLoader, IRefreshedPlan } from './ICachedPlanLoa
 import { SPFI } from '@pnp/sp';
 import { IPlanCache, IPlanCacheKey, indexedDbPlanCache } from './planCache';
 import { SharePointPlanChanges, TOKEN_DAYS } from './planChanges';
-import { toPlanDataError } from './errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,12 +36,7 @@ export class CachedPlanLoader implements ICachedPlanLoader {
   public async refresh(planId: number, cached: ICachedPlan | undefined): Promise<IRefreshedPlan> {
     const refreshedAt = this.now().toISOString();
     if (cached && this.now().getTime() - Date.parse(cached.refreshedAt) < TOKEN_DAYS * DAY_MS) {
-      let changed: Awaited<ReturnType<SharePointPlanChanges['refresh']>>;
-      try {
-        changed = await this.changes.refresh(planId, cached);
-      } catch (error) {
-        throw toPlanDataError(error);
-      }
+      const changed = await this.changes.refresh(planId, cached);
       if (changed) return { snapshot: changed.snapshot, refreshedAt, kept: this.keep(planId, { ...changed, refreshedAt }) };
     }
     const loaded = await this.dataService.loadPlan(planId, VIEW_LOAD);

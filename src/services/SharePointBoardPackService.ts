@@ -8,7 +8,7 @@ import { IFiles } from '@pnp/sp/files';
 import { BoardPackFileError, readBoardPackFile } from '../formats/boardPackFile';
 import { IBoardPack, IBoardPackEntry } from '../model/boardPack';
 import { IsoDate } from '../model/isoDate';
-import { PlanDataError, requireEtag, toPlanDataError } from './errors';
+import { PlanDataError, isDataError, requireEtag } from './errors';
 import { IBoardPackService } from './IBoardPackService';
 import { LIBRARY_TITLES } from './libraryDefinitions';
 import { ListItem, readEtag, readFrozenBoards } from './mappers';
@@ -65,15 +65,11 @@ export class SharePointBoardPackService implements IBoardPackService {
   }
 
   public async listPacks(planId: number): Promise<IBoardPackEntry[]> {
-    try {
-      const files = (await this.files.select(...FILE_COLUMNS)()) as unknown as IFileInfo[];
-      return files
-        .filter((file) => Number(FILE_NAME.exec(file.Name)?.[1]) === planId)
-        .map(toEntry)
-        .sort((a, b) => a.boardDate.localeCompare(b.boardDate));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const files = (await this.files.select(...FILE_COLUMNS)()) as unknown as IFileInfo[];
+    return files
+      .filter((file) => Number(FILE_NAME.exec(file.Name)?.[1]) === planId)
+      .map(toEntry)
+      .sort((a, b) => a.boardDate.localeCompare(b.boardDate));
   }
 
   public async readPack(planId: number, boardDate: IsoDate): Promise<IBoardPack | undefined> {
@@ -81,9 +77,8 @@ export class SharePointBoardPackService implements IBoardPackService {
     try {
       text = await this.files.getByUrl(packFileName(planId, boardDate)).getText();
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'notFound') return undefined;
-      throw mapped;
+      if (isDataError(error, 'notFound')) return undefined;
+      throw error;
     }
     try {
       return readBoardPackFile(text);
@@ -94,14 +89,10 @@ export class SharePointBoardPackService implements IBoardPackService {
   }
 
   public async savePack(pack: IBoardPack, file: string): Promise<IBoardPackEntry> {
-    try {
-      // The board is listed first: if the file then fails, a reader finds no pack and counts from the log, as before.
-      await this.recordFrozenBoard(pack.plan.id, pack.asAt);
-      const added = (await this.files.addUsingPath(packFileName(pack.plan.id, pack.asAt), file, { Overwrite: false })) as unknown as IFileInfo;
-      return toEntry(added);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    // The board is listed first: if the file then fails, a reader finds no pack and counts from the log, as before.
+    await this.recordFrozenBoard(pack.plan.id, pack.asAt);
+    const added = (await this.files.addUsingPath(packFileName(pack.plan.id, pack.asAt), file, { Overwrite: false })) as unknown as IFileInfo;
+    return toEntry(added);
   }
 
   /** Adds the board to the plan item's FrozenBoards, with the item's ETag; another save in between is read again and retried. */
@@ -115,7 +106,7 @@ export class SharePointBoardPackService implements IBoardPackService {
         await plan.update({ [PLAN_FIELDS.frozenBoards]: [...boards, boardDate].sort().join('\n') }, requireEtag(readEtag(item), `The plan ${planId}`));
         return;
       } catch (error) {
-        if (toPlanDataError(error).kind !== 'conflict' || attempt === RECORD_ATTEMPTS) throw error;
+        if (!isDataError(error, 'conflict') || attempt === RECORD_ATTEMPTS) throw error;
       }
     }
   }

@@ -7,7 +7,7 @@ import '@pnp/sp/items';
 import { IFileInfo } from '@pnp/sp/files';
 import { IFolder } from '@pnp/sp/folders';
 import { UPLOAD_CHUNK_BYTES, evidenceFileProblem, evidenceFolderName, uniqueFileName } from '../model/evidence';
-import { requireEtag, toPlanDataError } from './errors';
+import { isDataError, requireEtag, toPlanDataError } from './errors';
 import { EvidenceUploadError, IEvidenceService, IEvidenceTarget, IUploadedEvidence } from './IEvidenceService';
 import { EVIDENCE_FIELDS, LIBRARY_TITLES } from './libraryDefinitions';
 import { ListItem, readEtag } from './mappers';
@@ -76,7 +76,7 @@ export class SharePointEvidenceService implements IEvidenceService {
     const found = (await folder
       .select('Exists', 'ServerRelativeUrl')()
       .catch((error: unknown) => {
-        if (toPlanDataError(error).kind === 'notFound') return undefined;
+        if (isDataError(error, 'notFound')) return undefined;
         throw error;
       })) as { Exists?: boolean; ServerRelativeUrl?: string } | undefined;
     if (found?.Exists && found.ServerRelativeUrl) {
@@ -88,7 +88,7 @@ export class SharePointEvidenceService implements IEvidenceService {
       made = (await root.folders.addUsingPath(name)) as unknown as { ServerRelativeUrl: string };
     } catch (error) {
       // Another upload made it first: it is there, and empty but for what that upload adds now.
-      if (toPlanDataError(error).kind !== 'alreadyExists') throw error;
+      if (!isDataError(error, 'alreadyExists')) throw error;
       return this.planFolder(planId);
     }
     return { folder, path: made.ServerRelativeUrl, names: [] };
@@ -103,7 +103,7 @@ export class SharePointEvidenceService implements IEvidenceService {
         folder.names.push(added.Name);
         return added;
       } catch (error) {
-        if (toPlanDataError(error).kind !== 'alreadyExists' || attempt === NAME_ATTEMPTS) throw error;
+        if (!isDataError(error, 'alreadyExists') || attempt === NAME_ATTEMPTS) throw error;
         folder.names.push(name);
       }
     }

@@ -6,7 +6,7 @@ import { writeInBatches } from './importBatches';
 import { IImportedKpi, IKpiFields, importedKpiFields, kpiFieldsDiffer, matchKpis, measurementChanges } from '../model/import/kpiSheet';
 import { IsoDate, todayIso } from '../model/isoDate';
 import { IKpi, IMeasurement } from '../model/kpi';
-import { requireEtag, toPlanDataError } from './errors';
+import { isDataError, requireEtag } from './errors';
 import { readPlanLists } from './idRanges';
 import { IKpiImportResult, IKpiImportService } from './IKpiImportService';
 import { ListItem, mapKpi, readEtag, readSharePointDate, seriesByKpi, writeLatestMeasurements, writeMilestones, writeSharePointDate } from './mappers';
@@ -63,110 +63,106 @@ export class SharePointKpiImportService implements IKpiImportService {
    * @param importDate - the day of the import (the page's today), the date of a new or changed progress note the file does not date
    */
   public async importKpis(planId: number, kpis: readonly IImportedKpi[], onProgress: (written: number, total: number) => void = () => undefined, importDate: IsoDate = todayIso()): Promise<IKpiImportResult> {
-    try {
-      const { existing, planStart, keptLatest } = await this.readPlanKpis(planId);
-      const matches = matchKpis(kpis, existing);
-      const planned = kpis.map((kpi, index) => {
-        const current = matches[index];
-        const fields = importedKpiFields(kpi, current, planStart, importDate);
-        return { kpi, current, fields, measured: measurementChanges(kpi.measurements, current?.measurements ?? []), writeFields: !current || kpiFieldsDiffer(fields, current) };
-      });
-      const total = planned.reduce((sum, entry) => sum + (entry.writeFields ? 1 : 0) + entry.measured.add.length + entry.measured.update.length, 0);
-      let written = 0;
-      const progressed = (count: number): void => {
-        written += count;
-        onProgress(written, total);
-      };
-      const result: IKpiImportResult = { createdKpis: 0, updatedKpis: 0, unchangedKpis: 0, addedMeasurements: 0, updatedMeasurements: 0, conflicts: [] };
+    const { existing, planStart, keptLatest } = await this.readPlanKpis(planId);
+    const matches = matchKpis(kpis, existing);
+    const planned = kpis.map((kpi, index) => {
+      const current = matches[index];
+      const fields = importedKpiFields(kpi, current, planStart, importDate);
+      return { kpi, current, fields, measured: measurementChanges(kpi.measurements, current?.measurements ?? []), writeFields: !current || kpiFieldsDiffer(fields, current) };
+    });
+    const total = planned.reduce((sum, entry) => sum + (entry.writeFields ? 1 : 0) + entry.measured.add.length + entry.measured.update.length, 0);
+    let written = 0;
+    const progressed = (count: number): void => {
+      written += count;
+      onProgress(written, total);
+    };
+    const result: IKpiImportResult = { createdKpis: 0, updatedKpis: 0, unchangedKpis: 0, addedMeasurements: 0, updatedMeasurements: 0, conflicts: [] };
 
-      // The KPIs first: a new KPI's measurements need its id, and a KPI in conflict keeps its measurements as they are.
-      const toWrite = planned.filter((entry) => entry.writeFields);
-      const kpiIds = await writeInBatches(
-        this.sp,
-        toWrite,
-        async (batched, { kpi, current, fields }) => {
-          const list = batched.web.lists.getByTitle(LIST_TITLES.kpis).items;
-          if (!current) {
-            const added = (await list.add({ ...kpiItem(fields), [`${KPI_FIELDS.plan}Id`]: planId })) as ListItem;
-            return { id: added.Id as number, etag: readEtag(added) };
-          }
-          try {
-            const result = await list.getById(current.id).update(kpiItem(fields), requireEtag(current.etag, `KPI ${kpiLabel(kpi)}`));
-            return { id: current.id, etag: (result as { etag: string }).etag };
-          } catch (error) {
-            if (toPlanDataError(error).kind === 'conflict') return undefined;
-            throw error;
-          }
-        },
-        progressed,
-        ({ kpi }) => ({ row: kpi.row, ref: kpiLabel(kpi) })
-      );
-      const idOf = new Map<IImportedKpi, number>();
-      const etagOf = new Map<number, string | undefined>(existing.map((kpi) => [kpi.id, kpi.etag]));
-      const conflicted = new Set<IImportedKpi>();
-      toWrite.forEach((entry, index) => {
-        const written = kpiIds[index];
-        if (written !== undefined) {
-          idOf.set(entry.kpi, written.id);
-          etagOf.set(written.id, written.etag);
-        }
-        else {
-          conflicted.add(entry.kpi);
-          result.conflicts.push(kpiLabel(entry.kpi));
-        }
-      });
-
-      const measurementWrites: MeasurementWrite[] = [];
-      for (const { kpi, current, measured } of planned) {
-        const kpiId = conflicted.has(kpi) ? undefined : idOf.get(kpi) ?? current?.id;
-        if (kpiId === undefined) continue;
-        for (const next of measured.add) measurementWrites.push({ kpiId, label: kpiLabel(kpi), next });
-        for (const change of measured.update) measurementWrites.push({ kpiId, label: kpiLabel(kpi), next: change.next, current: change.current });
-      }
-      const measurementOutcomes = await writeInBatches(
-        this.sp,
-        measurementWrites,
-        async (batched, { kpiId, label, next, current }) => {
-          const list = batched.web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items;
-          if (!current) {
-            await list.add({ Title: next.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiId, ...measurementItem(kpiId, next) });
-            return 'added' as const;
-          }
-          try {
-            await list.getById(current.id as number).update(measurementItem(kpiId, next), requireEtag(current.etag, `The ${label} measurement for ${current.periodEnd}`));
-            return 'updated' as const;
-          } catch (error) {
-            if (toPlanDataError(error).kind === 'conflict') return 'conflict' as const;
-            throw error;
-          }
-        },
-        progressed,
-        ({ label, next }) => ({ row: 0, ref: `${label} ${next.periodEnd}` })
-      );
-      const changedKpis = new Set<number>(idOf.values());
-      measurementOutcomes.forEach((outcome, index) => {
-        const write = measurementWrites[index];
-        if (outcome === 'conflict') result.conflicts.push(`${write.label} ${write.next.periodEnd}`);
-        else changedKpis.add(write.kpiId);
-        if (outcome === 'added') result.addedMeasurements += 1;
-        if (outcome === 'updated') result.updatedMeasurements += 1;
-      });
-
-      await this.writeLatest(planned, measurementWrites, measurementOutcomes, { idOf, etagOf, conflicted, keptLatest }, result);
-
-      for (const { kpi, current } of planned) {
+    // The KPIs first: a new KPI's measurements need its id, and a KPI in conflict keeps its measurements as they are.
+    const toWrite = planned.filter((entry) => entry.writeFields);
+    const kpiIds = await writeInBatches(
+      this.sp,
+      toWrite,
+      async (batched, { kpi, current, fields }) => {
+        const list = batched.web.lists.getByTitle(LIST_TITLES.kpis).items;
         if (!current) {
-          if (idOf.has(kpi)) result.createdKpis += 1;
-        } else if (changedKpis.has(current.id)) {
-          result.updatedKpis += 1;
-        } else if (!conflicted.has(kpi)) {
-          result.unchangedKpis += 1;
+          const added = (await list.add({ ...kpiItem(fields), [`${KPI_FIELDS.plan}Id`]: planId })) as ListItem;
+          return { id: added.Id as number, etag: readEtag(added) };
         }
+        try {
+          const result = await list.getById(current.id).update(kpiItem(fields), requireEtag(current.etag, `KPI ${kpiLabel(kpi)}`));
+          return { id: current.id, etag: (result as { etag: string }).etag };
+        } catch (error) {
+          if (isDataError(error, 'conflict')) return undefined;
+          throw error;
+        }
+      },
+      progressed,
+      ({ kpi }) => ({ row: kpi.row, ref: kpiLabel(kpi) })
+    );
+    const idOf = new Map<IImportedKpi, number>();
+    const etagOf = new Map<number, string | undefined>(existing.map((kpi) => [kpi.id, kpi.etag]));
+    const conflicted = new Set<IImportedKpi>();
+    toWrite.forEach((entry, index) => {
+      const written = kpiIds[index];
+      if (written !== undefined) {
+        idOf.set(entry.kpi, written.id);
+        etagOf.set(written.id, written.etag);
       }
-      return result;
-    } catch (error) {
-      throw toPlanDataError(error);
+      else {
+        conflicted.add(entry.kpi);
+        result.conflicts.push(kpiLabel(entry.kpi));
+      }
+    });
+
+    const measurementWrites: MeasurementWrite[] = [];
+    for (const { kpi, current, measured } of planned) {
+      const kpiId = conflicted.has(kpi) ? undefined : idOf.get(kpi) ?? current?.id;
+      if (kpiId === undefined) continue;
+      for (const next of measured.add) measurementWrites.push({ kpiId, label: kpiLabel(kpi), next });
+      for (const change of measured.update) measurementWrites.push({ kpiId, label: kpiLabel(kpi), next: change.next, current: change.current });
     }
+    const measurementOutcomes = await writeInBatches(
+      this.sp,
+      measurementWrites,
+      async (batched, { kpiId, label, next, current }) => {
+        const list = batched.web.lists.getByTitle(LIST_TITLES.kpiMeasurements).items;
+        if (!current) {
+          await list.add({ Title: next.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpiId, ...measurementItem(kpiId, next) });
+          return 'added' as const;
+        }
+        try {
+          await list.getById(current.id as number).update(measurementItem(kpiId, next), requireEtag(current.etag, `The ${label} measurement for ${current.periodEnd}`));
+          return 'updated' as const;
+        } catch (error) {
+          if (isDataError(error, 'conflict')) return 'conflict' as const;
+          throw error;
+        }
+      },
+      progressed,
+      ({ label, next }) => ({ row: 0, ref: `${label} ${next.periodEnd}` })
+    );
+    const changedKpis = new Set<number>(idOf.values());
+    measurementOutcomes.forEach((outcome, index) => {
+      const write = measurementWrites[index];
+      if (outcome === 'conflict') result.conflicts.push(`${write.label} ${write.next.periodEnd}`);
+      else changedKpis.add(write.kpiId);
+      if (outcome === 'added') result.addedMeasurements += 1;
+      if (outcome === 'updated') result.updatedMeasurements += 1;
+    });
+
+    await this.writeLatest(planned, measurementWrites, measurementOutcomes, { idOf, etagOf, conflicted, keptLatest }, result);
+
+    for (const { kpi, current } of planned) {
+      if (!current) {
+        if (idOf.has(kpi)) result.createdKpis += 1;
+      } else if (changedKpis.has(current.id)) {
+        result.updatedKpis += 1;
+      } else if (!conflicted.has(kpi)) {
+        result.unchangedKpis += 1;
+      }
+    }
+    return result;
   }
 
   /**
@@ -200,7 +196,7 @@ export class SharePointKpiImportService implements IKpiImportService {
           await batched.web.lists.getByTitle(LIST_TITLES.kpis).items.getById(kpiId).update({ [KPI_FIELDS.latestMeasurements]: latest }, requireEtag(etag, `KPI ${label}`));
           return true;
         } catch (error) {
-          if (toPlanDataError(error).kind === 'conflict') return false;
+          if (isDataError(error, 'conflict')) return false;
           throw error;
         }
       },

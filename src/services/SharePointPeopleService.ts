@@ -3,7 +3,6 @@ import '@pnp/sp/webs';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/profiles';
 import { IPerson } from '../model/plan';
-import { toPlanDataError } from './errors';
 import { IPeopleService, IPersonCandidate } from './IPeopleService';
 
 /** SharePoint's `PrincipalType.User`: people only, no groups. */
@@ -18,35 +17,27 @@ export class SharePointPeopleService implements IPeopleService {
   public async searchPeople(text: string, max: number): Promise<IPersonCandidate[]> {
     const query = text.trim();
     if (!query) return [];
-    try {
-      const found = await this.sp.profiles.clientPeoplePickerSearchUser({
-        QueryString: query,
-        MaximumEntitySuggestions: max,
-        PrincipalType: USERS,
-        PrincipalSource: ALL_SOURCES,
-        AllowEmailAddresses: true,
-        AllowMultipleEntities: false
-      });
-      return found
-        .filter((entity) => entity.EntityType === 'User' && entity.Key)
-        .slice(0, max)
-        .map((entity) => ({
-          loginName: entity.Key,
-          displayName: entity.DisplayText || entity.EntityData?.Email || entity.Key,
-          email: entity.EntityData?.Email || undefined,
-          description: entity.EntityData?.Title || entity.EntityData?.Department || undefined
-        }));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const found = await this.sp.profiles.clientPeoplePickerSearchUser({
+      QueryString: query,
+      MaximumEntitySuggestions: max,
+      PrincipalType: USERS,
+      PrincipalSource: ALL_SOURCES,
+      AllowEmailAddresses: true,
+      AllowMultipleEntities: false
+    });
+    return found
+      .filter((entity) => entity.EntityType === 'User' && entity.Key)
+      .slice(0, max)
+      .map((entity) => ({
+        loginName: entity.Key,
+        displayName: entity.DisplayText || entity.EntityData?.Email || entity.Key,
+        email: entity.EntityData?.Email || undefined,
+        description: entity.EntityData?.Title || entity.EntityData?.Department || undefined
+      }));
   }
 
   public async ensurePerson(candidate: IPersonCandidate): Promise<IPerson> {
-    try {
-      const user = await this.sp.web.ensureUser(candidate.loginName);
-      return { id: user.Id, displayName: user.Title || candidate.displayName, email: user.Email || candidate.email };
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const user = await this.sp.web.ensureUser(candidate.loginName);
+    return { id: user.Id, displayName: user.Title || candidate.displayName, email: user.Email || candidate.email };
   }
 }

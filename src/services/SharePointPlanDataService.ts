@@ -14,7 +14,7 @@ import { revisionsOf } from '../model/revisions';
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
 import { IsoDate } from '../model/isoDate';
 import { IBoardNarrative } from '../model/narrative';
-import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './errors';
+import { ConflictError, PlanDataError, isDataError, requireEtag } from './errors';
 import { OWNER_COLUMNS, assigneeAsWritten, assigneeItem } from './assigneeColumns';
 import { BATCH_LIMIT, IListRead, PAGE_SIZE, readPlanLists } from './idRanges';
 import { planAndAccess, readPlanAndAccess } from './planAccess';
@@ -93,34 +93,22 @@ export class SharePointPlanDataService implements IPlanDataService {
   public constructor(private readonly sp: SPFI) {}
 
   public async listPlans(): Promise<IPlanSummary[]> {
-    try {
-      const items: Array<{ Id: number; Title: string }> = await this.sp.web.lists
-        .getByTitle(LIST_TITLES.plans)
-        .items.select('Id', 'Title')
-        .orderBy('Title')
-        .top(PAGE_SIZE)();
-      return items.map((item) => ({ id: item.Id, title: item.Title }));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const items: Array<{ Id: number; Title: string }> = await this.sp.web.lists
+      .getByTitle(LIST_TITLES.plans)
+      .items.select('Id', 'Title')
+      .orderBy('Title')
+      .top(PAGE_SIZE)();
+    return items.map((item) => ({ id: item.Id, title: item.Title }));
   }
 
   public async readPlan(planId: number): Promise<IPlan> {
-    try {
-      const item = await this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)();
-      return mapPlan(item as ListItem, []);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const item = await this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.getById(planId).select(...PLAN_SELECT)();
+    return mapPlan(item as ListItem, []);
   }
 
   public async listPriorities(planId: number): Promise<IPriorityArea[]> {
-    try {
-      const { rows } = await readPlanLists(this.sp, planId, { priorities: LISTS.priorities });
-      return rows.priorities.map(mapPriority).sort((a, b) => a.number.localeCompare(b.number, 'en-GB', { numeric: true }));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const { rows } = await readPlanLists(this.sp, planId, { priorities: LISTS.priorities });
+    return rows.priorities.map(mapPriority).sort((a, b) => a.number.localeCompare(b.number, 'en-GB', { numeric: true }));
   }
 
   public async savePlanSettings(plan: IPlan, settings: IPlanSettings): Promise<IPlan> {
@@ -150,19 +138,14 @@ export class SharePointPlanDataService implements IPlanDataService {
         etag: (result as { etag: string }).etag
       };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') throw new ConflictError(await this.readPlan(plan.id), mapped.detail);
-      throw mapped;
+      if (isDataError(error, 'conflict')) throw new ConflictError(await this.readPlan(plan.id), error.detail);
+      throw error;
     }
   }
 
   public async currentUser(): Promise<IPerson> {
-    try {
-      const user = await this.sp.web.currentUser.select('Id', 'Title', 'Email')();
-      return { id: user.Id, displayName: user.Title, email: user.Email || undefined };
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const user = await this.sp.web.currentUser.select('Id', 'Title', 'Email')();
+    return { id: user.Id, displayName: user.Title, email: user.Email || undefined };
   }
 
   /**
@@ -176,36 +159,32 @@ export class SharePointPlanDataService implements IPlanDataService {
    */
   public async loadPlan(planId: number, options: IPlanLoadOptions = {}): Promise<IPlanSnapshot> {
     const whole = options.kpiSeries !== 'latest';
-    try {
-      const lists: Record<string, IListRead> = { ...LISTS, ...(options.actionTexts === 'brief' ? {} : { actions: ACTIONS_WITH_TEXTS }), ...(whole ? { measurements: MEASUREMENTS } : {}) };
-      // Each list's change token rides in the same batch, for the next visit's refresh from the change log.
-      const names = Object.keys(LISTS) as ListName[];
-      const { rows, alongside } = await readPlanLists(this.sp, planId, lists, (batched) => ({
-        ...readPlanAndAccess(batched, planId),
-        tokens: names.map((name) => batched.web.lists.getByTitle(LISTS[name].title).select('CurrentChangeToken')() as Promise<{ CurrentChangeToken: { StringValue: string } }>)
-      }));
-      const warnings: Warnings = [];
-      const { plan, access } = await planAndAccess(this.sp, alongside, warnings);
-      const read = await Promise.all(alongside.tokens);
-      const changeTokens = Object.fromEntries(names.map((name, index) => [name, read[index].CurrentChangeToken.StringValue])) as Record<ListName, string>;
-      const roles = rows.roles.map(mapRole);
-      const roleTitles = new Set(roles.map((role) => role.title.toLowerCase()));
-      const unsummarised = new Set(rows.kpis.filter((item) => whole || readLatestMeasurements(item, warnings) === undefined).map((item) => item.Id as number));
-      const series = whole ? seriesByKpi(rows.measurements, warnings) : unsummarised.size > 0 ? await this.readPlanSeries(planId, warnings) : new Map<number, IMeasurement[]>();
-      return {
-        plan,
-        priorities: rows.priorities.map(mapPriority),
-        outcomes: rows.outcomes.map(mapOutcome),
-        actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
-        kpis: rows.kpis.map((item) => mapKpi(item, unsummarised.has(item.Id as number) ? series.get(item.Id as number) ?? [] : undefined, warnings)),
-        roles,
-        access,
-        warnings,
-        changeTokens
-      };
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const lists: Record<string, IListRead> = { ...LISTS, ...(options.actionTexts === 'brief' ? {} : { actions: ACTIONS_WITH_TEXTS }), ...(whole ? { measurements: MEASUREMENTS } : {}) };
+    // Each list's change token rides in the same batch, for the next visit's refresh from the change log.
+    const names = Object.keys(LISTS) as ListName[];
+    const { rows, alongside } = await readPlanLists(this.sp, planId, lists, (batched) => ({
+      ...readPlanAndAccess(batched, planId),
+      tokens: names.map((name) => batched.web.lists.getByTitle(LISTS[name].title).select('CurrentChangeToken')() as Promise<{ CurrentChangeToken: { StringValue: string } }>)
+    }));
+    const warnings: Warnings = [];
+    const { plan, access } = await planAndAccess(this.sp, alongside, warnings);
+    const read = await Promise.all(alongside.tokens);
+    const changeTokens = Object.fromEntries(names.map((name, index) => [name, read[index].CurrentChangeToken.StringValue])) as Record<ListName, string>;
+    const roles = rows.roles.map(mapRole);
+    const roleTitles = new Set(roles.map((role) => role.title.toLowerCase()));
+    const unsummarised = new Set(rows.kpis.filter((item) => whole || readLatestMeasurements(item, warnings) === undefined).map((item) => item.Id as number));
+    const series = whole ? seriesByKpi(rows.measurements, warnings) : unsummarised.size > 0 ? await this.readPlanSeries(planId, warnings) : new Map<number, IMeasurement[]>();
+    return {
+      plan,
+      priorities: rows.priorities.map(mapPriority),
+      outcomes: rows.outcomes.map(mapOutcome),
+      actions: rows.actions.map((item) => mapAction(item, roleTitles, warnings)),
+      kpis: rows.kpis.map((item) => mapKpi(item, unsummarised.has(item.Id as number) ? series.get(item.Id as number) ?? [] : undefined, warnings)),
+      roles,
+      access,
+      warnings,
+      changeTokens
+    };
   }
 
   /** Every measurement of the plan's KPIs, by KPI id (in two requests at most, as the plan's lists are read). */
@@ -215,19 +194,11 @@ export class SharePointPlanDataService implements IPlanDataService {
   }
 
   public async loadPlanMeasurements(planId: number): Promise<Map<number, IMeasurement[]>> {
-    try {
-      return await this.readPlanSeries(planId, []);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    return await this.readPlanSeries(planId, []);
   }
 
   public async loadMeasurements(kpi: IKpi): Promise<IMeasurement[]> {
-    try {
-      return this.seriesOf(await this.seriesQuery(this.sp, kpi.id)(), kpi.id);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    return this.seriesOf(await this.seriesQuery(this.sp, kpi.id)(), kpi.id);
   }
 
   /** The read of one KPI's series: filtered on its indexed plain id, which narrows a list of any size (a lookup would not). */
@@ -240,67 +211,55 @@ export class SharePointPlanDataService implements IPlanDataService {
   }
 
   public async openAction(action: IAction, canAddUpdates: boolean): Promise<IOpenedAction> {
-    try {
-      const [batched, execute] = this.sp.batched();
-      const log = batched.web.lists
-        .getByTitle(LIST_TITLES.updates)
-        .items.select(...UPDATE_SELECT)
-        .expand('Author')
-        .filter(`${UPDATE_FIELDS.actionItemId} eq ${action.id}`)
-        .top(PAGE_SIZE)();
-      const saved = batched.web.lists
-        .getByTitle(LIST_TITLES.actions)
-        .items.getById(action.id)
-        .select(...ACTION_SELECT)
-        .expand(...ACTION_PEOPLE)();
-      await execute();
-      let entries = (await log) as ListItem[];
-      const savedItem = (await saved) as ListItem;
-      if (canAddUpdates) entries = entries.concat(await this.completeUnfinishedSave(action.planId, savedItem, entries));
-      const warnings: Warnings = [];
-      const updates = entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
-      if (canAddUpdates) await this.completeSignOffs(mapAction(savedItem, new Set<string>(), warnings), updates);
-      return { log: updates, texts: mapActionTexts(savedItem) };
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const [batched, execute] = this.sp.batched();
+    const log = batched.web.lists
+      .getByTitle(LIST_TITLES.updates)
+      .items.select(...UPDATE_SELECT)
+      .expand('Author')
+      .filter(`${UPDATE_FIELDS.actionItemId} eq ${action.id}`)
+      .top(PAGE_SIZE)();
+    const saved = batched.web.lists
+      .getByTitle(LIST_TITLES.actions)
+      .items.getById(action.id)
+      .select(...ACTION_SELECT)
+      .expand(...ACTION_PEOPLE)();
+    await execute();
+    let entries = (await log) as ListItem[];
+    const savedItem = (await saved) as ListItem;
+    if (canAddUpdates) entries = entries.concat(await this.completeUnfinishedSave(action.planId, savedItem, entries));
+    const warnings: Warnings = [];
+    const updates = entries.map((item) => mapUpdate(item, warnings)).sort(compareUpdates);
+    if (canAddUpdates) await this.completeSignOffs(mapAction(savedItem, new Set<string>(), warnings), updates);
+    return { log: updates, texts: mapActionTexts(savedItem) };
   }
 
   public async loadActionTexts(planId: number): Promise<Map<number, IActionTexts>> {
-    try {
-      const { rows } = await readPlanLists(this.sp, planId, { actions: ACTION_TEXTS });
-      return new Map(rows.actions.map((item) => [item.Id as number, mapActionTexts(item)]));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const { rows } = await readPlanLists(this.sp, planId, { actions: ACTION_TEXTS });
+    return new Map(rows.actions.map((item) => [item.Id as number, mapActionTexts(item)]));
   }
 
   public async readActionLogs(actionIds: number[]): Promise<Map<number, IProgressUpdate[]>> {
     const ids = Array.from(new Set(actionIds));
     const warnings: Warnings = [];
-    try {
-      // PnPjs sends the parts in $batch requests of at most maxRequests each, one after another.
-      const [batched, execute] = this.sp.batched({ maxRequests: BATCH_LIMIT });
-      // One part per action, each filtered on the indexed action id (a number: a lookup never narrows a large list) as an opened action's log is.
-      const read = Promise.all(
-        ids.map((id) =>
-          batched.web.lists
-            .getByTitle(LIST_TITLES.updates)
-            .items.select(...UPDATE_SELECT)
-            .expand('Author')
-            .filter(`${UPDATE_FIELDS.actionItemId} eq ${id}`)
-            .top(PAGE_SIZE)()
-        )
-      );
-      // Handled here too, so a failed request is reported once, by the await below.
-      read.catch(() => undefined);
-      await execute();
-      const entries = (await read) as ListItem[][];
-      // Notes as they stood: an update awaiting sign-off, or returned, never stood as the action's progress.
-      return new Map(ids.map((id, index) => [id, entries[index].map((item) => mapUpdate(item, warnings)).filter(standsOnRecord).sort(compareUpdates)]));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    // PnPjs sends the parts in $batch requests of at most maxRequests each, one after another.
+    const [batched, execute] = this.sp.batched({ maxRequests: BATCH_LIMIT });
+    // One part per action, each filtered on the indexed action id (a number: a lookup never narrows a large list) as an opened action's log is.
+    const read = Promise.all(
+      ids.map((id) =>
+        batched.web.lists
+          .getByTitle(LIST_TITLES.updates)
+          .items.select(...UPDATE_SELECT)
+          .expand('Author')
+          .filter(`${UPDATE_FIELDS.actionItemId} eq ${id}`)
+          .top(PAGE_SIZE)()
+      )
+    );
+    // Handled here too, so a failed request is reported once, by the await below.
+    read.catch(() => undefined);
+    await execute();
+    const entries = (await read) as ListItem[][];
+    // Notes as they stood: an update awaiting sign-off, or returned, never stood as the action's progress.
+    return new Map(ids.map((id, index) => [id, entries[index].map((item) => mapUpdate(item, warnings)).filter(standsOnRecord).sort(compareUpdates)]));
   }
 
   /**
@@ -334,15 +293,10 @@ export class SharePointPlanDataService implements IPlanDataService {
     const status = draft.status ?? action.status;
     const { fields, applied } = this.appliedUpdate(action, { date: draft.date, note: draft.note, status, evidence: draft.evidence, key });
     const etag = await this.writeAction(action, fields);
-    let logged: ListItem;
-    try {
-      logged = (await this.sp.web.lists
-        .getByTitle(LIST_TITLES.updates)
-        .items.add(logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key }))) as ListItem;
-    } catch (error) {
-      // The action is saved; its log entry is completed when the action is next opened.
-      throw toPlanDataError(error);
-    }
+    // Should this fail, the action is saved; its log entry is completed when the action is next opened.
+    const logged = (await this.sp.web.lists
+      .getByTitle(LIST_TITLES.updates)
+      .items.add(logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key }))) as ListItem;
     const warnings: Warnings = [];
     return { action: { ...applied, etag }, update: mapUpdate({ ...logged, Author: { Title: '' } }, warnings) };
   }
@@ -361,16 +315,10 @@ export class SharePointPlanDataService implements IPlanDataService {
     requireEtag(action.etag, `Action ${action.ref}`);
     const status = draft.status ?? action.status;
     const updates = this.sp.web.lists.getByTitle(LIST_TITLES.updates);
-    let logged: ListItem;
-    let author: IPerson;
-    try {
-      author = await this.signedIn();
-      logged = (await updates.items.add(
-        logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key: draft.key ?? newUpdateKey(), signOff: { state: 'submitted' } })
-      )) as ListItem;
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const author = await this.signedIn();
+    const logged = (await updates.items.add(
+      logEntryItem({ planId: action.planId, actionId: action.id, actionRef: action.ref, date: draft.date, note: draft.note, status, evidence: draft.evidence, key: draft.key ?? newUpdateKey(), signOff: { state: 'submitted' } })
+    )) as ListItem;
     const update = mapUpdate({ ...logged, Author: { Id: author.id, Title: author.displayName } }, []);
     const awaiting = [
       ...(action.awaitingSignOff ?? []),
@@ -421,9 +369,8 @@ export class SharePointPlanDataService implements IPlanDataService {
       signOff = { state, by: by.displayName, at: new Date().toISOString(), comment: comment?.trim() || undefined };
       entryEtag = ((await entry.update(signOffItem(signOff), requireEtag(readEtag(item), `Update ${update.id}`))) as { etag: string }).etag;
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict' && !(mapped instanceof ConflictError)) throw new ConflictError(await this.readAction(action.id), mapped.detail);
-      throw mapped;
+      if (isDataError(error, 'conflict') && !(error instanceof ConflictError)) throw new ConflictError(await this.readAction(action.id), error.detail);
+      throw error;
     }
     const left = withoutAwaiting(action, update.id);
     const { fields, applied } =
@@ -494,9 +441,8 @@ export class SharePointPlanDataService implements IPlanDataService {
         .update(fields, requireEtag(action.etag, `Action ${action.ref}`));
       return (result as { etag: string }).etag;
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') throw new ConflictError(await this.readAction(action.id), mapped.detail);
-      throw mapped;
+      if (isDataError(error, 'conflict')) throw new ConflictError(await this.readAction(action.id), error.detail);
+      throw error;
     }
   }
 
@@ -544,11 +490,10 @@ export class SharePointPlanDataService implements IPlanDataService {
         );
       return { ...edited, etag: (result as { etag: string }).etag };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') {
-        throw new ConflictError(await this.readAction(action.id), mapped.detail);
+      if (isDataError(error, 'conflict')) {
+        throw new ConflictError(await this.readAction(action.id), error.detail);
       }
-      throw mapped;
+      throw error;
     }
   }
 
@@ -565,20 +510,16 @@ export class SharePointPlanDataService implements IPlanDataService {
       [MEASUREMENT_FIELDS.value]: measurement.value,
       [MEASUREMENT_FIELDS.note]: measurement.note ?? ''
     };
-    try {
-      let saved: IMeasurement;
-      if (measurement.id !== undefined) {
-        const result = await items.getById(measurement.id).update(fields, requireEtag(measurement.etag, `The ${kpi.ref} measurement for ${measurement.periodEnd}`));
-        saved = { ...measurement, etag: (result as { etag: string }).etag };
-      } else {
-        const added = (await items.add({ Title: measurement.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: kpi.planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpi.id, ...fields })) as ListItem;
-        saved = { ...measurement, id: added.Id as number, etag: readEtag(added) };
-      }
-      const measurements = kpi.measurements.filter((existing) => existing.periodEnd !== saved.periodEnd).concat(saved);
-      return { measurement: saved, kpi: await this.writeLatest({ ...kpi, measurements }) };
-    } catch (error) {
-      throw toPlanDataError(error);
+    let saved: IMeasurement;
+    if (measurement.id !== undefined) {
+      const result = await items.getById(measurement.id).update(fields, requireEtag(measurement.etag, `The ${kpi.ref} measurement for ${measurement.periodEnd}`));
+      saved = { ...measurement, etag: (result as { etag: string }).etag };
+    } else {
+      const added = (await items.add({ Title: measurement.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: kpi.planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpi.id, ...fields })) as ListItem;
+      saved = { ...measurement, id: added.Id as number, etag: readEtag(added) };
     }
+    const measurements = kpi.measurements.filter((existing) => existing.periodEnd !== saved.periodEnd).concat(saved);
+    return { measurement: saved, kpi: await this.writeLatest({ ...kpi, measurements }) };
   }
 
   /** Keeps the KPI's latest two measurements on its item, with its ETag; on a 412, from the KPI and series as they are now. */
@@ -588,7 +529,7 @@ export class SharePointPlanDataService implements IPlanDataService {
       const result = await item.update({ [KPI_FIELDS.latestMeasurements]: writeLatestMeasurements(kpi.measurements) }, requireEtag(kpi.etag, `KPI ${kpi.ref}`));
       return { ...kpi, etag: (result as { etag: string }).etag };
     } catch (error) {
-      if (toPlanDataError(error).kind !== 'conflict') throw error;
+      if (!isDataError(error, 'conflict')) throw error;
     }
     const [batched, execute] = this.sp.batched();
     const current = COLUMNS.kpis(batched.web.lists.getByTitle(LIST_TITLES.kpis).items).filter(`Id eq ${kpi.id}`)();
@@ -607,24 +548,19 @@ export class SharePointPlanDataService implements IPlanDataService {
         .update({ [KPI_FIELDS.milestones]: writeMilestones(milestones) }, requireEtag(kpi.etag, `KPI ${kpi.ref}`));
       return { ...kpi, milestones, etag: (result as { etag: string }).etag };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') {
+      if (isDataError(error, 'conflict')) {
         const item = await COLUMNS.kpis(this.sp.web.lists.getByTitle(LIST_TITLES.kpis).items).filter(`Id eq ${kpi.id}`)();
         const current = mapKpi((item as ListItem[])[0], kpi.partialSeries ? undefined : kpi.measurements, []);
-        throw new ConflictError(current, mapped.detail);
+        throw new ConflictError(current, error.detail);
       }
-      throw mapped;
+      throw error;
     }
   }
 
   public async loadNarratives(planId: number, boardDate: IsoDate): Promise<IBoardNarrative[]> {
-    try {
-      const { rows } = await readPlanLists(this.sp, planId, { narratives: NARRATIVES });
-      const warnings: Warnings = [];
-      return rows.narratives.map((item) => mapNarrative(item, warnings)).filter((narrative): narrative is IBoardNarrative => narrative?.boardDate === boardDate);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const { rows } = await readPlanLists(this.sp, planId, { narratives: NARRATIVES });
+    const warnings: Warnings = [];
+    return rows.narratives.map((item) => mapNarrative(item, warnings)).filter((narrative): narrative is IBoardNarrative => narrative?.boardDate === boardDate);
   }
 
   public async saveNarrative(planId: number, narrative: IBoardNarrative): Promise<IBoardNarrative> {
@@ -638,12 +574,11 @@ export class SharePointPlanDataService implements IPlanDataService {
       const result = await items.getById(narrative.id).update(fields, requireEtag(narrative.etag, `The board narrative for ${narrative.boardDate}`));
       return { ...narrative, etag: (result as { etag: string }).etag };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') {
+      if (isDataError(error, 'conflict')) {
         const current = await items.getById(narrative.id).select(...NARRATIVE_SELECT)();
-        throw new ConflictError(mapNarrative(current as ListItem, []), mapped.detail);
+        throw new ConflictError(mapNarrative(current as ListItem, []), error.detail);
       }
-      throw mapped;
+      throw error;
     }
   }
 

@@ -8,7 +8,7 @@ import { IsoDate } from '../model/isoDate';
 import { Assignee, IAction, IOutcome, IPriorityArea, IStatusMark, assigneeName } from '../model/plan';
 import { revisionsOf } from '../model/revisions';
 import { withHistoryLines } from '../model/rollups';
-import { requireEtag, toPlanDataError } from './errors';
+import { isDataError, requireEtag } from './errors';
 import { writeInBatches } from './importBatches';
 import { IImportMade, IImportResult, INewPlan, IPlanImportService } from './IPlanImportService';
 import { IKpiImportResult } from './IKpiImportService';
@@ -85,135 +85,127 @@ export class SharePointPlanImportService implements IPlanImportService {
   }
 
   public async createPlan(plan: INewPlan): Promise<number> {
-    try {
-      const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.add({
-        Title: plan.name,
-        [PLAN_FIELDS.localArea]: plan.localArea,
-        [PLAN_FIELDS.statusScheme]: writeScheme(plan.scheme),
-        [PLAN_FIELDS.reportingDates]: plan.reportingDates.join('\n')
-      })) as ListItem;
-      return added.Id as number;
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.plans).items.add({
+      Title: plan.name,
+      [PLAN_FIELDS.localArea]: plan.localArea,
+      [PLAN_FIELDS.statusScheme]: writeScheme(plan.scheme),
+      [PLAN_FIELDS.reportingDates]: plan.reportingDates.join('\n')
+    })) as ListItem;
+    return added.Id as number;
   }
 
   public async importPlan(planId: number, plan: IImportPlan, made: IImportMade, onProgress: (written: number, total: number) => void = () => undefined): Promise<IImportResult> {
     const today = made.date;
-    try {
-      // The plan and the log's keys (which the plan's load does not read), together.
-      const [current, { rows }] = await Promise.all([
-        new SharePointPlanDataService(this.sp).loadPlan(planId),
-        readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', `${UPDATE_FIELDS.plan}Id`, UPDATE_FIELDS.key) } })
-      ]);
-      const result: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
-      const loggedKeys = new Set(rows.log.map((entry) => entry[UPDATE_FIELDS.key]));
-      const byRef = new Map<string, IAction>(current.actions.map((action) => [action.ref, action]));
-      const entries = plan.actions.map((row) => {
-        const all = this.logEntries(row, today);
-        return { row, log: all.filter((entry) => !loggedKeys.has(entry.key)), history: this.historyWith(byRef.get(row.ref), all) };
-      });
-      const total = plan.newPriorities.length + plan.newOutcomes.length + plan.actions.length + entries.reduce((sum, entry) => sum + entry.log.length, 0);
-      let written = 0;
-      const progressed = (count: number): void => {
-        written += count;
-        onProgress(written, total);
-      };
+    // The plan and the log's keys (which the plan's load does not read), together.
+    const [current, { rows }] = await Promise.all([
+      new SharePointPlanDataService(this.sp).loadPlan(planId),
+      readPlanLists(this.sp, planId, { log: { title: LIST_TITLES.updates, columns: (items) => items.select('Id', `${UPDATE_FIELDS.plan}Id`, UPDATE_FIELDS.key) } })
+    ]);
+    const result: IImportResult = { createdPriorities: 0, createdOutcomes: 0, createdActions: 0, updatedActions: 0, unchangedActions: 0, addedLogEntries: 0, conflicts: [] };
+    const loggedKeys = new Set(rows.log.map((entry) => entry[UPDATE_FIELDS.key]));
+    const byRef = new Map<string, IAction>(current.actions.map((action) => [action.ref, action]));
+    const entries = plan.actions.map((row) => {
+      const all = this.logEntries(row, today);
+      return { row, log: all.filter((entry) => !loggedKeys.has(entry.key)), history: this.historyWith(byRef.get(row.ref), all) };
+    });
+    const total = plan.newPriorities.length + plan.newOutcomes.length + plan.actions.length + entries.reduce((sum, entry) => sum + entry.log.length, 0);
+    let written = 0;
+    const progressed = (count: number): void => {
+      written += count;
+      onProgress(written, total);
+    };
 
-      const priorities: Array<Pick<IPriorityArea, 'id' | 'number'>> = [...current.priorities];
-      const missingPriorities = plan.newPriorities.filter((wanted) => !priorities.some((priority) => priority.number === wanted.number));
-      const addedPriorities = await writeInBatches(
-        this.sp,
-        missingPriorities,
-        (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({
-            Title: wanted.title || wanted.number,
-            [`${PRIORITY_FIELDS.plan}Id`]: planId,
-            [PRIORITY_FIELDS.number]: wanted.number,
-            ...(wanted.fullTitle ? { [PRIORITY_FIELDS.inspectionFinding]: wanted.fullTitle } : {})
-          }),
-        progressed,
-        (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
-      );
-      addedPriorities.forEach((added, index) => priorities.push({ id: (added as ListItem).Id as number, number: missingPriorities[index].number }));
-      result.createdPriorities = addedPriorities.length;
-      const priorityId = (number: string): number => (priorities.find((priority) => priority.number === number) as { id: number }).id;
+    const priorities: Array<Pick<IPriorityArea, 'id' | 'number'>> = [...current.priorities];
+    const missingPriorities = plan.newPriorities.filter((wanted) => !priorities.some((priority) => priority.number === wanted.number));
+    const addedPriorities = await writeInBatches(
+      this.sp,
+      missingPriorities,
+      (batched, wanted) => batched.web.lists.getByTitle(LIST_TITLES.priorities).items.add({
+          Title: wanted.title || wanted.number,
+          [`${PRIORITY_FIELDS.plan}Id`]: planId,
+          [PRIORITY_FIELDS.number]: wanted.number,
+          ...(wanted.fullTitle ? { [PRIORITY_FIELDS.inspectionFinding]: wanted.fullTitle } : {})
+        }),
+      progressed,
+      (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
+    );
+    addedPriorities.forEach((added, index) => priorities.push({ id: (added as ListItem).Id as number, number: missingPriorities[index].number }));
+    result.createdPriorities = addedPriorities.length;
+    const priorityId = (number: string): number => (priorities.find((priority) => priority.number === number) as { id: number }).id;
 
-      const outcomes: Array<Pick<IOutcome, 'id' | 'number' | 'priorityId'>> = [...current.outcomes];
-      const missingOutcomes = plan.newOutcomes.filter((wanted) => !outcomes.some((outcome) => outcome.number === wanted.number && outcome.priorityId === priorityId(wanted.priority)));
-      const addedOutcomes = await writeInBatches(
-        this.sp,
-        missingOutcomes,
-        (batched, wanted) =>
-          batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title || wanted.number, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
-        progressed,
-        (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
-      );
-      addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
-      result.createdOutcomes = addedOutcomes.length;
+    const outcomes: Array<Pick<IOutcome, 'id' | 'number' | 'priorityId'>> = [...current.outcomes];
+    const missingOutcomes = plan.newOutcomes.filter((wanted) => !outcomes.some((outcome) => outcome.number === wanted.number && outcome.priorityId === priorityId(wanted.priority)));
+    const addedOutcomes = await writeInBatches(
+      this.sp,
+      missingOutcomes,
+      (batched, wanted) =>
+        batched.web.lists.getByTitle(LIST_TITLES.outcomes).items.add({ Title: wanted.title || wanted.number, [`${OUTCOME_FIELDS.plan}Id`]: planId, [`${OUTCOME_FIELDS.priority}Id`]: priorityId(wanted.priority), [OUTCOME_FIELDS.number]: wanted.number }),
+      progressed,
+      (wanted) => ({ row: 0, ref: `${wanted.number} ${wanted.title}`.trim() })
+    );
+    addedOutcomes.forEach((added, index) => outcomes.push({ id: (added as ListItem).Id as number, number: missingOutcomes[index].number, priorityId: priorityId(missingOutcomes[index].priority) }));
+    result.createdOutcomes = addedOutcomes.length;
 
-      // Each action's fields first, so its batch is sized by what it sends.
-      const actionWrites = entries.map((entry) => {
-        const { row, log, history } = entry;
-        const pid = priorityId(row.priority);
-        const oid = row.outcome === undefined ? undefined : outcomes.find((outcome) => outcome.number === row.outcome && outcome.priorityId === pid)?.id;
-        const latest = [...row.updates].filter((update) => update.date !== undefined).pop();
-        const fields = actionFields(row, pid, oid, latest ? { date: latest.date as IsoDate, note: latest.text } : undefined);
-        if (history) fields[ACTION_FIELDS.statusHistory] = writeHistory(history);
-        const existing = byRef.get(row.ref);
-        if (!existing) return { row, fields: { Title: row.ref, [`${ACTION_FIELDS.plan}Id`]: planId, ...fields } };
-        if (row.change === 'unchanged' && log.length === 0 && !history) return { row, existing };
-        // A key field the file changes is kept as a revision, as an edit's is; a re-run finds it already changed and adds none.
-        const revisions = revisionsOf(existing, asWritten(existing, row), { ...made, at: new Date().toISOString() });
-        if (revisions.length > 0) fields[ACTION_FIELDS.revisions] = writeRevisions([...existing.revisions, ...revisions]);
-        return { row, existing, fields };
-      });
-      const actionIds = new Map<string, number>();
-      const actionOutcomes = await writeInBatches(
-        this.sp,
-        actionWrites,
-        async (batched, { row, existing, fields }) => {
-          const list = batched.web.lists.getByTitle(LIST_TITLES.actions).items;
-          if (!existing) {
-            const added = (await list.add(fields as ListItem)) as ListItem;
-            actionIds.set(row.ref, added.Id as number);
-            return 'created' as const;
-          }
-          actionIds.set(row.ref, existing.id);
-          if (!fields) return 'unchanged' as const;
-          try {
-            await list.getById(existing.id).update(fields, requireEtag(existing.etag, `Action ${existing.ref}`));
-            return 'updated' as const;
-          } catch (error) {
-            if (toPlanDataError(error).kind === 'conflict') return 'conflict' as const;
-            throw error;
-          }
-        },
-        progressed,
-        ({ row }) => ({ row: row.row, ref: row.ref }),
-        ({ fields }) => fields ?? {}
-      );
-      actionOutcomes.forEach((outcome, index) => {
-        if (outcome === 'created') result.createdActions += 1;
-        else if (outcome === 'updated') result.updatedActions += 1;
-        else if (outcome === 'unchanged') result.unchangedActions += 1;
-        else result.conflicts.push(entries[index].row.ref);
-      });
+    // Each action's fields first, so its batch is sized by what it sends.
+    const actionWrites = entries.map((entry) => {
+      const { row, log, history } = entry;
+      const pid = priorityId(row.priority);
+      const oid = row.outcome === undefined ? undefined : outcomes.find((outcome) => outcome.number === row.outcome && outcome.priorityId === pid)?.id;
+      const latest = [...row.updates].filter((update) => update.date !== undefined).pop();
+      const fields = actionFields(row, pid, oid, latest ? { date: latest.date as IsoDate, note: latest.text } : undefined);
+      if (history) fields[ACTION_FIELDS.statusHistory] = writeHistory(history);
+      const existing = byRef.get(row.ref);
+      if (!existing) return { row, fields: { Title: row.ref, [`${ACTION_FIELDS.plan}Id`]: planId, ...fields } };
+      if (row.change === 'unchanged' && log.length === 0 && !history) return { row, existing };
+      // A key field the file changes is kept as a revision, as an edit's is; a re-run finds it already changed and adds none.
+      const revisions = revisionsOf(existing, asWritten(existing, row), { ...made, at: new Date().toISOString() });
+      if (revisions.length > 0) fields[ACTION_FIELDS.revisions] = writeRevisions([...existing.revisions, ...revisions]);
+      return { row, existing, fields };
+    });
+    const actionIds = new Map<string, number>();
+    const actionOutcomes = await writeInBatches(
+      this.sp,
+      actionWrites,
+      async (batched, { row, existing, fields }) => {
+        const list = batched.web.lists.getByTitle(LIST_TITLES.actions).items;
+        if (!existing) {
+          const added = (await list.add(fields as ListItem)) as ListItem;
+          actionIds.set(row.ref, added.Id as number);
+          return 'created' as const;
+        }
+        actionIds.set(row.ref, existing.id);
+        if (!fields) return 'unchanged' as const;
+        try {
+          await list.getById(existing.id).update(fields, requireEtag(existing.etag, `Action ${existing.ref}`));
+          return 'updated' as const;
+        } catch (error) {
+          if (isDataError(error, 'conflict')) return 'conflict' as const;
+          throw error;
+        }
+      },
+      progressed,
+      ({ row }) => ({ row: row.row, ref: row.ref }),
+      ({ fields }) => fields ?? {}
+    );
+    actionOutcomes.forEach((outcome, index) => {
+      if (outcome === 'created') result.createdActions += 1;
+      else if (outcome === 'updated') result.updatedActions += 1;
+      else if (outcome === 'unchanged') result.unchangedActions += 1;
+      else result.conflicts.push(entries[index].row.ref);
+    });
 
-      const rowOfRef = new Map(plan.actions.map((row) => [row.ref, row.row]));
-      const logItems = entries.flatMap(({ row, log }) => (result.conflicts.indexOf(row.ref) >= 0 ? [] : log.map((entry) => ({ ...entry, actionId: actionIds.get(row.ref) as number }))));
-      await writeInBatches(
-        this.sp,
-        logItems.map((entry) => ({ ...entry, planId })),
-        (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem(entry)),
-        progressed,
-        (entry) => ({ row: rowOfRef.get(entry.actionRef) ?? 0, ref: entry.actionRef }),
-        logEntryItem
-      );
-      result.addedLogEntries = logItems.length;
-      return result;
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const rowOfRef = new Map(plan.actions.map((row) => [row.ref, row.row]));
+    const logItems = entries.flatMap(({ row, log }) => (result.conflicts.indexOf(row.ref) >= 0 ? [] : log.map((entry) => ({ ...entry, actionId: actionIds.get(row.ref) as number }))));
+    await writeInBatches(
+      this.sp,
+      logItems.map((entry) => ({ ...entry, planId })),
+      (batched, entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.add(logEntryItem(entry)),
+      progressed,
+      (entry) => ({ row: rowOfRef.get(entry.actionRef) ?? 0, ref: entry.actionRef }),
+      logEntryItem
+    );
+    result.addedLogEntries = logItems.length;
+    return result;
   }
 
   /**

@@ -5,7 +5,7 @@ import '@pnp/sp/items';
 import { IAction, IOutcome, IPriorityArea, IRetirement } from '../model/plan';
 import { parsePlanDate } from '../model/planDates';
 import { INumberedDraft, sameKey } from '../model/planUpkeep';
-import { ConflictError, requireEtag, toPlanDataError } from './errors';
+import { ConflictError, isDataError, requireEtag } from './errors';
 import { PLAN_ID, readPlanLists } from './idRanges';
 import { INewPlan } from './IPlanImportService';
 import { DuplicateRefError, INewAction, IPlanUpkeepService } from './IPlanUpkeepService';
@@ -70,20 +70,16 @@ export class SharePointPlanUpkeepService implements IPlanUpkeepService {
   public async addAction(planId: number, action: INewAction): Promise<IAction> {
     const ref = action.ref.trim();
     const due = action.due.trim();
-    try {
-      if ((await planRefs(this.sp, planId)).some((taken) => sameKey(taken, ref))) throw new DuplicateRefError(ref);
-      const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.actions).items.add({
-        Title: ref,
-        [`${ACTION_FIELDS.plan}Id`]: planId,
-        [`${ACTION_FIELDS.priority}Id`]: action.priorityId,
-        ...(action.outcomeId !== undefined ? { [`${ACTION_FIELDS.outcome}Id`]: action.outcomeId } : {}),
-        [ACTION_FIELDS.text]: action.text.trim(),
-        ...(due ? { [ACTION_FIELDS.dueText]: due, [ACTION_FIELDS.dueDate]: writeSharePointDate(parsePlanDate(due).date) } : {})
-      })) as ListItem;
-      return mapAction(added, new Set<string>(), []);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    if ((await planRefs(this.sp, planId)).some((taken) => sameKey(taken, ref))) throw new DuplicateRefError(ref);
+    const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.actions).items.add({
+      Title: ref,
+      [`${ACTION_FIELDS.plan}Id`]: planId,
+      [`${ACTION_FIELDS.priority}Id`]: action.priorityId,
+      ...(action.outcomeId !== undefined ? { [`${ACTION_FIELDS.outcome}Id`]: action.outcomeId } : {}),
+      [ACTION_FIELDS.text]: action.text.trim(),
+      ...(due ? { [ACTION_FIELDS.dueText]: due, [ACTION_FIELDS.dueDate]: writeSharePointDate(parsePlanDate(due).date) } : {})
+    })) as ListItem;
+    return mapAction(added, new Set<string>(), []);
   }
 
   public retireAction(action: IAction, retirement: IRetirement): Promise<IAction> {
@@ -96,12 +92,8 @@ export class SharePointPlanUpkeepService implements IPlanUpkeepService {
   }
 
   private async add<T extends INumberedDraft>(list: INumberedList<T>, parent: ListItem, draft: INumberedDraft): Promise<T> {
-    try {
-      const added = (await this.sp.web.lists.getByTitle(list.title).items.add({ Title: draft.title.trim(), ...parent, [list.numberField]: draft.number.trim() })) as ListItem;
-      return list.map(added);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const added = (await this.sp.web.lists.getByTitle(list.title).items.add({ Title: draft.title.trim(), ...parent, [list.numberField]: draft.number.trim() })) as ListItem;
+    return list.map(added);
   }
 
   /**
@@ -120,9 +112,8 @@ export class SharePointPlanUpkeepService implements IPlanUpkeepService {
       await item.update({ Title: draft.title.trim(), [list.numberField]: draft.number.trim() }, requireEtag(readEtag(current), what));
       return { ...now, number: draft.number.trim(), title: draft.title.trim() };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict' && !(mapped instanceof ConflictError)) throw new ConflictError(list.map(await read()), mapped.detail);
-      throw mapped;
+      if (isDataError(error, 'conflict') && !(error instanceof ConflictError)) throw new ConflictError(list.map(await read()), error.detail);
+      throw error;
     }
   }
 
@@ -134,13 +125,12 @@ export class SharePointPlanUpkeepService implements IPlanUpkeepService {
         .update(fields, requireEtag(action.etag, `Action ${action.ref}`));
       return { ...action, ...change, etag: (result as { etag: string }).etag };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') {
+      if (isDataError(error, 'conflict')) {
         // Read as the views read it (its owners resolved against the roles glossary), to show what changed.
         const current = (await new SharePointPlanDataService(this.sp).loadPlan(action.planId)).actions.find((candidate) => candidate.id === action.id);
-        throw new ConflictError(current ?? action, mapped.detail);
+        throw new ConflictError(current ?? action, error.detail);
       }
-      throw mapped;
+      throw error;
     }
   }
 }

@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { IPerson } from '../model/plan';
-import { ConflictError, PlanDataError, requireEtag, toPlanDataError } from './errors';
+import { ConflictError, PlanDataError, isDataError, requireEtag } from './errors';
 import { IListRead, ListItems, readPlanLists } from './idRanges';
 import { IGlossaryRole, IRoleService, NewGlossaryRole } from './IRoleService';
 import { ListItem, mapRole, readEtag, writeSharePointDate } from './mappers';
@@ -50,23 +50,15 @@ export class SharePointRoleService implements IRoleService {
   public constructor(private readonly sp: SPFI) {}
 
   public async loadRoles(planId: number): Promise<IGlossaryRole[]> {
-    try {
-      // Read as the plan's other lists are: whole pages within the list view threshold, kept to the plan's rows.
-      const { rows } = await readPlanLists(this.sp, planId, { roles: ROLES });
-      return rows.roles.map(glossaryRole).sort((left, right) => left.title.localeCompare(right.title, 'en-GB'));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    // Read as the plan's other lists are: whole pages within the list view threshold, kept to the plan's rows.
+    const { rows } = await readPlanLists(this.sp, planId, { roles: ROLES });
+    return rows.roles.map(glossaryRole).sort((left, right) => left.title.localeCompare(right.title, 'en-GB'));
   }
 
   public async addRole(role: NewGlossaryRole): Promise<IGlossaryRole> {
-    try {
-      const fields = { ...roleItem(role), [`${ROLE_FIELDS.plan}Id`]: role.planId };
-      const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.roles).items.add(fields)) as ListItem;
-      return { ...role, id: added.Id as number, etag: readEtag(added) };
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    const fields = { ...roleItem(role), [`${ROLE_FIELDS.plan}Id`]: role.planId };
+    const added = (await this.sp.web.lists.getByTitle(LIST_TITLES.roles).items.add(fields)) as ListItem;
+    return { ...role, id: added.Id as number, etag: readEtag(added) };
   }
 
   public async saveRole(role: IGlossaryRole): Promise<IGlossaryRole> {
@@ -75,15 +67,14 @@ export class SharePointRoleService implements IRoleService {
       const result = await items.getById(role.id).update(roleItem(role), requireEtag(role.etag, `The role ${role.title}`));
       return { ...role, etag: (result as { etag: string }).etag };
     } catch (error) {
-      const mapped = toPlanDataError(error);
-      if (mapped.kind === 'conflict') {
+      if (isDataError(error, 'conflict')) {
         // Read back to show the person what was saved meanwhile; if that fails too, the conflict is still what they need to know.
         const current: ListItem[] = await roleColumns(items)
           .filter(`Id eq ${role.id}`)()
           .catch(() => []);
-        if (current.length > 0) throw new ConflictError(glossaryRole(current[0]), mapped.detail);
+        if (current.length > 0) throw new ConflictError(glossaryRole(current[0]), error.detail);
       }
-      throw mapped;
+      throw error;
     }
   }
 }

@@ -4,7 +4,6 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { IUpdateRequest, RequestChannel } from '../model/updateRequests';
-import { toPlanDataError } from './errors';
 import { BATCH_LIMIT, IListRead, readPlanLists } from './idRanges';
 import { IUpdateRequestService } from './IUpdateRequestService';
 import { ListItem, readSharePointDate, writeSharePointDate } from './mappers';
@@ -71,28 +70,20 @@ export class SharePointUpdateRequestService implements IUpdateRequestService {
   public constructor(private readonly sp: SPFI) {}
 
   public async loadRequests(planId: number): Promise<IUpdateRequest[]> {
-    try {
-      // Read as the plan's other lists are: whole pages within the list view threshold, kept to the plan's rows.
-      const { rows } = await readPlanLists(this.sp, planId, { requests: REQUESTS });
-      return rows.requests.map(mapRequest).filter((request): request is IUpdateRequest => request !== undefined);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    // Read as the plan's other lists are: whole pages within the list view threshold, kept to the plan's rows.
+    const { rows } = await readPlanLists(this.sp, planId, { requests: REQUESTS });
+    return rows.requests.map(mapRequest).filter((request): request is IUpdateRequest => request !== undefined);
   }
 
   public async recordRequests(requests: ReadonlyArray<Omit<IUpdateRequest, 'id'>>): Promise<IUpdateRequest[]> {
     if (requests.length === 0) return [];
-    try {
-      // PnPjs sends the batch as requests of at most BATCH_LIMIT parts: SharePoint refuses more in one.
-      const [batched, execute] = this.sp.batched({ maxRequests: BATCH_LIMIT });
-      const list = batched.web.lists.getByTitle(LIST_TITLES.updateRequests);
-      const added = requests.map((request) => list.items.add(requestItem(request)));
-      added.forEach((part) => part.catch(() => undefined));
-      await execute();
-      const results = await Promise.all(added);
-      return requests.map((request, index) => ({ ...request, id: (results[index] as { Id: number }).Id }));
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    // PnPjs sends the batch as requests of at most BATCH_LIMIT parts: SharePoint refuses more in one.
+    const [batched, execute] = this.sp.batched({ maxRequests: BATCH_LIMIT });
+    const list = batched.web.lists.getByTitle(LIST_TITLES.updateRequests);
+    const added = requests.map((request) => list.items.add(requestItem(request)));
+    added.forEach((part) => part.catch(() => undefined));
+    await execute();
+    const results = await Promise.all(added);
+    return requests.map((request, index) => ({ ...request, id: (results[index] as { Id: number }).Id }));
   }
 }

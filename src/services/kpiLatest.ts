@@ -10,7 +10,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
-import { requireEtag, toPlanDataError } from './errors';
+import { requireEtag } from './errors';
 import { BATCH_LIMIT, PAGE_SIZE } from './idRanges';
 import { batchesOf } from './importBatches';
 import { ListItem, readEtag, seriesByKpi, writeLatestMeasurements } from './mappers';
@@ -51,28 +51,24 @@ async function writeFills(sp: SPFI, fills: readonly IFill[]): Promise<void> {
  * @returns how many measurements and KPIs it filled in
  */
 export async function fillKpiLatest(sp: SPFI): Promise<{ measurements: number; kpis: number }> {
-  try {
-    const measurements = await readAll(sp, LIST_TITLES.kpiMeasurements, ['Id', `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.kpiItemId, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value]);
-    const kpis = await readAll(sp, LIST_TITLES.kpis, ['Id', KPI_FIELDS.ref, KPI_FIELDS.latestMeasurements]);
-    const idFills: IFill[] = [];
-    for (const item of measurements) {
-      const kpiId = item[`${MEASUREMENT_FIELDS.kpi}Id`];
-      if (typeof kpiId === 'number' && item[MEASUREMENT_FIELDS.kpiItemId] !== kpiId) {
-        idFills.push({ list: LIST_TITLES.kpiMeasurements, id: item.Id as number, etag: requireEtag(readEtag(item), `Measurement ${String(item.Id)}`), fields: { [MEASUREMENT_FIELDS.kpiItemId]: kpiId } });
-      }
+  const measurements = await readAll(sp, LIST_TITLES.kpiMeasurements, ['Id', `${MEASUREMENT_FIELDS.kpi}Id`, MEASUREMENT_FIELDS.kpiItemId, MEASUREMENT_FIELDS.periodEnd, MEASUREMENT_FIELDS.value]);
+  const kpis = await readAll(sp, LIST_TITLES.kpis, ['Id', KPI_FIELDS.ref, KPI_FIELDS.latestMeasurements]);
+  const idFills: IFill[] = [];
+  for (const item of measurements) {
+    const kpiId = item[`${MEASUREMENT_FIELDS.kpi}Id`];
+    if (typeof kpiId === 'number' && item[MEASUREMENT_FIELDS.kpiItemId] !== kpiId) {
+      idFills.push({ list: LIST_TITLES.kpiMeasurements, id: item.Id as number, etag: requireEtag(readEtag(item), `Measurement ${String(item.Id)}`), fields: { [MEASUREMENT_FIELDS.kpiItemId]: kpiId } });
     }
-    // What the views would warn about (a measurement without a value) is left as it is.
-    const series = seriesByKpi(measurements, []);
-    const latestFills: IFill[] = [];
-    for (const item of kpis) {
-      const latest = writeLatestMeasurements(series.get(item.Id as number) ?? []);
-      if (item[KPI_FIELDS.latestMeasurements] !== latest) {
-        latestFills.push({ list: LIST_TITLES.kpis, id: item.Id as number, etag: requireEtag(readEtag(item), `KPI ${String(item[KPI_FIELDS.ref] ?? item.Id)}`), fields: { [KPI_FIELDS.latestMeasurements]: latest } });
-      }
-    }
-    await writeFills(sp, [...idFills, ...latestFills]);
-    return { measurements: idFills.length, kpis: latestFills.length };
-  } catch (error) {
-    throw toPlanDataError(error);
   }
+  // What the views would warn about (a measurement without a value) is left as it is.
+  const series = seriesByKpi(measurements, []);
+  const latestFills: IFill[] = [];
+  for (const item of kpis) {
+    const latest = writeLatestMeasurements(series.get(item.Id as number) ?? []);
+    if (item[KPI_FIELDS.latestMeasurements] !== latest) {
+      latestFills.push({ list: LIST_TITLES.kpis, id: item.Id as number, etag: requireEtag(readEtag(item), `KPI ${String(item[KPI_FIELDS.ref] ?? item.Id)}`), fields: { [KPI_FIELDS.latestMeasurements]: latest } });
+    }
+  }
+  await writeFills(sp, [...idFills, ...latestFills]);
+  return { measurements: idFills.length, kpis: latestFills.length };
 }

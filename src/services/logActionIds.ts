@@ -9,7 +9,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
-import { requireEtag, toPlanDataError } from './errors';
+import { requireEtag } from './errors';
 import { BATCH_LIMIT, PAGE_SIZE } from './idRanges';
 import { batchesOf } from './importBatches';
 import { ListItem, readEtag } from './mappers';
@@ -30,27 +30,23 @@ interface IMissingActionId {
  * @returns how many entries it filled in
  */
 export async function fillLogActionIds(sp: SPFI): Promise<number> {
-  try {
-    const missing: IMissingActionId[] = [];
-    const log = sp.web.lists.getByTitle(LIST_TITLES.updates).items.select('Id', `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.actionItemId).top(PAGE_SIZE);
-    for await (const page of log) {
-      for (const entry of page as ListItem[]) {
-        const actionId = entry[`${UPDATE_FIELDS.action}Id`];
-        if (typeof actionId === 'number' && typeof entry[UPDATE_FIELDS.actionItemId] !== 'number') {
-          missing.push({ id: entry.Id as number, actionId, etag: requireEtag(readEtag(entry), `Log entry ${String(entry.Id)}`) });
-        }
+  const missing: IMissingActionId[] = [];
+  const log = sp.web.lists.getByTitle(LIST_TITLES.updates).items.select('Id', `${UPDATE_FIELDS.action}Id`, UPDATE_FIELDS.actionItemId).top(PAGE_SIZE);
+  for await (const page of log) {
+    for (const entry of page as ListItem[]) {
+      const actionId = entry[`${UPDATE_FIELDS.action}Id`];
+      if (typeof actionId === 'number' && typeof entry[UPDATE_FIELDS.actionItemId] !== 'number') {
+        missing.push({ id: entry.Id as number, actionId, etag: requireEtag(readEtag(entry), `Log entry ${String(entry.Id)}`) });
       }
     }
-    for (const slice of batchesOf(missing, (entry) => ({ [UPDATE_FIELDS.actionItemId]: entry.actionId }))) {
-      const [batched, execute] = sp.batched({ maxRequests: BATCH_LIMIT });
-      const written = Promise.all(slice.map((entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.getById(entry.id).update({ [UPDATE_FIELDS.actionItemId]: entry.actionId }, entry.etag)));
-      // Handled here too, so a failed part is reported once, by the await below.
-      written.catch(() => undefined);
-      await execute();
-      await written;
-    }
-    return missing.length;
-  } catch (error) {
-    throw toPlanDataError(error);
   }
+  for (const slice of batchesOf(missing, (entry) => ({ [UPDATE_FIELDS.actionItemId]: entry.actionId }))) {
+    const [batched, execute] = sp.batched({ maxRequests: BATCH_LIMIT });
+    const written = Promise.all(slice.map((entry) => batched.web.lists.getByTitle(LIST_TITLES.updates).items.getById(entry.id).update({ [UPDATE_FIELDS.actionItemId]: entry.actionId }, entry.etag)));
+    // Handled here too, so a failed part is reported once, by the await below.
+    written.catch(() => undefined);
+    await execute();
+    await written;
+  }
+  return missing.length;
 }
