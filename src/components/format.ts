@@ -58,6 +58,8 @@ export function errorMessage(error: unknown): string {
     return error.row > 0 ? formatString(strings.ImportWriteFailedRow, error.row, error.ref, ERROR_MESSAGES[error.kind]) : formatString(strings.ImportWriteFailedItem, error.ref, ERROR_MESSAGES[error.kind]);
   }
   if (error instanceof PlanDataError) {
+    // SharePoint said how long to wait (Retry-After): say so, rather than "a minute".
+    if (error.kind === 'throttled' && error.retryAfterSeconds) return formatString(strings.ErrorThrottledFor, error.retryAfterSeconds);
     return ERROR_MESSAGES[error.kind];
   }
   return error instanceof Error ? error.message : String(error);

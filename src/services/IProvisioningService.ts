@@ -1,3 +1,14 @@
+/** Something provisioning found but will not change, for the site owner to check (rendered through the web part's strings). */
+export interface IProvisioningProblem {
+  /** A column of the product's name has another type than the definition's: it is left as it is. */
+  code: 'columnWrongType';
+  list: string;
+  /** The column's internal name. */
+  column: string;
+  /** The type the definition gives it (SharePoint's type name, such as "DateTime"). */
+  expectedType: string;
+}
+
 /** What one provisioning run changed; all empty when the site was already set up. */
 export interface IProvisioningReport {
   createdLists: string[];
@@ -7,7 +18,7 @@ export interface IProvisioningReport {
   updatedColumns: string[];
   addedViews: string[];
   /** Things provisioning found but will not change (a column of the wrong type): for the site owner. */
-  problems: string[];
+  problems: IProvisioningProblem[];
 }
 
 /** Ensures the plan's lists, columns, indexes and views on a site. */

@@ -5,7 +5,7 @@ import '@pnp/sp/fields';
 import '@pnp/sp/views';
 import '@pnp/sp/security';
 import { PermissionKind } from '@pnp/sp/security';
-import { PlanDataError, toPlanDataError } from './errors';
+import { PlanDataError } from './errors';
 import { IProvisioningReport, IProvisioningService } from './IProvisioningService';
 import { LIBRARY_DEFINITIONS } from './libraryDefinitions';
 import { fillKpiLatest } from './kpiLatest';
@@ -63,6 +63,18 @@ function absentIfNotFound<T>(read: Promise<T>): Promise<T | undefined> {
   });
 }
 
+/** Whether a column's formatting is one of `formats` (compared as JSON: SharePoint may store it spaced differently). */
+function sameFormat(stored: string, formats: readonly string[] | undefined): boolean {
+  const normalised = (text: string): string => {
+    try {
+      return JSON.stringify(JSON.parse(text));
+    } catch {
+      return text;
+    }
+  };
+  return (formats ?? []).some((format) => normalised(format) === normalised(stored));
+}
+
 function emptyReport(): IProvisioningReport {
   return { createdLists: [], addedColumns: [], updatedColumns: [], addedViews: [], problems: [] };
 }
@@ -77,11 +89,7 @@ export class SharePointProvisioningService implements IProvisioningService {
   public constructor(private readonly sp: SPFI) {}
 
   public async canProvision(): Promise<boolean> {
-    try {
-      return await this.sp.web.currentUserHasPermissions(PermissionKind.ManageLists);
-    } catch (error) {
-      throw toPlanDataError(error);
-    }
+    return await this.sp.web.currentUserHasPermissions(PermissionKind.ManageLists);
   }
 
   public async ensureLists(): Promise<IProvisioningReport> {
@@ -89,36 +97,32 @@ export class SharePointProvisioningService implements IProvisioningService {
       throw new PlanDataError('forbidden', 'Setting up the plan lists needs Edit or Full Control on this site.', 403);
     }
     const report = emptyReport();
-    try {
-      const existing = await this.readExisting();
-      const listIds = new Map<string, string>();
-      for (const definition of LIST_DEFINITIONS) {
-        const found = existing.get(definition.title);
-        listIds.set(definition.title, found ? found.id : await this.createList(definition, report));
-        await this.ensureColumns(definition, found?.fields ?? (await this.readFields(definition.title)), listIds, report);
-        await this.ensureViews(definition, found?.views ?? [], report);
-      }
-      for (const library of LIBRARY_DEFINITIONS) {
-        const found = existing.get(library.title);
-        if (!found) {
-          // Versioned, so a file saved over by hand keeps the version first stored.
-          await this.sp.web.lists.add(library.title, library.description, DOCUMENT_LIBRARY, false, { EnableVersioning: true });
-          report.createdLists.push(library.title);
-        }
-        if (library.columns.length > 0) {
-          await this.ensureColumns({ title: library.title, columns: library.columns }, found?.fields ?? (await this.readFields(library.title)), listIds, report);
-        }
-      }
-      // Log entries written before the log had its action id column get it now, so every entry is found by it.
-      const filled = await fillLogActionIds(this.sp);
-      if (filled > 0) report.updatedColumns.push(`${LIST_TITLES.updates}: ${UPDATE_FIELDS.actionItemId} filled on ${filled} entries`);
-      // Likewise measurements get their KPI id, and each KPI its latest two (a page shows the scorecard from them).
-      const kpiFilled = await fillKpiLatest(this.sp);
-      if (kpiFilled.measurements > 0) report.updatedColumns.push(`${LIST_TITLES.kpiMeasurements}: ${MEASUREMENT_FIELDS.kpiItemId} filled on ${kpiFilled.measurements} measurements`);
-      if (kpiFilled.kpis > 0) report.updatedColumns.push(`${LIST_TITLES.kpis}: ${KPI_FIELDS.latestMeasurements} filled on ${kpiFilled.kpis} KPIs`);
-    } catch (error) {
-      throw toPlanDataError(error);
+    const existing = await this.readExisting();
+    const listIds = new Map<string, string>();
+    for (const definition of LIST_DEFINITIONS) {
+      const found = existing.get(definition.title);
+      listIds.set(definition.title, found ? found.id : await this.createList(definition, report));
+      await this.ensureColumns(definition, found?.fields ?? (await this.readFields(definition.title)), listIds, report);
+      await this.ensureViews(definition, found?.views ?? [], report);
     }
+    for (const library of LIBRARY_DEFINITIONS) {
+      const found = existing.get(library.title);
+      if (!found) {
+        // Versioned, so a file saved over by hand keeps the version first stored.
+        await this.sp.web.lists.add(library.title, library.description, DOCUMENT_LIBRARY, false, { EnableVersioning: true });
+        report.createdLists.push(library.title);
+      }
+      if (library.columns.length > 0) {
+        await this.ensureColumns({ title: library.title, columns: library.columns }, found?.fields ?? (await this.readFields(library.title)), listIds, report);
+      }
+    }
+    // Log entries written before the log had its action id column get it now, so every entry is found by it.
+    const filled = await fillLogActionIds(this.sp);
+    if (filled > 0) report.updatedColumns.push(`${LIST_TITLES.updates}: ${UPDATE_FIELDS.actionItemId} filled on ${filled} entries`);
+    // Likewise measurements get their KPI id, and each KPI its latest two (a page shows the scorecard from them).
+    const kpiFilled = await fillKpiLatest(this.sp);
+    if (kpiFilled.measurements > 0) report.updatedColumns.push(`${LIST_TITLES.kpiMeasurements}: ${MEASUREMENT_FIELDS.kpiItemId} filled on ${kpiFilled.measurements} measurements`);
+    if (kpiFilled.kpis > 0) report.updatedColumns.push(`${LIST_TITLES.kpis}: ${KPI_FIELDS.latestMeasurements} filled on ${kpiFilled.kpis} KPIs`);
     return report;
   }
 
@@ -187,7 +191,7 @@ export class SharePointProvisioningService implements IProvisioningService {
     for (const column of definition.columns) {
       const found = byName.get(column.name.toLowerCase());
       if (found && found.FieldTypeKind !== FIELD_TYPE_KIND[column.type]) {
-        report.problems.push(`${definition.title}: the column ${column.name} is not of type ${column.type}; it was left as it is.`);
+        report.problems.push({ code: 'columnWrongType', list: definition.title, column: column.name, expectedType: column.type });
         continue;
       }
       const changes: Record<string, unknown> = {};
@@ -198,7 +202,7 @@ export class SharePointProvisioningService implements IProvisioningService {
         if (column.description) changes.Description = column.description;
       }
       if (column.indexed && !found?.Indexed) changes.Indexed = true;
-      if (column.formatter && !found?.CustomFormatter) changes.CustomFormatter = column.formatter;
+      if (column.formatter && (!found?.CustomFormatter || sameFormat(found.CustomFormatter, column.replacesFormatters))) changes.CustomFormatter = column.formatter;
       if (Object.keys(changes).length > 0) {
         await fields.getByInternalNameOrTitle(column.name).update(changes, FIELD_TYPE_NAME[column.type]);
         if (found) report.updatedColumns.push(`${definition.title}: ${column.name} ${Object.keys(changes).join(', ')}`);

@@ -46,6 +46,11 @@ export class ImportWriteError extends PlanDataError {
   }
 }
 
+/** Whether `error` is a PlanDataError of this kind (what a service catches to do something particular, such as re-read after a conflict). */
+export function isDataError(error: unknown, kind: DataErrorKind): error is PlanDataError {
+  return error instanceof PlanDataError && error.kind === kind;
+}
+
 /** The kind of an HTTP failure, from its status and what SharePoint said ("code: message"). */
 export function dataErrorKind(status: number, said: string): DataErrorKind {
   switch (status) {

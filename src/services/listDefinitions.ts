@@ -1,3 +1,4 @@
+// The list and column titles and descriptions below are the site's schema as SharePoint shows it, not the web part's messages: they are not in loc.
 /**
  * What provisioning ensures on a site: the plan's lists, their columns (with the
  * indexes the data service's queries need past 5,000 items), and views that read
@@ -31,8 +32,10 @@ export interface IColumnDefinition {
   /** For a lookup: the title of the list it points to. */
   lookupList?: string;
   choices?: string[];
-  /** Column formatting JSON, applied when the column has none. */
+  /** Column formatting JSON, applied when the column has none (or has one of `replacesFormatters`). */
   formatter?: string;
+  /** Formatting the product applied before: replaced by `formatter`; any other a site owner chose is kept. */
+  replacesFormatters?: readonly string[];
   description?: string;
 }
 
@@ -58,21 +61,45 @@ export interface IListDefinition {
 }
 
 /**
+ * The severity class each common status label shows with in a list. Any other label shows
+ * plainly: "Not started", "Grey" and "Not due yet" are not a problem, so never "blocked".
+ */
+export const STATUS_SEVERITY: ReadonlyArray<{ className: string; labels: readonly string[] }> = [
+  { className: 'sp-field-severity--blocked', labels: ['Red', 'Off track'] },
+  { className: 'sp-field-severity--warning', labels: ['Amber', 'At risk'] },
+  { className: 'sp-field-severity--good', labels: ['Green', 'On track'] },
+  { className: 'sp-field-severity--low', labels: ['Complete', 'Completed', 'Blue'] }
+];
+
+/** The column formatting expression choosing a label's class: nested ifs over STATUS_SEVERITY, '' for any other label. */
+function severityExpression(): string {
+  return `=${STATUS_SEVERITY.reduceRight((otherwise, { className, labels }) => `if(${labels.map((label) => `@currentField == '${label}'`).join(' || ')}, '${className}', ${otherwise})`, "''")}`;
+}
+
+function statusColumnFormat(classExpression: string): string {
+  return JSON.stringify({
+    $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
+    elmType: 'div',
+    txtContent: '@currentField',
+    attributes: { class: classExpression }
+  });
+}
+
+/**
  * The status as its label on a theme-aware severity background, so a list shows the
  * label and never colour alone. Labels outside the common schemes show plainly.
  */
-export const STATUS_COLUMN_FORMAT: string = JSON.stringify({
-  $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
-  elmType: 'div',
-  txtContent: '@currentField',
-  attributes: {
-    class:
-      "=if(@currentField == 'Red' || @currentField == 'Off track' || @currentField == 'Not started', 'sp-field-severity--blocked', " +
+export const STATUS_COLUMN_FORMAT: string = statusColumnFormat(severityExpression());
+
+/** The formatting provisioning once applied, which showed "Not started" as blocked: replaced where a site still has it. */
+export const SUPERSEDED_STATUS_FORMATS: readonly string[] = [
+  statusColumnFormat(
+    "=if(@currentField == 'Red' || @currentField == 'Off track' || @currentField == 'Not started', 'sp-field-severity--blocked', " +
       "if(@currentField == 'Amber' || @currentField == 'At risk', 'sp-field-severity--warning', " +
       "if(@currentField == 'Green' || @currentField == 'On track', 'sp-field-severity--good', " +
       "if(@currentField == 'Complete' || @currentField == 'Completed' || @currentField == 'Blue', 'sp-field-severity--low', ''))))"
-  }
-});
+  )
+];
 
 const planLookup: IColumnDefinition = { name: 'Plan', title: 'Plan', type: 'Lookup', lookupList: LIST_TITLES.plans, indexed: true };
 
@@ -155,7 +182,7 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: ACTION_FIELDS.resources, title: 'Resources', type: 'Note' },
       { name: ACTION_FIELDS.desiredImpact, title: 'Desired impact', type: 'Note' },
       { name: ACTION_FIELDS.howWeWillKnow, title: 'How we will know', type: 'Note' },
-      { name: ACTION_FIELDS.status, title: 'Status', type: 'Text', indexed: true, formatter: STATUS_COLUMN_FORMAT },
+      { name: ACTION_FIELDS.status, title: 'Status', type: 'Text', indexed: true, formatter: STATUS_COLUMN_FORMAT, replacesFormatters: SUPERSEDED_STATUS_FORMATS },
       { name: ACTION_FIELDS.latestNote, title: 'Latest progress note', type: 'Note' },
       { name: ACTION_FIELDS.latestUpdateDate, title: 'Latest update', type: 'DateTime' },
       { name: ACTION_FIELDS.tags, title: 'Tags', type: 'Text' },
@@ -193,7 +220,7 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: UPDATE_FIELDS.actionItemId, title: 'Action id', type: 'Number', indexed: true, description: 'The action this entry is for, as a number the log is read by.' },
       { name: UPDATE_FIELDS.date, title: 'Update date', type: 'DateTime', indexed: true },
       { name: UPDATE_FIELDS.note, title: 'Progress note', type: 'Note' },
-      { name: UPDATE_FIELDS.status, title: 'Status set', type: 'Text', formatter: STATUS_COLUMN_FORMAT },
+      { name: UPDATE_FIELDS.status, title: 'Status set', type: 'Text', formatter: STATUS_COLUMN_FORMAT, replacesFormatters: SUPERSEDED_STATUS_FORMATS },
       { name: UPDATE_FIELDS.evidence, title: 'Evidence links (JSON)', type: 'Note' },
       { name: UPDATE_FIELDS.key, title: 'Update key', type: 'Text', indexed: true },
       { name: UPDATE_FIELDS.signOffState, title: 'Sign-off', type: 'Choice', choices: ['submitted', 'approved', 'returned'], indexed: true, description: 'Blank when written without sign-off.' },

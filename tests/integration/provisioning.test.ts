@@ -109,7 +109,7 @@ describe('provisioning the plan lists with PnPjs', () => {
 
     const report = await new SharePointProvisioningService(site.as(SITE_OWNER.email)).ensureLists();
 
-    expect(report.problems).toEqual([`${LIST_TITLES.plans}: the column KpiTolerance is not of type Number; it was left as it is.`]);
+    expect(report.problems).toEqual([{ code: 'columnWrongType', list: LIST_TITLES.plans, column: 'KpiTolerance', expectedType: 'Number' }]);
     expect(site.store.findField(LIST_TITLES.plans, 'KpiTolerance')?.kind).toBe('Text');
   });
 

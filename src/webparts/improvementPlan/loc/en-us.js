@@ -41,6 +41,7 @@ define([], function () {
     ErrorNotFound: "The item could not be found. Someone may have deleted it.",
     ErrorForbidden: "You do not have permission to do this. Ask the site owner for access.",
     ErrorThrottled: "SharePoint is busy. Wait a minute and try again.",
+    ErrorThrottledFor: "SharePoint is busy. Wait {0} seconds and try again.",
     ErrorConflict: "Someone else changed this since you opened it.",
     ErrorOverThreshold: "A list has grown past SharePoint's 5,000-item limit for this query. Ask the site owner to run \"Set up lists\" again.",
     ErrorNetwork: "SharePoint could not be reached. Check your connection and try again.",
@@ -157,6 +158,7 @@ define([], function () {
     SetUpListsDone: "The plan lists are ready: {0} lists created, {1} columns added, {2} columns updated, {3} views added.",
     SetUpListsNothingToDo: "The plan lists were already set up. Nothing was changed.",
     SetUpListsProblems: "Left as they are, for you to check: {0}",
+    SetUpListsColumnWrongType: "{0}: the column {1} is not of type {2}; it was left as it is.",
     SetUpListsFailed: "The lists were not set up. {0}",
 
     ViewSummary: "Summary",

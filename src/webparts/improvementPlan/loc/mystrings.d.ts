@@ -40,6 +40,7 @@ declare interface IImprovementPlanWebPartStrings {
   ErrorNotFound: string;
   ErrorForbidden: string;
   ErrorThrottled: string;
+  ErrorThrottledFor: string;
   ErrorConflict: string;
   ErrorOverThreshold: string;
   ErrorNetwork: string;
@@ -156,6 +157,7 @@ declare interface IImprovementPlanWebPartStrings {
   SetUpListsDone: string;
   SetUpListsNothingToDo: string;
   SetUpListsProblems: string;
+  SetUpListsColumnWrongType: string;
   SetUpListsFailed: string;
 
   ViewSummary: string;
