@@ -1,7 +1,12 @@
 /**
  * Turns SharePoint list items into the model's shapes. Lists can be edited directly in
- * SharePoint, so every reader tolerates blanks and odd values and reports what it could
- * not read instead of failing the whole view.
+ * SharePoint, so no reader fails the whole view on an odd value. What the product writes
+ * as JSON or as lines (status history, revisions, evidence, the status scheme, updates
+ * awaiting sign-off, milestones, latest measurements), a KPI's "better is", and items
+ * left out (a measurement or narrative without its date) are reported in `warnings`.
+ * Without a warning, a blank or unknown choice reads as its default (edit policy,
+ * sign-off state, tolerance) and a reporting date or frozen board that is not a date is
+ * skipped.
  */
 import { DEFAULT_KPI_THRESHOLDS, IKpi, IMeasurement, IMilestone, MilestoneDue, latestMeasurements } from '../model/kpi';
 import { DAY_MS, IsoDate, isIsoDate } from '../model/isoDate';
