@@ -18,6 +18,10 @@ import { StatusPill } from './StatusPill';
 import { dueText, errorMessage, formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 import { awaitingText, decisionText, rightsReasonText, signOffProblemText, submittingWhenRequired } from './signOffText';
+import { Confirmation } from './formFocus';
+import { NarrowProvider, useNarrowElement } from './narrow';
+import { ScrollRegion } from './ScrollRegion';
+import { useFocusRing } from './themes';
 
 /** The edit form (with its people search) is opened by editors only: fetched when first opened, not with every page. */
 const ActionEditForm = React.lazy(() => import(/* webpackChunkName: 'action-edit' */ './ActionEditForm').then((module) => ({ default: module.ActionEditForm })));
@@ -86,6 +90,11 @@ function revisionText(revision: IRevision, action: IAction): string {
   return revision.reason ? formatString(strings.RevisionWithReason, sentence, revision.reason) : sentence;
 }
 
+/** A table that fits the panel as it is, laid out as stacked rows when the panel is narrow. */
+function StackedWhenNarrow({ narrow, label, children }: { narrow: boolean; label: string; children: JSX.Element }): JSX.Element {
+  return narrow ? <ScrollRegion label={label}>{children}</ScrollRegion> : children;
+}
+
 /**
  * Everything about one action in a side panel: its fields, status at each board
  * date (from its history), and the whole log, read when the panel opens and again
@@ -99,6 +108,22 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
   const theme = useTheme();
   const table = useTableStyles();
   const [mode, setMode] = React.useState<Mode>('read');
+  // A form closed without saving hands focus back to the button that opened it.
+  const openers = React.useRef<Partial<Record<Mode, HTMLElement | null>>>({});
+  const [returnFocusTo, setReturnFocusTo] = React.useState<Mode | undefined>(undefined);
+  React.useEffect(() => {
+    if (mode !== 'read' || !returnFocusTo) return;
+    openers.current[returnFocusTo]?.focus();
+    setReturnFocusTo(undefined);
+  }, [mode, returnFocusTo]);
+  const closeForm = (): void => {
+    setReturnFocusTo(mode);
+    setMode('read');
+  };
+  const focusRing = useFocusRing();
+  // The panel's own width: a phone's, or a wide panel beside a narrow web part.
+  const content = React.useRef<HTMLDivElement>(null);
+  const narrow = useNarrowElement(content);
   const [message, setMessage] = React.useState<string | undefined>(undefined);
   const [logState, setLogState] = React.useState<LogState>({ kind: 'loading' });
   React.useEffect(() => {
@@ -145,200 +170,209 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
       isBlocking={false}
     >
       {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
-      <ThemeProvider theme={theme}>
-        <Stack tokens={{ childrenGap: 16 }}>
-          <Stack tokens={{ childrenGap: 8 }}>
-            <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-              {pill(action.status)}
-            </Stack>
-            {reasons.map((reason) => (
-              <Text key={reason} variant="small">
-                {rightsReasonText(reason)}
-              </Text>
-            ))}
-            <Text className={styles.note}>{action.text}</Text>
-          </Stack>
-          {message && <MessageBar messageBarType={MessageBarType.success}>{message}</MessageBar>}
-          {(action.awaitingSignOff ?? []).map((awaiting) => {
-            const problem = signOffProblem(action, awaiting, context);
-            return (
-              <Stack key={awaiting.updateId} tokens={{ childrenGap: 6 }}>
-                <Text styles={{ root: { fontWeight: 600 } }}>{awaitingText(awaiting)}</Text>
+      <ThemeProvider theme={theme} className={focusRing}>
+        <NarrowProvider value={narrow}>
+          <div ref={content}>
+            <Stack tokens={{ childrenGap: 16 }}>
+              <Stack tokens={{ childrenGap: 8 }}>
                 <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-                  <Text>{strings.SignOffProposed}:</Text>
-                  {pill(awaiting.status)}
+                  {pill(action.status)}
                 </Stack>
-                <Text className={styles.note}>{awaiting.note}</Text>
-                {awaiting.evidence && awaiting.evidence.length > 0 && <EvidenceLinks links={awaiting.evidence} />}
-                {problem === undefined ? (
-                  <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
-                    <SignOffDecision
-                      action={action}
-                      awaiting={awaiting}
-                      dataService={dataService}
-                      context={context}
-                      onConflict={onEdited}
-                      onDecided={(saved, decision) => {
-                        setMessage(formatString(decision === 'approve' ? strings.SignOffApproved : strings.SignOffReturned, action.ref));
-                        onSaved(saved);
-                      }}
-                    />
-                  </React.Suspense>
-                ) : (
-                  plan.signOffRequired && <Text variant="small">{signOffProblemText(problem)}</Text>
-                )}
+                {reasons.map((reason) => (
+                  <Text key={reason} variant="small">
+                    {rightsReasonText(reason)}
+                  </Text>
+                ))}
+                <Text className={styles.note}>{action.text}</Text>
               </Stack>
-            );
-          })}
-          {(rights.postUpdate || rights.edit) && mode === 'read' && (
-            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-              {rights.postUpdate && (
-                <DefaultButton iconProps={{ iconName: 'Add' }} onClick={() => { setMode('update'); setMessage(undefined); }}>
-                  {formatString(strings.UpdateButton, action.ref)}
-                </DefaultButton>
+              {message && <Confirmation key={message} message={message} />}
+              {(action.awaitingSignOff ?? []).map((awaiting) => {
+                const problem = signOffProblem(action, awaiting, context);
+                return (
+                  <Stack key={awaiting.updateId} tokens={{ childrenGap: 6 }}>
+                    <Text styles={{ root: { fontWeight: 600 } }}>{awaitingText(awaiting)}</Text>
+                    <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+                      <Text>{strings.SignOffProposed}:</Text>
+                      {pill(awaiting.status)}
+                    </Stack>
+                    <Text className={styles.note}>{awaiting.note}</Text>
+                    {awaiting.evidence && awaiting.evidence.length > 0 && <EvidenceLinks links={awaiting.evidence} />}
+                    {problem === undefined ? (
+                      <React.Suspense fallback={<Spinner size={SpinnerSize.small} />}>
+                        <SignOffDecision
+                          action={action}
+                          awaiting={awaiting}
+                          dataService={dataService}
+                          context={context}
+                          onConflict={onEdited}
+                          onDecided={(saved, decision) => {
+                            setMessage(formatString(decision === 'approve' ? strings.SignOffApproved : strings.SignOffReturned, action.ref));
+                            onSaved(saved);
+                          }}
+                        />
+                      </React.Suspense>
+                    ) : (
+                      plan.signOffRequired && <Text variant="small">{signOffProblemText(problem)}</Text>
+                    )}
+                  </Stack>
+                );
+              })}
+              {(rights.postUpdate || rights.edit) && mode === 'read' && (
+                <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+                  {rights.postUpdate && (
+                    <DefaultButton elementRef={(element) => (openers.current.update = element)} iconProps={{ iconName: 'Add' }} onClick={() => { setMode('update'); setMessage(undefined); }}>
+                      {formatString(strings.UpdateButton, action.ref)}
+                    </DefaultButton>
+                  )}
+                  {rights.edit && (
+                    <DefaultButton elementRef={(element) => (openers.current.edit = element)} iconProps={{ iconName: 'Edit' }} disabled={whole.textsOmitted} onClick={() => { setMode('edit'); setMessage(undefined); }}>
+                      {formatString(strings.EditButton, action.ref)}
+                    </DefaultButton>
+                  )}
+                </Stack>
               )}
-              {rights.edit && (
-                <DefaultButton iconProps={{ iconName: 'Edit' }} disabled={whole.textsOmitted} onClick={() => { setMode('edit'); setMessage(undefined); }}>
-                  {formatString(strings.EditButton, action.ref)}
-                </DefaultButton>
+              {mode === 'update' && (
+                <QuickUpdate
+                  action={action}
+                  scheme={scheme}
+                  dataService={updating}
+                  evidenceService={evidenceService}
+                  today={today}
+                  onClose={closeForm}
+                  onSaved={(saved) => {
+                    // The form may have been closed (and another opened) while the save was under way.
+                    setMode((current) => (current === 'update' ? 'read' : current));
+                    setMessage(formatString(saved.update.signOff?.state === 'submitted' ? strings.UpdateSubmitted : strings.UpdateSaved, action.ref));
+                    onSaved(saved);
+                  }}
+                />
+              )}
+              {mode === 'edit' && (
+                <React.Suspense fallback={<Spinner label={strings.EditOpening} />}>
+                  <ActionEditForm
+                    action={whole}
+                    dataService={dataService}
+                    roles={snapshot.roles}
+                    peopleService={peopleService}
+                    editor={snapshot.access.user.displayName}
+                    today={today}
+                    onClose={closeForm}
+                    onDone={(edited, outcome) => {
+                      setMode((current) => (current === 'edit' ? 'read' : current));
+                      setMessage(formatString(outcome === 'saved' ? strings.EditSaved : strings.EditTookTheirs, action.ref));
+                      onEdited(edited);
+                    }}
+                  />
+                </React.Suspense>
+              )}
+              <dl className={styles.fields}>
+                {field(strings.PriorityColumn, priority ? `${priority.number}. ${priority.title}` : undefined)}
+                {field(strings.OutcomeLabel, outcome ? `${outcome.number} ${outcome.title}` : undefined)}
+                {field(strings.ThemeLabel, action.theme)}
+                {field(strings.StrategicLeadLabel, assigneeName(action.strategicLead))}
+                {field(strings.OfficerColumn, assigneeName(action.responsibleOfficer) || strings.NotRecorded)}
+                {field(strings.DeliveryPartnersLabel, whole.deliveryPartners.join(', '))}
+                {field(strings.StartLabel, action.start.kind === 'none' ? undefined : dueText(action.start))}
+                {field(action.revisedDue ? strings.OriginalDueLabel : strings.DueLabel, dueText(action.due))}
+                {action.revisedDue && field(strings.RevisedDueLabel, formatString(strings.RevisedDueWithReason, dueText(action.revisedDue), action.revisedDueReason ?? strings.NotRecorded))}
+                {field(strings.ResourcesLabel, whole.resources)}
+                {field(strings.DesiredImpactLabel, whole.desiredImpact)}
+                {field(strings.HowWeWillKnowLabel, whole.howWeWillKnow)}
+                {field(strings.TagsLabel, action.tags.join(', '))}
+                {field(
+                  strings.EvidenceLabel,
+                  action.evidence.length === 0 ? undefined : <EvidenceLinks links={action.evidence} />
+                )}
+              </dl>
+              {periods.length > 0 && (
+                <StackedWhenNarrow narrow={narrow} label={strings.StatusByPeriodCaption}>
+                  <table className={table.table}>
+                    <caption className={table.caption}>
+                      {strings.StatusByPeriodCaption}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{strings.ReportingDate}</th>
+                        <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {periods.map((period) => (
+                        <tr key={period.date}>
+                          <th scope="row">{formatDate(period.date, period.date)}</th>
+                          <td>{pill(period.status)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </StackedWhenNarrow>
+              )}
+              {logState.kind === 'loading' ? (
+                <Spinner size={SpinnerSize.small} label={strings.LogLoading} />
+              ) : logState.kind === 'failed' ? (
+                <MessageBar messageBarType={MessageBarType.error}>{`${strings.LogLoadFailed} ${logState.message}`}</MessageBar>
+              ) : rows.length === 0 ? (
+                <Text>{strings.NoUpdateYet}</Text>
+              ) : (
+                <StackedWhenNarrow narrow={narrow} label={formatString(strings.UpdateLogCaption, rows.length)}>
+                  <table className={table.table}>
+                    <caption className={table.caption}>
+                      {formatString(strings.UpdateLogCaption, rows.length)}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{strings.LogDateColumn}</th>
+                        <th scope="col">{strings.LogWhoColumn}</th>
+                        <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                        <th scope="col">{strings.UpdateNoteLabel}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((row) => {
+                        if (row.kind === 'revision') {
+                          const { revision } = row;
+                          return (
+                            <tr key={`revision-${row.index}`}>
+                              <th scope="row">{formatDate(revision.date, revision.date)}</th>
+                              <td>{revision.by || strings.NotRecorded}</td>
+                              <td>{strings.StatusUnchanged}</td>
+                              <td className={styles.note}>{revisionText(revision, action)}</td>
+                            </tr>
+                          );
+                        }
+                        const { update, before } = row;
+                        const decision = decisionText(update.signOff);
+                        return (
+                          <tr key={update.id}>
+                            <th scope="row">{formatDate(update.date, update.date)}</th>
+                            <td>{update.author || strings.NotRecorded}</td>
+                            <td>
+                              {update.status === undefined || update.signOff?.state === 'returned' ? (
+                                strings.StatusUnchanged
+                              ) : update.status === before ? (
+                                pill(update.status)
+                              ) : (
+                                <span>
+                                  {pill(before)} <span aria-hidden="true">→</span>
+                                  <span className={styles.hidden}>{` ${strings.StatusChangedTo}`}</span> {pill(update.status)}
+                                </span>
+                              )}
+                            </td>
+                            <td className={styles.note}>
+                              {update.note}
+                              {update.evidence.length > 0 && <EvidenceLinks links={update.evidence} />}
+                              {decision && <Text block variant="small">{decision}</Text>}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </StackedWhenNarrow>
               )}
             </Stack>
-          )}
-          {mode === 'update' && (
-            <QuickUpdate
-              action={action}
-              scheme={scheme}
-              dataService={updating}
-              evidenceService={evidenceService}
-              today={today}
-              onClose={() => setMode('read')}
-              onSaved={(saved) => {
-                setMode('read');
-                setMessage(formatString(saved.update.signOff?.state === 'submitted' ? strings.UpdateSubmitted : strings.UpdateSaved, action.ref));
-                onSaved(saved);
-              }}
-            />
-          )}
-          {mode === 'edit' && (
-            <React.Suspense fallback={<Spinner label={strings.EditOpening} />}>
-              <ActionEditForm
-                action={whole}
-                dataService={dataService}
-                roles={snapshot.roles}
-                peopleService={peopleService}
-                editor={snapshot.access.user.displayName}
-                today={today}
-                onClose={() => setMode('read')}
-                onDone={(edited, outcome) => {
-                  setMode('read');
-                  setMessage(formatString(outcome === 'saved' ? strings.EditSaved : strings.EditTookTheirs, action.ref));
-                  onEdited(edited);
-                }}
-              />
-            </React.Suspense>
-          )}
-          <dl className={styles.fields}>
-            {field(strings.PriorityColumn, priority ? `${priority.number}. ${priority.title}` : undefined)}
-            {field(strings.OutcomeLabel, outcome ? `${outcome.number} ${outcome.title}` : undefined)}
-            {field(strings.ThemeLabel, action.theme)}
-            {field(strings.StrategicLeadLabel, assigneeName(action.strategicLead))}
-            {field(strings.OfficerColumn, assigneeName(action.responsibleOfficer) || strings.NotRecorded)}
-            {field(strings.DeliveryPartnersLabel, whole.deliveryPartners.join(', '))}
-            {field(strings.StartLabel, action.start.kind === 'none' ? undefined : dueText(action.start))}
-            {field(action.revisedDue ? strings.OriginalDueLabel : strings.DueLabel, dueText(action.due))}
-            {action.revisedDue && field(strings.RevisedDueLabel, formatString(strings.RevisedDueWithReason, dueText(action.revisedDue), action.revisedDueReason ?? strings.NotRecorded))}
-            {field(strings.ResourcesLabel, whole.resources)}
-            {field(strings.DesiredImpactLabel, whole.desiredImpact)}
-            {field(strings.HowWeWillKnowLabel, whole.howWeWillKnow)}
-            {field(strings.TagsLabel, action.tags.join(', '))}
-            {field(
-              strings.EvidenceLabel,
-              action.evidence.length === 0 ? undefined : <EvidenceLinks links={action.evidence} />
-            )}
-          </dl>
-          {periods.length > 0 && (
-            <table className={table.table}>
-              <caption className={table.caption}>
-                {strings.StatusByPeriodCaption}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{strings.ReportingDate}</th>
-                  <th scope="col">{strings.ExceptionsStatusColumn}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {periods.map((period) => (
-                  <tr key={period.date}>
-                    <th scope="row">{formatDate(period.date, period.date)}</th>
-                    <td>{pill(period.status)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {logState.kind === 'loading' ? (
-            <Spinner size={SpinnerSize.small} label={strings.LogLoading} />
-          ) : logState.kind === 'failed' ? (
-            <MessageBar messageBarType={MessageBarType.error}>{`${strings.LogLoadFailed} ${logState.message}`}</MessageBar>
-          ) : rows.length === 0 ? (
-            <Text>{strings.NoUpdateYet}</Text>
-          ) : (
-            <table className={table.table}>
-              <caption className={table.caption}>
-                {formatString(strings.UpdateLogCaption, rows.length)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{strings.LogDateColumn}</th>
-                  <th scope="col">{strings.LogWhoColumn}</th>
-                  <th scope="col">{strings.ExceptionsStatusColumn}</th>
-                  <th scope="col">{strings.UpdateNoteLabel}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => {
-                  if (row.kind === 'revision') {
-                    const { revision } = row;
-                    return (
-                      <tr key={`revision-${row.index}`}>
-                        <th scope="row">{formatDate(revision.date, revision.date)}</th>
-                        <td>{revision.by || strings.NotRecorded}</td>
-                        <td>{strings.StatusUnchanged}</td>
-                        <td className={styles.note}>{revisionText(revision, action)}</td>
-                      </tr>
-                    );
-                  }
-                  const { update, before } = row;
-                  const decision = decisionText(update.signOff);
-                  return (
-                    <tr key={update.id}>
-                      <th scope="row">{formatDate(update.date, update.date)}</th>
-                      <td>{update.author || strings.NotRecorded}</td>
-                      <td>
-                        {update.status === undefined || update.signOff?.state === 'returned' ? (
-                          strings.StatusUnchanged
-                        ) : update.status === before ? (
-                          pill(update.status)
-                        ) : (
-                          <span>
-                            {pill(before)} <span aria-hidden="true">→</span>
-                            <span className={styles.hidden}>{` ${strings.StatusChangedTo}`}</span> {pill(update.status)}
-                          </span>
-                        )}
-                      </td>
-                      <td className={styles.note}>
-                        {update.note}
-                        {update.evidence.length > 0 && <EvidenceLinks links={update.evidence} />}
-                        {decision && <Text block variant="small">{decision}</Text>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </Stack>
+          </div>
+        </NarrowProvider>
       </ThemeProvider>
     </Panel>
   );

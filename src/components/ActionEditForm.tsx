@@ -10,6 +10,7 @@ import { IPeopleService } from '../services/IPeopleService';
 import { errorMessage, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 import { OwnerField } from './OwnerField';
+import { useFormFocus } from './formFocus';
 
 export interface IActionEditFormProps {
   action: IAction;
@@ -105,11 +106,15 @@ export function ActionEditForm({ action, dataService, roles, peopleService, edit
   const [saving, setSaving] = React.useState(false);
   const [headingId] = React.useState(() => getId('edit-action'));
   const table = useTableStyles();
+  const { box, showProblems } = useFormFocus(true);
 
   const save = async (typed: ActionEditValues, against: IAction): Promise<void> => {
     const found = validateEdit(typed);
     setProblems(found);
-    if (found.length > 0) return;
+    if (found.length > 0) {
+      showProblems();
+      return;
+    }
     setSaving(true);
     setFailure(undefined);
     let toSave = typed;
@@ -206,47 +211,49 @@ export function ActionEditForm({ action, dataService, roles, peopleService, edit
   }
 
   return (
-    <Stack as="form" aria-labelledby={headingId} tokens={{ childrenGap: 8 }} onSubmit={(event) => event.preventDefault()}>
-      <Text as="h3" id={headingId} variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
-        {formatString(strings.EditHeading, action.ref)}
-      </Text>
-      {EDITABLE_FIELDS.map((field) =>
-        isOwnerField(field) ? (
-          <OwnerField
+    <div ref={box}>
+      <Stack as="form" aria-labelledby={headingId} tokens={{ childrenGap: 8 }} onSubmit={(event) => event.preventDefault()}>
+        <Text as="h3" id={headingId} variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
+          {formatString(strings.EditHeading, action.ref)}
+        </Text>
+        {EDITABLE_FIELDS.map((field) =>
+          isOwnerField(field) ? (
+            <OwnerField
+              key={field}
+              label={FIELD_LABELS[field]}
+              current={base[field]}
+              value={values[field]}
+              roles={roles}
+              peopleService={peopleService}
+              errorMessage={problemFor(field)}
+              onChange={(owner) => setValues((current) => ({ ...current, [field]: owner }))}
+            />
+          ) : (
+          <TextField
             key={field}
             label={FIELD_LABELS[field]}
-            current={base[field]}
             value={values[field]}
-            roles={roles}
-            peopleService={peopleService}
+            multiline={MULTILINE.has(field)}
+            autoAdjustHeight={MULTILINE.has(field)}
+            required={field === 'text'}
+            description={field === 'revisedDue' ? formatString(strings.EditRevisedDueHint, action.due.text || strings.NotRecorded) : field === 'tags' ? strings.EditTagsHint : undefined}
             errorMessage={problemFor(field)}
-            onChange={(owner) => setValues((current) => ({ ...current, [field]: owner }))}
+            onChange={(_, value) => setValues((current) => ({ ...current, [field]: value ?? '' }))}
           />
-        ) : (
-        <TextField
-          key={field}
-          label={FIELD_LABELS[field]}
-          value={values[field]}
-          multiline={MULTILINE.has(field)}
-          autoAdjustHeight={MULTILINE.has(field)}
-          required={field === 'text'}
-          description={field === 'revisedDue' ? formatString(strings.EditRevisedDueHint, action.due.text || strings.NotRecorded) : field === 'tags' ? strings.EditTagsHint : undefined}
-          errorMessage={problemFor(field)}
-          onChange={(_, value) => setValues((current) => ({ ...current, [field]: value ?? '' }))}
-        />
-        )
-      )}
-      {failure && (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline>
-          {failure}
-        </MessageBar>
-      )}
-      <Stack horizontal tokens={{ childrenGap: 8 }}>
-        <PrimaryButton onClick={() => save(values, base)} disabled={saving}>
-          {saving ? strings.UpdateSaving : strings.EditSave}
-        </PrimaryButton>
-        <DefaultButton onClick={onClose}>{strings.UpdateCancel}</DefaultButton>
+          )
+        )}
+        {failure && (
+          <MessageBar messageBarType={MessageBarType.error} isMultiline>
+            {failure}
+          </MessageBar>
+        )}
+        <Stack horizontal tokens={{ childrenGap: 8 }}>
+          <PrimaryButton onClick={() => save(values, base)} disabled={saving}>
+            {saving ? strings.UpdateSaving : strings.EditSave}
+          </PrimaryButton>
+          <DefaultButton onClick={onClose}>{strings.UpdateCancel}</DefaultButton>
+        </Stack>
       </Stack>
-    </Stack>
+    </div>
   );
 }

@@ -37,6 +37,8 @@ import { IEvidenceService } from '../services/IEvidenceService';
 import { formatString } from './format';
 import { ICachedPlanLoader } from '../services/ICachedPlanLoader';
 import { DataFreshness, Freshness } from './DataFreshness';
+import { NarrowProvider, useNarrowElement } from './narrow';
+import { useFocusRing } from './themes';
 
 /** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
 const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
@@ -176,6 +178,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
 
   return (
     <ThemeProvider theme={theme}>
+      <WebPartRoot>
       <Stack as="section" aria-label={strings.AppTitle} tokens={{ childrenGap: 12, padding: 8 }}>
         {planId === undefined ? (
           <>
@@ -223,9 +226,45 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
           </>
         )}
       </Stack>
+      </WebPartRoot>
     </ThemeProvider>
   );
 }
+
+/** The web part's own box: the focus ring, and whether the views lay out narrow, by the box's width (not the screen's). */
+function WebPartRoot({ children }: { children: React.ReactNode }): JSX.Element {
+  const root = React.useRef<HTMLDivElement>(null);
+  const narrow = useNarrowElement(root);
+  return (
+    <div ref={root} className={useFocusRing()}>
+      <NarrowProvider value={narrow}>{children}</NarrowProvider>
+    </div>
+  );
+}
+
+/**
+ * Tabbing into the tabs lands on the selected one, not on the one last focused: a figure
+ * may have changed the view since. A click is left to choose its own tab.
+ */
+function useFocusOnSelectedTab(): Pick<React.HTMLAttributes<HTMLElement>, 'onFocus' | 'onMouseDown'> {
+  const clicking = React.useRef(false);
+  return {
+    onMouseDown: () => {
+      clicking.current = true;
+    },
+    onFocus: (event) => {
+      const tablist = (event.target as HTMLElement).closest('[role="tablist"]');
+      const wasClick = clicking.current;
+      clicking.current = false;
+      if (!tablist || wasClick || tablist.contains(event.relatedTarget as Node | null)) return;
+      const selected = tablist.querySelector<HTMLElement>('[aria-selected="true"]');
+      if (selected && selected !== event.target) selected.focus();
+    }
+  };
+}
+
+/** The selected tab takes the tab stop when the tabs first show (the page may open on any view). */
+const SELECTED_TAB_FIRST = { defaultTabbableElement: (root: HTMLElement) => root.querySelector<HTMLElement>('[aria-selected="true"]') as HTMLElement };
 
 /** The snapshot with one action replaced by its saved version. */
 function withAction(snapshot: IPlanSnapshot, saved: IAction): IPlanSnapshot {
@@ -322,6 +361,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
     }),
     []
   );
+  const tabFocus = useFocusOnSelectedTab();
   const openAction = shown.actions.find((action) => action.id === openActionId);
   const openKpi = shown.kpis.find((kpi) => kpi.id === openKpiId);
 
@@ -347,7 +387,8 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
         </MessageBar>
       )}
       {/* Tighter tabs so all four fit a 360 px Teams tab on a phone. */}
-      <Pivot selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ link: { marginRight: 0, padding: '0 6px' } }}>
+      <div {...tabFocus}>
+      <Pivot focusZoneProps={SELECTED_TAB_FIRST} selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ link: { marginRight: 0, padding: '0 6px' } }}>
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
             {sinceBoard && <ChangeLead board={sinceBoard.date} changes={sinceBoard.changes} scheme={scheme} fromPack={sinceBoard.fromPack} />}
@@ -437,6 +478,7 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
           </Stack>
         </PivotItem>
       </Pivot>
+      </div>
       {openAction && (
         <React.Suspense fallback={<Spinner label={strings.Loading} />}>
           <ActionDetail

@@ -26,6 +26,9 @@ import { StatusPill } from './StatusPill';
 import { errorMessage, formatDate, formatString } from './format';
 import { TRAVEL_TEXT, formatValue, kpiPill, kpiSummary, progressNoteDateText } from './kpiText';
 import { useTableStyles } from './tableStyles';
+import { useFormFocus } from './formFocus';
+import { NarrowProvider, useNarrowElement } from './narrow';
+import { useFocusRing } from './themes';
 
 /** The chart is fetched only when a KPI is opened, so the web part's first render stays light. */
 const KpiChart = React.lazy(() => import(/* webpackChunkName: 'kpi-chart' */ './KpiChart'));
@@ -64,12 +67,14 @@ function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDeta
   const [saving, setSaving] = React.useState(false);
   const [headingId] = React.useState(() => getId('record'));
   const taken = problems.find((problem) => problem.problem === 'taken');
+  const { box, showProblems } = useFormFocus(false);
 
   const save = async (correcting: boolean): Promise<void> => {
     const checked = checkMeasurement(kpi, { ...input, correcting }, today);
     setOutcome(undefined);
     if (!checked.ok) {
       setProblems(checked.problems);
+      showProblems();
       return;
     }
     setProblems([]);
@@ -92,29 +97,31 @@ function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDeta
   };
 
   return (
-    <Stack as="form" aria-labelledby={headingId} tokens={{ childrenGap: 8 }} onSubmit={(event) => event.preventDefault()}>
-      <Text as="h3" id={headingId} variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
-        {strings.MeasureHeading}
-      </Text>
-      <TextField label={formatString(strings.MeasureValueLabel, kpi.unit || '-')} value={input.value} required errorMessage={errorFor('value')} onChange={(_, value) => setInput({ ...input, value: value ?? '' })} />
-      <TextField label={strings.MeasurePeriodLabel} description={strings.MeasurePeriodHint} value={input.periodEnd} required errorMessage={errorFor('periodEnd')} onChange={(_, value) => setInput({ ...input, periodEnd: value ?? '' })} />
-      <TextField label={strings.MeasureNoteLabel} multiline autoAdjustHeight value={input.note} onChange={(_, value) => setInput({ ...input, note: value ?? '' })} />
-      {outcome && (
-        <MessageBar messageBarType={outcome.kind === 'saved' ? MessageBarType.success : MessageBarType.error} isMultiline>
-          {outcome.message}
-        </MessageBar>
-      )}
-      <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-        <PrimaryButton onClick={() => save(false)} disabled={saving}>
-          {saving ? strings.UpdateSaving : strings.MeasureSave}
-        </PrimaryButton>
-        {taken && (
-          <DefaultButton onClick={() => save(true)} disabled={saving}>
-            {strings.MeasureCorrect}
-          </DefaultButton>
+    <div ref={box}>
+      <Stack as="form" aria-labelledby={headingId} tokens={{ childrenGap: 8 }} onSubmit={(event) => event.preventDefault()}>
+        <Text as="h3" id={headingId} variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
+          {strings.MeasureHeading}
+        </Text>
+        <TextField label={formatString(strings.MeasureValueLabel, kpi.unit || '-')} value={input.value} required errorMessage={errorFor('value')} onChange={(_, value) => setInput((current) => ({ ...current, value: value ?? '' }))} />
+        <TextField label={strings.MeasurePeriodLabel} description={strings.MeasurePeriodHint} value={input.periodEnd} required errorMessage={errorFor('periodEnd')} onChange={(_, value) => setInput((current) => ({ ...current, periodEnd: value ?? '' }))} />
+        <TextField label={strings.MeasureNoteLabel} multiline autoAdjustHeight value={input.note} onChange={(_, value) => setInput((current) => ({ ...current, note: value ?? '' }))} />
+        {outcome && (
+          <MessageBar messageBarType={outcome.kind === 'saved' ? MessageBarType.success : MessageBarType.error} isMultiline>
+            {outcome.message}
+          </MessageBar>
         )}
+        <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+          <PrimaryButton onClick={() => save(false)} disabled={saving}>
+            {saving ? strings.UpdateSaving : strings.MeasureSave}
+          </PrimaryButton>
+          {taken && (
+            <DefaultButton onClick={() => save(true)} disabled={saving}>
+              {strings.MeasureCorrect}
+            </DefaultButton>
+          )}
+        </Stack>
       </Stack>
-    </Stack>
+    </div>
   );
 }
 
@@ -132,7 +139,11 @@ function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }:
   const [met, setMet] = React.useState<boolean>(milestone.met ?? true);
   const [note, setNote] = React.useState(milestone.metNote ?? '');
   const [failure, setFailure] = React.useState<string | undefined>(undefined);
+  // One save at a time: a second press while the first is under way would only be refused as a conflict.
+  const [saving, setSaving] = React.useState(false);
   const save = async (): Promise<void> => {
+    if (saving) return;
+    setSaving(true);
     setFailure(undefined);
     try {
       onChanged(await dataService.saveMilestones(kpi, markCheckpoint(kpi, checkpoint.index, { met, date: today, note })));
@@ -141,6 +152,7 @@ function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }:
       if (error instanceof ConflictError) onChanged(error.current as IKpi);
       setFailure(`${strings.CheckpointFailed} ${errorMessage(error)}`);
     }
+    setSaving(false);
   };
   return (
     <li>
@@ -172,7 +184,9 @@ function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }:
             <TextField label={strings.CheckpointNoteLabel} multiline autoAdjustHeight value={note} onChange={(_, value) => setNote(value ?? '')} />
             {failure && <MessageBar messageBarType={MessageBarType.error}>{failure}</MessageBar>}
             <Stack horizontal tokens={{ childrenGap: 8 }}>
-              <PrimaryButton onClick={save}>{strings.CheckpointSave}</PrimaryButton>
+              <PrimaryButton onClick={save} disabled={saving}>
+                {saving ? strings.UpdateSaving : strings.CheckpointSave}
+              </PrimaryButton>
               <DefaultButton onClick={() => setOpen(false)}>{strings.UpdateCancel}</DefaultButton>
             </Stack>
           </Stack>
@@ -219,6 +233,9 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
   const whole = kpi.partialSeries !== true;
   const theme = useTheme();
   const table = useTableStyles();
+  const focusRing = useFocusRing();
+  const content = React.useRef<HTMLDivElement>(null);
+  const narrow = useNarrowElement(content);
   const series = kpiSeries(kpi, plan.startDate, plan.kpiThresholds);
   const summary = kpiSummary(kpi, series.assessment);
   const points = checkpoints(kpi, plan.startDate, today);
@@ -226,74 +243,78 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
   return (
     <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={kpi.ref ? `${kpi.ref} ${kpi.title}` : kpi.title} closeButtonAriaLabel={strings.UpdateCancel} onDismiss={onDismiss}>
       {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
-      <ThemeProvider theme={theme}>
-        <Stack tokens={{ childrenGap: 16 }}>
-          <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
-            <StatusPill status={series.assessment.status ? kpiPill(series.assessment.status, series.assessment.reason) : undefined} noStatusText={strings.NoStatus} />
-            <Text>{TRAVEL_TEXT[series.assessment.travel]}</Text>
-          </Stack>
-          <Text>{summary}</Text>
-          {kpi.progressNote && (
-            <Stack tokens={{ childrenGap: 4 }}>
-              <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
-                {strings.ScorecardNoteColumn}
-              </Text>
-              <Text styles={{ root: { whiteSpace: 'pre-wrap' } }}>{kpi.progressNote}</Text>
-              <Text variant="small">{progressNoteDateText(kpi)}</Text>
-            </Stack>
-          )}
-          {seriesFailure ? (
-            <MessageBar messageBarType={MessageBarType.error} isMultiline>
-              {seriesFailure}
-            </MessageBar>
-          ) : (
-            !whole && <Spinner label={strings.KpiSeriesLoading} />
-          )}
-          {whole && (
-            <>
-              <React.Suspense fallback={<Spinner label={strings.KpiChartLoading} />}>
-                <KpiChart series={series} unit={kpi.unit} summary={summary} />
-              </React.Suspense>
-              <Text variant="small">{strings.KpiChartKey}</Text>
-              <ScrollRegion label={strings.KpiTableCaption}>
-                <table className={table.table}>
-                  <caption className={table.caption}>{strings.KpiTableCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{strings.LogDateColumn}</th>
-                      <th scope="col" className={table.number}>{strings.KpiActualColumn}</th>
-                      <th scope="col" className={table.number}>{strings.KpiTargetColumn}</th>
-                      <th scope="col">{strings.KpiMilestoneColumn}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {series.periods.map((period) => (
-                      <tr key={period.date}>
-                        <th scope="row">{formatDate(period.date, period.date)}</th>
-                        <td className={table.number}>{period.actual === undefined ? '' : formatValue(period.actual, kpi.unit)}</td>
-                        <td className={table.number}>{period.target === undefined ? '' : formatValue(period.target, kpi.unit)}</td>
-                        <td>{period.milestone ?? ''}</td>
-                      </tr>
+      <ThemeProvider theme={theme} className={focusRing}>
+        <NarrowProvider value={narrow}>
+          <div ref={content}>
+            <Stack tokens={{ childrenGap: 16 }}>
+              <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+                <StatusPill status={series.assessment.status ? kpiPill(series.assessment.status, series.assessment.reason) : undefined} noStatusText={strings.NoStatus} />
+                <Text>{TRAVEL_TEXT[series.assessment.travel]}</Text>
+              </Stack>
+              <Text>{summary}</Text>
+              {kpi.progressNote && (
+                <Stack tokens={{ childrenGap: 4 }}>
+                  <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
+                    {strings.ScorecardNoteColumn}
+                  </Text>
+                  <Text styles={{ root: { whiteSpace: 'pre-wrap' } }}>{kpi.progressNote}</Text>
+                  <Text variant="small">{progressNoteDateText(kpi)}</Text>
+                </Stack>
+              )}
+              {seriesFailure ? (
+                <MessageBar messageBarType={MessageBarType.error} isMultiline>
+                  {seriesFailure}
+                </MessageBar>
+              ) : (
+                !whole && <Spinner label={strings.KpiSeriesLoading} />
+              )}
+              {whole && (
+                <>
+                  <React.Suspense fallback={<Spinner label={strings.KpiChartLoading} />}>
+                    <KpiChart series={series} unit={kpi.unit} summary={summary} />
+                  </React.Suspense>
+                  <Text variant="small">{strings.KpiChartKey}</Text>
+                  <ScrollRegion label={strings.KpiTableCaption}>
+                    <table className={table.table}>
+                      <caption className={table.caption}>{strings.KpiTableCaption}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{strings.LogDateColumn}</th>
+                          <th scope="col" className={table.number}>{strings.KpiActualColumn}</th>
+                          <th scope="col" className={table.number}>{strings.KpiTargetColumn}</th>
+                          <th scope="col">{strings.KpiMilestoneColumn}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {series.periods.map((period) => (
+                          <tr key={period.date}>
+                            <th scope="row">{formatDate(period.date, period.date)}</th>
+                            <td className={table.number}>{period.actual === undefined ? '' : formatValue(period.actual, kpi.unit)}</td>
+                            <td className={table.number}>{period.target === undefined ? '' : formatValue(period.target, kpi.unit)}</td>
+                            <td>{period.milestone ?? ''}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </ScrollRegion>
+                </>
+              )}
+              {points.length > 0 && (
+                <Stack tokens={{ childrenGap: 8 }}>
+                  <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
+                    {strings.CheckpointsHeading}
+                  </Text>
+                  <ul style={{ margin: 0, paddingLeft: 16 }}>
+                    {points.map((checkpoint) => (
+                      <Checkpoint key={checkpoint.index} checkpoint={checkpoint} kpi={kpi} dataService={dataService} today={today} canMark={access.canUpdateKpis} onChanged={onChanged} />
                     ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-            </>
-          )}
-          {points.length > 0 && (
-            <Stack tokens={{ childrenGap: 8 }}>
-              <Text as="h3" variant="mediumPlus" styles={{ root: { fontWeight: 600, margin: 0 } }}>
-                {strings.CheckpointsHeading}
-              </Text>
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {points.map((checkpoint) => (
-                  <Checkpoint key={checkpoint.index} checkpoint={checkpoint} kpi={kpi} dataService={dataService} today={today} canMark={access.canUpdateKpis} onChanged={onChanged} />
-                ))}
-              </ul>
+                  </ul>
+                </Stack>
+              )}
+              {!access.canUpdateKpis ? <Text variant="small">{strings.KpiReadOnly}</Text> : whole && <RecordMeasurement kpi={kpi} dataService={dataService} today={today} onChanged={onChanged} />}
             </Stack>
-          )}
-          {!access.canUpdateKpis ? <Text variant="small">{strings.KpiReadOnly}</Text> : whole && <RecordMeasurement kpi={kpi} dataService={dataService} today={today} onChanged={onChanged} />}
-        </Stack>
+          </div>
+        </NarrowProvider>
       </ThemeProvider>
     </Panel>
   );

@@ -13,6 +13,7 @@ import { QuickUpdate } from './QuickUpdate';
 import { StatusPill } from './StatusPill';
 import { ActionLink, FigureLink } from './navigation';
 import { awaitingText, rightsReasonText, submittingWhenRequired } from './signOffText';
+import { Confirmation } from './formFocus';
 
 export interface IMyActionsProps {
   snapshot: IPlanSnapshot;
@@ -50,6 +51,14 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
   const [open, setOpen] = React.useState<number | undefined>(undefined);
   const [saved, setSaved] = React.useState<string | undefined>(undefined);
   const [headingId] = React.useState(() => getId('my-actions'));
+  // A form closed without saving hands focus back to its action's Update button.
+  const updateButtons = React.useRef(new Map<number, HTMLElement | null>());
+  const [returnFocusTo, setReturnFocusTo] = React.useState<number | undefined>(undefined);
+  React.useEffect(() => {
+    if (returnFocusTo === undefined) return;
+    updateButtons.current.get(returnFocusTo)?.focus();
+    setReturnFocusTo(undefined);
+  }, [returnFocusTo]);
   const mine = React.useMemo(
     () =>
       access.user.id === undefined
@@ -99,7 +108,7 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
           ))}
           {rights.postUpdate && open !== action.id && (
             <Stack.Item>
-              <DefaultButton onClick={() => { setOpen(action.id); setSaved(undefined); }}>{formatString(strings.UpdateButton, action.ref)}</DefaultButton>
+              <DefaultButton elementRef={(element) => updateButtons.current.set(action.id, element)} onClick={() => { setOpen(action.id); setSaved(undefined); }}>{formatString(strings.UpdateButton, action.ref)}</DefaultButton>
             </Stack.Item>
           )}
           {/* Said once above the list when the person may update nothing. */}
@@ -111,9 +120,13 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
               dataService={updating}
               evidenceService={evidenceService}
               today={today}
-              onClose={() => setOpen(undefined)}
-              onSaved={(result) => {
+              onClose={() => {
                 setOpen(undefined);
+                setReturnFocusTo(action.id);
+              }}
+              onSaved={(result) => {
+                // Another action's form may be open by the time this save returns: that one stays open.
+                setOpen((current) => (current === action.id ? undefined : current));
                 setSaved(formatString(result.update.signOff?.state === 'submitted' ? strings.UpdateSubmitted : strings.UpdateSaved, action.ref));
                 onSaved(result);
               }}
@@ -129,7 +142,7 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
       <Text as="h2" id={headingId} variant="large">
         {strings.MyActionsHeading}
       </Text>
-      {saved && <MessageBar messageBarType={MessageBarType.success}>{saved}</MessageBar>}
+      {saved && <Confirmation key={saved} message={saved} />}
       {!mine || total === 0 ? (
         <MessageBar messageBarType={MessageBarType.info}>{strings.MyActionsNone}</MessageBar>
       ) : (

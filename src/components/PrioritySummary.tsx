@@ -31,10 +31,23 @@ function useStyles(): ReturnType<typeof buildBarStyles> & ReturnType<typeof useT
   return { ...table, ...bar };
 }
 
-function buildBarStyles(divider: string): Record<'bar' | 'segment' | 'hidden' | 'delta', string> {
+/** Windows high contrast drops the colours: the bar's segments then show their labels, each in a box. */
+const FORCED_COLOURS = '@media (forced-colors: active)';
+
+function buildBarStyles(divider: string): Record<'bar' | 'segment' | 'segmentLabel' | 'hidden' | 'delta', string> {
   return mergeStyleSets({
-    bar: { display: 'flex', height: 8, minWidth: 80, borderRadius: 4, overflow: 'hidden', marginTop: 4, border: `1px solid ${divider}` },
-    segment: { height: '100%' },
+    bar: {
+      display: 'flex',
+      height: 8,
+      minWidth: 80,
+      borderRadius: 4,
+      overflow: 'hidden',
+      marginTop: 4,
+      border: `1px solid ${divider}`,
+      selectors: { [FORCED_COLOURS]: { height: 'auto', flexWrap: 'wrap', gap: 2, border: 'none', overflow: 'visible' } }
+    },
+    segment: { height: '100%', selectors: { [FORCED_COLOURS]: { border: '1px solid CanvasText', padding: '0 4px' } } },
+    segmentLabel: { display: 'none', selectors: { [FORCED_COLOURS]: { display: 'inline', fontSize: 12, fontWeight: 400, whiteSpace: 'nowrap' } } },
     hidden: hiddenContentStyle,
     delta: { marginLeft: 4, fontWeight: 400 }
   });
@@ -51,14 +64,16 @@ function Delta({ delta, since, styles }: { delta: number; since: string; styles:
   );
 }
 
-/** A bar of the statuses in proportion; decorative, since the row's numbers carry the data. */
-function StatusBar({ rollup, scheme, className, segment }: { rollup: IPriorityRollup; scheme: IStatusScheme; className: string; segment: string }): JSX.Element {
+/** A bar of the statuses in proportion; hidden from screen readers, since the row's numbers carry the data. */
+function StatusBar({ rollup, scheme, styles }: { rollup: IPriorityRollup; scheme: IStatusScheme; styles: Record<'bar' | 'segment' | 'segmentLabel', string> }): JSX.Element {
   return (
-    <div className={className} aria-hidden={true}>
+    <div className={styles.bar} aria-hidden={true}>
       {rollup.byLabel.map(({ key, count }) => {
         const label = labelForKey(scheme, key);
         return count > 0 && label ? (
-          <div key={key} className={segment} style={{ flexGrow: count, backgroundColor: label.colour }} title={formatString(strings.StatusBarLabel, label.label, count, rollup.total)} />
+          <div key={key} className={styles.segment} style={{ flexGrow: count, backgroundColor: label.colour }} title={formatString(strings.StatusBarLabel, label.label, count, rollup.total)}>
+            <span className={styles.segmentLabel}>{`${label.label} ${count}`}</span>
+          </div>
         ) : null;
       })}
     </div>
@@ -125,7 +140,7 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
               <tr key={rollup.priorityId}>
                 <th scope="row">
                   {name(priorities[index])}
-                  <StatusBar rollup={rollup} scheme={scheme} className={styles.bar} segment={styles.segment} />
+                  <StatusBar rollup={rollup} scheme={scheme} styles={styles} />
                 </th>
                 {cells(rollup, name(priorities[index]), rollup.priorityId)}
               </tr>

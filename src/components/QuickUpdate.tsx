@@ -10,6 +10,7 @@ import { ConflictError } from '../services/errors';
 import { EvidenceUploadError, IEvidenceService, IUploadedEvidence } from '../services/IEvidenceService';
 import { IPlanDataService, ISavedUpdate } from '../services/IPlanDataService';
 import { errorMessage, formatString } from './format';
+import { useFormFocus } from './formFocus';
 
 export interface IQuickUpdateProps {
   action: IAction;
@@ -22,7 +23,11 @@ export interface IQuickUpdateProps {
   onClose: () => void;
 }
 
-type Outcome = { kind: 'failed'; message: string } | { kind: 'invalid'; message: string };
+/** What the check found wrong, said at the field. */
+interface IFieldProblems {
+  note?: string;
+  evidenceUrl?: string;
+}
 
 /** A chosen file, and where it was stored once uploaded (a second save does not send it again). */
 interface IChosenFile {
@@ -76,7 +81,9 @@ export function QuickUpdate({ action, scheme, dataService, evidenceService, toda
   const [chosen, setChosen] = React.useState<IChosenFile[]>([]);
   const [refused, setRefused] = React.useState<string[]>([]);
   const [saving, setSaving] = React.useState<'uploading' | 'saving' | undefined>(undefined);
-  const [outcome, setOutcome] = React.useState<Outcome | undefined>(undefined);
+  const [failure, setFailure] = React.useState<string | undefined>(undefined);
+  const [problems, setProblems] = React.useState<IFieldProblems>({});
+  const { box, showProblems } = useFormFocus(true);
   const [headingId] = React.useState(() => getId('quick-update'));
   const [filesLabelId] = React.useState(() => getId('quick-update-files'));
   // The update's key, chosen now so the files uploaded with it carry the same key as its log entry.
@@ -116,7 +123,7 @@ export function QuickUpdate({ action, scheme, dataService, evidenceService, toda
         // Those stored before the failure are kept, and not sent again.
         setChosen((current) => current.map((entry) => ({ ...entry, uploaded: entry.uploaded ?? uploaded[pending.indexOf(entry)] })));
         setSaving(undefined);
-        setOutcome({ kind: 'failed', message: uploadFailureText(error) });
+        setFailure(uploadFailureText(error));
         return undefined;
       }
       setChosen((current) => current.map((entry) => ({ ...entry, uploaded: entry.uploaded ?? stored[pending.indexOf(entry)] })));
@@ -126,15 +133,16 @@ export function QuickUpdate({ action, scheme, dataService, evidenceService, toda
 
   const save = async (): Promise<void> => {
     const link = evidenceUrl.trim();
-    if (!note.trim()) {
-      setOutcome({ kind: 'invalid', message: strings.UpdateNoteRequired });
+    const found: IFieldProblems = {
+      note: note.trim() ? undefined : strings.UpdateNoteRequired,
+      evidenceUrl: link && !isWebAddress(link) ? strings.UpdateEvidenceUrlInvalid : undefined
+    };
+    setProblems(found);
+    setFailure(undefined);
+    if (found.note || found.evidenceUrl) {
+      showProblems();
       return;
     }
-    if (link && !isWebAddress(link)) {
-      setOutcome({ kind: 'invalid', message: strings.UpdateEvidenceUrlInvalid });
-      return;
-    }
-    setOutcome(undefined);
     try {
       const fileLinks = await uploadFiles();
       if (!fileLinks) return;
@@ -149,66 +157,68 @@ export function QuickUpdate({ action, scheme, dataService, evidenceService, toda
         const current = error.current as IAction;
         setBase(current);
         const label = labelForKey(scheme, current.status)?.label ?? strings.NoStatus;
-        setOutcome({ kind: 'failed', message: formatString(strings.UpdateConflict, strings.ErrorConflict, current.ref, label, current.latestNote ?? '') });
+        setFailure(formatString(strings.UpdateConflict, strings.ErrorConflict, current.ref, label, current.latestNote ?? ''));
       } else {
-        setOutcome({ kind: 'failed', message: `${strings.UpdateFailed} ${errorMessage(error)}` });
+        setFailure(`${strings.UpdateFailed} ${errorMessage(error)}`);
       }
     }
   };
 
   return (
-    <Stack as="form" aria-labelledby={headingId} tokens={{ childrenGap: 8 }} onSubmit={(event) => event.preventDefault()}>
-      <Text as="h5" id={headingId} variant="medium" styles={{ root: { fontWeight: 600, margin: 0 } }}>
-        {formatString(strings.UpdateHeading, action.ref)}
-      </Text>
-      <Dropdown label={strings.UpdateStatusLabel} options={statusOptions} selectedKey={status ?? null} onChange={(_, option) => setStatus(option ? String(option.key) : undefined)} />
-      <TextField label={strings.UpdateNoteLabel} multiline rows={4} required value={note} onChange={(_, value) => setNote(value ?? '')} />
-      {evidenceService && (
-        <Stack tokens={{ childrenGap: 4 }}>
-          {/* The Fluent button is what people use (labelled, keyboard-usable); the input it opens stays out of the tab order. */}
-          <input ref={fileInput} type="file" multiple hidden tabIndex={-1} aria-hidden="true" onChange={choose} />
-          <Stack horizontal>
-            <DefaultButton elementRef={attachButton} onClick={() => fileInput.current?.click()} disabled={saving !== undefined}>
-              {strings.EvidenceAttach}
-            </DefaultButton>
+    <div ref={box}>
+      <Stack as="form" aria-labelledby={headingId} tokens={{ childrenGap: 8 }} onSubmit={(event) => event.preventDefault()}>
+        <Text as="h5" id={headingId} variant="medium" styles={{ root: { fontWeight: 600, margin: 0 } }}>
+          {formatString(strings.UpdateHeading, action.ref)}
+        </Text>
+        <Dropdown label={strings.UpdateStatusLabel} options={statusOptions} selectedKey={status ?? null} onChange={(_, option) => setStatus(option ? String(option.key) : undefined)} />
+        <TextField label={strings.UpdateNoteLabel} multiline rows={4} required value={note} errorMessage={problems.note} onChange={(_, value) => setNote(value ?? '')} />
+        {evidenceService && (
+          <Stack tokens={{ childrenGap: 4 }}>
+            {/* The Fluent button is what people use (labelled, keyboard-usable); the input it opens stays out of the tab order. */}
+            <input ref={fileInput} type="file" multiple hidden tabIndex={-1} aria-hidden="true" onChange={choose} />
+            <Stack horizontal>
+              <DefaultButton elementRef={attachButton} onClick={() => fileInput.current?.click()} disabled={saving !== undefined}>
+                {strings.EvidenceAttach}
+              </DefaultButton>
+            </Stack>
+            {chosen.length > 0 && (
+              <>
+                <Text id={filesLabelId} variant="small">
+                  {strings.EvidenceFilesLabel}
+                </Text>
+                <ul aria-labelledby={filesLabelId} style={{ margin: 0, paddingLeft: 16 }}>
+                  {chosen.map((entry) => (
+                    <li key={entry.id}>
+                      <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+                        <Text>{entry.file.name}</Text>
+                        <DefaultButton text={formatString(strings.EvidenceRemoveFile, entry.file.name)} onClick={() => remove(entry.id)} disabled={saving !== undefined} />
+                      </Stack>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {refused.length > 0 && (
+              <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+                {refused.join(' ')}
+              </MessageBar>
+            )}
           </Stack>
-          {chosen.length > 0 && (
-            <>
-              <Text id={filesLabelId} variant="small">
-                {strings.EvidenceFilesLabel}
-              </Text>
-              <ul aria-labelledby={filesLabelId} style={{ margin: 0, paddingLeft: 16 }}>
-                {chosen.map((entry) => (
-                  <li key={entry.id}>
-                    <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
-                      <Text>{entry.file.name}</Text>
-                      <DefaultButton text={formatString(strings.EvidenceRemoveFile, entry.file.name)} onClick={() => remove(entry.id)} disabled={saving !== undefined} />
-                    </Stack>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {refused.length > 0 && (
-            <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-              {refused.join(' ')}
-            </MessageBar>
-          )}
+        )}
+        <TextField label={strings.UpdateEvidenceUrlLabel} type="url" value={evidenceUrl} errorMessage={problems.evidenceUrl} onChange={(_, value) => setEvidenceUrl(value ?? '')} />
+        <TextField label={strings.UpdateEvidenceTitleLabel} value={evidenceTitle} onChange={(_, value) => setEvidenceTitle(value ?? '')} />
+        {failure && (
+          <MessageBar messageBarType={MessageBarType.error} isMultiline>
+            {failure}
+          </MessageBar>
+        )}
+        <Stack horizontal tokens={{ childrenGap: 8 }}>
+          <PrimaryButton onClick={save} disabled={saving !== undefined}>
+            {saving === 'uploading' ? strings.EvidenceUploading : saving === 'saving' ? strings.UpdateSaving : strings.UpdateSave}
+          </PrimaryButton>
+          <DefaultButton onClick={onClose}>{strings.UpdateCancel}</DefaultButton>
         </Stack>
-      )}
-      <TextField label={strings.UpdateEvidenceUrlLabel} type="url" value={evidenceUrl} onChange={(_, value) => setEvidenceUrl(value ?? '')} />
-      <TextField label={strings.UpdateEvidenceTitleLabel} value={evidenceTitle} onChange={(_, value) => setEvidenceTitle(value ?? '')} />
-      {outcome && (
-        <MessageBar messageBarType={outcome.kind === 'invalid' ? MessageBarType.warning : MessageBarType.error} isMultiline>
-          {outcome.message}
-        </MessageBar>
-      )}
-      <Stack horizontal tokens={{ childrenGap: 8 }}>
-        <PrimaryButton onClick={save} disabled={saving !== undefined}>
-          {saving === 'uploading' ? strings.EvidenceUploading : saving === 'saving' ? strings.UpdateSaving : strings.UpdateSave}
-        </PrimaryButton>
-        <DefaultButton onClick={onClose}>{strings.UpdateCancel}</DefaultButton>
       </Stack>
-    </Stack>
+    </div>
   );
 }

@@ -3,6 +3,7 @@ import {
   ActionButton,
   Checkbox,
   CheckboxVisibility,
+  CollapseAllVisibility,
   ConstrainMode,
   DefaultButton,
   DetailsList,
@@ -15,6 +16,8 @@ import {
   IGroup,
   MessageBar,
   MessageBarType,
+  Panel,
+  PanelType,
   SearchBox,
   SelectionMode,
   Stack,
@@ -35,6 +38,7 @@ import { formatCsv } from '../formats/csvWrite';
 import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
 import { dueText, errorMessage, formatDate, formatString } from './format';
+import { useNarrow } from './narrow';
 
 export interface IWorkstreamsViewProps {
   priorities: IPriorityArea[];
@@ -129,8 +133,10 @@ function usePrinting(): boolean {
   return printing;
 }
 
-/** On a narrow screen the list scrolls sideways inside the web part; keyboard focus moving along a row scrolls it too. */
+/** Between a phone's width and the columns' own, the list scrolls sideways inside the web part; keyboard focus moving along a row scrolls it too. */
 const horizontalScroll = mergeStyles({ overflowX: 'auto', maxWidth: '100%' });
+/** On a phone each action is a card: its ref and status, its words, then officer, due date and latest update, each named. */
+const card = mergeStyles({ display: 'flex', flexDirection: 'column', gap: 4, whiteSpace: 'normal', overflowWrap: 'anywhere' });
 
 const COLUMN_KEYS: readonly ActionSortKey[] = ['ref', 'text', 'officer', 'due', 'status', 'latestUpdate'];
 
@@ -175,6 +181,8 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  */
 export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange, roles = NO_ROLES, readTexts }: IWorkstreamsViewProps): JSX.Element {
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
+  const narrow = useNarrow();
+  const [filtersOpen, setFiltersOpen] = React.useState(false);
   const printing = usePrinting();
   const [headingId] = React.useState(() => getId('workstreams'));
   const shown = React.useMemo(
@@ -230,6 +238,29 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
         return action.latestUpdateDate ? formatString(strings.LatestUpdateText, formatDate(action.latestUpdateDate, ''), action.latestNote ?? '') : strings.NoUpdateYet;
     }
   };
+  const named = (key: ActionSortKey, action: IAction): JSX.Element => (
+    <Text variant="small" block>
+      {header(key)}: {render(key, action)}
+    </Text>
+  );
+  const cardColumn: IColumn = {
+    key: 'card',
+    name: strings.ChangesActionColumn,
+    minWidth: 160,
+    isMultiline: true,
+    onRender: (action: IAction) => (
+      <div className={card}>
+        <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+          {render('ref', action)}
+          {render('status', action)}
+        </Stack>
+        <span>{render('text', action)}</span>
+        {named('officer', action)}
+        {named('due', action)}
+        {named('latestUpdate', action)}
+      </div>
+    )
+  };
   const widths: Record<ActionSortKey, [number, number]> = { ref: [48, 64], text: [200, 360], officer: [110, 160], due: [110, 160], status: [90, 120], latestUpdate: [160, 300] };
   const columns: IColumn[] = COLUMN_KEYS.map((key) => ({
     key,
@@ -247,60 +278,102 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
     onRender: (action: IAction) => render(key, action)
   }));
 
+  const filters = (
+    <Stack horizontal={!narrow} wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={strings.FiltersLabel}>
+      <SearchBox
+        placeholder={strings.FilterTextPlaceholder}
+        ariaLabel={strings.FilterTextPlaceholder}
+        value={filter.text ?? ''}
+        onChange={(_, value) => change({ text: value ?? '' })}
+        styles={{ root: { width: narrow ? undefined : 220 } }}
+      />
+      {priorities.length > 1 && (
+        <Dropdown
+          label={strings.FilterPriorityLabel}
+          multiSelect
+          options={priorities.map((priority) => ({ key: priority.id, text: priority.number ? `${priority.number}. ${priority.title}` : priority.title }))}
+          selectedKeys={filter.priorityIds ?? []}
+          onChange={(_, option) => {
+            if (!option) return;
+            const id = Number(option.key);
+            const current = filter.priorityIds ?? [];
+            change({ priorityIds: option.selected ? [...current, id] : current.filter((chosen) => chosen !== id) });
+          }}
+          styles={{ root: { width: narrow ? undefined : 220 } }}
+        />
+      )}
+      <Dropdown
+        label={strings.FilterStatusLabel}
+        multiSelect
+        options={statusOptions}
+        selectedKeys={filter.statuses ?? []}
+        onChange={(_, option) => {
+          if (!option) return;
+          const key = String(option.key);
+          const current = filter.statuses ?? [];
+          change({ statuses: option.selected ? [...current, key] : current.filter((status) => status !== key) });
+        }}
+        styles={{ root: { width: narrow ? undefined : 180 } }}
+      />
+      <Dropdown
+        label={strings.FilterOwnerLabel}
+        options={owners}
+        selectedKey={filter.owner ?? ''}
+        onChange={(_, option) => change({ owner: option && option.key !== '' ? String(option.key) : undefined })}
+        styles={{ root: { width: narrow ? undefined : 200 } }}
+      />
+      {tags.length > 0 && (
+        <Dropdown
+          label={strings.FilterTagLabel}
+          options={[{ key: '', text: strings.FilterAnyTag }, ...tags.map((tag) => ({ key: tag, text: tag }))]}
+          selectedKey={filter.tag ?? ''}
+          onChange={(_, option) => change({ tag: option && option.key !== '' ? String(option.key) : undefined })}
+          styles={{ root: { width: narrow ? undefined : 140 } }}
+        />
+      )}
+      <Checkbox label={strings.OverdueColumn} checked={!!filter.overdue} onChange={(_, checked) => change({ overdue: !!checked })} />
+      <Checkbox label={formatString(strings.DueSoonColumn, dueSoonDays)} checked={!!filter.dueSoon} onChange={(_, checked) => change({ dueSoon: !!checked })} />
+      {narrow && (
+        <Dropdown
+          label={strings.SortByLabel}
+          options={COLUMN_KEYS.map((key) => ({ key, text: header(key) }))}
+          selectedKey={sort.key}
+          onChange={(_, option) => option && setSort({ key: option.key as ActionSortKey, descending: false })}
+        />
+      )}
+      <DefaultButton disabled={isEmptyFilter(filter)} onClick={() => onFilterChange({})}>
+        {strings.FilterClear}
+      </DefaultButton>
+      <DefaultButton iconProps={{ iconName: 'Download' }} disabled={shown.length === 0 || exporting.kind === 'busy'} onClick={() => exportShown('csv')}>
+        {strings.ExportCsv}
+      </DefaultButton>
+      <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} disabled={shown.length === 0 || exporting.kind === 'busy'} onClick={() => exportShown('xlsx')}>
+        {strings.ExportXlsx}
+      </DefaultButton>
+    </Stack>
+  );
+
   return (
     <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>
       <Text as="h2" id={headingId} variant="large">
         {strings.WorkstreamsHeading}
       </Text>
-      <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={strings.FiltersLabel}>
-        <SearchBox
-          placeholder={strings.FilterTextPlaceholder}
-          ariaLabel={strings.FilterTextPlaceholder}
-          value={filter.text ?? ''}
-          onChange={(_, value) => change({ text: value ?? '' })}
-          styles={{ root: { width: 220 } }}
-        />
-        <Dropdown
-          label={strings.FilterStatusLabel}
-          multiSelect
-          options={statusOptions}
-          selectedKeys={filter.statuses ?? []}
-          onChange={(_, option) => {
-            if (!option) return;
-            const key = String(option.key);
-            const current = filter.statuses ?? [];
-            change({ statuses: option.selected ? [...current, key] : current.filter((status) => status !== key) });
-          }}
-          styles={{ root: { width: 180 } }}
-        />
-        <Dropdown
-          label={strings.FilterOwnerLabel}
-          options={owners}
-          selectedKey={filter.owner ?? ''}
-          onChange={(_, option) => change({ owner: option && option.key !== '' ? String(option.key) : undefined })}
-          styles={{ root: { width: 200 } }}
-        />
-        {tags.length > 0 && (
-          <Dropdown
-            label={strings.FilterTagLabel}
-            options={[{ key: '', text: strings.FilterAnyTag }, ...tags.map((tag) => ({ key: tag, text: tag }))]}
-            selectedKey={filter.tag ?? ''}
-            onChange={(_, option) => change({ tag: option && option.key !== '' ? String(option.key) : undefined })}
-            styles={{ root: { width: 140 } }}
-          />
-        )}
-        <Checkbox label={strings.OverdueColumn} checked={!!filter.overdue} onChange={(_, checked) => change({ overdue: !!checked })} />
-        <Checkbox label={formatString(strings.DueSoonColumn, dueSoonDays)} checked={!!filter.dueSoon} onChange={(_, checked) => change({ dueSoon: !!checked })} />
-        <DefaultButton disabled={isEmptyFilter(filter)} onClick={() => onFilterChange({})}>
-          {strings.FilterClear}
-        </DefaultButton>
-        <DefaultButton iconProps={{ iconName: 'Download' }} disabled={shown.length === 0 || exporting.kind === 'busy'} onClick={() => exportShown('csv')}>
-          {strings.ExportCsv}
-        </DefaultButton>
-        <DefaultButton iconProps={{ iconName: 'ExcelDocument' }} disabled={shown.length === 0 || exporting.kind === 'busy'} onClick={() => exportShown('xlsx')}>
-          {strings.ExportXlsx}
-        </DefaultButton>
-      </Stack>
+      {narrow ? (
+        <>
+          <Stack.Item>
+            <DefaultButton iconProps={{ iconName: 'Filter' }} onClick={() => setFiltersOpen(true)}>
+              {strings.FiltersOpen}
+            </DefaultButton>
+          </Stack.Item>
+          {filtersOpen && (
+            <Panel isOpen type={PanelType.smallFluid} headerText={strings.FiltersLabel} closeButtonAriaLabel={strings.UpdateCancel} isLightDismiss onDismiss={() => setFiltersOpen(false)}>
+              {filters}
+            </Panel>
+          )}
+        </>
+      ) : (
+        filters
+      )}
       {exporting.kind === 'failed' && (
         <MessageBar messageBarType={MessageBarType.error} role="alert">
           {exporting.message}
@@ -317,15 +390,18 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
           <DetailsList
             items={items}
             groups={groups}
-            columns={columns}
+            columns={narrow ? [cardColumn] : columns}
+            isHeaderVisible={!narrow}
+            indentWidth={narrow ? 8 : undefined}
             getKey={(action: IAction) => String(action.id)}
             setKey="actions"
             selectionMode={SelectionMode.none}
             checkboxVisibility={CheckboxVisibility.hidden}
             layoutMode={DetailsListLayoutMode.justified}
-            constrainMode={ConstrainMode.unconstrained}
+            constrainMode={narrow ? ConstrainMode.horizontalConstrained : ConstrainMode.unconstrained}
             ariaLabelForGrid={strings.WorkstreamsGridLabel}
-            groupProps={{ showEmptyGroups: false, onRenderHeader: (props) => <GroupToggle {...(props as IDetailsGroupDividerProps)} columnCount={columns.length} /> }}
+            // No "collapse all" header cell: it has no name, yet took a tab stop; each group has its own toggle.
+            groupProps={{ showEmptyGroups: false, collapseAllVisibility: CollapseAllVisibility.hidden, onRenderHeader: (props) => <GroupToggle {...(props as IDetailsGroupDividerProps)} columnCount={columns.length} /> }}
             compact={false}
             onShouldVirtualize={() => !printing}
           />

@@ -41,7 +41,7 @@ describe('ImprovementPlanApp', () => {
     renderApp(service, 1);
     expect(screen.getByText('Loading the plan…')).toBeInTheDocument();
     // The views read each KPI's latest values only; a KPI's panel and the report read whole series.
-    expect(service.loadPlan).toHaveBeenCalledWith(1, { kpiSeries: 'latest' });
+    expect(service.loadPlan).toHaveBeenCalledWith(1, { kpiSeries: 'latest', actionTexts: 'brief' });
 
     await act(async () => loads[0].resolve(aLoadedSnapshot()));
 
