@@ -10,6 +10,7 @@ import { Dropdown, IDropdownOption, Link, PartialTheme, Stack, Text, setIconOpti
 import { SPFx, spfi } from '@pnp/sp';
 import { ServiceScope } from '@microsoft/sp-core-library';
 import { ImprovementPlanApp } from '../../src/components/ImprovementPlanApp';
+import { CultureProvider } from '../../src/components/culture';
 import { PLAN_VIEWS } from '../../src/components/navigation';
 import { TEAMS_DARK_THEME, TEAMS_HIGH_CONTRAST_THEME } from '../../src/components/themes';
 import { consumePlanServices, startPlanServiceScope } from '../../src/services/planServices';
@@ -72,7 +73,10 @@ function HostPage({ settings }: { settings: IPageSettings }): JSX.Element {
           Outbox (mail the page sent)
         </Link>
       </Stack>
-      <main>{planId !== undefined && <ImprovementPlanApp key={planId} {...services} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} onPlanCreated={setPlanId} />}</main>
+      <main>
+        {/* The browser's language stands for the page's culture; CultureProvider falls back to en-GB. */}
+        <CultureProvider culture={navigator.language}>{planId !== undefined && <ImprovementPlanApp key={planId} {...services} planId={planId} today={settings.asAt} theme={THEMES[themeName] ?? {}} defaultView={view} onPlanCreated={setPlanId} />}</CultureProvider>
+      </main>
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { formatString } from './format';
+import { useCulture } from './culture';
+import { dateFormat, formatString } from './format';
 
 /** How fresh the plan on screen is. */
 export type Freshness =
@@ -9,13 +10,11 @@ export type Freshness =
   | { kind: 'checking'; savedAt: string }
   | { kind: 'failed'; savedAt: string; message: string };
 
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const DAY_AND_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-
-/** "10:42" today, "28 Feb, 10:42" on another day, in the person's own time zone. */
-function when(iso: string, now: Date): string {
+/** "10:42" today, "28 Feb, 10:42" on another day (en-GB), in the person's own time zone. */
+function when(iso: string, now: Date, culture: string): string {
   const time = new Date(iso);
-  return time.toDateString() === now.toDateString() ? TIME.format(time) : DAY_AND_TIME.format(time);
+  const today = time.toDateString() === now.toDateString();
+  return dateFormat(culture, today ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(time);
 }
 
 export interface IDataFreshnessProps {
@@ -27,12 +26,13 @@ export interface IDataFreshnessProps {
 /** One line saying when the plan on screen was last read from SharePoint, announced politely as it changes. */
 export function DataFreshness({ freshness, onRetry }: IDataFreshnessProps): JSX.Element {
   const now = new Date();
+  const culture = useCulture();
   const text =
     freshness.kind === 'current'
-      ? formatString(strings.FreshAsOf, when(freshness.at, now))
+      ? formatString(strings.FreshAsOf, when(freshness.at, now, culture))
       : freshness.kind === 'checking'
-        ? formatString(strings.FreshChecking, when(freshness.savedAt, now))
-        : formatString(strings.FreshFailed, when(freshness.savedAt, now), freshness.message);
+        ? formatString(strings.FreshChecking, when(freshness.savedAt, now, culture))
+        : formatString(strings.FreshFailed, when(freshness.savedAt, now, culture), freshness.message);
   return (
     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
       <Text variant="small" role="status">

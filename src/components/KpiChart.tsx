@@ -2,6 +2,8 @@ import * as React from 'react';
 import { useTheme } from '@fluentui/react';
 import { IsoDate } from '../model/isoDate';
 import { IKpiSeries } from '../model/scorecard';
+import { useCulture } from './culture';
+import { dateFormat } from './format';
 
 export interface IKpiChartProps {
   series: IKpiSeries;
@@ -15,7 +17,6 @@ const HEIGHT = 240;
 const PAD = { left: 44, right: 16, top: 12, bottom: 36 };
 
 const dayNumber = (date: IsoDate): number => Date.parse(`${date}T00:00:00Z`) / 86400000;
-const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /**
  * Actuals against the trajectory, with milestones marked: drawn in SVG with the
@@ -25,6 +26,7 @@ const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-d
  */
 export default function KpiChart({ series, unit, summary }: IKpiChartProps): JSX.Element {
   const theme = useTheme();
+  const shortDate = dateFormat(useCulture(), { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const dates = series.periods.map((period) => period.date).concat(series.trajectory.map((point) => point.date));
   const values = series.periods.flatMap((period) => [period.actual, period.target]).filter((value): value is number => value !== undefined);
   if (dates.length === 0 || values.length === 0) return <svg role="img" aria-label={summary} width={0} height={0} />;
@@ -51,7 +53,7 @@ export default function KpiChart({ series, unit, summary }: IKpiChartProps): JSX
       ))}
       {[series.periods[0], series.periods[series.periods.length - 1]].map((period, index) => (
         <text key={index} x={x(period.date)} y={HEIGHT - 12} textAnchor={index === 0 ? 'start' : 'end'} fontSize={11} fill={colours.text}>
-          {SHORT_DATE.format(new Date(`${period.date}T00:00:00Z`))}
+          {shortDate.format(new Date(`${period.date}T00:00:00Z`))}
         </text>
       ))}
       {series.trajectory.length > 1 && <path d={line(series.trajectory)} fill="none" stroke={colours.target} strokeWidth={2} strokeDasharray="6 4" />}

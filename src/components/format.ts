@@ -26,14 +26,15 @@ const ERROR_MESSAGES: Readonly<Record<DataErrorKind, string>> = {
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * A date format of the culture, made once: a view formats hundreds of dates. Dates are
- * calendar days (IsoDate), so they are formatted in UTC and never shift a day.
+ * A date format of the culture, made once: a view formats hundreds of dates. A calendar
+ * day (IsoDate) is formatted as its UTC midnight with `timeZone: 'UTC'`, so it never
+ * shifts a day; an instant (a save's time) in the reader's own time zone.
  */
 export function dateFormat(culture: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${culture} ${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(culture, { timeZone: 'UTC', ...options });
+    format = new Intl.DateTimeFormat(culture, options);
     formats.set(key, format);
   }
   return format;
@@ -49,7 +50,7 @@ function utcDay(value: IsoDate): Date {
  * in the culture's order.
  */
 export function formatDate(value: IsoDate | undefined, fallback: string, culture: string = DEFAULT_CULTURE): string {
-  return value ? dateFormat(culture, { day: 'numeric', month: 'long', year: 'numeric' }).format(utcDay(value)) : fallback;
+  return value ? dateFormat(culture, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDay(value)) : fallback;
 }
 
 /** The message of anything thrown, for showing to the person. */
@@ -103,7 +104,7 @@ const DATE_REASON_TEXT: Readonly<Record<PlanDateReason['code'], string>> = {
 export function planDateReasonText(reason: PlanDateReason, culture: string = DEFAULT_CULTURE): string {
   if (reason.code !== 'dayMonthNoYear') return DATE_REASON_TEXT[reason.code];
   // Any year with the day will do for the day-and-month reading (2000 is a leap year: 29 February reads).
-  const dayOfMonth = dateFormat(culture, { day: 'numeric', month: 'long' }).format(new Date(Date.UTC(2000, reason.month - 1, reason.day)));
-  const monthOfYear = dateFormat(culture, { month: 'long', year: 'numeric' }).format(new Date(Date.UTC(2000 + reason.day, reason.month - 1, 1)));
+  const dayOfMonth = dateFormat(culture, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, reason.month - 1, reason.day)));
+  const monthOfYear = dateFormat(culture, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(2000 + reason.day, reason.month - 1, 1)));
   return formatString(DATE_REASON_TEXT.dayMonthNoYear, dayOfMonth, monthOfYear);
 }

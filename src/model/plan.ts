@@ -94,6 +94,11 @@ export interface IPriorityArea {
   membership: string[];
 }
 
+/** "3. ND Pathways": a priority area as every view and export names it (its title alone when it has no number). */
+export function priorityName(priority: Pick<IPriorityArea, 'number' | 'title'>): string {
+  return priority.number ? `${priority.number}. ${priority.title}` : priority.title;
+}
+
 /** An outcome under a priority ("3.1", "Outcome 2"). */
 export interface IOutcome {
   id: number;
@@ -261,11 +266,15 @@ export interface IRole {
   reviewed?: IsoDate;
 }
 
-/** Tags as people type them into one cell: separated by commas or semicolons. */
+/**
+ * Tags as people type them into one cell or field, and as an imported sheet writes them:
+ * separated by commas, semicolons, slashes or lines, a leading bullet dropped. The one
+ * reading for the edit form, the stored column and the import.
+ */
 export function splitTags(text: string): string[] {
   return text
-    .split(/[;,]/)
-    .map((tag) => tag.trim())
+    .split(/[;,/\n]/)
+    .map((tag) => tag.trim().replace(/^[-•]\s*/, ''))
     .filter((tag) => tag.length > 0);
 }
 

@@ -263,6 +263,15 @@ export function parsePlanDate(written: string | undefined): IPlanDate {
   return unknown(text, missingYearReason(bare) ?? { code: 'unreadable' }, flags);
 }
 
+/**
+ * The date a written date firmly names: a day or a month, and not written as provisional
+ * ("?July 2023"); undefined for anything else. What a board date, a measurement's period
+ * or a dated column heading must be.
+ */
+export function firmDate(date: IPlanDate): IsoDate | undefined {
+  return (date.kind === 'date' || date.kind === 'month') && !date.tentative ? date.date : undefined;
+}
+
 /** A plan date from a value already known to be a calendar date (a Date column). */
 export function planDateFromIso(value: IsoDate, text?: string): IPlanDate {
   if (!isIsoDate(value)) {

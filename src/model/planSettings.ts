@@ -4,7 +4,7 @@
  * Problems leave as codes with what was written; the settings panel words them.
  */
 import { IsoDate } from './isoDate';
-import { parsePlanDate } from './planDates';
+import { firmDate, parsePlanDate } from './planDates';
 
 /** What is wrong with a setting as typed. */
 export type PlanSettingsProblem =
@@ -36,9 +36,9 @@ export function parseReportingDates(text: string): ReportingDatesResult {
   text.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim()) return;
     const parsed = parsePlanDate(line);
-    const firm = (parsed.kind === 'date' || parsed.kind === 'month') && parsed.date !== undefined;
-    if (firm && !parsed.tentative) dates.add(parsed.date as IsoDate);
-    else problems.push({ code: firm || parsed.tentative ? 'provisionalDate' : 'notADate', line: index + 1, text: line.trim() });
+    const firm = firmDate(parsed);
+    if (firm) dates.add(firm);
+    else problems.push({ code: parsed.tentative ? 'provisionalDate' : 'notADate', line: index + 1, text: line.trim() });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, dates: Array.from(dates).sort() };
 }

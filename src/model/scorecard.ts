@@ -6,7 +6,7 @@
 import { IsoDate } from './isoDate';
 import { IKpi, IKpiAssessment, IKpiThresholds, IMeasurement, IMilestone, ITrajectoryPoint, assessKpi, milestoneDate, targetAt, trajectory } from './kpi';
 import { IAction } from './plan';
-import { PlanDateReason, parsePlanDate } from './planDates';
+import { PlanDateReason, firmDate, parsePlanDate } from './planDates';
 import { RefsProblem, expandRefs } from './refs';
 
 /** A milestone with no numeric target: a checkpoint the lead marks met or not met. */
@@ -89,8 +89,8 @@ export function checkMeasurement(kpi: IKpi, input: IMeasurementInput, today: Iso
     problems.push({ field: 'periodEnd', problem: 'required' });
   } else {
     const parsed = parsePlanDate(input.periodEnd);
-    if ((parsed.kind === 'date' || parsed.kind === 'month') && parsed.date && !parsed.tentative) {
-      periodEnd = parsed.date;
+    periodEnd = firmDate(parsed);
+    if (periodEnd) {
       if (periodEnd > today) problems.push({ field: 'periodEnd', problem: 'inFuture' });
     } else {
       problems.push({ field: 'periodEnd', problem: 'notADate', reason: parsed.reason ?? { code: 'unreadable' } });

@@ -48,7 +48,7 @@ describe('the local page in Chromium', () => {
   });
 
   async function openAs(email: string, theme = 'light'): Promise<Page> {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'en-GB' });
     await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: server.emulator.url }]);
     const page = await context.newPage();
     await page.goto(`${server.emulator.url}/?theme=${theme}`);

@@ -62,7 +62,8 @@ export async function startLocalEmulator(asAt: string): Promise<ILocalEmulator> 
 
 /** A page in a new browser context signed in to the emulator as the user, not yet navigated. */
 export async function signedInPage(browser: Browser, emulator: SharePointEmulator, email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  // The page's culture is the browser's language: the tests read British dates.
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
   await context.addCookies([{ name: USER_COOKIE, value: encodeURIComponent(email), url: emulator.url }]);
   return context.newPage();
 }

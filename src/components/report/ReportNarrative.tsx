@@ -3,11 +3,12 @@ import { DefaultButton, ITextField, getId, MessageBar, MessageBarType, PrimaryBu
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../../model/isoDate';
 import { IBoardNarrative, NarrativeText, narrativeFor } from '../../model/narrative';
-import { IPriorityArea } from '../../model/plan';
+import { IPriorityArea, priorityName } from '../../model/plan';
 import { ConflictError } from '../../services/errors';
 import { IPlanDataService } from '../../services/IPlanDataService';
-import { errorMessage, formatDate, formatString } from '../format';
-import { ReportPart, priorityName } from './StatusParts';
+import { useCulture } from '../culture';
+import { dateFormat, errorMessage, formatDate, formatString } from '../format';
+import { ReportPart } from './StatusParts';
 
 /** On screen only: the fields and buttons of someone writing the narrative. */
 const SCREEN_ONLY = { selectors: { '@media print': { display: 'none !important' } } };
@@ -55,7 +56,6 @@ function WrittenText({ fields, text }: { fields: readonly INarrativeField[]; tex
 /** How long after the last keystroke a part's draft is saved. */
 const AUTOSAVE_DELAY_MS = 1500;
 /** "14:32": the time of day a draft was saved, on the person's own clock. */
-const TIME_OF_DAY = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 const TEXT_KEYS: ReadonlyArray<keyof NarrativeText> = ['keyMessages', 'escalations', 'boardAsk', 'risks', 'summary', 'decisions'];
 
 function textOf(narrative: NarrativeText): NarrativeText {
@@ -223,12 +223,12 @@ export class NarrativeDrafts {
 }
 
 /** What the part's status line says: nothing, or the state of its draft in words. */
-function statusText(status: DraftStatus): string {
+function statusText(status: DraftStatus, culture: string): string {
   switch (status.kind) {
     case 'saving':
       return strings.NarrativeSaving;
     case 'saved':
-      return formatString(strings.NarrativeDraftSaved, TIME_OF_DAY.format(status.at));
+      return formatString(strings.NarrativeDraftSaved, dateFormat(culture, { hour: '2-digit', minute: '2-digit' }).format(status.at));
     case 'failed':
       return formatString(strings.NarrativeSaveFailed, status.message);
     case 'conflict':
@@ -284,6 +284,7 @@ function DraftPart({ title, fields, narrative, onSave, drafts }: IDraftPartProps
   const theme = useTheme();
   const [text, setText] = React.useState<NarrativeText>(() => textOf(narrative));
   const [status, setStatus] = React.useState<DraftStatus>({ kind: 'idle' });
+  const culture = useCulture();
   const [saver] = React.useState(() => new DraftSaver(narrative, onSave, setStatus));
   const firstField = React.useRef<ITextField>(null);
 
@@ -338,7 +339,7 @@ function DraftPart({ title, fields, narrative, onSave, drafts }: IDraftPartProps
         ))}
         <Stack horizontal verticalAlign="center" wrap tokens={{ childrenGap: 12 }}>
           <Text role="status" aria-live="polite">
-            {statusText(status)}
+            {statusText(status, culture)}
           </Text>
           {status.kind === 'failed' && <DefaultButton text={strings.NarrativeRetry} ariaLabel={formatString(strings.NarrativeRetryLabel, title)} onClick={() => saver.saveNow()} />}
         </Stack>

@@ -3,7 +3,7 @@ import { Stack, Text, getId } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IDateFigures } from '../../model/boardPack';
 import { IsoDate } from '../../model/isoDate';
-import { IPriorityArea } from '../../model/plan';
+import { IPriorityArea, priorityName } from '../../model/plan';
 import { IPriorityRollup } from '../../model/rollups';
 import { IStatusScheme } from '../../model/statusSchemes';
 import { ScrollRegion } from '../ScrollRegion';
@@ -42,11 +42,6 @@ function CountsHeader({ first, scheme, numberClass }: { first: string; scheme: I
       </tr>
     </thead>
   );
-}
-
-/** "3. ND Pathways": the priority area as the report names it. */
-export function priorityName(priority: IPriorityArea): string {
-  return priority.number ? `${priority.number}. ${priority.title}` : priority.title;
 }
 
 export interface IStatusPartsProps {

@@ -6,7 +6,7 @@
  * the person confirms it.
  */
 import { IsoDate } from '../isoDate';
-import { IAction, IEvidenceLink, IOutcome, IPriorityArea, assigneeName } from '../plan';
+import { IAction, IEvidenceLink, IOutcome, IPriorityArea, assigneeName, splitTags } from '../plan';
 import { IPlanDate, parsePlanDate } from '../planDates';
 import { isRef } from '../refs';
 import { IStatusScheme, matchStatus } from '../statusSchemes';
@@ -438,7 +438,7 @@ function startImport(rows: readonly (readonly string[])[], mapping: readonly ICo
       }
 
       const history: IImportedAction['history'] = [];
-      const tags = splitValues(read('tags'), /[;,/\n]/);
+      const tags = splitTags(read('tags'));
       const updates: IDatedText[] = splitDatedText(read('progress'));
       // The latest dated status written, known or not: with no status column it is the current status.
       let latestDated: { date: IsoDate; status?: string } | undefined;

@@ -3,7 +3,7 @@
  * import reads them back, so an export imports into another plan unchanged.
  */
 import { IsoDate, endOfMonth } from '../isoDate';
-import { IAction, IEvidenceLink, IOutcome, IPriorityArea, assigneeName } from '../plan';
+import { IAction, IEvidenceLink, IOutcome, IPriorityArea, assigneeName, priorityName } from '../plan';
 import { statusAsAtInOrder } from '../rollups';
 import { IStatusScheme, labelForKey } from '../statusSchemes';
 
@@ -42,7 +42,7 @@ function evidenceLine(link: IEvidenceLink): string {
  * each action's status as at that date.
  */
 export function exportRows(actions: readonly IAction[], priorities: readonly IPriorityArea[], outcomes: readonly IOutcome[], scheme: IStatusScheme, reportingDates: readonly IsoDate[] = []): string[][] {
-  const priorityName = new Map(priorities.map((priority) => [priority.id, priority.number ? `${priority.number}. ${priority.title}` : priority.title]));
+  const priorityNames = new Map(priorities.map((priority) => [priority.id, priorityName(priority)]));
   const outcomeName = new Map(outcomes.map((outcome) => [outcome.id, outcome.number ? `${outcome.number} ${outcome.title}` : outcome.title]));
   const label = (key: string | undefined): string => labelForKey(scheme, key)?.label ?? '';
   let lastHistoryDate = '';
@@ -51,7 +51,7 @@ export function exportRows(actions: readonly IAction[], priorities: readonly IPr
 
   const rows = actions.map((action) => [
     action.ref,
-    priorityName.get(action.priorityId) ?? '',
+    priorityNames.get(action.priorityId) ?? '',
     action.outcomeId === undefined ? '' : outcomeName.get(action.outcomeId) ?? '',
     action.theme ?? '',
     action.text,

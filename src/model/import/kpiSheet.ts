@@ -8,7 +8,7 @@
  */
 import { IsoDate, addMonths, endOfMonth } from '../isoDate';
 import { IKpi, IMeasurement, IMilestone, KpiDirection, MilestoneDue } from '../kpi';
-import { parsePlanDate } from '../planDates';
+import { firmDate, parsePlanDate } from '../planDates';
 import { columnLetter, normaliseHeader } from './mapping';
 import { IImportProblem } from './problems';
 
@@ -209,8 +209,8 @@ function exactDate(text: string): IsoDate | undefined {
     const [year, month] = [Number(quarter[2]), 3 + 3 * Number(quarter[1])];
     return month > 12 ? endOfMonth(year + 1, month - 12) : endOfMonth(year, month);
   }
-  const read = parsePlanDate(text);
-  return (read.kind === 'date' || read.kind === 'month') && read.date && !read.tentative && /\d/.test(text) ? read.date : undefined;
+  const firm = firmDate(parsePlanDate(text));
+  return firm && /\d/.test(text) ? firm : undefined;
 }
 
 /** The date a heading names once its keywords are removed; a milestone's number ("Milestone 1 – Sep 23") is not a day. */

@@ -5,7 +5,7 @@
  * the plan officer, and saved for the next import.
  */
 import { IsoDate } from '../isoDate';
-import { parsePlanDate } from '../planDates';
+import { firmDate, parsePlanDate } from '../planDates';
 import { isRef } from '../refs';
 import { PRESET_SCHEMES, normaliseStatusText } from '../statusSchemes';
 import { plainText } from './plainText';
@@ -111,8 +111,8 @@ export function normaliseHeader(header: string): string {
 /** A month written inside a header ("Progress Jan 24", "Status Jun-23", "RAG rating Nov 20"), and the words left around it. */
 function datedHeader(header: string): { date: IsoDate; words: string } | undefined {
   const text = plainText(header).replace(/\s+/g, ' ').trim();
-  const whole = parsePlanDate(text);
-  if ((whole.kind === 'date' || whole.kind === 'month') && whole.date && !whole.tentative && /\d/.test(text)) return { date: whole.date, words: '' };
+  const whole = firmDate(parsePlanDate(text));
+  if (whole && /\d/.test(text)) return { date: whole, words: '' };
   const month = /(?:^|[\s(])((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s\-/']*(?:\d{4}|\d{2}))(?=$|[\s)])|(?:^|\s)(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?=$|\s)/i.exec(text);
   if (!month) return undefined;
   const parsed = parsePlanDate(month[1] ?? month[2]);

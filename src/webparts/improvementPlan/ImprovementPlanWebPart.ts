@@ -7,6 +7,7 @@ import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft
 import { PartialTheme } from '@fluentui/react';
 import { spfi, SPFx } from '@pnp/sp';
 import { ImprovementPlanApp } from '../../components/ImprovementPlanApp';
+import { CultureProvider } from '../../components/culture';
 import { PlanViewKey } from '../../components/navigation';
 import { teamsTheme } from '../../components/themes';
 import { todayIso } from '../../model/isoDate';
@@ -48,8 +49,9 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   }
 
   public render(): void {
+    // The page's regional culture (not the UI language): a UK site read in an en-US UI still writes 30 April 2023.
     ReactDom.render(
-      React.createElement(ImprovementPlanApp, {
+      React.createElement(CultureProvider, { culture: this.context.pageContext.cultureInfo.currentCultureName }, React.createElement(ImprovementPlanApp, {
         ...this.services,
         planId: this.properties.planId,
         today: todayIso(),
@@ -57,7 +59,7 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
         defaultView: this.properties.defaultView,
         pinnedPriorityId: this.properties.pinnedPriorityId || undefined,
         onPlanCreated: (planId) => this.showPlan(planId)
-      }),
+      })),
       this.domElement
     );
   }

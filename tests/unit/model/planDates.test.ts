@@ -1,4 +1,4 @@
-import { parsePlanDate, planDateFromIso } from '../../../src/model/planDates';
+import { firmDate, parsePlanDate, planDateFromIso } from '../../../src/model/planDates';
 
 describe('parsePlanDate: month-only dates mean the end of that month', () => {
   it.each([
@@ -161,5 +161,18 @@ describe('planDateFromIso', () => {
 
   it('rejects a value that is not an ISO date', () => {
     expect(() => planDateFromIso('30/04/2023')).toThrow('not an ISO date');
+  });
+});
+
+describe('firmDate: the one check that a written date firmly names a day or month', () => {
+  it.each([
+    ['30/04/2023', '2023-04-30'],
+    ['Sept 2023', '2023-09-30'],
+    ['?July 2023', undefined],
+    ['TBC', undefined],
+    ['From Dec 20 and ongoing', undefined],
+    ['soon', undefined]
+  ])('%s gives %s', (written, expected) => {
+    expect(firmDate(parsePlanDate(written))).toBe(expected);
   });
 });
