@@ -1,8 +1,8 @@
 import { EXECUTIVE, ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';
 import { PlanDataError } from '../../src/services/errors';
 import { LIBRARY_DEFINITIONS } from '../../src/services/libraryDefinitions';
-import { LIST_DEFINITIONS } from '../../src/services/listDefinitions';
-import { LIST_TITLES } from '../../src/services/schema';
+import { LIST_DEFINITIONS, STATUS_COLUMN_FORMAT, SUPERSEDED_STATUS_FORMATS } from '../../src/services/listDefinitions';
+import { ACTION_FIELDS, LIST_TITLES, UPDATE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ITestSite, startTestSite } from '../support/emulator';
 
@@ -101,6 +101,20 @@ describe('provisioning the plan lists with PnPjs', () => {
     expect(report.addedColumns).not.toContain(`${LIST_TITLES.plans}: LocalArea`);
     expect(site.store.findField(LIST_TITLES.plans, 'LocalArea')?.title).toBe('Area (renamed by the site owner)');
     expect(site.store.allItems(LIST_TITLES.plans).map((item) => item.values)).toEqual([{ Title: 'Existing plan', LocalArea: 'Shropshire', OwnerNotes: 'kept' }]);
+  });
+
+  it('replaces the Status formatting that showed "Not started" as blocked, and keeps formatting a site owner chose', async () => {
+    site.store.createList(LIST_TITLES.actions);
+    site.store.addField(LIST_TITLES.actions, { internalName: ACTION_FIELDS.status, title: 'Status', kind: 'Text', indexed: true, required: false, formatter: SUPERSEDED_STATUS_FORMATS[0] });
+    site.store.createList(LIST_TITLES.updates);
+    const ownersOwn = JSON.stringify({ elmType: 'div', txtContent: '@currentField', style: { color: 'purple' } });
+    site.store.addField(LIST_TITLES.updates, { internalName: UPDATE_FIELDS.status, title: 'Status set', kind: 'Text', indexed: false, required: false, formatter: ownersOwn });
+
+    const report = await new SharePointProvisioningService(site.as(SITE_OWNER.email)).ensureLists();
+
+    expect(site.store.findField(LIST_TITLES.actions, ACTION_FIELDS.status)?.formatter).toBe(STATUS_COLUMN_FORMAT);
+    expect(report.updatedColumns).toContain(`${LIST_TITLES.actions}: ${ACTION_FIELDS.status} CustomFormatter`);
+    expect(site.store.findField(LIST_TITLES.updates, UPDATE_FIELDS.status)?.formatter).toBe(ownersOwn);
   });
 
   it('reports a column of the wrong type and leaves it alone', async () => {
