@@ -6,6 +6,7 @@ import { IRecipient, IUpdateRequest, answerRate, requestsForBoard, whoOwes } fro
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { IMailMessage, IMailSender, MailNotPermittedError, MailSendError, mailLink } from '../services/IMailSender';
 import { IUpdateRequestService } from '../services/IUpdateRequestService';
+import { useCulture } from './culture';
 import { errorMessage, formatDate, formatString } from './format';
 import { ActionLink } from './navigation';
 import { andMoreText, noOneToAskText, reasonsText, requestMessage } from './requestMessage';
@@ -63,9 +64,10 @@ function askedWhen(daysAgo: number): string {
  */
 export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, mailSender, pageUrl, onDismiss, now = () => new Date() }: IUpdateRequestsProps): JSX.Element {
   const { plan } = snapshot;
+  const culture = useCulture();
   const owes = React.useMemo(
-    () => whoOwes({ actions: snapshot.actions, roles: snapshot.roles, scheme: plan.statusScheme, reportingDates: plan.reportingDates, today, dueSoonDays }),
-    [snapshot, plan, today, dueSoonDays]
+    () => whoOwes({ actions: snapshot.actions, roles: snapshot.roles, scheme: plan.statusScheme, reportingDates: plan.reportingDates, today, dueSoonDays, culture }),
+    [snapshot, plan, today, dueSoonDays, culture]
   );
   const boardDate = owes.boardDate;
   const [loaded, setLoaded] = React.useState<Loaded>({ kind: 'loading' });

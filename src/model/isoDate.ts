@@ -39,7 +39,7 @@ export function isIsoDate(value: string): boolean {
 function toUtcMillis(value: IsoDate): number {
   const match = ISO_DATE.exec(value);
   if (!match) {
-    throw new Error(`"${value}" is not an ISO date (YYYY-MM-DD).`);
+    throw new RangeError(`toUtcMillis: "${value}" is not an ISO date (YYYY-MM-DD)`);
   }
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
@@ -64,7 +64,7 @@ export function addDays(value: IsoDate, days: number): IsoDate {
 export function addMonths(value: IsoDate, months: number): IsoDate {
   const match = ISO_DATE.exec(value);
   if (!match) {
-    throw new Error(`"${value}" is not an ISO date (YYYY-MM-DD).`);
+    throw new RangeError(`addMonths: "${value}" is not an ISO date (YYYY-MM-DD)`);
   }
   const total = Number(match[1]) * 12 + (Number(match[2]) - 1) + months;
   const year = Math.floor(total / 12);

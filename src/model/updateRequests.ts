@@ -137,9 +137,10 @@ function owedReasons(action: IAction, scheme: IStatusScheme, today: IsoDate, due
  * the last board, overdue, or due within `dueSoonDays`, grouped by the person to ask: the
  * responsible officer (a person, or a role's holder from the glossary, or its deputy
  * when no holder can be asked), else the strategic lead. What reaches nobody is listed
- * apart, with the reason. Retired actions owe nothing.
+ * apart, with the reason. Retired actions owe nothing. People are listed by name in the
+ * order of `culture` (the page's language tag).
  */
-export function whoOwes(options: { actions: readonly IAction[]; roles: readonly IRole[]; scheme: IStatusScheme; reportingDates: readonly IsoDate[]; today: IsoDate; dueSoonDays: number }): IWhoOwes {
+export function whoOwes(options: { actions: readonly IAction[]; roles: readonly IRole[]; scheme: IStatusScheme; reportingDates: readonly IsoDate[]; today: IsoDate; dueSoonDays: number; culture: string }): IWhoOwes {
   const { roles, scheme, today, dueSoonDays } = options;
   const cycleStart = lastReportingDate(options.reportingDates, today);
   const byPerson = new Map<string, IRecipient>();
@@ -162,7 +163,7 @@ export function whoOwes(options: { actions: readonly IAction[]; roles: readonly 
     }
   }
   const byRef = (left: IOwedAction, right: IOwedAction): number => compareRefs(left.action.ref, right.action.ref);
-  const recipients = [...byPerson.values()].sort((left, right) => left.person.displayName.localeCompare(right.person.displayName, 'en-GB'));
+  const recipients = [...byPerson.values()].sort((left, right) => left.person.displayName.localeCompare(right.person.displayName, options.culture));
   recipients.forEach((recipient) => recipient.owed.sort(byRef));
   return { boardDate: nextBoardDate(options.reportingDates, today), cycleStart, recipients, noOneToAsk: noOneToAsk.sort(byRef) };
 }

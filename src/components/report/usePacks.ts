@@ -55,7 +55,7 @@ export function usePacks(service: IBoardPackService, planId: number, asAt: IsoDa
       (pack) => {
         if (!mounted.current) return;
         if (pack) setRead((before) => new Map(before).set(asAt, pack));
-        else setOpenFailure({ boardDate: asAt, message: errorMessage(new PlanDataError('notFound', `No pack for ${asAt}`)) });
+        else setOpenFailure({ boardDate: asAt, message: errorMessage(new PlanDataError('notFound', `readPack(${planId}, ${asAt})`)) });
       },
       (error: unknown) => mounted.current && setOpenFailure({ boardDate: asAt, message: errorMessage(error) })
     );

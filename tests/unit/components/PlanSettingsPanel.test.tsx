@@ -36,7 +36,7 @@ describe('PlanSettingsPanel', () => {
   it('saves every setting with the plan as loaded (its ETag), and hands the saved plan to the app', async () => {
     const { onSaved } = renderSettings(saved);
     fireEvent.click(screen.getByRole('combobox', { name: /^Status scheme/ }));
-    fireEvent.click(screen.getByRole('option', { name: BRAGG_SCHEME.name }));
+    fireEvent.click(screen.getByRole('option', { name: 'Blue / Red / Amber / Green / Grey' }));
     fireEvent.change(screen.getByRole('textbox', { name: /Reporting \(board\) dates/ }), { target: { value: '30/06/2023\n31 Dec 2023' } });
     fireEvent.change(screen.getByRole('textbox', { name: /KPI tolerance/ }), { target: { value: '5%' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Protective marking/ }), { target: { value: 'OFFICIAL-SENSITIVE' } });

@@ -25,7 +25,7 @@ function action(id: number, ref: string, overrides: Partial<IAction> & { dueText
 }
 
 function owes(actions: IAction[]): ReturnType<typeof whoOwes> {
-  return whoOwes({ actions, roles: ROLES, scheme: RAGC_SCHEME, reportingDates: BOARDS, today: TODAY, dueSoonDays: 30 });
+  return whoOwes({ actions, roles: ROLES, scheme: RAGC_SCHEME, reportingDates: BOARDS, today: TODAY, dueSoonDays: 30, culture: 'en-GB' });
 }
 
 describe('nextBoardDate', () => {
@@ -125,7 +125,8 @@ describe('whoOwes', () => {
       scheme: RAGC_SCHEME,
       reportingDates: BOARDS,
       today: TODAY,
-      dueSoonDays: 30
+      dueSoonDays: 30,
+      culture: 'en-GB'
     });
     expect(result.recipients.map((recipient) => [recipient.person.displayName, recipient.owed.map((owed) => [owed.action.ref, owed.via])])).toEqual([
       ['Fran Davis', [['4.1.2', { role: 'Principal Educational Psychologist', asDeputy: true }]]],
@@ -158,7 +159,8 @@ describe('whoOwes', () => {
       scheme: RAGC_SCHEME,
       reportingDates: BOARDS,
       today: '2023-09-15',
-      dueSoonDays: 30
+      dueSoonDays: 30,
+      culture: 'en-GB'
     });
     expect(result.cycleStart).toBeUndefined();
     expect(result.boardDate).toBe('2023-09-30');
