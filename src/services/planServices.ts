@@ -49,23 +49,23 @@ export interface IPlanServices {
 /** A key with no default: each service is provided by startPlanServiceScope, never made up by the root scope. */
 function serviceKey<T>(name: string): ServiceKey<T> {
   return ServiceKey.createCustom<T>(`SendImprovementPlan:${name}`, () => {
-    throw new Error(`${name}: consume it from startPlanServiceScope's scope`);
+    throw new Error(`${name} not provided`);
   });
 }
 
-/** One ServiceKey per service interface. */
+/** One ServiceKey per service interface, named as the App's prop. */
 export const PlanServiceKeys: { readonly [K in keyof IPlanServices]: ServiceKey<IPlanServices[K]> } = {
-  dataService: serviceKey<IPlanDataService>('PlanDataService'),
-  packService: serviceKey<IBoardPackService>('BoardPackService'),
-  provisioning: serviceKey<IProvisioningService>('ProvisioningService'),
-  importService: serviceKey<IPlanImportService>('PlanImportService'),
-  requestService: serviceKey<IUpdateRequestService>('UpdateRequestService'),
-  mailSender: serviceKey<IMailSender>('MailSender'),
-  peopleService: serviceKey<IPeopleService>('PeopleService'),
-  upkeepService: serviceKey<IPlanUpkeepService>('PlanUpkeepService'),
-  roleService: serviceKey<IRoleService>('RoleService'),
-  evidenceService: serviceKey<IEvidenceService>('EvidenceService'),
-  planLoader: serviceKey<ICachedPlanLoader>('CachedPlanLoader')
+  dataService: serviceKey<IPlanDataService>('dataService'),
+  packService: serviceKey<IBoardPackService>('packService'),
+  provisioning: serviceKey<IProvisioningService>('provisioning'),
+  importService: serviceKey<IPlanImportService>('importService'),
+  requestService: serviceKey<IUpdateRequestService>('requestService'),
+  mailSender: serviceKey<IMailSender>('mailSender'),
+  peopleService: serviceKey<IPeopleService>('peopleService'),
+  upkeepService: serviceKey<IPlanUpkeepService>('upkeepService'),
+  roleService: serviceKey<IRoleService>('roleService'),
+  evidenceService: serviceKey<IEvidenceService>('evidenceService'),
+  planLoader: serviceKey<ICachedPlanLoader>('planLoader')
 };
 
 /**

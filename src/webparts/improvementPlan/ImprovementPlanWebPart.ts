@@ -27,8 +27,8 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   private services!: IPlanServices;
   private themeProvider: ThemeProvider | undefined;
   private theme: PartialTheme = {};
-  /** The property pane's state and handlers, loaded when the pane first opens. */
-  private pane: PropertyPaneController | undefined;
+  /** The property pane's state and handlers: SPFx calls no pane API before loadPropertyPaneResources has made it. */
+  private pane!: PropertyPaneController;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -89,15 +89,15 @@ export default class ImprovementPlanWebPart extends BaseClientSideWebPart<IImpro
   }
 
   protected onPropertyPaneConfigurationStart(): void {
-    this.pane?.open();
+    this.pane.open();
   }
 
   protected onPropertyPaneFieldChanged(propertyPath: string, oldValue: unknown, newValue: unknown): void {
-    this.pane?.fieldChanged(propertyPath, oldValue, newValue);
+    this.pane.fieldChanged(propertyPath, oldValue, newValue);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return this.pane?.configuration() ?? { pages: [] };
+    return this.pane.configuration();
   }
 
   /** A plan officer created a plan in the web part: the page shows it from now on. */

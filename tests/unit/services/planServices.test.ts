@@ -79,7 +79,7 @@ describe('the plan services scope', () => {
       expect(scope.consume(key)).toBeDefined();
     }
     // The parent holds none of them: consuming there asks the key's default, which says where they come from.
-    expect(() => root.consume(PlanServiceKeys.dataService)).toThrow('PlanDataService is provided by startPlanServiceScope');
+    expect(() => root.consume(PlanServiceKeys.dataService)).toThrow('dataService not provided');
   });
 
   it('hands each service to the App under its prop name, the data service being the SharePoint one over the host\'s PnPjs', () => {
