@@ -8,6 +8,7 @@ import { compareRefs } from '../model/refs';
 import { ConflictError } from '../services/errors';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { IPlanUpkeepService } from '../services/IPlanUpkeepService';
+import { DEFAULT_CULTURE } from './culture';
 import { formatDate, formatString } from './format';
 import { IUpkeepFieldSpec, NewPlanForm, UpkeepForm, UpkeepValues } from './PlanUpkeepForm';
 
@@ -37,7 +38,8 @@ interface IPlanLists {
   actions: IAction[];
 }
 
-const byNumber = (left: { number: string }, right: { number: string }): number => left.number.localeCompare(right.number, 'en-GB', { numeric: true });
+/** Priorities and outcomes by number, digits as numbers ("Priority 2" before "Priority 10"): the same in every culture. */
+const byNumber = (left: { number: string }, right: { number: string }): number => left.number.localeCompare(right.number, DEFAULT_CULTURE, { numeric: true });
 const plainList = mergeStyles({ listStyle: 'none', margin: 0, padding: 0 });
 const nestedList = mergeStyles({ listStyle: 'none', margin: '4px 0 0', paddingLeft: 16 });
 const heading = mergeStyles({ margin: '8px 0 0', overflowWrap: 'anywhere' });

@@ -8,6 +8,7 @@ import { IRoleEdit, RoleEditProblem, roleAfterEdit, roleEditProblems } from '../
 import { ConflictError } from '../services/errors';
 import { IPeopleService } from '../services/IPeopleService';
 import { IGlossaryRole, IRoleService } from '../services/IRoleService';
+import { useCulture } from './culture';
 import { errorMessage, formatDate, formatString } from './format';
 import { IPickedPerson, PersonPicker } from './PersonPicker';
 import { ScrollRegion } from './ScrollRegion';
@@ -86,6 +87,7 @@ function problemsOf(draft: IDraft, roles: readonly IRole[]): FormProblem[] {
  * the officer's changes stay in the form to save again.
  */
 export function RolesGlossary({ planId, roleService, peopleService, viewer, today, onChanged, onDismiss }: IRolesGlossaryProps): JSX.Element {
+  const culture = useCulture();
   const [loaded, setLoaded] = React.useState<Loaded>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   const [draft, setDraft] = React.useState<IDraft | undefined>(undefined);
@@ -131,7 +133,7 @@ export function RolesGlossary({ planId, roleService, peopleService, viewer, toda
     setProblems([]);
   };
   const replaceRole = (role: IGlossaryRole, isNew: boolean): IGlossaryRole[] => {
-    const next = (isNew ? [...roles, role] : roles.map((existing) => (existing.id === role.id ? role : existing))).sort((left, right) => left.title.localeCompare(right.title, 'en-GB'));
+    const next = (isNew ? [...roles, role] : roles.map((existing) => (existing.id === role.id ? role : existing))).sort((left, right) => left.title.localeCompare(right.title, culture));
     setLoaded({ kind: 'loaded', roles: next });
     return next;
   };
