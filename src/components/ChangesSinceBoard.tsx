@@ -7,7 +7,7 @@ import { IsoDate } from '../model/isoDate';
 import { previousBoardDate } from '../model/asAt';
 import { IBoardPack, packStatuses } from '../model/boardPack';
 import { IActionChange, StatusMovement, changesBetween } from '../model/rollups';
-import { labelForKey } from '../model/statusSchemes';
+import { statusLabel } from './schemeText';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString } from './format';
 import { StatusPill } from './StatusPill';
@@ -55,7 +55,7 @@ export function ChangesSinceBoard({ snapshot, today, boardPack }: IChangesSinceB
   );
   const texts = new Map(actions.map((action) => [action.id, action.text]));
   const { visible, more } = useRowLimit(changes);
-  const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;
+  const pill = (key: string | undefined): JSX.Element => <StatusPill status={statusLabel(plan.statusScheme, key)} noStatusText={strings.NoStatus} />;
 
   return (
     <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>

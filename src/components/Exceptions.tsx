@@ -6,7 +6,8 @@ import { ScrollRegion } from './ScrollRegion';
 import { ExceptionReason, IActionException, exceptions } from '../model/exceptions';
 import { IsoDate } from '../model/isoDate';
 import { effectiveDueDate } from '../model/rollups';
-import { IStatusScheme, labelForKey } from '../model/statusSchemes';
+import { IStatusScheme } from '../model/statusSchemes';
+import { statusLabel } from './schemeText';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
 import { StatusPill } from './StatusPill';
@@ -38,7 +39,7 @@ export function ExceptionCells({ entry, scheme }: { entry: IActionException; sch
     <>
       <td>{entry.action.text}</td>
       <td>
-        <StatusPill status={labelForKey(scheme, entry.action.status)} noStatusText={strings.NoStatus} />
+        <StatusPill status={statusLabel(scheme, entry.action.status)} noStatusText={strings.NoStatus} />
       </td>
       <td>
         <ul style={{ margin: 0, paddingLeft: 16 }}>

@@ -4,7 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IPermissionContext } from '../model/permissions';
 import { IAction } from '../model/plan';
 import { IAwaitingItem, signOffQueue } from '../model/signOff';
-import { labelForKey } from '../model/statusSchemes';
+import { statusLabel } from './schemeText';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { SignOffDecision } from './SignOffDecision';
 import { EvidenceLinks } from './EvidenceLinks';
@@ -81,7 +81,7 @@ export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss
                     <Text variant="small">{awaitingText(awaiting)}</Text>
                     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
                       <Text>{strings.SignOffProposed}:</Text>
-                      <StatusPill status={labelForKey(snapshot.plan.statusScheme, awaiting.status)} noStatusText={strings.NoStatus} />
+                      <StatusPill status={statusLabel(snapshot.plan.statusScheme, awaiting.status)} noStatusText={strings.NoStatus} />
                     </Stack>
                     <Text className={note}>{awaiting.note}</Text>
                     {awaiting.evidence && awaiting.evidence.length > 0 && <EvidenceLinks links={awaiting.evidence} />}
