@@ -21,14 +21,14 @@ const shared = {
     '\\.(css|scss)$': 'identity-obj-proxy',
     '^ImprovementPlanWebPartStrings$': '<rootDir>/tools/strings.js'
   },
-  setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts'],
-  // Integration and browser tests start an emulator per file; on a busy two-core machine that alone can pass jest's default 5 s.
-  testTimeout: 30000
+  setupFilesAfterEnv: ['<rootDir>/tests/support/setup.ts']
 };
 
 /** A project named after its layer, running the tests in tests/<folder>. */
 const layer = (name, folder = name) => ({ ...shared, displayName: name, roots: [`<rootDir>/tests/${folder}`] });
 
 module.exports = {
-  projects: [layer('unit'), layer('emulator'), layer('integration'), layer('browser')]
+  projects: [layer('unit'), layer('emulator'), layer('integration'), layer('browser')],
+  // Jest reads this for the whole run, not per project. Integration and browser tests start an emulator per file; on a busy two-core machine that alone can pass jest's default 5 s.
+  testTimeout: 30000
 };
