@@ -122,8 +122,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
   };
   const focusRing = useFocusRing();
   // The panel's own width: a phone's, or a wide panel beside a narrow web part.
-  const content = React.useRef<HTMLDivElement>(null);
-  const narrow = useNarrowElement(content);
+  const [narrow, content] = useNarrowElement();
   const [message, setMessage] = React.useState<string | undefined>(undefined);
   const [logState, setLogState] = React.useState<LogState>({ kind: 'loading' });
   React.useEffect(() => {

@@ -233,8 +233,7 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
 
 /** The web part's own box: the focus ring, and whether the views lay out narrow, by the box's width (not the screen's). */
 function WebPartRoot({ children }: { children: React.ReactNode }): JSX.Element {
-  const root = React.useRef<HTMLDivElement>(null);
-  const narrow = useNarrowElement(root);
+  const [narrow, root] = useNarrowElement();
   return (
     <div ref={root} className={useFocusRing()}>
       <NarrowProvider value={narrow}>{children}</NarrowProvider>
@@ -386,9 +385,9 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
           </ul>
         </MessageBar>
       )}
-      {/* Tighter tabs so all four fit a 360 px Teams tab on a phone. */}
+      {/* Tighter tabs so all four fit a 360 px Teams tab on a phone, wrapping onto a second line at 320 px. */}
       <div {...tabFocus}>
-      <Pivot focusZoneProps={SELECTED_TAB_FIRST} selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ link: { marginRight: 0, padding: '0 6px' } }}>
+      <Pivot focusZoneProps={SELECTED_TAB_FIRST} selectedKey={view} onLinkClick={(item) => item?.props.itemKey && setView(item.props.itemKey as PlanViewKey)} styles={{ root: { whiteSpace: 'normal' }, link: { marginRight: 0, padding: '0 6px' } }}>
         <PivotItem itemKey="summary" headerText={VIEW_LABELS.summary}>
           <Stack tokens={{ childrenGap: 20, padding: '12px 0' }}>
             {sinceBoard && <ChangeLead board={sinceBoard.date} changes={sinceBoard.changes} scheme={scheme} fromPack={sinceBoard.fromPack} />}

@@ -234,8 +234,7 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
   const theme = useTheme();
   const table = useTableStyles();
   const focusRing = useFocusRing();
-  const content = React.useRef<HTMLDivElement>(null);
-  const narrow = useNarrowElement(content);
+  const [narrow, content] = useNarrowElement();
   const series = kpiSeries(kpi, plan.startDate, plan.kpiThresholds);
   const summary = kpiSummary(kpi, series.assessment);
   const points = checkpoints(kpi, plan.startDate, today);

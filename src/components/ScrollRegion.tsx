@@ -2,7 +2,8 @@ import * as React from 'react';
 import { mergeStyles } from '@fluentui/react';
 import { useNarrow } from './narrow';
 
-const scroll = mergeStyles({ overflowX: 'auto', maxWidth: '100%' });
+/** Sideways scrolling, the caption held to the visible width (a container query) so it wraps rather than being cut off. */
+const scroll = mergeStyles({ overflowX: 'auto', maxWidth: '100%', containerType: 'inline-size', selectors: { '& caption': { maxWidth: '100cqw', position: 'sticky', left: 0 } } });
 
 /**
  * Tables as stacked rows: each row a block, each cell on a line of its own after its
@@ -16,7 +17,9 @@ const stacked = mergeStyles({
     // One line under each row, not under each cell.
     '& table tr > :not(:last-child)': { borderBottom: 'none' },
     '& thead': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
-    '& [data-label]::before': { content: 'attr(data-label) ": "', fontWeight: 600 }
+    '& [data-label]::before': { content: 'attr(data-label) ": "', fontWeight: 600 },
+    // Figures one above another: each link a 24 px target (WCAG 2.5.8), not a digit's width.
+    '& td .ms-Link': { display: 'inline-block', minWidth: 24, minHeight: 24, textAlign: 'center' }
   }
 });
 

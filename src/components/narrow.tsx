@@ -14,20 +14,22 @@ export function useNarrow(): boolean {
 }
 
 /**
- * Whether the element is narrower than NARROW_WIDTH, followed as it is resized. The
- * element's own width, not the screen's: a web part in a narrow section of a wide page
- * is narrow too. Wide where the browser cannot say (no ResizeObserver).
+ * Whether an element is narrower than NARROW_WIDTH, followed as it is resized; the
+ * element is given by the returned ref. Its own width, not the screen's: a web part in a
+ * narrow section of a wide page is narrow too. Wide where the browser cannot say (no
+ * ResizeObserver).
  */
-export function useNarrowElement(element: React.RefObject<HTMLElement>): boolean {
+export function useNarrowElement(): [boolean, React.RefCallback<HTMLElement>] {
+  // Held as state, not a ref object: a panel's content mounts after the panel itself.
+  const [element, setElement] = React.useState<HTMLElement | null>(null);
   const [narrow, setNarrow] = React.useState(false);
   React.useLayoutEffect(() => {
-    const observed = element.current;
-    if (!observed || typeof ResizeObserver === 'undefined') return undefined;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
     // Measured before the first paint, so a phone never sees the wide layout flash by.
-    setNarrow(observed.getBoundingClientRect().width < NARROW_WIDTH);
+    setNarrow(element.getBoundingClientRect().width < NARROW_WIDTH);
     const observer = new ResizeObserver(([entry]) => setNarrow(entry.contentRect.width < NARROW_WIDTH));
-    observer.observe(observed);
+    observer.observe(element);
     return () => observer.disconnect();
   }, [element]);
-  return narrow;
+  return [narrow, setElement];
 }

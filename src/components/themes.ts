@@ -68,9 +68,10 @@ export function teamsTheme(name: string | undefined): PartialTheme | undefined {
  * A class for the element that takes the section's theme: a 2 px ring round whatever
  * has keyboard focus inside it, in the theme's body text colour (white on Teams dark
  * and high contrast, near-black on light: far above 3:1 against the background).
- * Fluent's own focus line is 1 px and faint.
+ * Fluent's own focus line is 1 px and faint, and some controls' own outline is more
+ * specific than this class: hence `!important`.
  */
 export function useFocusRing(): string {
   const theme = useTheme();
-  return React.useMemo(() => mergeStyles({ selectors: { ':focus-visible, & :focus-visible': { outline: `2px solid ${theme.palette.neutralPrimary}`, outlineOffset: '1px' } } }), [theme]);
+  return React.useMemo(() => mergeStyles({ selectors: { ':focus-visible, & :focus-visible': { outline: `2px solid ${theme.palette.neutralPrimary} !important`, outlineOffset: '1px' } } }), [theme]);
 }

@@ -213,8 +213,7 @@ describe('the views in Chromium', () => {
     await page.getByRole('heading', { name: 'My actions' }).waitFor();
     await tabUntil('Update 3.4.1');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    // The status dropdown: arrow keys choose without opening it.
+    // The form opens with focus on its first field, the status dropdown: arrow keys choose without opening it.
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Posted with the keyboard only.');

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { KpiDetail } from '../../../src/components/KpiDetail';
 import { Scorecard } from '../../../src/components/Scorecard';
 import { PlanNavigationProvider } from '../../../src/components/navigation';
@@ -178,6 +178,23 @@ describe('KpiDetail', () => {
     expect(await screen.findByText('53% recorded for the period to 30 April 2023.')).toBeInTheDocument();
     expect(service.recordMeasurement).toHaveBeenCalledWith(timeliness, { periodEnd: '2023-04-30', value: 53, id: 52, etag: '"1"', note: 'Corrected from 51%. Late returns added' });
     expect(onChanged).toHaveBeenCalledWith(recorded);
+  });
+
+  it('saves a checkpoint once however often Save is pressed while the save is under way', async () => {
+    let finish: (kpi: IKpi) => void = () => undefined;
+    const service = aDataService({ saveMilestones: jest.fn(() => new Promise<IKpi>((resolve) => (finish = resolve))) });
+    const { onChanged } = renderDetail(service);
+    const checkpoint = (await screen.findByText('6 Month', { selector: 'strong' })).closest('li') as HTMLElement;
+    fireEvent.click(within(checkpoint).getByRole('button', { name: 'Mark 6 Month' }));
+    fireEvent.click(within(checkpoint).getByRole('button', { name: 'Save' }));
+    const busy = within(checkpoint).getByRole('button', { name: 'Saving…' });
+    expect(busy).toBeDisabled();
+    fireEvent.click(busy);
+    expect(service.saveMilestones).toHaveBeenCalledTimes(1);
+    const saved = { ...timeliness, etag: '"2"' };
+    await act(async () => finish(saved));
+    expect(onChanged).toHaveBeenCalledWith(saved);
+    expect(within(checkpoint).queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
   });
 
   it('lets a lead mark a checkpoint met, saved with the KPI, and shows a conflict as the current KPI', async () => {

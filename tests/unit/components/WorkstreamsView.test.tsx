@@ -77,6 +77,21 @@ describe('WorkstreamsView', () => {
     expect(visibleRefs()).toEqual(['3.1.1', '3.2.1', '5.1.1']);
   });
 
+  it('filters by any of the priority areas chosen, and clears', () => {
+    renderPrinted(<Harness />);
+    fireEvent.click(screen.getByRole('combobox', { name: /^Priority area/ }));
+    fireEvent.click(screen.getByRole('option', { name: '5. Quality of EHC plans' }));
+    expect(visibleRefs()).toEqual(['5.1.1']);
+    fireEvent.click(screen.getByRole('option', { name: '3. ND Pathways and Waiting Times' }));
+    expect(visibleRefs()).toEqual(['3.1.1', '3.2.1', '5.1.1']);
+    fireEvent.click(screen.getByRole('option', { name: '5. Quality of EHC plans' }));
+    expect(visibleRefs()).toEqual(['3.1.1', '3.2.1']);
+    expect(screen.getByText('Showing 2 of 3 actions.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('combobox', { name: /^Priority area/, hidden: true }));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(visibleRefs()).toEqual(['3.1.1', '3.2.1', '5.1.1']);
+  });
+
   it('opens on the filter a figure set, with its description, and says when nothing matches', async () => {
     renderPrinted(<Harness initial={{ actionIds: [3], description: 'Improved since 31 March 2023' }} />);
     expect(await screen.findByText('Improved since 31 March 2023')).toBeInTheDocument();
