@@ -7,7 +7,7 @@ import { IAction, IRole } from '../model/plan';
 import { ConflictError } from '../services/errors';
 import { IPlanDataService } from '../services/IPlanDataService';
 import { IPeopleService } from '../services/IPeopleService';
-import { errorMessage, formatString } from './format';
+import { errorMessage, formatString, planDateReasonText } from './format';
 import { useTableStyles } from './tableStyles';
 import { OwnerField } from './OwnerField';
 import { useFormFocus } from './formFocus';
@@ -47,7 +47,7 @@ function problemText(problem: EditProblem): string {
     case 'required':
       return strings.EditTextRequired;
     case 'notADate':
-      return formatString(strings.EditRevisedDueNotADate, problem.reason);
+      return formatString(strings.EditRevisedDueNotADate, planDateReasonText(problem.reason));
     case 'reasonRequired':
       return strings.EditReasonRequired;
     case 'personRequired':

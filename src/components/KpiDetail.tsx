@@ -23,7 +23,7 @@ import { ConflictError } from '../services/errors';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { ScrollRegion } from './ScrollRegion';
 import { StatusPill } from './StatusPill';
-import { errorMessage, formatDate, formatString } from './format';
+import { errorMessage, formatDate, formatString, planDateReasonText } from './format';
 import { TRAVEL_TEXT, formatValue, kpiPill, kpiSummary, progressNoteDateText } from './kpiText';
 import { useTableStyles } from './tableStyles';
 import { useFormFocus } from './formFocus';
@@ -53,7 +53,7 @@ function problemText(problem: MeasurementProblem, unit: string): string {
     case 'inFuture':
       return strings.MeasurePeriodInFuture;
     case 'notADate':
-      return formatString(strings.MeasurePeriodNotADate, problem.reason);
+      return formatString(strings.MeasurePeriodNotADate, planDateReasonText(problem.reason));
     case 'taken':
       return formatString(strings.MeasurePeriodTaken, formatValue(problem.existing.value, unit), formatDate(problem.existing.periodEnd, problem.existing.periodEnd));
   }

@@ -7,7 +7,7 @@ import { IPlanSnapshot } from '../services/IPlanDataService';
 import { StatusPill } from './StatusPill';
 import { FigureLink, usePlanNavigation } from './navigation';
 import { formatDate, formatString } from './format';
-import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill } from './kpiText';
+import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, kpiReasonText } from './kpiText';
 
 export interface IKpiTilesProps {
   snapshot: IPlanSnapshot;
@@ -56,7 +56,7 @@ export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
               {TRAVEL_TEXT[assessment.travel]}
             </Text>
           </Stack>
-          <Text variant="small">{assessment.reason}</Text>
+          <Text variant="small">{kpiReasonText(assessment.reason)}</Text>
           {linkedIds.length > 0 && (
             <Text variant="small">
               {strings.KpiLinkedActions}{' '}

@@ -12,7 +12,7 @@ import { ScrollRegion } from './ScrollRegion';
 import { StatusPill } from './StatusPill';
 import { FigureLink, usePlanNavigation } from './navigation';
 import { formatDate, formatString } from './format';
-import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, progressNoteDateText } from './kpiText';
+import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, kpiReasonText, progressNoteDateText, refsProblemText } from './kpiText';
 import { useTableStyles } from './tableStyles';
 
 export interface IScorecardProps {
@@ -42,7 +42,7 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
 
   const linkedCell = (kpi: IKpi): React.ReactNode => {
     const linked = linkedActions(kpi, actions);
-    if (linked.error) return formatString(strings.ScorecardRefsUnreadable, kpi.actionRefs ?? '', linked.error);
+    if (linked.error) return formatString(strings.ScorecardRefsUnreadable, kpi.actionRefs ?? '', refsProblemText(linked.error));
     if (linked.actions.length === 0) return strings.NotRecorded;
     const { byLabel, noStatus } = countByLabel(linked.actions, plan.statusScheme);
     const rollup = byLabel
@@ -75,7 +75,7 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
               <th scope="col">{strings.PriorityColumn}</th>
               {STATUSES.map((status) => (
                 <th key={status} scope="col" className={table.number}>
-                  <StatusPill status={kpiPill(status, '')} noStatusText={strings.NoStatus} />
+                  <StatusPill status={kpiPill(status)} noStatusText={strings.NoStatus} />
                 </th>
               ))}
               <th scope="col" className={table.number}>{strings.NoStatus}</th>
@@ -145,7 +145,7 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
                   <td>{assessment.latest ? `${formatValue(assessment.latest.value, kpi.unit)} (${formatDate(assessment.latest.periodEnd, '')})` : strings.KpiNoActual}</td>
                   <td>
                     {assessment.status ? <StatusPill status={kpiPill(assessment.status, assessment.reason)} noStatusText={strings.NoStatus} /> : <StatusPill status={undefined} noStatusText={strings.NoStatus} />}
-                    <Text block variant="small">{assessment.reason}</Text>
+                    <Text block variant="small">{kpiReasonText(assessment.reason)}</Text>
                   </td>
                   <td>
                     <span aria-hidden="true">{TRAVEL_ARROW[assessment.travel]} </span>
