@@ -39,13 +39,6 @@ export interface ISampleOutcome {
   actions: ISampleAction[];
 }
 
-export interface ISampleImpact {
-  actionRefs: string;
-  expectedImpact: string;
-  howMeasured: string;
-  baseline: string;
-}
-
 export interface ISampleKpi {
   ref: string;
   title: string;
@@ -66,7 +59,6 @@ export interface ISamplePriority {
   inspectionFinding: string;
   leadEmail: string;
   outcomes: ISampleOutcome[];
-  impacts: ISampleImpact[];
   kpis: ISampleKpi[];
 }
 
@@ -157,12 +149,6 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
         ]
       }
     ],
-    impacts: [
-      { actionRefs: '3.1.1 to 3.1.7', expectedImpact: 'CYP report that they received support when they needed it', howMeasured: 'Survey - to be developed and baseline to be sought', baseline: 'To be sought' },
-      { actionRefs: '3.1.1 to 3.1.7', expectedImpact: 'Professionals report that they know and sign post to the range of support available', howMeasured: 'Survey - to be developed, baseline sample from ND workstream', baseline: 'To be sought' },
-      { actionRefs: '3.2.1 to 3.2.6', expectedImpact: 'Lower rates of suspensions and permanent exclusion where Neurodiversity is identified in primary/secondary need', howMeasured: 'Baseline to be identified with separate impact measures for primary and secondary schools', baseline: 'To be confirmed using Autumn 2022 and Spring 2023 data' },
-      { actionRefs: '3.3.1 to 3.3.8', expectedImpact: "Families accessed support which enabled them to understand their CYP's needs and how to support them", howMeasured: 'Record of course attendance and course outcomes', baseline: 'Roughly 40 0 – 5 families access formal support each year' }
-    ],
     kpis: []
   },
   {
@@ -199,7 +185,6 @@ export const SAMPLE_PRIORITIES: readonly ISamplePriority[] = [
         ]
       }
     ],
-    impacts: [],
     kpis: [
       {
         ref: '5.1.2',

@@ -14,7 +14,7 @@ import { parsePlanDate } from '../../src/model/planDates';
 import { historyLine, logEntryItem, writeHistory, writeLatestMeasurements, writeMilestones, writeRevisions, writeSharePointDate } from '../../src/services/mappers';
 import { IRevision } from '../../src/model/revisions';
 import { withHistoryLines } from '../../src/model/rollups';
-import { ACTION_FIELDS, IMPACT_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
+import { ACTION_FIELDS, KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS } from '../../src/services/schema';
 import { SharePointProvisioningService } from '../../src/services/SharePointProvisioningService';
 import { ISampleAction, SAMPLE_AWAITING_SIGN_OFF, SAMPLE_PLAN, SAMPLE_PRIORITIES, SAMPLE_REQUESTS, SAMPLE_ROLES } from './samplePlan';
 import { SAMPLE_USERS, SITE_OWNER } from './users';
@@ -187,22 +187,6 @@ export async function seedSamplePlan(sp: SPFI): Promise<ISeedSummary> {
     )
   );
   await addItems(sp, LIST_TITLES.updates, updates);
-
-  await addItems(
-    sp,
-    LIST_TITLES.impactMeasures,
-    SAMPLE_PRIORITIES.flatMap((priority, index) =>
-      priority.impacts.map((impact) => ({
-        Title: impact.expectedImpact.slice(0, 255),
-        [`${IMPACT_FIELDS.plan}Id`]: planId,
-        [`${IMPACT_FIELDS.priority}Id`]: priorityIds[index],
-        [IMPACT_FIELDS.expectedImpact]: impact.expectedImpact,
-        [IMPACT_FIELDS.actionRefs]: impact.actionRefs,
-        [IMPACT_FIELDS.howMeasured]: impact.howMeasured,
-        [IMPACT_FIELDS.baseline]: impact.baseline
-      }))
-    )
-  );
 
   // Each KPI's series, and its latest two kept on the KPI item as the product writes them.
   const kpis = SAMPLE_PRIORITIES.flatMap((priority, index) =>

@@ -237,18 +237,6 @@ export interface IProgressUpdate extends IStatusMark {
   signOff?: ISignOff;
 }
 
-/** An impact measure of a priority. */
-export interface IImpactMeasure {
-  id: number;
-  planId: number;
-  priorityId: number;
-  expectedImpact: string;
-  /** As written: "3.1.1 to 3.1.7"; expanded with `expandRefs`. */
-  actionRefs: string;
-  howMeasured: string;
-  baseline: string;
-}
-
 /** A role in the glossary and who holds it now. */
 export interface IRole {
   id: number;

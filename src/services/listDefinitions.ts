@@ -6,7 +6,6 @@
  */
 import {
   ACTION_FIELDS,
-  IMPACT_FIELDS,
   KPI_FIELDS,
   LIST_TITLES,
   MEASUREMENT_FIELDS,
@@ -18,6 +17,7 @@ import {
   UPDATE_FIELDS,
   UPDATE_REQUEST_FIELDS
 } from './schema';
+import { PRESET_SCHEMES } from '../model/statusSchemes';
 
 export type ColumnType = 'Text' | 'Note' | 'Number' | 'DateTime' | 'Choice' | 'Boolean' | 'User' | 'Lookup' | 'URL';
 
@@ -125,7 +125,7 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: PLAN_FIELDS.publicationDate, title: 'Report published', type: 'DateTime' },
       { name: PLAN_FIELDS.startDate, title: 'Plan start date', type: 'DateTime' },
       { name: PLAN_FIELDS.accountableOfficers, title: 'Accountable officers (one per line)', type: 'Note' },
-      { name: PLAN_FIELDS.statusScheme, title: 'Status scheme', type: 'Note', description: 'A preset id (ragc, bragg, worded, delivery-confidence) or the scheme as JSON.' },
+      { name: PLAN_FIELDS.statusScheme, title: 'Status scheme', type: 'Note', description: `A preset id (${PRESET_SCHEMES.map((scheme) => scheme.id).join(', ')}) or the scheme as JSON.` },
       { name: PLAN_FIELDS.reportingDates, title: 'Board dates (one per line, yyyy-mm-dd)', type: 'Note' },
       { name: PLAN_FIELDS.kpiTolerance, title: 'KPI on-track tolerance (0-1)', type: 'Number' },
       { name: PLAN_FIELDS.protectiveMarking, title: 'Protective marking', type: 'Text', description: 'Printed on every page of the plan\'s reports; OFFICIAL when blank.' },
@@ -229,20 +229,6 @@ export const LIST_DEFINITIONS: readonly IListDefinition[] = [
       { name: UPDATE_FIELDS.signOffComment, title: 'Sign-off comment', type: 'Note' }
     ],
     views: [{ title: 'Latest first', fields: [UPDATE_FIELDS.action, UPDATE_FIELDS.date, UPDATE_FIELDS.status, UPDATE_FIELDS.note, 'Author'], query: '<OrderBy><FieldRef Name="UpdateDate" Ascending="FALSE" /></OrderBy>', rowLimit: 100, isDefault: true }]
-  },
-  {
-    title: LIST_TITLES.impactMeasures,
-    description: 'How each priority area will know its actions made a difference.',
-    titleHeading: 'Measure',
-    columns: [
-      planLookup,
-      lookup(IMPACT_FIELDS.priority, 'Priority area', LIST_TITLES.priorities),
-      { name: IMPACT_FIELDS.expectedImpact, title: 'Expected impact', type: 'Note' },
-      { name: IMPACT_FIELDS.actionRefs, title: 'Actions (as written)', type: 'Text' },
-      { name: IMPACT_FIELDS.howMeasured, title: 'How we are measuring it', type: 'Note' },
-      { name: IMPACT_FIELDS.baseline, title: 'Baseline', type: 'Note' }
-    ],
-    views: [{ title: 'All impact measures', fields: [IMPACT_FIELDS.priority, IMPACT_FIELDS.actionRefs, 'LinkTitle', IMPACT_FIELDS.baseline], query: orderBy('ID'), rowLimit: 100, isDefault: true }]
   },
   {
     title: LIST_TITLES.kpis,

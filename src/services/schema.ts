@@ -8,7 +8,6 @@ export const LIST_TITLES = {
   outcomes: 'SEND Outcomes',
   actions: 'SEND Actions',
   updates: 'SEND Action Updates',
-  impactMeasures: 'SEND Impact Measures',
   kpis: 'SEND KPIs',
   kpiMeasurements: 'SEND KPI Measurements',
   roles: 'SEND Roles',
@@ -109,15 +108,6 @@ export const UPDATE_FIELDS = {
   /** When it was approved or returned, to the second (ISO 8601). */
   signOffAt: 'SignOffAt',
   signOffComment: 'SignOffComment'
-} as const;
-
-export const IMPACT_FIELDS = {
-  plan: 'Plan',
-  priority: 'Priority',
-  expectedImpact: 'ExpectedImpact',
-  actionRefs: 'ActionRefs',
-  howMeasured: 'HowMeasured',
-  baseline: 'Baseline'
 } as const;
 
 /** KPIs: Title is the measure; milestones are kept as JSON (their number and labels vary by plan). */
