@@ -11,6 +11,7 @@ import { writeBoardPackFile } from '../formats/boardPackFile';
 import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot } from '../services/IPlanDataService';
 import { errorMessage, formatDate, formatString } from './format';
+import { useCulture } from './culture';
 import { awaitingCountText } from './signOffText';
 import { FreezePack } from './report/FreezePack';
 import { useWholeSeries } from './report/useWholeSeries';
@@ -65,6 +66,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const { plan, access } = snapshot;
   const [headingId] = React.useState(() => getId('report'));
   const articleRef = React.useRef<HTMLElement>(null);
+  const culture = useCulture();
   const boardDates = React.useMemo(() => plan.reportingDates.filter((date) => date <= today), [plan.reportingDates, today]);
   const [asAt, setAsAt] = React.useState<IsoDate>(boardDates[boardDates.length - 1] ?? today);
   const packs = usePacks(packService, plan.id, asAt);
@@ -106,7 +108,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
     const report = articleRef.current;
     if (!pending || !report) return;
     const { markup, css: rules } = packCopy(report);
-    const file = writeBoardPackFile(pending, formatString(strings.ReportRunningHeader, pending.plan.title, formatDate(pending.asAt, pending.asAt)), markup, rules);
+    const file = writeBoardPackFile(pending, formatString(strings.ReportRunningHeader, pending.plan.title, formatDate(pending.asAt, pending.asAt, culture)), markup, rules, culture);
     packService.savePack(pending, file).then(
       (saved: IBoardPackEntry) => {
         packs.stored(saved, pending);

@@ -32,11 +32,12 @@ function escapeText(text: string): string {
  *
  * @param renderedBody - the report's markup as the board sees it
  * @param css - every style rule the markup needs, print rules included
+ * @param language - the page's culture ("en-GB"), which the words and dates are written in
  */
-export function writeBoardPackFile(pack: IBoardPack, title: string, renderedBody: string, css: string): string {
+export function writeBoardPackFile(pack: IBoardPack, title: string, renderedBody: string, css: string, language: string = 'en-GB'): string {
   return [
     '<!DOCTYPE html>',
-    '<html lang="en-GB">',
+    `<html lang="${escapeText(language).replace(/"/g, '&quot;')}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

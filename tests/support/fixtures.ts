@@ -74,6 +74,7 @@ export function aDataService(overrides: Partial<IPlanDataService> = {}): IPlanDa
     currentUser: jest.fn(),
     loadPlan: jest.fn(),
     openAction: jest.fn().mockResolvedValue({ log: [], texts: { deliveryPartners: [] } }),
+    loadActionTexts: jest.fn().mockResolvedValue(new Map()),
     readActionLogs: jest.fn().mockResolvedValue(new Map()),
     saveUpdate: jest.fn(),
     approveUpdate: jest.fn(),

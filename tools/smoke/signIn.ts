@@ -10,6 +10,7 @@ import { SPFI, spfi } from '@pnp/sp';
 import { X509Certificate, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
+import { PlanDataErrors } from '../../src/services/errorBehaviour';
 
 /** An app registration's certificate: a .pfx (with its password) or a PEM file holding the private key (and, ideally, the certificate). */
 export interface ICertificate {
@@ -103,7 +104,7 @@ function deviceCodeToken(tenant: string, clientId: string, scopes: string[], tel
 export function tenantSp(siteUrl: string, signIn: TenantSignIn, tell: (message: string) => void): SPFI {
   const resource = new URL(siteUrl).origin;
   const scopes = [`${resource}/.default`];
-  const sp = spfi(siteUrl).using(SPDefault({ baseUrl: siteUrl }));
+  const sp = spfi(siteUrl).using(SPDefault({ baseUrl: siteUrl }), PlanDataErrors());
   if (signIn.kind === 'deviceCode') return sp.using(BearerToken(deviceCodeToken(signIn.tenant, signIn.clientId, scopes, tell)));
   const config: Configuration = { auth: { clientId: signIn.clientId, authority: `https://login.microsoftonline.com/${signIn.tenant}`, clientCertificate: certificateCredential(signIn.certificate) } };
   return sp.using(MSAL(config, scopes));

@@ -167,7 +167,7 @@ export async function runSmokeSteps(site: ISmokeSite, options: ISmokeOptions): P
   await run.step('Set up the lists (the product\'s provisioning)', async () => {
     const report = await new SharePointProvisioningService(site.owner).ensureLists();
     const made = `${report.createdLists.length} lists created, ${report.addedColumns.length} columns added, ${report.updatedColumns.length} columns updated, ${report.addedViews.length} views added`;
-    return report.problems.length > 0 ? { result: 'fail', note: `${made}; ${report.problems.join(' ')}` } : { note: made };
+    return report.problems.length > 0 ? { result: 'fail', note: `${made}; ${report.problems.map((problem) => `${problem.list}: ${problem.column} is not ${problem.expectedType}`).join(' ')}` } : { note: made };
   });
   await run.step('Create a throw-away plan', async () => {
     planId = await importer.createPlan({ name: `Smoke test ${options.runId}`, localArea: 'Smoke test: removed when the test ends', scheme: RAGC_SCHEME, reportingDates: [] });

@@ -10,6 +10,7 @@ import { formatString } from '../format';
 import { useTableStyles } from '../tableStyles';
 import { MEANING_OPTIONS, confidenceText, readAsChoices, targetForKey, targetKey, targetText } from './importChoices';
 import { IImportFlow, IImportSetup, IPlanChoices } from './useImportFlow';
+import { schemeName } from '../schemeText';
 
 /** Encodings as their standards name them; UTF-8 is the one not mentioned. */
 const ENCODING_NAMES: Readonly<Record<TextEncodingName, string>> = {
@@ -170,7 +171,7 @@ function SchemeTable({ flow, setup, proposal }: { flow: IImportFlow; setup: IImp
   const { scheme } = proposal;
   return (
     <Stack tokens={{ childrenGap: 8 }}>
-      <Text>{scheme.source === 'custom' ? strings.ImportSchemeCustom : formatString(strings.ImportSchemePreset, scheme.scheme.name)}</Text>
+      <Text>{scheme.source === 'custom' ? strings.ImportSchemeCustom : formatString(strings.ImportSchemePreset, schemeName(scheme.scheme))}</Text>
       <ScrollRegion label={strings.ImportSchemeCaption}>
         <table className={table.table}>
           <caption className={table.caption}>{strings.ImportSchemeCaption}</caption>

@@ -10,6 +10,7 @@ import { ISchemeProposal } from '../../model/import/schemeInference';
 import { CANONICAL_STATUSES, CanonicalStatus, IStatusScheme, labelWithMeaning } from '../../model/statusSchemes';
 import { errorMessage, formatDate, formatString } from '../format';
 import { problemText } from '../problemText';
+import { statusDescription } from '../schemeText';
 
 /** The fields a column can be read as, in the order the plan officer meets them. */
 export const IMPORT_FIELDS: readonly ImportField[] = [
@@ -116,7 +117,8 @@ export function confirmedScheme(proposal: ISchemeProposal, meanings: Readonly<Re
   return {
     id: 'custom',
     name: proposal.scheme.name,
-    labels: proposal.scheme.labels.map((label) => (changed(label.key, label.meaning) ? labelWithMeaning(label.key, meanings[label.key], label.aliases) : label))
+    // A preset's explanations live in loc: a custom copy keeps them in words on each unchanged label.
+    labels: proposal.scheme.labels.map((label) => (changed(label.key, label.meaning) ? labelWithMeaning(label.key, meanings[label.key], label.aliases) : { ...label, description: statusDescription(proposal.scheme, label) }))
   };
 }
 

@@ -14,8 +14,8 @@ describe('DryRunReport', () => {
     const plan = {
       ...emptyImportPlan({ kind: 'new', name: 'Plan', localArea: 'Area' }),
       problems: [
-        { row: 4, column: 'B', header: 'Action', value: '', code: 'actionTextMissing', params: [], severity: 'error' as const },
-        { row: 2, code: 'headingUnread', params: [], severity: 'warning' as const }
+        { row: 4, column: 'B', header: 'Action', value: '', code: 'actionTextMissing' as const, params: [], severity: 'error' as const },
+        { row: 2, code: 'noPriority' as const, params: [], severity: 'warning' as const }
       ]
     };
     render(<DryRunReport run={{ plan, kpis: [], mapping: [], sheet }} onImport={jest.fn()} onBack={jest.fn()} />);

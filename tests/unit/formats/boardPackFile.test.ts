@@ -22,6 +22,12 @@ describe('the board pack file', () => {
     expect(readBoardPackFile(file)).toEqual(pack);
   });
 
+  it("is marked with the page's language, British English where none is given", () => {
+    expect(writeBoardPackFile(aPack(), 'Pack', '<p></p>', '')).toContain('<html lang="en-GB">');
+    expect(writeBoardPackFile(aPack(), 'Pack', '<p></p>', '', 'cy-GB')).toContain('<html lang="cy-GB">');
+    expect(writeBoardPackFile(aPack(), 'Pack', '<p></p>', '', 'x"><script>')).toContain('<html lang="x&quot;&gt;&lt;script&gt;">');
+  });
+
   it.each([
     ['noData', '<html><body>edited by hand</body></html>'],
     ['notJson', '<script type="application/json" id="send-board-pack">{not json</script>'],

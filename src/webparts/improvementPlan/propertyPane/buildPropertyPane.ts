@@ -1,6 +1,6 @@
 import { IPropertyPaneConfiguration, IPropertyPaneField, PropertyPaneButton, PropertyPaneButtonType, PropertyPaneDropdown, PropertyPaneLabel } from '@microsoft/sp-property-pane';
 import * as strings from 'ImprovementPlanWebPartStrings';
-import { IPriorityArea } from '../../../model/plan';
+import { IPriorityArea, priorityName } from '../../../model/plan';
 import { IPlanSummary } from '../../../services/IPlanDataService';
 import { formatString } from '../../../components/format';
 import { PLAN_VIEWS, VIEW_LABELS } from '../../../components/navigation';
@@ -52,7 +52,7 @@ export function buildPropertyPane(state: IPropertyPaneState, actions: IPropertyP
     PropertyPaneDropdown('defaultView', { label: strings.DefaultViewLabel, options: PLAN_VIEWS.map((view) => ({ key: view, text: VIEW_LABELS[view] })) }),
     PropertyPaneDropdown('pinnedPriorityId', {
       label: strings.PinnedPriorityLabel,
-      options: [{ key: 0, text: strings.PinnedPriorityAll }, ...state.priorities.map((priority) => ({ key: priority.id, text: priority.number ? `${priority.number}. ${priority.title}` : priority.title }))]
+      options: [{ key: 0, text: strings.PinnedPriorityAll }, ...state.priorities.map((priority) => ({ key: priority.id, text: priorityName(priority) }))]
     }),
     PropertyPaneLabel('planSettings', { text: strings.PlanSettingsInWebPart })
   ];
