@@ -1,5 +1,5 @@
 import { IKpi, IMeasurement, IMilestone } from '../model/kpi';
-import { IAction, IAwaitingSignOff } from '../model/plan';
+import { IAction, IAwaitingSignOff, withTexts } from '../model/plan';
 import { IPlanAtDate } from '../model/asAt';
 import { IActionEditDraft, IPlanDataService, IUpdateDraft } from '../services/IPlanDataService';
 
@@ -15,7 +15,9 @@ export function savingLoadedItems(service: IPlanDataService, loaded: IPlanAtDate
   const kpis = new Map(loaded.kpis.map((kpi) => [kpi.id, kpi]));
   const action = (held: IAction): IAction => {
     const item = actions.get(held.id);
-    return item && item.etag === held.etag ? item : held;
+    if (!item || item.etag !== held.etag) return held;
+    // The loaded item may lack the long texts an opened action has read: the copy saved keeps them, so an edit of them is written.
+    return item.textsOmitted && !held.textsOmitted ? withTexts(item, held) : item;
   };
   const kpi = (held: IKpi): IKpi => {
     const item = kpis.get(held.id);
