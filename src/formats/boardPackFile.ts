@@ -13,7 +13,7 @@ const DATA_PATTERN = /<script type="application\/json" id="send-board-pack">([\s
 /** Why a stored file is not a pack this product can show. */
 export class BoardPackFileError extends Error {
   public constructor(public readonly reason: 'noData' | 'notJson' | 'unknownFormat' | 'incomplete') {
-    super(`Not a board pack: ${reason}`);
+    super(`not a board pack: ${reason}`);
     this.name = 'BoardPackFileError';
   }
 }

@@ -31,7 +31,7 @@ export class MailNotPermittedError extends Error {
     /** What Graph (or the token request) said, for the support log. */
     public readonly detail: string
   ) {
-    super(`Mail not permitted: ${detail}`);
+    super(`mail not permitted: ${detail}`);
     this.name = 'MailNotPermittedError';
   }
 }
@@ -43,7 +43,7 @@ export class MailSendError extends Error {
     /** The HTTP status, when there was a response. */
     public readonly status?: number
   ) {
-    super(`Mail not sent: ${detail}`);
+    super(`mail not sent: ${detail}`);
     this.name = 'MailSendError';
   }
 }

@@ -15,7 +15,7 @@ export class DuplicateRefError extends PlanDataError {
     /** The ref as typed. */
     public readonly ref: string
   ) {
-    super('alreadyExists', `An action with ref ${ref} is already in the plan.`);
+    super('alreadyExists', `ref ${ref} is used by another action of the plan`);
     this.name = 'DuplicateRefError';
   }
 }

@@ -364,7 +364,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     try {
       const item = (await entry.select(...UPDATE_SELECT).expand('Author')()) as ListItem;
       update = mapUpdate(item, []);
-      if (update.signOff?.state !== 'submitted') throw new ConflictError(await this.readAction(action.id), `Update ${update.id} is ${update.signOff?.state ?? 'not awaiting sign-off'}.`);
+      if (update.signOff?.state !== 'submitted') throw new ConflictError(await this.readAction(action.id), `decide: update ${update.id} is ${update.signOff?.state ?? 'not awaiting sign-off'}`);
       const by = await this.signedIn();
       signOff = { state, by: by.displayName, at: new Date().toISOString(), comment: comment?.trim() || undefined };
       entryEtag = ((await entry.update(signOffItem(signOff), requireEtag(readEtag(item), `Update ${update.id}`))) as { etag: string }).etag;
@@ -512,7 +512,7 @@ export class SharePointPlanDataService implements IPlanDataService {
     };
     let saved: IMeasurement;
     if (measurement.id !== undefined) {
-      const result = await items.getById(measurement.id).update(fields, requireEtag(measurement.etag, `The ${kpi.ref} measurement for ${measurement.periodEnd}`));
+      const result = await items.getById(measurement.id).update(fields, requireEtag(measurement.etag, `measurement ${kpi.ref} ${measurement.periodEnd}`));
       saved = { ...measurement, etag: (result as { etag: string }).etag };
     } else {
       const added = (await items.add({ Title: measurement.periodEnd, [`${MEASUREMENT_FIELDS.plan}Id`]: kpi.planId, [`${MEASUREMENT_FIELDS.kpi}Id`]: kpi.id, ...fields })) as ListItem;
@@ -571,7 +571,7 @@ export class SharePointPlanDataService implements IPlanDataService {
         const added = (await items.add(fields)) as ListItem;
         return { ...narrative, id: added.Id as number, etag: mapNarrative(added, [])?.etag };
       }
-      const result = await items.getById(narrative.id).update(fields, requireEtag(narrative.etag, `The board narrative for ${narrative.boardDate}`));
+      const result = await items.getById(narrative.id).update(fields, requireEtag(narrative.etag, `narrative ${narrative.boardDate}`));
       return { ...narrative, etag: (result as { etag: string }).etag };
     } catch (error) {
       if (isDataError(error, 'conflict')) {

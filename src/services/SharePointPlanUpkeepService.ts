@@ -108,7 +108,7 @@ export class SharePointPlanUpkeepService implements IPlanUpkeepService {
     try {
       const current = await read();
       const now = list.map(current);
-      if (now.number !== seen.number || now.title !== seen.title) throw new ConflictError(now, `${what} was changed since it was loaded.`);
+      if (now.number !== seen.number || now.title !== seen.title) throw new ConflictError(now, `rename: ${what} changed since it was loaded`);
       await item.update({ Title: draft.title.trim(), [list.numberField]: draft.number.trim() }, requireEtag(readEtag(current), what));
       return { ...now, number: draft.number.trim(), title: draft.title.trim() };
     } catch (error) {

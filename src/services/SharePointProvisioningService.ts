@@ -94,7 +94,7 @@ export class SharePointProvisioningService implements IProvisioningService {
 
   public async ensureLists(): Promise<IProvisioningReport> {
     if (!(await this.canProvision())) {
-      throw new PlanDataError('forbidden', 'Setting up the plan lists needs Edit or Full Control on this site.', 403);
+      throw new PlanDataError('forbidden', 'ensureLists: needs Edit or Full Control (ManageLists) on this site', 403);
     }
     const report = emptyReport();
     const existing = await this.readExisting();

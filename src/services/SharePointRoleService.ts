@@ -29,7 +29,7 @@ function glossaryRole(item: ListItem): IGlossaryRole {
 // eslint-disable-next-line @rushstack/no-new-null -- SharePoint's REST API clears a field only with null.
 function personId(person: IPerson | undefined, what: string): number | null {
   if (!person) return null;
-  if (person.id === undefined) throw new PlanDataError('unexpected', `${what} (${person.displayName}) is not yet a user of the site, so the role cannot name them.`);
+  if (person.id === undefined) throw new PlanDataError('unexpected', `roleItem: ${what} (${person.displayName}) has no site user id (not ensured)`);
   return person.id;
 }
 
@@ -38,9 +38,9 @@ function roleItem(role: NewGlossaryRole): ListItem {
   return {
     Title: role.title,
     [ROLE_FIELDS.abbreviation]: role.abbreviation ?? '',
-    [`${ROLE_FIELDS.holder}Id`]: personId(role.holder, `The holder of ${role.title}`),
+    [`${ROLE_FIELDS.holder}Id`]: personId(role.holder, `holder of ${role.title}`),
     [ROLE_FIELDS.holderSince]: writeSharePointDate(role.holderSince),
-    [`${ROLE_FIELDS.deputy}Id`]: personId(role.deputy, `The deputy for ${role.title}`),
+    [`${ROLE_FIELDS.deputy}Id`]: personId(role.deputy, `deputy for ${role.title}`),
     [ROLE_FIELDS.reviewed]: writeSharePointDate(role.reviewed)
   };
 }

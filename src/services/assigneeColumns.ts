@@ -31,7 +31,7 @@ export const OWNER_COLUMNS: Readonly<Record<OwnerField, IAssigneeColumns>> = {
  */
 export function assigneeItem(columns: IAssigneeColumns, assignee: Assignee | undefined): ListItem {
   if (assignee?.kind === 'person') {
-    if (assignee.person.id === undefined) throw new PlanDataError('unexpected', `${assignee.person.displayName} is not yet a user of the site, so cannot be saved in ${columns.person}.`);
+    if (assignee.person.id === undefined) throw new PlanDataError('unexpected', `assigneeItem: ${assignee.person.displayName} has no site user id (not ensured) for ${columns.person}`);
     return { [`${columns.person}Id`]: assignee.person.id, [columns.text]: '' };
   }
   const text = assignee?.kind === 'role' ? assignee.role : assignee?.kind === 'text' ? assignee.text : '';

@@ -93,6 +93,6 @@ export function toPlanDataError(error: unknown): PlanDataError {
 
 /** The ETag every update is sent with; never "*", so no save can overwrite unseen changes. */
 export function requireEtag(etag: string | undefined, what: string): string {
-  if (!etag) throw new PlanDataError('unexpected', `${what} was loaded without its ETag, so it cannot be saved safely.`);
+  if (!etag) throw new PlanDataError('unexpected', `requireEtag: ${what} was loaded without its ETag`);
   return etag;
 }
