@@ -19,6 +19,26 @@ export interface IPlanAccess {
   canManageLists: boolean;
 }
 
+/** The item a warning is about: its kind, and how the plan officer finds it (a plan's title, an action's or KPI's ref, else the item's id). */
+export interface IWarningItem {
+  kind: 'plan' | 'action' | 'update' | 'kpi' | 'measurement' | 'narrative';
+  name: string;
+}
+
+/**
+ * Something a load could not read, as a code with its parameters; the words are in loc.
+ * - historyLine, revisionLine: a line of the status history or the revisions (`line`, 1-based, and its first characters, `text`);
+ * - evidence, signOffs, milestones, latestMeasurements: the column could not be read (the latest measurements: the series was read instead);
+ * - scheme: the plan's status scheme could not be read, so Red / Amber / Green / Complete is shown;
+ * - milestonesUndated: `count` milestones have no readable date and are left out;
+ * - direction: "better is" is neither higher nor lower, so higher is assumed;
+ * - noPeriodEnd, noValue: a measurement without it, left out; noBoardDate: a narrative without it, left out.
+ */
+export type PlanWarning =
+  | { code: 'historyLine' | 'revisionLine'; item: IWarningItem; line: number; text: string }
+  | { code: 'milestonesUndated'; item: IWarningItem; count: number }
+  | { code: 'evidence' | 'signOffs' | 'milestones' | 'latestMeasurements' | 'scheme' | 'direction' | 'noPeriodEnd' | 'noValue' | 'noBoardDate'; item: IWarningItem };
+
 /** Everything a plan's views need, loaded together. */
 export interface IPlanSnapshot {
   plan: IPlan;
@@ -30,8 +50,8 @@ export interface IPlanSnapshot {
   /** The glossary: roles and who holds them, so "Commissioners" reaches the person. */
   roles: IRole[];
   access: IPlanAccess;
-  /** What could not be read (for example a column edited by hand), for the plan officer. */
-  warnings: string[];
+  /** What could not be read (for example a column edited by hand), for the plan officer, as codes (`planWarningText` words them). */
+  warnings: PlanWarning[];
   /** Each plan list's change token as the load read it, for the next visit's refresh from the change log. */
   changeTokens?: Record<ListName, string>;
 }

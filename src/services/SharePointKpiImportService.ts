@@ -9,7 +9,7 @@ import { IKpi, IMeasurement } from '../model/kpi';
 import { isDataError, requireEtag } from './errors';
 import { readPlanLists } from './idRanges';
 import { IKpiImportResult, IKpiImportService } from './IKpiImportService';
-import { ListItem, mapKpi, readEtag, readSharePointDate, seriesByKpi, writeLatestMeasurements, writeMilestones, writeSharePointDate } from './mappers';
+import { ListItem, Warnings, mapKpi, readEtag, readSharePointDate, seriesByKpi, writeLatestMeasurements, writeMilestones, writeSharePointDate } from './mappers';
 import { MEASUREMENTS } from './planColumns';
 import { KPI_FIELDS, LIST_TITLES, MEASUREMENT_FIELDS, PLAN_FIELDS } from './schema';
 
@@ -132,7 +132,7 @@ export class SharePointKpiImportService implements IKpiImportService {
           return 'added' as const;
         }
         try {
-          await list.getById(current.id as number).update(measurementItem(kpiId, next), requireEtag(current.etag, `The ${label} measurement for ${current.periodEnd}`));
+          await list.getById(current.id as number).update(measurementItem(kpiId, next), requireEtag(current.etag, `measurement ${label} ${current.periodEnd}`));
           return 'updated' as const;
         } catch (error) {
           if (isDataError(error, 'conflict')) return 'conflict' as const;
@@ -220,7 +220,7 @@ export class SharePointKpiImportService implements IKpiImportService {
       (batched) => batched.web.lists.getByTitle(LIST_TITLES.plans).items.getById(planId).select('Id', PLAN_FIELDS.startDate)() as Promise<ListItem>
     );
     // What the views would warn about (a blank period, unreadable milestones) the import leaves as it finds it.
-    const ignored: string[] = [];
+    const ignored: Warnings = [];
     const measured = seriesByKpi(rows.measurements, ignored);
     return {
       existing: rows.kpis.map((item) => mapKpi(item, measured.get(item.Id as number) ?? [], ignored)),

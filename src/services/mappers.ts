@@ -17,13 +17,30 @@ import { IStatusScheme, RAGC_SCHEME, presetScheme, validateScheme } from '../mod
 import { IRevision, REVISED_FIELDS, compareRevisions } from '../model/revisions';
 import { isPlaceholder } from '../model/roles';
 import { IBoardNarrative } from '../model/narrative';
+import { IWarningItem, PlanWarning } from './IPlanDataService';
 import { ACTION_FIELDS, KPI_FIELDS, MEASUREMENT_FIELDS, NARRATIVE_FIELDS, OUTCOME_FIELDS, PLAN_FIELDS, PRIORITY_FIELDS, ROLE_FIELDS, UPDATE_FIELDS } from './schema';
 
 /** A list item as SharePoint returns it (nometadata JSON). */
 export type ListItem = Record<string, unknown>;
 
 /** Problems met while reading, shown to the plan officer rather than thrown. */
-export type Warnings = string[];
+export type Warnings = PlanWarning[];
+
+/** A warning's code and parameters in one text, the same for equal warnings however they were made or kept. */
+function warningKey(warning: PlanWarning): string {
+  return JSON.stringify(warning, ['code', 'item', 'kind', 'name', 'line', 'text', 'count']);
+}
+
+/** Both lists' warnings, each once (by code and parameters), the first list's first. */
+export function mergeWarnings(first: readonly PlanWarning[], second: readonly PlanWarning[]): PlanWarning[] {
+  const seen = new Set<string>();
+  return first.concat(second).filter((warning) => {
+    const key = warningKey(warning);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /**
  * Reads a day from a date column as the day it names in the site's time zone, without
@@ -86,7 +103,7 @@ export function historyLine(actionId: number, entry: { date: IsoDate; status?: s
   return { actionId, date: entry.date, status: entry.status, tag: shortHash(entry.key) };
 }
 
-function readHistory(item: ListItem, actionId: number, where: string, warnings: Warnings): IStatusMark[] {
+function readHistory(item: ListItem, actionId: number, where: IWarningItem, warnings: Warnings): IStatusMark[] {
   const marks: IStatusMark[] = [];
   readText(item, ACTION_FIELDS.statusHistory)
     .split('\n')
@@ -94,7 +111,7 @@ function readHistory(item: ListItem, actionId: number, where: string, warnings: 
       if (line.trim() === '') return;
       const [date, status, tag] = line.split('\t');
       if (!isIsoDate(date)) {
-        warnings.push(`${where}: line ${index + 1} of the status history could not be read ("${line.slice(0, 40)}").`);
+        warnings.push({ code: 'historyLine', item: where, line: index + 1, text: line.slice(0, 40) });
         return;
       }
       marks.push({ id: index, actionId, date, status: status || undefined, tag: tag || undefined });
@@ -108,7 +125,7 @@ export function writeRevisions(revisions: readonly IRevision[]): string {
   return revisions.map(({ date, at, by, field, old, new: value, reason }) => JSON.stringify({ date, at, by, field, old, new: value, ...(reason ? { reason } : {}) })).join('\n');
 }
 
-function readRevisions(item: ListItem, where: string, warnings: Warnings): IRevision[] {
+function readRevisions(item: ListItem, where: IWarningItem, warnings: Warnings): IRevision[] {
   const revisions: IRevision[] = [];
   readText(item, ACTION_FIELDS.revisions)
     .split('\n')
@@ -123,7 +140,7 @@ function readRevisions(item: ListItem, where: string, warnings: Warnings): IRevi
       } catch {
         // Reported below.
       }
-      warnings.push(`${where}: line ${index + 1} of the revisions could not be read ("${line.slice(0, 40)}").`);
+      warnings.push({ code: 'revisionLine', item: where, line: index + 1, text: line.slice(0, 40) });
     });
   return revisions.sort(compareRevisions);
 }
@@ -229,7 +246,7 @@ function readPlanDate(item: ListItem, textField: string, dateField: string): IPl
   return date ? planDateFromIso(date) : parsePlanDate('');
 }
 
-function readEvidence(item: ListItem, field: string, where: string, warnings: Warnings): IEvidenceLink[] {
+function readEvidence(item: ListItem, field: string, where: IWarningItem, warnings: Warnings): IEvidenceLink[] {
   const raw = readText(item, field).trim();
   if (!raw) {
     return [];
@@ -248,7 +265,7 @@ function readEvidence(item: ListItem, field: string, where: string, warnings: Wa
   if (urls) {
     return urls.map((url) => ({ url, description: url }));
   }
-  warnings.push(`${where}: the evidence column could not be read.`);
+  warnings.push({ code: 'evidence', item: where });
   return [];
 }
 
@@ -271,7 +288,7 @@ function readScheme(item: ListItem, warnings: Warnings): IStatusScheme {
   } catch {
     // Reported below.
   }
-  warnings.push(`Plan "${readText(item, 'Title')}": the status scheme could not be read, so the Red / Amber / Green / Complete scheme is shown.`);
+  warnings.push({ code: 'scheme', item: { kind: 'plan', name: readText(item, 'Title') } });
   return RAGC_SCHEME;
 }
 
@@ -341,6 +358,7 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
   const ref = readText(item, 'Title');
   const revisedDue = readPlanDate(item, ACTION_FIELDS.revisedDueText, ACTION_FIELDS.revisedDueDate);
   const etag = readEtag(item);
+  const where: IWarningItem = { kind: 'action', name: ref };
   return {
     id: item.Id as number,
     planId: lookupId(item, ACTION_FIELDS.plan) ?? 0,
@@ -364,11 +382,11 @@ export function mapAction(item: ListItem, roleTitles: ReadonlySet<string>, warni
     latestNote: optionalText(item, ACTION_FIELDS.latestNote),
     latestUpdateDate: readSharePointDate(item[ACTION_FIELDS.latestUpdateDate]),
     tags: splitTags(readText(item, ACTION_FIELDS.tags)),
-    evidence: readEvidence(item, ACTION_FIELDS.evidence, `Action ${ref}`, warnings),
-    history: readHistory(item, item.Id as number, `Action ${ref}`, warnings),
-    revisions: readRevisions(item, `Action ${ref}`, warnings),
+    evidence: readEvidence(item, ACTION_FIELDS.evidence, where, warnings),
+    history: readHistory(item, item.Id as number, where, warnings),
+    revisions: readRevisions(item, where, warnings),
     retired: readRetirement(item),
-    awaitingSignOff: readAwaitingSignOff(item, `Action ${ref}`, warnings),
+    awaitingSignOff: readAwaitingSignOff(item, where, warnings),
     // A column left out of the $select is absent from the item; one read and blank is null.
     ...(ACTION_FIELDS.desiredImpact in item ? {} : { textsOmitted: true as const }),
     etag,
@@ -397,7 +415,7 @@ export function writeAwaitingSignOff(awaiting: readonly IAwaitingSignOff[]): str
   return awaiting.length === 0 ? null : JSON.stringify(awaiting);
 }
 
-function readAwaitingSignOff(item: ListItem, where: string, warnings: Warnings): IAwaitingSignOff[] {
+function readAwaitingSignOff(item: ListItem, where: IWarningItem, warnings: Warnings): IAwaitingSignOff[] {
   const raw = readText(item, ACTION_FIELDS.awaitingSignOff).trim();
   if (!raw) return [];
   try {
@@ -413,7 +431,7 @@ function readAwaitingSignOff(item: ListItem, where: string, warnings: Warnings):
   } catch {
     // Reported below: a hand edit broke the JSON.
   }
-  warnings.push(`${where}: the updates awaiting sign-off could not be read.`);
+  warnings.push({ code: 'signOffs', item: where });
   return [];
 }
 
@@ -442,7 +460,7 @@ export function mapUpdate(item: ListItem, warnings: Warnings): IProgressUpdate {
     authorId: typeof author?.Id === 'number' ? author.Id : undefined,
     note: readText(item, UPDATE_FIELDS.note),
     status: optionalText(item, UPDATE_FIELDS.status),
-    evidence: readEvidence(item, UPDATE_FIELDS.evidence, `Update ${id}`, warnings),
+    evidence: readEvidence(item, UPDATE_FIELDS.evidence, { kind: 'update', name: String(id) }, warnings),
     key: optionalText(item, UPDATE_FIELDS.key),
     signOff: readSignOff(item)
   };
@@ -471,7 +489,7 @@ export function mapMeasurement(item: ListItem, warnings: Warnings): { kpiId: num
   const periodEnd = readSharePointDate(item[MEASUREMENT_FIELDS.periodEnd]);
   const value = readNumber(item, MEASUREMENT_FIELDS.value);
   if (periodEnd === undefined || value === undefined) {
-    warnings.push(`KPI measurement ${String(item.Id)}: it has no ${periodEnd === undefined ? 'period end' : 'value'}, so it is left out.`);
+    warnings.push({ code: periodEnd === undefined ? 'noPeriodEnd' : 'noValue', item: { kind: 'measurement', name: String(item.Id) } });
     return undefined;
   }
   return {
@@ -497,7 +515,7 @@ function readMilestoneDue(raw: unknown): MilestoneDue | undefined {
   return undefined;
 }
 
-function readMilestones(item: ListItem, where: string, warnings: Warnings): IMilestone[] {
+function readMilestones(item: ListItem, where: IWarningItem, warnings: Warnings): IMilestone[] {
   const raw = readText(item, KPI_FIELDS.milestones).trim();
   if (!raw) return [];
   try {
@@ -518,13 +536,13 @@ function readMilestones(item: ListItem, where: string, warnings: Warnings): IMil
         });
       }
       if (milestones.length === parsed.length) return milestones;
-      warnings.push(`${where}: ${parsed.length - milestones.length} milestone(s) have no readable date and are left out.`);
+      warnings.push({ code: 'milestonesUndated', item: where, count: parsed.length - milestones.length });
       return milestones;
     }
   } catch {
     // Reported below.
   }
-  warnings.push(`${where}: the milestones column could not be read.`);
+  warnings.push({ code: 'milestones', item: where });
   return [];
 }
 
@@ -549,8 +567,13 @@ export function readLatestMeasurements(item: ListItem, warnings: Warnings): IMea
   } catch {
     // Reported below.
   }
-  warnings.push(`KPI ${readText(item, KPI_FIELDS.ref) || String(item.Id)}: its latest measurements could not be read, so its measurements were read instead.`);
+  warnings.push({ code: 'latestMeasurements', item: kpiWarningItem(item) });
   return undefined;
+}
+
+/** A KPI as its warnings name it: by its ref, or its item id when it has none. */
+function kpiWarningItem(item: ListItem): IWarningItem {
+  return { kind: 'kpi', name: readText(item, KPI_FIELDS.ref) || String(item.Id) };
 }
 
 /**
@@ -559,10 +582,10 @@ export function readLatestMeasurements(item: ListItem, warnings: Warnings): IMea
  */
 export function mapKpi(item: ListItem, measurements: IMeasurement[] | undefined, warnings: Warnings): IKpi {
   const ref = readText(item, KPI_FIELDS.ref);
-  const where = `KPI ${ref || String(item.Id)}`;
+  const where = kpiWarningItem(item);
   const direction = readText(item, KPI_FIELDS.direction).trim().toLowerCase();
   if (direction !== 'higher' && direction !== 'lower') {
-    warnings.push(`${where}: "better is" should be higher or lower, so higher is assumed.`);
+    warnings.push({ code: 'direction', item: where });
   }
   return {
     id: item.Id as number,
@@ -594,7 +617,7 @@ export function writeMilestones(milestones: readonly IMilestone[]): string {
 export function mapNarrative(item: ListItem, warnings: Warnings): IBoardNarrative | undefined {
   const boardDate = readSharePointDate(item[NARRATIVE_FIELDS.boardDate]);
   if (boardDate === undefined) {
-    warnings.push(`Board narrative ${String(item.Id)}: it has no board date, so it is left out.`);
+    warnings.push({ code: 'noBoardDate', item: { kind: 'narrative', name: String(item.Id) } });
     return undefined;
   }
   return {

@@ -9,7 +9,7 @@ import { ICachedPlan } from './ICachedPlanLoader';
  * The shape of what is kept. Raise it whenever IPlanSnapshot, the columns read or the way
  * items are mapped change: a copy kept under another version is dropped, not shown.
  */
-export const PLAN_CACHE_VERSION = 2;
+export const PLAN_CACHE_VERSION = 3;
 
 const DATABASE = 'send-improvement-plan';
 const STORE = 'plans';

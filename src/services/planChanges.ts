@@ -19,7 +19,7 @@ import { IPlanSnapshot } from './IPlanDataService';
 import { ChangeTokens, ICachedPlan } from './ICachedPlanLoader';
 import { BATCH_LIMIT, PAGE_SIZE, PLAN_ID } from './idRanges';
 import { LISTS, ListName } from './planColumns';
-import { ListItem, Warnings, mapAction, mapKpi, mapOutcome, mapPriority } from './mappers';
+import { ListItem, Warnings, mapAction, mapKpi, mapOutcome, mapPriority, mergeWarnings } from './mappers';
 import { planAndAccess, readPlanAndAccess } from './planAccess';
 import { IListDelta, PlanDelta, applyPlanDelta } from '../model/planDelta';
 
@@ -139,7 +139,7 @@ export class SharePointPlanChanges {
       const changed = ours.map((item) => MAPPERS[name](item, roleTitles, warnings));
       if (changed.length + removed.length > 0) (delta as Record<string, IListDelta<{ id: number }>>)[name] = { changed, removed };
     }
-    const snapshot = applyPlanDelta({ ...kept.snapshot, plan, access, warnings: Array.from(new Set(kept.snapshot.warnings.concat(warnings))) }, delta);
+    const snapshot = applyPlanDelta({ ...kept.snapshot, plan, access, warnings: mergeWarnings(kept.snapshot.warnings, warnings) }, delta);
     return { snapshot, tokens };
   }
 

@@ -15,19 +15,33 @@ import * as ts from 'typescript';
 
 const ROOT = join(__dirname, '..', '..');
 
-/**
- * What is scanned. src/services and src/formats join once their messages are codes
- * (issue 20: the services' and the Word import's helpers are converting them).
- */
-const SCANNED = ['src/model', 'src/components'];
+/** What is scanned: every folder of the web part's source but the loc strings and the web part class. */
+const SCANNED = ['src/model', 'src/components', 'src/services', 'src/formats'];
 
 /** Files left out for now, each with why; remove an entry when its file is converted. */
 const NOT_YET: Readonly<Record<string, string>> = {
   'src/model/import/documentTables.ts': 'the Word import (issue 21): the heading-column name is being reworked'
 };
 
+/** Files whose every sentence is data, not words for the web part's person; each with why. */
+const ALLOWED_FILES: Readonly<Record<string, string>> = {
+  'src/services/listDefinitions.ts': 'the site’s schema as SharePoint shows it (list and column titles, descriptions, choices and view names), set up once in the site’s language',
+  'src/services/libraryDefinitions.ts': 'the site’s schema as SharePoint shows it (library and column titles and descriptions), set up once in the site’s language'
+};
+
+/**
+ * Errors whose message is for developers: the argument (0-based) that holds it. Each
+ * carries a code with parameters that every reader renders instead: SpreadsheetFileError
+ * through fileErrorText (src/components/import/importChoices.ts) in the web part and
+ * fileErrorLine in tools/import.ts, both by `FileError_<code>` loc strings.
+ */
+const DEVELOPER_MESSAGE_ARGUMENT: Readonly<Record<string, number>> = {
+  SpreadsheetFileError: 2
+};
+
 /** Sentences that are data, not words for a person; each with why. */
 const ALLOWED: ReadonlyArray<{ file: string; text: RegExp; why: string }> = [
+  { file: 'src/services/schema.ts', text: /^SEND( [A-Z][A-Za-z]*)+$/, why: 'list titles: the site’s schema as SharePoint shows it, and how the services find each list' },
   { file: 'src/model/statusSchemes.ts', text: /^(Not due yet|On track (no|some) concerns|Completed embedded sustained)$/, why: 'the worded preset’s label keys: the status SharePoint stores and plans write, matched as written' },
   { file: 'src/model/import/exportRows.ts', text: /^(Revised Due Reason|How will we know)$/, why: 'export column headings: the import reads them back by these words' }
 ];
@@ -61,6 +75,7 @@ function isExempt(node: ts.Node): boolean {
   const parent = node.parent;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isLiteralTypeNode(parent)) return true;
   if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return true;
+  if (ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.arguments?.[DEVELOPER_MESSAGE_ARGUMENT[parent.expression.text]] === node) return true;
   for (let at: ts.Node = node; at.parent; at = at.parent) {
     if (ts.isCallExpression(at) && ts.isPropertyAccessExpression(at.expression) && ts.isIdentifier(at.expression.expression) && at.expression.expression.text === 'console') return true;
   }
@@ -97,7 +112,10 @@ describe('no sentence for a person is built outside loc', () => {
   });
 
   it.each(SCANNED)('%s', (folder) => {
-    const files = sourceFiles(join(ROOT, folder)).filter((file) => NOT_YET[relative(ROOT, file).split('\\').join('/')] === undefined);
+    const files = sourceFiles(join(ROOT, folder)).filter((file) => {
+      const path = relative(ROOT, file).split('\\').join('/');
+      return NOT_YET[path] === undefined && ALLOWED_FILES[path] === undefined;
+    });
     expect(files.length).toBeGreaterThan(0);
     expect(files.flatMap(offenders)).toEqual([]);
   });

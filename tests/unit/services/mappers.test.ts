@@ -1,5 +1,5 @@
 import { RAGC_SCHEME, WORDED_SCHEME } from '../../../src/model/statusSchemes';
-import { mapAction, mapKpi, mapMeasurement, mapPlan, mapRole, mapUpdate, readAssignee, readSharePointDate, writeSharePointDate } from '../../../src/services/mappers';
+import { Warnings, mapAction, mapKpi, mapMeasurement, mapPlan, mapRole, mapUpdate, mergeWarnings, readAssignee, readSharePointDate, writeSharePointDate } from '../../../src/services/mappers';
 
 describe('SharePoint dates', () => {
   it('reads the site’s local midnight as that day, in winter and in British Summer Time', () => {
@@ -46,7 +46,7 @@ describe('mapPlan', () => {
   };
 
   it('reads a preset scheme by id, lines, dates and the KPI tolerance', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     const plan = mapPlan({ ...item, StatusSchemeJson: 'worded' }, warnings);
     expect(plan.statusScheme).toBe(WORDED_SCHEME);
     expect(plan.partners).toEqual(['Shropshire Council', 'STW CCG']);
@@ -62,15 +62,15 @@ describe('mapPlan', () => {
   });
 
   it('falls back to R/A/G/C with a warning when the scheme was mangled by hand', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     expect(mapPlan({ ...item, StatusSchemeJson: '{"labels": oops' }, warnings).statusScheme).toBe(RAGC_SCHEME);
-    expect(warnings).toEqual(['Plan "WSoA": the status scheme could not be read, so the Red / Amber / Green / Complete scheme is shown.']);
+    expect(warnings).toEqual([{ code: 'scheme', item: { kind: 'plan', name: 'WSoA' } }]);
   });
 });
 
 describe('mapAction', () => {
   it('keeps the due date as written, with the Date column as a fallback', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     const written = mapAction({ Id: 1, Title: '3.1.2', DueText: '?July 2023', DueDate: '2023-07-31T00:00:00Z' }, new Set(), warnings);
     expect(written.due).toMatchObject({ text: '?July 2023', kind: 'month', date: '2023-07-31', tentative: true });
     const dateOnly = mapAction({ Id: 2, Title: '3.1.3', DueDate: '2023-09-29T23:00:00Z' }, new Set(), warnings);
@@ -111,13 +111,13 @@ describe('mapAction', () => {
   });
 
   it('accepts plain links typed into the evidence column, and warns about anything else', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     expect(mapAction({ Id: 1, Title: '1.1.1', EvidenceJson: 'see https://example.org/a and https://example.org/b' }, new Set(), warnings).evidence).toEqual([
       { url: 'https://example.org/a', description: 'https://example.org/a' },
       { url: 'https://example.org/b', description: 'https://example.org/b' }
     ]);
     expect(mapAction({ Id: 1, Title: '1.1.1', EvidenceJson: 'in the shared drive' }, new Set(), warnings).evidence).toEqual([]);
-    expect(warnings).toEqual(['Action 1.1.1: the evidence column could not be read.']);
+    expect(warnings).toEqual([{ code: 'evidence', item: { kind: 'action', name: '1.1.1' } }]);
   });
 });
 
@@ -139,7 +139,7 @@ describe('mapUpdate', () => {
 
 describe('mapKpi, mapMeasurement and mapRole', () => {
   it('reads a KPI with dated and month-count milestones, and warns about what it leaves out', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     const kpi = mapKpi(
       {
         Id: 4,
@@ -170,23 +170,26 @@ describe('mapKpi, mapMeasurement and mapRole', () => {
       { label: '3 Month', due: { monthsFromStart: 3 }, text: '55%', target: 55, met: undefined, metDate: undefined, metNote: undefined },
       { label: 'Mar-24', due: { date: '2024-03-31' }, text: 'Quality standards agreed and published', target: undefined, met: undefined, metDate: undefined, metNote: undefined }
     ]);
-    expect(warnings).toEqual(['KPI 5.1.5: 1 milestone(s) have no readable date and are left out.']);
+    expect(warnings).toEqual([{ code: 'milestonesUndated', item: { kind: 'kpi', name: '5.1.5' }, count: 1 }]);
   });
 
   it('assumes higher is better, with a warning, when the direction was edited into something else', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     expect(mapKpi({ Id: 1, KpiRef: '1.1', Direction: 'up', MilestonesJson: 'not json' }, [], warnings).direction).toBe('higher');
-    expect(warnings).toEqual(['KPI 1.1: "better is" should be higher or lower, so higher is assumed.', 'KPI 1.1: the milestones column could not be read.']);
+    expect(warnings).toEqual([
+      { code: 'direction', item: { kind: 'kpi', name: '1.1' } },
+      { code: 'milestones', item: { kind: 'kpi', name: '1.1' } }
+    ]);
   });
 
   it('leaves out a measurement without a value or period end, saying which', () => {
-    const warnings: string[] = [];
+    const warnings: Warnings = [];
     expect(mapMeasurement({ Id: 9, KpiId: 4, PeriodEnd: '2023-04-30T23:00:00Z', MeasuredValue: 58, 'odata.etag': '"2"' }, warnings)).toEqual({
       kpiId: 4,
       measurement: { periodEnd: '2023-05-01', value: 58, note: undefined, id: 9, etag: '"2"' }
     });
     expect(mapMeasurement({ Id: 10, KpiId: 4, PeriodEnd: '2023-05-31T00:00:00Z', MeasuredValue: null }, warnings)).toBeUndefined();
-    expect(warnings).toEqual(['KPI measurement 10: it has no value, so it is left out.']);
+    expect(warnings).toEqual([{ code: 'noValue', item: { kind: 'measurement', name: '10' } }]);
   });
 
   it('reads a role with its holder', () => {
@@ -198,5 +201,23 @@ describe('mapKpi, mapMeasurement and mapRole', () => {
       holder: { id: 12, displayName: 'Millar Bownass', email: 'millar.bownass@send.example' },
       reviewed: '2024-02-29'
     });
+  });
+});
+
+describe('load warnings', () => {
+  it('names the action and the line of its status history and revisions that could not be read', () => {
+    const warnings: Warnings = [];
+    const action = mapAction({ Id: 1, Title: '2.1.1', StatusHistory: '2024-01-31\tGreen\tab12\nlast week\tRed', Revisions: '{"date": oops' }, new Set(), warnings);
+    expect(action.history).toHaveLength(1);
+    expect(warnings).toEqual([
+      { code: 'historyLine', item: { kind: 'action', name: '2.1.1' }, line: 2, text: 'last week\tRed' },
+      { code: 'revisionLine', item: { kind: 'action', name: '2.1.1' }, line: 1, text: '{"date": oops' }
+    ]);
+  });
+
+  it('merges two loads’ warnings once each, by code and parameters however their keys were ordered', () => {
+    const kept = [{ code: 'evidence', item: { kind: 'action', name: '1.1.1' } }, { code: 'milestonesUndated', item: { kind: 'kpi', name: '5.1' }, count: 1 }] as Warnings;
+    const fresh = [{ item: { name: '1.1.1', kind: 'action' }, code: 'evidence' }, { code: 'milestonesUndated', item: { kind: 'kpi', name: '5.1' }, count: 2 }, { code: 'evidence', item: { kind: 'update', name: '1.1.1' } }] as Warnings;
+    expect(mergeWarnings(kept, fresh)).toEqual([kept[0], kept[1], fresh[1], fresh[2]]);
   });
 });

@@ -18,6 +18,24 @@ declare interface IImprovementPlanWebPartStrings {
   FirstPlanCreate: string;
   NoPriorities: string;
   ReadWarningsHeading: string;
+  WarningItem_plan: string;
+  WarningItem_action: string;
+  WarningItem_update: string;
+  WarningItem_kpi: string;
+  WarningItem_measurement: string;
+  WarningItem_narrative: string;
+  Warning_historyLine: string;
+  Warning_revisionLine: string;
+  Warning_evidence: string;
+  Warning_signOffs: string;
+  Warning_milestones: string;
+  Warning_milestonesUndated: string;
+  Warning_latestMeasurements: string;
+  Warning_scheme: string;
+  Warning_direction: string;
+  Warning_noPeriodEnd: string;
+  Warning_noValue: string;
+  Warning_noBoardDate: string;
 
   LocalArea: string;
   PlanDetailsToggle: string;
