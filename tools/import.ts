@@ -31,8 +31,7 @@ import { IKpiImportResult } from '../src/services/IKpiImportService';
 import { IPlanSummary } from '../src/services/IPlanDataService';
 import { SharePointPlanDataService } from '../src/services/SharePointPlanDataService';
 import { SharePointPlanImportService } from '../src/services/SharePointPlanImportService';
-import { SITE_OWNER } from '../emulator/sample/users';
-import { emulatorSp } from './siteClient';
+import { SIGN_IN_HELP, SIGN_IN_OPTIONS, SignInError, SiteSignIn, argumentsProblem, readSignIn, signInArguments, signedInAs, signedInSp } from './signIn';
 import * as strings from './strings';
 
 /** Exit codes, as --help documents them. */
@@ -47,7 +46,7 @@ const EXIT = {
   site: 3
 } as const;
 
-const USAGE = `Usage: npm run import -- FILE --site URL [options]
+const USAGE = `Usage: npm run import -- FILE --site URL [sign-in options] [options]
 
 Imports a plan from a spreadsheet (CSV in UTF-8, UTF-16 or Windows-1252, comma,
 semicolon or tab separated; an Excel workbook, .xlsx; or a Word document, .docx, whose
@@ -56,7 +55,6 @@ each column is read, what each row will change and every problem by row, column 
 value. Without --dry-run it then writes the rows that passed.
 
   FILE                 the spreadsheet to import
-  --site URL           the SharePoint site holding the plan lists (required)
   --new-plan NAME      import into a new plan with this name (its id is printed)
   --plan ID            import into the plan with this id, already on the site
                        (one of --new-plan or --plan is needed to write; a --dry-run
@@ -69,8 +67,9 @@ value. Without --dry-run it then writes the rows that passed.
   --mapping FILE       how to read each column, as saved by --save-mapping (a column
                        whose header it names is read as saved)
   --save-mapping FILE  save how each column was read, to edit or to reuse next time
-  --user EMAIL         who signs in to the local emulator (default: ${SITE_OWNER.email})
   -h, --help           show this help
+
+${SIGN_IN_HELP}
 
 Exit codes:
   0  every row was imported (with --dry-run: would be)
@@ -114,8 +113,7 @@ class Stop extends Error {
 
 interface ICommand {
   file: string;
-  site: string;
-  user: string;
+  signIn: SiteSignIn;
   newPlan?: string;
   planId?: number;
   area?: string;
@@ -134,22 +132,19 @@ function parseCommand(args: string[]): ICommand | undefined {
   try {
     parsed = parseOptions(args);
   } catch (error) {
-    // Node's message goes on about positionals starting with "-": its first sentence says it all.
-    const first = (error as Error).message.split(/\.\s/)[0].replace(/\.$/, '');
-    throw new Stop(EXIT.badInput, `${first}. ${SEE_HELP}`);
+    throw new Stop(EXIT.badInput, `${argumentsProblem(error)} ${SEE_HELP}`);
   }
   const { values, positionals } = parsed;
   if (values.help) return undefined;
   if (positionals.length === 0) throw new Stop(EXIT.badInput, `Give the spreadsheet to import. ${SEE_HELP}`);
   if (positionals.length > 1) throw new Stop(EXIT.badInput, `Give one spreadsheet at a time (found ${positionals.map((name) => `"${name}"`).join(', ')}). ${SEE_HELP}`);
-  if (!values.site) throw new Stop(EXIT.badInput, `Give the site with --site URL. ${SEE_HELP}`);
-  let siteUrl: URL;
+  let signIn: SiteSignIn;
   try {
-    siteUrl = new URL(values.site);
-  } catch {
-    throw new Stop(EXIT.badInput, `--site "${values.site}" is not a web address such as https://contoso.sharepoint.com/sites/send.`);
+    signIn = readSignIn(values);
+  } catch (error) {
+    if (error instanceof SignInError) throw new Stop(EXIT.badInput, `${error.message} ${SEE_HELP}`);
+    throw error;
   }
-  if (siteUrl.protocol !== 'http:' && siteUrl.protocol !== 'https:') throw new Stop(EXIT.badInput, `--site "${values.site}" is not an http or https address.`);
   if (values['new-plan'] !== undefined && values.plan !== undefined) throw new Stop(EXIT.badInput, `Give --new-plan or --plan, not both. ${SEE_HELP}`);
   if (values['new-plan'] !== undefined && values['new-plan'].trim() === '') throw new Stop(EXIT.badInput, '--new-plan needs the new plan\'s name.');
   let planId: number | undefined;
@@ -163,8 +158,7 @@ function parseCommand(args: string[]): ICommand | undefined {
   }
   return {
     file: positionals[0],
-    site: values.site.replace(/\/+$/, ''),
-    user: values.user ?? SITE_OWNER.email,
+    signIn,
     newPlan: values['new-plan']?.trim(),
     planId,
     area: values.area?.trim(),
@@ -183,7 +177,7 @@ function parseOptions(args: string[]) {
     allowPositionals: true,
     strict: true,
     options: {
-      site: { type: 'string' },
+      ...SIGN_IN_OPTIONS,
       'new-plan': { type: 'string' },
       plan: { type: 'string' },
       area: { type: 'string' },
@@ -192,7 +186,6 @@ function parseOptions(args: string[]) {
       json: { type: 'boolean' },
       mapping: { type: 'string' },
       'save-mapping': { type: 'string' },
-      user: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   });
@@ -290,7 +283,7 @@ async function resolveTarget(command: ICommand, plans: readonly IPlanSummary[], 
   if (command.planId !== undefined) {
     if (!plans.some((plan) => plan.id === command.planId)) {
       const known = plans.length > 0 ? `Its plans: ${plans.map((plan) => `${plan.id} "${plan.title}"`).join(', ')}.` : 'It has no plans yet: use --new-plan NAME.';
-      throw new Stop(EXIT.badInput, `There is no plan ${command.planId} on ${command.site}. ${known}`);
+      throw new Stop(EXIT.badInput, `There is no plan ${command.planId} on ${command.signIn.site}. ${known}`);
     }
     const snapshot = await data.loadPlan(command.planId);
     const scheme = snapshot.plan.statusScheme;
@@ -567,20 +560,28 @@ function textReport(run: IRun): string {
 
 /** What to do about a site that cannot be used, in one line. */
 function siteErrorLine(failure: PlanDataError, command: ICommand): string {
+  const site = command.signIn.site;
+  // MSAL's messages go on over lines (trace and correlation ids): the first says what happened.
+  const detail = failure.detail.split('\n')[0].trim();
   switch (failure.kind) {
     case 'network':
-      return `${command.site} could not be reached (${failure.detail}). Check the address, the network, and that the site is running.`;
+      return `${site} could not be reached (${detail}). Check the address, the network, and that the site is running.`;
     case 'forbidden':
-      return `${command.user} may not use the plan lists on ${command.site} (${failure.detail}). Ask a site owner for Edit permission, or sign in as someone who has it.`;
+      return `${signedInAs(command.signIn)} may not use the plan lists on ${site} (${detail}). Ask a site owner for Edit permission, or sign in as someone who has it.`;
     case 'notSetUp':
-      return `The plan lists are not set up on ${command.site}. Set them up first: npm run provision -- --site ${command.site} --user <a site owner's e-mail>.`;
+      return `The plan lists are not set up on ${site}. Set them up first, as a site owner: npm run provision -- ${signInArguments(command.signIn)}.`;
     case 'notFound':
-      return `${command.site} was not found (${failure.detail}). Check the site's address.`;
+      return `${site} was not found (${detail}). Check the site's address.`;
     case 'throttled':
-      return `SharePoint is asking for fewer requests just now (${failure.detail}). Wait a few minutes and run the import again.`;
+      return `SharePoint is asking for fewer requests just now (${detail}). Wait a few minutes and run the import again.`;
     default:
-      return `SharePoint refused the import (${failure.kind}: ${failure.detail}).`;
+      return `SharePoint refused the import (${failure.kind}: ${detail}).`;
   }
+}
+
+/** Who the log entries the import adds name: the emulator's user by e-mail; on a tenant, the signed-in account's name (an app's, for a certificate). */
+async function whoImports(signIn: SiteSignIn, data: SharePointPlanDataService): Promise<string> {
+  return signIn.kind === 'emulator' ? signIn.user : (await data.currentUser()).displayName;
 }
 
 /** Writes to stdout and waits until it is out, so exiting does not cut a long report short. */
@@ -607,10 +608,11 @@ async function run(args: string[]): Promise<number> {
     }
   }
 
-  const sp = emulatorSp(command.site, command.user);
-  const data = new SharePointPlanDataService(sp);
-  let stage = 'read the site';
+  let stage = 'sign in';
   try {
+    const sp = await signedInSp(command.signIn, (line) => console.error(line));
+    const data = new SharePointPlanDataService(sp);
+    stage = 'read the site';
     const plans = await data.listPlans();
     const target = await resolveTarget(command, plans, data, chosen);
     const plan = chosen ? planImport(chosen.sheet.rows, chosen.analysis.columns, chosen.analysis.headerRow, target.context) : emptyImportPlan(target.context.target);
@@ -629,7 +631,7 @@ async function run(args: string[]): Promise<number> {
         stage = 'write the plan';
         const planId = context.target.kind === 'existing' ? context.target.planId : await service.createPlan({ name: context.target.name, localArea: context.target.localArea, scheme: context.scheme, reportingDates: target.proposal.reportingDates });
         stage = `write into plan ${planId} (rows already written are matched when the import is run again)`;
-        outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, { date: todayIso(), by: command.user }) };
+        outcome.result = { planId, createdPlan: context.target.kind === 'new', import: await service.importPlan(planId, plan, { date: todayIso(), by: await whoImports(command.signIn, data) }) };
         if (kpis.length > 0) outcome.result.kpis = await service.importKpis(planId, kpis);
       }
     }
@@ -639,6 +641,7 @@ async function run(args: string[]): Promise<number> {
     return rowsLeft || (!command.dryRun && plan.actions.length === 0 && kpis.length === 0) ? EXIT.rowsLeft : EXIT.allRows;
   } catch (error) {
     if (error instanceof Stop) throw error;
+    if (error instanceof SignInError) throw new Stop(EXIT.badInput, error.message);
     const failure = toPlanDataError(error);
     throw new Stop(EXIT.site, `Could not ${stage}: ${siteErrorLine(failure, command)}`);
   }

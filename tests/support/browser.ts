@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { seedSamplePlan } from '../../emulator/sample/seed';
 import { SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';

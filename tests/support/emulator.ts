@@ -3,7 +3,7 @@
  * served over real HTTP on a free port, optionally seeded with the sample plan.
  */
 import { SPFI } from '@pnp/sp';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { seedSamplePlan } from '../../emulator/sample/seed';
 import { SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';
 import { SharePointEmulator } from '../../emulator/server';

@@ -1,19 +1,30 @@
 /**
- * The smoke test's command line: signs in (a tenant's certificate or device code, or the
- * emulator's own sign-in), runs the steps, prints the table and answers an exit code.
+ * The smoke test's command line: signs in as every tool does (../signIn), or starts an
+ * in-memory emulator with --emulator, runs the steps, prints the table and answers an exit code.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { EXECUTIVE, SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';
 import { todayIso } from '../../src/model/isoDate';
-import { emulatorSp } from '../siteClient';
+import { ISignInValues, SIGN_IN_HELP, SIGN_IN_OPTIONS, SiteSignIn, argumentsProblem, readSignIn, signedInAs, signedInSp } from '../signIn';
+import { emulatorSp } from '../signIn/emulator';
 import { ILoggedCall, RequestLog } from './requestLog';
 import { ISmokeRow, ISmokeSite, runSmokeSteps } from './steps';
 
 export const USAGE = `Usage:
-  npm run smoke -- --site https://<tenant>.sharepoint.com/sites/<site> --client-id <app id> (--cert-pfx <file.pfx> [--cert-password <password>] | --cert-pem <file.pem>) [--thumbprint <sha1>] [--tenant <tenant>.onmicrosoft.com] [--reader-client-id <app id>] [--large]
-  npm run smoke -- --site https://<tenant>.sharepoint.com/sites/<site> --client-id <app id> --device-code [--tenant ...] [--large]
+  npm run smoke -- --site https://<tenant>.sharepoint.com/sites/<site> --client-id <app id> (--cert-pfx <file.pfx> [--cert-password <password>] | --cert-pem <file.pem>) [--reader-client-id <app id>] [--large]
+  npm run smoke -- --site https://<tenant>.sharepoint.com/sites/<site> --client-id <app id> --device-code [--large]
+  npm run smoke -- --site http://127.0.0.1:<port>/sites/<site> [--user <e-mail>] [--large]   (an emulator already running)
   npm run smoke -- --emulator [--time-zone <IANA zone: Europe/London (default), America/Los_Angeles or UTC>] [--large]
+
+  --emulator             run against an in-memory emulator of its own
+  --time-zone ZONE       that emulator's site time zone
+  --large                also load a plan past 5,000 items
+  --reader-client-id ID  an app registration granted Read on the site, with the
+                         same certificate, to check what a reader may do
+  -h, --help             show this help
+
+${SIGN_IN_HELP}
 
 Exit codes: 0 every step passed (or was skipped), 1 a step failed, 2 a bad argument, 3 the sign-in could not start.`;
 
@@ -52,18 +63,11 @@ export function formatTable(rows: readonly ISmokeRow[]): string {
 }
 
 interface IArguments {
-  site?: string;
+  signIn: ISignInValues;
   emulator: boolean;
   /** The emulated site's time zone (an IANA name); a tenant's is its own. */
   timeZone?: string;
   large: boolean;
-  clientId?: string;
-  tenant?: string;
-  certPfx?: string;
-  certPassword?: string;
-  certPem?: string;
-  thumbprint?: string;
-  deviceCode: boolean;
   readerClientId?: string;
   help: boolean;
 }
@@ -71,57 +75,26 @@ interface IArguments {
 function readArguments(argv: string[]): IArguments {
   const { values } = parseArgs({
     args: argv,
+    strict: true,
     options: {
-      site: { type: 'string' },
+      ...SIGN_IN_OPTIONS,
       emulator: { type: 'boolean', default: false },
       'time-zone': { type: 'string' },
       large: { type: 'boolean', default: false },
-      'client-id': { type: 'string' },
-      tenant: { type: 'string' },
-      'cert-pfx': { type: 'string' },
-      'cert-password': { type: 'string' },
-      'cert-pem': { type: 'string' },
-      thumbprint: { type: 'string' },
-      'device-code': { type: 'boolean', default: false },
       'reader-client-id': { type: 'string' },
-      help: { type: 'boolean', default: false }
+      help: { type: 'boolean', short: 'h', default: false }
     }
   });
-  return {
-    site: values.site,
-    emulator: values.emulator === true,
-    timeZone: values['time-zone'],
-    large: values.large === true,
-    clientId: values['client-id'],
-    tenant: values.tenant,
-    certPfx: values['cert-pfx'],
-    certPassword: values['cert-password'],
-    certPem: values['cert-pem'],
-    thumbprint: values.thumbprint,
-    deviceCode: values['device-code'] === true,
-    readerClientId: values['reader-client-id'],
-    help: values.help === true
-  };
+  const { emulator, 'time-zone': timeZone, large, 'reader-client-id': readerClientId, help, ...signIn } = values;
+  return { signIn, emulator: emulator === true, timeZone, large: large === true, readerClientId, help: help === true };
 }
 
-/** The tenant's sign-in for the arguments, or the reason they do not make one. */
-async function tenantSite(args: IArguments, calls: ILoggedCall[], tell: (line: string) => void): Promise<ISmokeSite | string> {
-  const site = (args.site ?? '').replace(/\/$/, '');
-  let host: string;
-  try {
-    host = new URL(site).hostname;
-  } catch {
-    return `--site must be the site's full address, such as https://contoso.sharepoint.com/sites/send (got "${site}").`;
-  }
-  if (!args.clientId) return 'A tenant sign-in needs --client-id (the app registration\'s Application (client) ID).';
-  if (!args.deviceCode && !args.certPfx && !args.certPem) return 'Sign in with a certificate (--cert-pfx or --cert-pem) or with --device-code.';
-  // contoso.sharepoint.com signs in at contoso.onmicrosoft.com unless told otherwise.
-  const tenant = args.tenant ?? `${host.split('.')[0]}.onmicrosoft.com`;
-  const { tenantSp } = await import('./signIn');
-  const certificate = { pfxPath: args.certPfx, pfxPassword: args.certPassword, pemPath: args.certPem, thumbprint: args.thumbprint };
-  const owner = tenantSp(site, args.deviceCode ? { kind: 'deviceCode', tenant, clientId: args.clientId } : { kind: 'certificate', tenant, clientId: args.clientId, certificate }, tell).using(RequestLog(calls));
-  const reader = args.readerClientId && !args.deviceCode ? tenantSp(site, { kind: 'certificate', tenant, clientId: args.readerClientId, certificate }, tell).using(RequestLog(calls)) : undefined;
-  const noReaderReason = args.deviceCode ? 'A device-code run signs in one person; run again as a reader to check reading.' : 'Give --reader-client-id (an app registration granted Read on the site, with the same certificate) to check what a reader may do.';
+/** The site the arguments sign in to: a tenant's (with a reader when --reader-client-id names one), or an emulator already running. */
+async function signedInSite(signIn: SiteSignIn, readerClientId: string | undefined, calls: ILoggedCall[], tell: (line: string) => void): Promise<ISmokeSite> {
+  const owner = (await signedInSp(signIn, tell)).using(RequestLog(calls));
+  if (signIn.kind === 'emulator') return { owner, reader: emulatorSp(signIn.site, EXECUTIVE.email).using(RequestLog(calls)), calls, emulator: true };
+  const reader = readerClientId && signIn.kind === 'certificate' ? (await signedInSp({ ...signIn, clientId: readerClientId }, tell)).using(RequestLog(calls)) : undefined;
+  const noReaderReason = signIn.kind === 'deviceCode' ? 'A device-code run signs in one person; run again as a reader to check reading.' : 'Give --reader-client-id (an app registration granted Read on the site, with the same certificate) to check what a reader may do.';
   return { owner, reader, noReaderReason: reader ? undefined : noReaderReason, calls, emulator: false };
 }
 
@@ -134,20 +107,25 @@ export async function main(argv: string[], out: (line: string) => void = console
   try {
     args = readArguments(argv);
   } catch (error) {
-    out(`${(error as Error).message}\n${USAGE}`);
+    out(`${argumentsProblem(error)}\n${USAGE}`);
     return { rows: [], exitCode: 2 };
   }
   if (args.help) {
     out(USAGE);
     return { rows: [], exitCode: 0 };
   }
-  const useEmulator = args.emulator || (!args.site && process.env.CI !== undefined);
-  if (!useEmulator && !args.site) {
+  const signInOption = Object.keys(args.signIn).find((option) => args.signIn[option as keyof ISignInValues] !== undefined);
+  const useEmulator = args.emulator || (signInOption === undefined && process.env.CI !== undefined);
+  if (!useEmulator && signInOption === undefined) {
     out(USAGE);
     return { rows: [], exitCode: 2 };
   }
+  if (useEmulator && signInOption !== undefined) {
+    out(`--emulator runs an emulator of its own and signs in its sample users: leave out --${signInOption}, or leave out --emulator to use the site --site names.\n${USAGE}`);
+    return { rows: [], exitCode: 2 };
+  }
   if (!useEmulator && args.timeZone !== undefined) {
-    out(`--time-zone sets the emulator's site time zone; a tenant's site has its own (Site settings, Regional settings).\n${USAGE}`);
+    out(`--time-zone sets the time zone of the emulator --emulator runs; a site given with --site has its own (Site settings, Regional settings).\n${USAGE}`);
     return { rows: [], exitCode: 2 };
   }
   const calls: ILoggedCall[] = [];
@@ -179,18 +157,21 @@ export async function main(argv: string[], out: (line: string) => void = console
     }
   }
 
-  let site: ISmokeSite | string;
+  let signIn: SiteSignIn;
   try {
-    site = await tenantSite(args, calls, out);
+    signIn = readSignIn(args.signIn);
+  } catch (error) {
+    out(`${(error as Error).message}\n${USAGE}`);
+    return { rows: [], exitCode: 2 };
+  }
+  let site: ISmokeSite;
+  try {
+    site = await signedInSite(signIn, args.readerClientId, calls, out);
   } catch (error) {
     out(`The sign-in could not start: ${error instanceof Error ? error.message : String(error)}`);
     return { rows: [], exitCode: 3 };
   }
-  if (typeof site === 'string') {
-    out(`${site}\n${USAGE}`);
-    return { rows: [], exitCode: 2 };
-  }
-  out(`Smoke test against ${args.site ?? ''}`);
+  out(`Smoke test against ${signIn.site} (signed in as ${signedInAs(signIn)})`);
   return report(await runSmokeSteps(site, options), out);
 }
 

@@ -1,7 +1,8 @@
 /**
- * Signing in to a SharePoint Online site from Node for the smoke test, with @pnp/nodejs and
- * MSAL: an app registration's certificate (app-only: Sites.Selected or
- * Sites.FullControl.All), or a person's delegated sign-in by device code.
+ * Signing in to a SharePoint Online site from Node for the command-line tools, with
+ * @pnp/nodejs and MSAL: an app registration's certificate (app-only: Sites.Selected or
+ * Sites.FullControl.All), or a person's delegated sign-in by device code. Loaded only
+ * for a tenant (./index), so the emulator's runs load none of MSAL.
  */
 import { Configuration, DeviceCodeRequest, PublicClientApplication } from '@azure/msal-node';
 import { MSAL, SPDefault } from '@pnp/nodejs';
@@ -11,6 +12,7 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { PlanDataErrors } from '../../src/services/errorBehaviour';
+import { SignInError } from './options';
 
 /** An app registration's certificate: a .pfx (with its password) or a PEM file holding the private key (and, ideally, the certificate). */
 export interface ICertificate {
@@ -25,26 +27,18 @@ export type TenantSignIn =
   | { kind: 'certificate'; tenant: string; clientId: string; certificate: ICertificate }
   | { kind: 'deviceCode'; tenant: string; clientId: string };
 
-/** A sign-in problem the person can fix, said in one line. */
-export class SignInError extends Error {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'SignInError';
-  }
-}
-
-function readOrExplain(path: string, what: string): Buffer {
+function readOrExplain(path: string, option: string): Buffer {
   try {
     return readFileSync(path);
   } catch {
-    throw new SignInError(`The ${what} ${path} could not be read.`);
+    throw new SignInError(`${option} ${path}: the file could not be read (check the path, and that you may read it).`);
   }
 }
 
 /** The private key (PEM) and SHA-1 thumbprint MSAL signs its client assertion with. */
 export function certificateCredential(certificate: ICertificate): { privateKey: string; thumbprint: string } {
   if (certificate.pfxPath) {
-    const der = readOrExplain(certificate.pfxPath, 'certificate file').toString('binary');
+    const der = readOrExplain(certificate.pfxPath, '--cert-pfx').toString('binary');
     let p12: forge.pkcs12.Pkcs12Pfx;
     try {
       p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), certificate.pfxPassword ?? '');
@@ -59,7 +53,7 @@ export function certificateCredential(certificate: ICertificate): { privateKey: 
     return { privateKey: forge.pki.privateKeyToPem(keyBag.key), thumbprint };
   }
   if (certificate.pemPath) {
-    const pem = readOrExplain(certificate.pemPath, 'certificate file').toString('utf8');
+    const pem = readOrExplain(certificate.pemPath, '--cert-pem').toString('utf8');
     const key = /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |ENCRYPTED )?PRIVATE KEY-----/.exec(pem);
     if (!key) throw new SignInError(`${certificate.pemPath} holds no private key.`);
     const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem);
