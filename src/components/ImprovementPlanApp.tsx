@@ -24,6 +24,7 @@ import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
 import { errorMessage } from './format';
+import { planWarningText } from './warningText';
 import { useFrozenPack } from './useFrozenPack';
 import { IUpdateRequestService } from '../services/IUpdateRequestService';
 import { IMailSender } from '../services/IMailSender';
@@ -117,6 +118,11 @@ type LoadState =
   | { kind: 'loaded'; snapshot: IPlanSnapshot; freshness?: Freshness }
   | { kind: 'failed'; message: string; notSetUp: boolean };
 
+/** Resolves once the browser has painted what was just rendered (the frame after the next). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** The web part's React root: loads the chosen plan and shows its summary. */
 export function ImprovementPlanApp({ dataService, packService, planId, today, theme, dueSoonDays = 30, provisioning, defaultView = 'summary', pinnedPriorityId, importService, requestService, mailSender, peopleService, pageUrl, upkeepService, onPlanCreated, roleService, evidenceService, planLoader }: IImprovementPlanAppProps): JSX.Element {
   const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
@@ -148,7 +154,10 @@ export function ImprovementPlanApp({ dataService, packService, planId, today, th
         // Checking again after a failure keeps what is on screen (with its saves); a first look shows the kept copy.
         if (cached) setState((shown) => (shown.kind === 'loaded' ? shown : { kind: 'loaded', snapshot: cached.snapshot, freshness: { kind: 'checking', savedAt: cached.refreshedAt } }));
         savedDuringRefresh.current = [];
-        planLoader.refresh(planId, cached).then(
+        // The kept copy is drawn before SharePoint is asked what changed: the person sees the plan first, the network second.
+        (cached ? afterPaint() : Promise.resolve())
+          .then(() => planLoader.refresh(planId, cached))
+          .then(
           (fresh) => {
             if (!current) return;
             const snapshot = savedDuringRefresh.current.reduce((applied, update) => update(applied), fresh.snapshot);
@@ -379,8 +388,8 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
           <strong>{strings.ReadWarningsHeading}</strong>
           <ul>
-            {shown.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+            {shown.warnings.map(planWarningText).map((text) => (
+              <li key={text}>{text}</li>
             ))}
           </ul>
         </MessageBar>

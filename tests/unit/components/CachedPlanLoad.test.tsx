@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ImprovementPlanApp } from '../../../src/components/ImprovementPlanApp';
 import { ICachedPlan, ICachedPlanLoader, IRefreshedPlan } from '../../../src/services/ICachedPlanLoader';
 import { IPlanSnapshot } from '../../../src/services/IPlanDataService';
@@ -10,6 +10,7 @@ import { PlanDataError } from '../../../src/services/errors';
 import { aDataService, aPackService, aSnapshot } from '../../support/fixtures';
 
 const TOKENS = { priorities: 'a', outcomes: 'b', actions: 'c', kpis: 'd', roles: 'e' };
+const drawnWhenAsked: boolean[] = [];
 
 /** A loader whose refreshes the test settles by hand, with a kept copy or none. */
 function controllableLoader(kept: ICachedPlan | undefined): { loader: ICachedPlanLoader; refreshes: Array<{ resolve: (plan: IRefreshedPlan) => void; reject: (error: Error) => void }> } {
@@ -18,7 +19,11 @@ function controllableLoader(kept: ICachedPlan | undefined): { loader: ICachedPla
     refreshes,
     loader: {
       cached: jest.fn(async () => kept),
-      refresh: jest.fn(() => new Promise<IRefreshedPlan>((resolve, reject) => refreshes.push({ resolve, reject })))
+      // Records whether the kept plan was already on screen when SharePoint was asked.
+      refresh: jest.fn(() => {
+        drawnWhenAsked.push(screen.queryByRole('heading', { name: 'As kept' }) !== null);
+        return new Promise<IRefreshedPlan>((resolve, reject) => refreshes.push({ resolve, reject }));
+      })
     }
   };
 }
@@ -43,13 +48,19 @@ const savedAt = new Date(2023, 5, 15, 10, 40).toISOString();
 const refreshedAt = new Date(2023, 5, 15, 10, 42).toISOString();
 
 describe('ImprovementPlanApp with a plan kept on the device', () => {
+  beforeEach(() => {
+    drawnWhenAsked.length = 0;
+  });
+
   it('shows the kept plan at once while it checks for changes, then what changed, saying when', async () => {
     const { loader, refreshes } = controllableLoader({ snapshot: withTitle(aSnapshot(), 'As kept'), tokens: TOKENS, refreshedAt: savedAt });
     renderApp(loader);
 
     expect(await screen.findByRole('heading', { name: 'As kept' })).toBeInTheDocument();
     expect(freshnessLine()).toHaveTextContent(/^Showing what was saved on this device at (\d{1,2} \w+, )?10:40; checking for changes…$/);
-    expect(loader.refresh).toHaveBeenCalledWith(1, expect.objectContaining({ refreshedAt: savedAt }));
+    await waitFor(() => expect(loader.refresh).toHaveBeenCalledWith(1, expect.objectContaining({ refreshedAt: savedAt })));
+    // The kept copy is drawn first; only then is SharePoint asked what changed.
+    expect(drawnWhenAsked).toEqual([true]);
 
     await act(async () => refreshes[0].resolve({ snapshot: withTitle(aSnapshot(), 'As changed'), refreshedAt, kept: Promise.resolve() }));
     expect(screen.getByRole('heading', { name: 'As changed' })).toBeInTheDocument();
@@ -60,14 +71,14 @@ describe('ImprovementPlanApp with a plan kept on the device', () => {
     const { loader, refreshes } = controllableLoader({ snapshot: withTitle(aSnapshot(), 'As kept'), tokens: TOKENS, refreshedAt: savedAt });
     renderApp(loader);
     await screen.findByRole('heading', { name: 'As kept' });
+    await waitFor(() => expect(refreshes).toHaveLength(1));
 
     await act(async () => refreshes[0].reject(new PlanDataError('network', 'Failed to fetch')));
     expect(screen.getByRole('heading', { name: 'As kept' })).toBeInTheDocument();
     expect(freshnessLine()).toHaveTextContent(/it could not be refreshed\./);
 
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await act(async () => undefined);
-    expect(loader.refresh).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(loader.refresh).toHaveBeenCalledTimes(2));
     expect(freshnessLine()).toHaveTextContent(/checking for changes…$/);
     await act(async () => refreshes[1].resolve({ snapshot: withTitle(aSnapshot(), 'As changed'), refreshedAt, kept: Promise.resolve() }));
     expect(screen.getByRole('heading', { name: 'As changed' })).toBeInTheDocument();

@@ -84,7 +84,7 @@ describe('ImprovementPlanApp', () => {
   it('lists values that could not be read instead of failing', async () => {
     const { service, loads } = controllableService();
     renderApp(service, 1);
-    await act(async () => loads[0].resolve(aLoadedSnapshot({ warnings: ['Action 3.1.1: the evidence column could not be read.'] })));
+    await act(async () => loads[0].resolve(aLoadedSnapshot({ warnings: [{ code: 'evidence', item: { kind: 'action', name: '3.1.1' } }] })));
     expect(await screen.findByText('Action 3.1.1: the evidence column could not be read.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: /^Actions in each priority area/ })).toBeInTheDocument();
   });
