@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { emulatorSp } from '../tools/siteClient';
+import { emulatorSp } from '../tools/signIn/emulator';
 import { addItems, monthEndAfter } from '../emulator/sample/seed';
 import { ND_LEAD, SITE_OWNER } from '../emulator/sample/users';
 import { formatCsv } from '../src/formats/csvWrite';

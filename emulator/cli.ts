@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { emulatorSp } from '../tools/siteClient';
+import { emulatorSp } from '../tools/signIn/emulator';
 import { SAMPLE_PLAN } from './sample/samplePlan';
 import { seedSamplePlan } from './sample/seed';
 import { SAMPLE_USERS, SITE_OWNER } from './sample/users';

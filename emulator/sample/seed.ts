@@ -21,7 +21,7 @@ import { SAMPLE_USERS, SITE_OWNER } from './users';
 import { SharePointUpdateRequestService } from '../../src/services/SharePointUpdateRequestService';
 import { nextBoardDate } from '../../src/model/updateRequests';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 
 type Item = Record<string, unknown>;
 

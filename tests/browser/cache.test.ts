@@ -5,7 +5,7 @@
  * built first (scripts/build-host.js).
  */
 import { Route } from 'playwright-core';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { IBrowserSite, startBrowserSite } from '../support/browser';
 import { ACTION_FIELDS, LIST_TITLES } from '../../src/services/schema';
 import { ND_LEAD, SITE_OWNER } from '../../emulator/sample/users';

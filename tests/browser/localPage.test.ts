@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, Page } from 'playwright-core';
 import { launchChromium, postUpdate } from '../support/browser';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { SAMPLE_PLAN } from '../../emulator/sample/samplePlan';
 import { seedSamplePlan } from '../../emulator/sample/seed';
 import { EXECUTIVE, ND_LEAD, SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';

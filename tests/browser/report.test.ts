@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { Page } from 'playwright-core';
 import { IBrowserSite, animationsSettled, openAction, openHighlightReport, startBrowserSite } from '../support/browser';
 import { EXECUTIVE, SITE_OWNER } from '../../emulator/sample/users';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { LIST_TITLES } from '../../src/services/schema';
 import '@pnp/sp/items';
 

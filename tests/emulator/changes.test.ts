@@ -9,7 +9,7 @@ import { SharePointEmulator } from '../../emulator/server';
 import { SharePointStore } from '../../emulator/store';
 import { CHANGES_PER_CALL, CHANGE_LOG_DAYS } from '../../emulator/changes';
 import { SAMPLE_USERS, SITE_OWNER } from '../../emulator/sample/users';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { USER_HEADER } from '../../emulator/signIn';
 
 const LIST = 'Changes Test';

@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorSp } from '../../tools/siteClient';
+import { emulatorSp } from '../../tools/signIn/emulator';
 import { SITE_OWNER } from '../../emulator/sample/users';
 import { IImportPlan } from '../../src/model/import/dryRun';
 import { LIST_TITLES } from '../../src/services/schema';

@@ -190,7 +190,7 @@ export async function runSmokeSteps(site: ISmokeSite, options: ISmokeOptions): P
     });
     await run.step('Load the plan', async () => {
       snapshot = await data.loadPlan(planId);
-      const note = `${snapshot.actions.length} actions, ${snapshot.priorities.length} priority, ${snapshot.outcomes.length} outcome${snapshot.warnings.length ? `; warnings: ${snapshot.warnings.join(' ')}` : ''}`;
+      const note = `${snapshot.actions.length} actions, ${snapshot.priorities.length} priority, ${snapshot.outcomes.length} outcome${snapshot.warnings.length ? `; warnings: ${snapshot.warnings.map((warning) => `${warning.item.kind} ${warning.item.name}: ${warning.code}`).join('; ')}` : ''}`;
       return snapshot.actions.length === IMPORTED_ACTIONS ? { note } : { result: 'fail', note: `${note}; expected ${IMPORTED_ACTIONS} actions` };
     });
     const actions = snapshot?.actions ?? [];
