@@ -22,6 +22,7 @@ import { Confirmation } from './formFocus';
 import { NarrowProvider, useNarrowElement } from './narrow';
 import { ScrollRegion } from './ScrollRegion';
 import { useFocusRing } from './themes';
+import { useCulture } from './culture';
 
 /** The edit form (with its people search) is opened by editors only: fetched when first opened, not with every page. */
 const ActionEditForm = React.lazy(() => import(/* webpackChunkName: 'action-edit' */ './ActionEditForm').then((module) => ({ default: module.ActionEditForm })));
@@ -104,6 +105,7 @@ function StackedWhenNarrow({ narrow, label, children }: { narrow: boolean; label
  * who may sign it off.
  */
 export function ActionDetail({ action, snapshot, dataService, peopleService, evidenceService, today, onSaved, onEdited, onDismiss }: IActionDetailProps): JSX.Element {
+  const culture = useCulture();
   const { plan, access } = snapshot;
   const theme = useTheme();
   const table = useTableStyles();
@@ -189,7 +191,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                 const problem = signOffProblem(action, awaiting, context);
                 return (
                   <Stack key={awaiting.updateId} tokens={{ childrenGap: 6 }}>
-                    <Text styles={{ root: { fontWeight: 600 } }}>{awaitingText(awaiting)}</Text>
+                    <Text styles={{ root: { fontWeight: 600 } }}>{awaitingText(awaiting, culture)}</Text>
                     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
                       <Text>{strings.SignOffProposed}:</Text>
                       {pill(awaiting.status)}
@@ -271,9 +273,9 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                 {field(strings.StrategicLeadLabel, assigneeName(action.strategicLead))}
                 {field(strings.OfficerColumn, assigneeName(action.responsibleOfficer) || strings.NotRecorded)}
                 {field(strings.DeliveryPartnersLabel, whole.deliveryPartners.join(', '))}
-                {field(strings.StartLabel, action.start.kind === 'none' ? undefined : dueText(action.start))}
-                {field(action.revisedDue ? strings.OriginalDueLabel : strings.DueLabel, dueText(action.due))}
-                {action.revisedDue && field(strings.RevisedDueLabel, formatString(strings.RevisedDueWithReason, dueText(action.revisedDue), action.revisedDueReason ?? strings.NotRecorded))}
+                {field(strings.StartLabel, action.start.kind === 'none' ? undefined : dueText(action.start, culture))}
+                {field(action.revisedDue ? strings.OriginalDueLabel : strings.DueLabel, dueText(action.due, culture))}
+                {action.revisedDue && field(strings.RevisedDueLabel, formatString(strings.RevisedDueWithReason, dueText(action.revisedDue, culture), action.revisedDueReason ?? strings.NotRecorded))}
                 {field(strings.ResourcesLabel, whole.resources)}
                 {field(strings.DesiredImpactLabel, whole.desiredImpact)}
                 {field(strings.HowWeWillKnowLabel, whole.howWeWillKnow)}
@@ -298,7 +300,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                     <tbody>
                       {periods.map((period) => (
                         <tr key={period.date}>
-                          <th scope="row">{formatDate(period.date, period.date)}</th>
+                          <th scope="row">{formatDate(period.date, period.date, culture)}</th>
                           <td>{pill(period.status)}</td>
                         </tr>
                       ))}
@@ -332,7 +334,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                           const { revision } = row;
                           return (
                             <tr key={`revision-${row.index}`}>
-                              <th scope="row">{formatDate(revision.date, revision.date)}</th>
+                              <th scope="row">{formatDate(revision.date, revision.date, culture)}</th>
                               <td>{revision.by || strings.NotRecorded}</td>
                               <td>{strings.StatusUnchanged}</td>
                               <td className={styles.note}>{revisionText(revision, action)}</td>
@@ -343,7 +345,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                         const decision = decisionText(update.signOff);
                         return (
                           <tr key={update.id}>
-                            <th scope="row">{formatDate(update.date, update.date)}</th>
+                            <th scope="row">{formatDate(update.date, update.date, culture)}</th>
                             <td>{update.author || strings.NotRecorded}</td>
                             <td>
                               {update.status === undefined || update.signOff?.state === 'returned' ? (

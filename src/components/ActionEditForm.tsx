@@ -11,6 +11,7 @@ import { errorMessage, formatString, planDateReasonText } from './format';
 import { useTableStyles } from './tableStyles';
 import { OwnerField } from './OwnerField';
 import { useFormFocus } from './formFocus';
+import { useCulture } from './culture';
 
 export interface IActionEditFormProps {
   action: IAction;
@@ -42,12 +43,12 @@ const FIELD_LABELS: Readonly<Record<EditableField, string>> = {
 };
 const MULTILINE: ReadonlySet<EditableField> = new Set(['text', 'desiredImpact', 'howWeWillKnow', 'resources', 'revisedDueReason']);
 
-function problemText(problem: EditProblem): string {
+function problemText(problem: EditProblem, culture: string): string {
   switch (problem.problem) {
     case 'required':
       return strings.EditTextRequired;
     case 'notADate':
-      return formatString(strings.EditRevisedDueNotADate, planDateReasonText(problem.reason));
+      return formatString(strings.EditRevisedDueNotADate, planDateReasonText(problem.reason, culture));
     case 'reasonRequired':
       return strings.EditReasonRequired;
     case 'personRequired':
@@ -98,6 +99,7 @@ interface IConflict {
  * stays in the form until they choose to drop it.
  */
 export function ActionEditForm({ action, dataService, roles, peopleService, editor, today, onDone, onClose }: IActionEditFormProps): JSX.Element {
+  const culture = useCulture();
   const [base, setBase] = React.useState<IAction>(action);
   const [values, setValues] = React.useState<ActionEditValues>(() => editValuesOf(action));
   const [problems, setProblems] = React.useState<EditProblem[]>([]);
@@ -149,7 +151,7 @@ export function ActionEditForm({ action, dataService, roles, peopleService, edit
 
   const problemFor = (field: EditableField): string | undefined => {
     const problem = problems.find((candidate) => candidate.field === field);
-    return problem ? problemText(problem) : undefined;
+    return problem ? problemText(problem, culture) : undefined;
   };
 
   if (conflict) {

@@ -6,6 +6,7 @@ import { IActionChange } from '../model/rollups';
 import { IStatusScheme } from '../model/statusSchemes';
 import { FigureLink } from './navigation';
 import { formatDate, formatString } from './format';
+import { useCulture } from './culture';
 
 export interface IChangeLeadProps {
   /** The board compared with: the last one before today. */
@@ -35,8 +36,9 @@ const IMPROVED: ILineText = { one: strings.ChangeLeadImprovedOne, many: strings.
  * worse since 31 December 2023: 2 to Red, 1 to Amber"); every count opens its actions.
  */
 export function ChangeLead({ board, changes, scheme, fromPack = false }: IChangeLeadProps): JSX.Element {
+  const culture = useCulture();
   const [headingId] = React.useState(() => getId('change-lead'));
-  const when = formatDate(board, board);
+  const when = formatDate(board, board, culture);
 
   const line = (moved: readonly IActionChange[], text: ILineText): JSX.Element => {
     if (moved.length === 0) return <li>{formatString(text.none, when)}</li>;

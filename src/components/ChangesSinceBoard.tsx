@@ -13,6 +13,7 @@ import { formatDate, formatString } from './format';
 import { StatusPill } from './StatusPill';
 import { ActionLink, FigureLink } from './navigation';
 import { useTableStyles } from './tableStyles';
+import { useCulture } from './culture';
 
 export interface IChangesSinceBoardProps {
   snapshot: IPlanSnapshot;
@@ -44,6 +45,7 @@ const figures = mergeStyles({ display: 'flex', flexWrap: 'wrap', gap: '4px 16px'
 
 /** What changed since a board date (the last before today by default, as the summary's lead): status moves, new updates, newly overdue. */
 export function ChangesSinceBoard({ snapshot, today, boardPack }: IChangesSinceBoardProps): JSX.Element {
+  const culture = useCulture();
   const { plan, actions } = snapshot;
   const boardDates = plan.reportingDates.filter((date) => date <= today);
   const [from, setFrom] = React.useState<IsoDate | undefined>(() => previousBoardDate(plan.reportingDates, today) ?? boardDates[boardDates.length - 1]);
@@ -68,18 +70,18 @@ export function ChangesSinceBoard({ snapshot, today, boardPack }: IChangesSinceB
         <>
           <Dropdown
             label={strings.ChangesBoardDateLabel}
-            options={boardDates.map((date) => ({ key: date, text: formatDate(date, date) }))}
+            options={boardDates.map((date) => ({ key: date, text: formatDate(date, date, culture) }))}
             selectedKey={from}
             onChange={(_, option) => option && setFrom(String(option.key))}
             styles={{ root: { maxWidth: 280 } }}
           />
           {changes.length === 0 ? (
-            <Text>{formatString(strings.ChangesNone, formatDate(from, from))}</Text>
+            <Text>{formatString(strings.ChangesNone, formatDate(from, from, culture))}</Text>
           ) : (
-            <ul className={figures} aria-label={formatString(strings.ChangesFiguresLabel, formatDate(from, from))}>
+            <ul className={figures} aria-label={formatString(strings.ChangesFiguresLabel, formatDate(from, from, culture))}>
               {FIGURES.map(({ key, text, test }) => {
                 const ids = changes.filter(test).map((change) => change.actionId);
-                const description = formatString(text, formatDate(from, from));
+                const description = formatString(text, formatDate(from, from, culture));
                 return (
                   <li key={key}>
                     {description}: <FigureLink count={ids.length} filter={{ actionIds: ids, description }} label={formatString(strings.ChangesFigureLabel, ids.length, description)} />
@@ -91,7 +93,7 @@ export function ChangesSinceBoard({ snapshot, today, boardPack }: IChangesSinceB
           {changes.length > 0 && (
             <ScrollRegion label={strings.ChangesHeading}>
               <table className={styles.table}>
-                <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from), formatDate(today, today))}</caption>
+                <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from, culture), formatDate(today, today, culture))}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{strings.ChangesRefColumn}</th>

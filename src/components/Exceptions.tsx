@@ -13,6 +13,7 @@ import { formatDate, formatString, latestUpdateText } from './format';
 import { StatusPill } from './StatusPill';
 import { ActionLink } from './navigation';
 import { useTableStyles } from './tableStyles';
+import { useCulture } from './culture';
 
 export interface IExceptionsProps {
   snapshot: IPlanSnapshot;
@@ -20,13 +21,13 @@ export interface IExceptionsProps {
 }
 
 /** Why an action is an exception, in words: the summary and the board report say it the same way. */
-export function reasonText(reason: ExceptionReason, entry: IActionException): string {
+export function reasonText(reason: ExceptionReason, entry: IActionException, culture: string): string {
   switch (reason) {
     case 'offTrack':
       return strings.ReasonOffTrack;
     case 'overdue': {
       const due = effectiveDueDate(entry.action);
-      return formatString(strings.ReasonOverdue, formatDate(due, strings.NotRecorded));
+      return formatString(strings.ReasonOverdue, formatDate(due, strings.NotRecorded, culture));
     }
     default:
       return formatString(strings.ReasonPersistent, entry.troubledPeriods);
@@ -35,6 +36,7 @@ export function reasonText(reason: ExceptionReason, entry: IActionException): st
 
 /** An exception's action text, its status (with its label) and why it is an exception: the cells every exceptions table shows. */
 export function ExceptionCells({ entry, scheme }: { entry: IActionException; scheme: IStatusScheme }): JSX.Element {
+  const culture = useCulture();
   return (
     <>
       <td>{entry.action.text}</td>
@@ -44,7 +46,7 @@ export function ExceptionCells({ entry, scheme }: { entry: IActionException; sch
       <td>
         <ul style={{ margin: 0, paddingLeft: 16 }}>
           {entry.reasons.map((reason) => (
-            <li key={reason}>{reasonText(reason, entry)}</li>
+            <li key={reason}>{reasonText(reason, entry, culture)}</li>
           ))}
         </ul>
       </td>
@@ -54,6 +56,7 @@ export function ExceptionCells({ entry, scheme }: { entry: IActionException; sch
 
 /** What the board looks at first: off track, overdue, or in trouble for two board dates running. */
 export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
+  const culture = useCulture();
   const { plan } = snapshot;
   const [headingId] = React.useState(() => getId('exceptions'));
   const styles = useTableStyles();
@@ -69,7 +72,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
       ) : (
         <ScrollRegion label={strings.ExceptionsHeading}>
           <table className={styles.table}>
-            <caption className={styles.caption}>{formatString(strings.ExceptionsCaption, formatDate(today, today))}</caption>
+            <caption className={styles.caption}>{formatString(strings.ExceptionsCaption, formatDate(today, today, culture))}</caption>
             <thead>
               <tr>
                 <th scope="col">{strings.ChangesRefColumn}</th>
@@ -86,7 +89,7 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
                     <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />
                   </th>
                   <ExceptionCells entry={entry} scheme={plan.statusScheme} />
-                  <td>{latestUpdateText(entry.latest)}</td>
+                  <td>{latestUpdateText(entry.latest, culture)}</td>
                 </tr>
               ))}
             </tbody>

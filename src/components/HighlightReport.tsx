@@ -82,7 +82,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
   const entry = packs.entries?.find((candidate) => candidate.boardDate === asAt);
   const content = frozen ?? live.content;
   const marking = content.plan.protectiveMarking || DEFAULT_PROTECTIVE_MARKING;
-  const asAtText = formatDate(asAt, asAt);
+  const asAtText = formatDate(asAt, asAt, culture);
   // The report shows approved updates; what was submitted by its date and awaits sign-off is flagged, in the pack too.
   const awaitingCount = awaitingCountText(awaitingSignOff(content.actions).filter(({ awaiting }) => awaiting.date <= content.asAt).length);
   const awaitingNote = awaitingCount && formatString(strings.SignOffReportNote, awaitingCount);
@@ -113,7 +113,7 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
       (saved: IBoardPackEntry) => {
         packs.stored(saved, pending);
         setPending(undefined);
-        setAnnouncement(formatString(strings.ReportFrozenAnnounce, formatDate(saved.boardDate, saved.boardDate)));
+        setAnnouncement(formatString(strings.ReportFrozenAnnounce, formatDate(saved.boardDate, saved.boardDate, culture)));
       },
       (error: unknown) => {
         setPending(undefined);
@@ -162,9 +162,9 @@ export function HighlightReport({ snapshot, dataService, packService, today, onC
           <Text as="h2" id={headingId} variant="xLarge" block>
             {formatString(strings.ReportHeading, content.plan.title)}
           </Text>
-          <Text block>{formatString(strings.ReportSubheading, asAtText, content.previousBoard ? formatDate(content.previousBoard, content.previousBoard) : strings.ReportNoPrevious)}</Text>
+          <Text block>{formatString(strings.ReportSubheading, asAtText, content.previousBoard ? formatDate(content.previousBoard, content.previousBoard, culture) : strings.ReportNoPrevious)}</Text>
           <Text block variant="small">
-            {frozen ? formatString(strings.ReportFrozenBy, frozen.frozenBy, formatDate(frozen.frozenAt.slice(0, 10), frozen.frozenAt)) : formatString(strings.ReportProducedBy, access.user.displayName, formatDate(today, today))}
+            {frozen ? formatString(strings.ReportFrozenBy, frozen.frozenBy, formatDate(frozen.frozenAt.slice(0, 10), frozen.frozenAt, culture)) : formatString(strings.ReportProducedBy, access.user.displayName, formatDate(today, today, culture))}
           </Text>
           {awaitingNote && <Text block variant="small">{awaitingNote}</Text>}
         </header>

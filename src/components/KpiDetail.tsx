@@ -29,6 +29,7 @@ import { useTableStyles } from './tableStyles';
 import { useFormFocus } from './formFocus';
 import { NarrowProvider, useNarrowElement } from './narrow';
 import { useFocusRing } from './themes';
+import { useCulture } from './culture';
 
 /** The chart is fetched only when a KPI is opened, so the web part's first render stays light. */
 const KpiChart = React.lazy(() => import(/* webpackChunkName: 'kpi-chart' */ './KpiChart'));
@@ -42,7 +43,7 @@ export interface IKpiDetailProps {
   onDismiss: () => void;
 }
 
-function problemText(problem: MeasurementProblem, unit: string): string {
+function problemText(problem: MeasurementProblem, unit: string, culture: string): string {
   switch (problem.problem) {
     case 'required':
       return problem.field === 'value' ? strings.MeasureValueRequired : strings.MeasurePeriodRequired;
@@ -53,14 +54,15 @@ function problemText(problem: MeasurementProblem, unit: string): string {
     case 'inFuture':
       return strings.MeasurePeriodInFuture;
     case 'notADate':
-      return formatString(strings.MeasurePeriodNotADate, planDateReasonText(problem.reason));
+      return formatString(strings.MeasurePeriodNotADate, planDateReasonText(problem.reason, culture));
     case 'taken':
-      return formatString(strings.MeasurePeriodTaken, formatValue(problem.existing.value, unit), formatDate(problem.existing.periodEnd, problem.existing.periodEnd));
+      return formatString(strings.MeasurePeriodTaken, formatValue(problem.existing.value, unit, culture), formatDate(problem.existing.periodEnd, problem.existing.periodEnd, culture));
   }
 }
 
 /** Records an actual. A period that already has one is offered as a correction, never overwritten silently. */
 function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDetailProps, 'kpi' | 'dataService' | 'today' | 'onChanged'>): JSX.Element {
+  const culture = useCulture();
   const [input, setInput] = React.useState<IMeasurementInput>({ value: '', periodEnd: '', note: '' });
   const [problems, setProblems] = React.useState<MeasurementProblem[]>([]);
   const [outcome, setOutcome] = React.useState<{ kind: 'saved' | 'failed'; message: string } | undefined>(undefined);
@@ -80,12 +82,12 @@ function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDeta
     setProblems([]);
     setSaving(true);
     const { measurement, replaces } = checked;
-    const note = replaces ? [formatString(strings.MeasureCorrectionNote, formatValue(replaces.value, kpi.unit)), measurement.note].filter(Boolean).join(' ') : measurement.note;
+    const note = replaces ? [formatString(strings.MeasureCorrectionNote, formatValue(replaces.value, kpi.unit, culture)), measurement.note].filter(Boolean).join(' ') : measurement.note;
     try {
       const { measurement: saved, kpi: recorded } = await dataService.recordMeasurement(kpi, { ...measurement, note });
       onChanged(recorded);
       setInput({ value: '', periodEnd: '', note: '' });
-      setOutcome({ kind: 'saved', message: formatString(strings.MeasureSaved, formatValue(saved.value, kpi.unit), formatDate(saved.periodEnd, saved.periodEnd)) });
+      setOutcome({ kind: 'saved', message: formatString(strings.MeasureSaved, formatValue(saved.value, kpi.unit, culture), formatDate(saved.periodEnd, saved.periodEnd, culture)) });
     } catch (error) {
       setOutcome({ kind: 'failed', message: `${strings.MeasureFailed} ${errorMessage(error)}` });
     }
@@ -93,7 +95,7 @@ function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDeta
   };
   const errorFor = (field: 'value' | 'periodEnd'): string | undefined => {
     const found = problems.find((problem) => problem.field === field);
-    return found ? problemText(found, kpi.unit) : undefined;
+    return found ? problemText(found, kpi.unit, culture) : undefined;
   };
 
   return (
@@ -134,6 +136,7 @@ const CHECKPOINT_STATE_TEXT: Readonly<Record<ICheckpoint['state'], string>> = {
 
 /** A checkpoint, and for a lead the form to mark it met or not met with a date and note. */
 function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }: { checkpoint: ICheckpoint; canMark: boolean } & Pick<IKpiDetailProps, 'kpi' | 'dataService' | 'today' | 'onChanged'>): JSX.Element {
+  const culture = useCulture();
   const { milestone } = checkpoint;
   const [open, setOpen] = React.useState(false);
   const [met, setMet] = React.useState<boolean>(milestone.met ?? true);
@@ -158,11 +161,11 @@ function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }:
     <li>
       <Stack tokens={{ childrenGap: 4 }}>
         <Text>
-          <strong>{milestone.label}</strong> ({formatDate(checkpoint.due, strings.NotRecorded)}): {milestone.text}
+          <strong>{milestone.label}</strong> ({formatDate(checkpoint.due, strings.NotRecorded, culture)}): {milestone.text}
         </Text>
         <Text>
           {CHECKPOINT_STATE_TEXT[checkpoint.state]}
-          {milestone.metDate ? ` ${formatString(strings.CheckpointMarkedOn, formatDate(milestone.metDate, milestone.metDate))}` : ''}
+          {milestone.metDate ? ` ${formatString(strings.CheckpointMarkedOn, formatDate(milestone.metDate, milestone.metDate, culture))}` : ''}
           {milestone.metNote ? `: ${milestone.metNote}` : ''}
         </Text>
         {canMark && !open && (
@@ -228,6 +231,7 @@ function useWholeSeries({ kpi, dataService, onChanged }: Pick<IKpiDetailProps, '
  * recording wait, since a period recorded earlier may be taken.
  */
 export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDismiss }: IKpiDetailProps): JSX.Element {
+  const culture = useCulture();
   const { plan, access } = snapshot;
   const seriesFailure = useWholeSeries({ kpi, dataService, onChanged });
   const whole = kpi.partialSeries !== true;
@@ -236,7 +240,7 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
   const focusRing = useFocusRing();
   const [narrow, content] = useNarrowElement();
   const series = kpiSeries(kpi, plan.startDate, plan.kpiThresholds);
-  const summary = kpiSummary(kpi, series.assessment);
+  const summary = kpiSummary(kpi, series.assessment, culture);
   const points = checkpoints(kpi, plan.startDate, today);
 
   return (
@@ -257,7 +261,7 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
                     {strings.ScorecardNoteColumn}
                   </Text>
                   <Text styles={{ root: { whiteSpace: 'pre-wrap' } }}>{kpi.progressNote}</Text>
-                  <Text variant="small">{progressNoteDateText(kpi)}</Text>
+                  <Text variant="small">{progressNoteDateText(kpi, culture)}</Text>
                 </Stack>
               )}
               {seriesFailure ? (
@@ -287,9 +291,9 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
                       <tbody>
                         {series.periods.map((period) => (
                           <tr key={period.date}>
-                            <th scope="row">{formatDate(period.date, period.date)}</th>
-                            <td className={table.number}>{period.actual === undefined ? '' : formatValue(period.actual, kpi.unit)}</td>
-                            <td className={table.number}>{period.target === undefined ? '' : formatValue(period.target, kpi.unit)}</td>
+                            <th scope="row">{formatDate(period.date, period.date, culture)}</th>
+                            <td className={table.number}>{period.actual === undefined ? '' : formatValue(period.actual, kpi.unit, culture)}</td>
+                            <td className={table.number}>{period.target === undefined ? '' : formatValue(period.target, kpi.unit, culture)}</td>
                             <td>{period.milestone ?? ''}</td>
                           </tr>
                         ))}

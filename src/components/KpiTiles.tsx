@@ -8,6 +8,7 @@ import { StatusPill } from './StatusPill';
 import { FigureLink, usePlanNavigation } from './navigation';
 import { formatDate, formatString } from './format';
 import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, kpiReasonText } from './kpiText';
+import { useCulture } from './culture';
 
 export interface IKpiTilesProps {
   snapshot: IPlanSnapshot;
@@ -19,6 +20,7 @@ export interface IKpiTilesProps {
  * as a list. The parent leaves it out for a plan with no KPIs.
  */
 export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
+  const culture = useCulture();
   const { plan, kpis, actions } = snapshot;
   const theme = useTheme();
   const navigation = usePlanNavigation();
@@ -46,9 +48,9 @@ export function KpiTiles({ snapshot }: IKpiTilesProps): JSX.Element {
           <Text as="h3" variant="mediumPlus" styles={{ root: { margin: 0, fontWeight: 600 } }}>
             {navigation ? <Link onClick={() => navigation.openKpi(kpi.id)}>{name(kpi)}</Link> : name(kpi)}
           </Text>
-          <Text variant="xLarge">{latest ? formatValue(latest.value, kpi.unit) : strings.KpiNoActual}</Text>
-          {latest && <Text variant="small">{formatString(strings.KpiMeasuredAt, formatDate(latest.periodEnd, latest.periodEnd))}</Text>}
-          {assessment.target !== undefined && <Text>{formatString(strings.KpiTarget, formatValue(assessment.target, kpi.unit))}</Text>}
+          <Text variant="xLarge">{latest ? formatValue(latest.value, kpi.unit, culture) : strings.KpiNoActual}</Text>
+          {latest && <Text variant="small">{formatString(strings.KpiMeasuredAt, formatDate(latest.periodEnd, latest.periodEnd, culture))}</Text>}
+          {assessment.target !== undefined && <Text>{formatString(strings.KpiTarget, formatValue(assessment.target, kpi.unit, culture))}</Text>}
           <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
             {assessment.status ? <StatusPill status={kpiPill(assessment.status, assessment.reason)} noStatusText={strings.NoStatus} /> : <StatusPill status={undefined} noStatusText={strings.NoStatus} />}
             <Text>

@@ -14,6 +14,7 @@ import { StatusPill } from './StatusPill';
 import { ActionLink, FigureLink } from './navigation';
 import { awaitingText, rightsReasonText, submittingWhenRequired } from './signOffText';
 import { Confirmation } from './formFocus';
+import { useCulture } from './culture';
 
 export interface IMyActionsProps {
   snapshot: IPlanSnapshot;
@@ -47,6 +48,7 @@ function owedIds(groups: Record<OwnerGroup, IOwnedAction[]>): number[] {
 
 /** The signed-in person's actions, grouped by what needs doing, each with a quick update. */
 export function MyActions({ snapshot, dataService, evidenceService, today, dueSoonDays, onSaved }: IMyActionsProps): JSX.Element {
+  const culture = useCulture();
   const { plan, access } = snapshot;
   const [open, setOpen] = React.useState<number | undefined>(undefined);
   const [saved, setSaved] = React.useState<string | undefined>(undefined);
@@ -96,14 +98,14 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
           <Text>{action.text}</Text>
           <Text variant="small">
             {strings.DueLabel}: {due.text || strings.NotRecorded}
-            {due.date && due.text !== formatDate(due.date, '') ? ` (${formatDate(due.date, '')})` : ''}
+            {due.date && due.text !== formatDate(due.date, '', culture) ? ` (${formatDate(due.date, '', culture)})` : ''}
           </Text>
           <Text variant="small">
-            {strings.LatestUpdateLabel}: {latestUpdateText(latest)}
+            {strings.LatestUpdateLabel}: {latestUpdateText(latest, culture)}
           </Text>
           {(action.awaitingSignOff ?? []).map((awaiting) => (
             <Text key={awaiting.updateId} variant="small" styles={{ root: { fontWeight: 600 } }}>
-              {awaitingText(awaiting)}
+              {awaitingText(awaiting, culture)}
             </Text>
           ))}
           {rights.postUpdate && open !== action.id && (
@@ -154,10 +156,10 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
                 {strings.MyActionsOwedPrefix}{' '}
                 <FigureLink
                   count={mine.owed}
-                  filter={{ actionIds: owedIds(mine.groups), description: formatString(strings.MyActionsOwed, mine.owed, formatDate(mine.cycleStart, '')) }}
+                  filter={{ actionIds: owedIds(mine.groups), description: formatString(strings.MyActionsOwed, mine.owed, formatDate(mine.cycleStart, '', culture)) }}
                   label={formatString(strings.MyActionsOwedLabel, mine.owed)}
                 />{' '}
-                {formatString(strings.MyActionsOwedSuffix, formatDate(mine.cycleStart, ''))}
+                {formatString(strings.MyActionsOwedSuffix, formatDate(mine.cycleStart, '', culture))}
               </>
             ) : (
               strings.MyActionsOwedNone

@@ -4,6 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IPlan } from '../model/plan';
 import { formatDate } from './format';
 import { useNarrow } from './narrow';
+import { useCulture } from './culture';
 
 const styles = mergeStyleSets({
   facts: {
@@ -18,6 +19,7 @@ const styles = mergeStyleSets({
 
 /** The plan's front-page facts: area, partners, inspection and publication dates; folded behind a button on a narrow screen. */
 export function PlanHeader({ plan }: { plan: IPlan }): JSX.Element {
+  const culture = useCulture();
   const narrow = useNarrow();
   const [expanded, setExpanded] = React.useState(false);
   return (
@@ -37,9 +39,9 @@ export function PlanHeader({ plan }: { plan: IPlan }): JSX.Element {
           <dt>{strings.Partners}</dt>
           <dd>{plan.partners.length > 0 ? plan.partners.join(', ') : strings.NotRecorded}</dd>
           <dt>{strings.InspectionDate}</dt>
-          <dd>{formatDate(plan.inspectionDate, strings.NotRecorded)}</dd>
+          <dd>{formatDate(plan.inspectionDate, strings.NotRecorded, culture)}</dd>
           <dt>{strings.PublicationDate}</dt>
-          <dd>{formatDate(plan.publicationDate, strings.NotRecorded)}</dd>
+          <dd>{formatDate(plan.publicationDate, strings.NotRecorded, culture)}</dd>
         </dl>
       )}
     </header>

@@ -8,7 +8,7 @@ import { compareRefs } from '../model/refs';
 import { ConflictError } from '../services/errors';
 import { IPlanSnapshot } from '../services/IPlanDataService';
 import { IPlanUpkeepService } from '../services/IPlanUpkeepService';
-import { DEFAULT_CULTURE } from './culture';
+import { DEFAULT_CULTURE, useCulture } from './culture';
 import { formatDate, formatString } from './format';
 import { IUpkeepFieldSpec, NewPlanForm, UpkeepForm, UpkeepValues } from './PlanUpkeepForm';
 
@@ -69,6 +69,7 @@ function numberedFields(initial?: INumberedDraft): IUpkeepFieldSpec[] {
  * is announced.
  */
 export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onPlanCreated, onDismiss }: IPlanUpkeepPanelProps): JSX.Element {
+  const culture = useCulture();
   const theme = useTheme();
   const [lists, setLists] = React.useState<IPlanLists>(snapshot);
   // A reloaded plan replaces what the panel changed since (it holds those changes too).
@@ -155,7 +156,7 @@ export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onP
         </Text>
         {action.retired ? (
           <Text block styles={{ root: { color: theme.semanticColors.bodySubtext } }}>
-            {formatString(strings.UpkeepRetired, formatDate(action.retired.date, action.retired.date), action.retired.reason)}
+            {formatString(strings.UpkeepRetired, formatDate(action.retired.date, action.retired.date, culture), action.retired.reason)}
           </Text>
         ) : (
           <Stack horizontal wrap>

@@ -13,6 +13,7 @@ import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
 import { awaitingCountText } from './signOffText';
 import { awaitingSignOff } from '../model/signOff';
+import { useCulture } from './culture';
 
 export interface IPrioritySummaryProps {
   priorities: IPriorityArea[];
@@ -85,10 +86,11 @@ function StatusBar({ rollup, scheme, styles }: { rollup: IPriorityRollup; scheme
  * A real table (caption, header cells, scope) so screen readers read it as data.
  */
 export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDays, sinceBoard }: IPrioritySummaryProps): JSX.Element {
+  const culture = useCulture();
   const styles = useStyles();
   const rows = rollUpByPriority(priorities.map((p) => p.id), actions, scheme, today, dueSoonDays);
   const total = rollUp(0, actions, scheme, today, dueSoonDays);
-  const since = sinceBoard ? formatDate(sinceBoard.date, sinceBoard.date) : '';
+  const since = sinceBoard ? formatDate(sinceBoard.date, sinceBoard.date, culture) : '';
   const deltasOf = (priorityId: number | undefined): IStatusDeltas | undefined => {
     if (!sinceBoard) return undefined;
     const inPriority = new Set(actions.filter((action) => priorityId === undefined || action.priorityId === priorityId).map((action) => action.id));
@@ -123,7 +125,7 @@ export function PrioritySummary({ priorities, actions, scheme, today, dueSoonDay
       <ScrollRegion label={strings.SummaryHeading}>
         <table className={styles.table}>
           <caption className={styles.caption}>
-            {formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today))}
+            {formatString(strings.SummaryCaption, dueSoonDays, formatDate(today, today, culture))}
             {sinceBoard && ` ${formatString(strings.SummaryDeltaCaption, since)}`}
           </caption>
           <thead>

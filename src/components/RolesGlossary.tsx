@@ -220,9 +220,9 @@ export function RolesGlossary({ planId, roleService, peopleService, viewer, toda
                       <th scope="row">{role.title}</th>
                       <td>{role.abbreviation ?? ''}</td>
                       <td>{personName(role.holder)}</td>
-                      <td>{formatDate(role.holderSince, strings.NotRecorded)}</td>
+                      <td>{formatDate(role.holderSince, strings.NotRecorded, culture)}</td>
                       <td>{personName(role.deputy)}</td>
-                      <td>{formatDate(role.reviewed, strings.NotRecorded)}</td>
+                      <td>{formatDate(role.reviewed, strings.NotRecorded, culture)}</td>
                       {canEdit && (
                         <td>
                           <DefaultButton id={editButtonId(role.id)} disabled={formOpen} onClick={() => open(role)}>
@@ -264,7 +264,7 @@ export function RolesGlossary({ planId, roleService, peopleService, viewer, toda
                 value={draft.holder.picked}
                 onChange={(picked, typed) => change({ holder: { picked, typed } })}
                 peopleService={peopleService}
-                description={formatString(strings.RolesHolderHint, formatDate(today, today))}
+                description={formatString(strings.RolesHolderHint, formatDate(today, today, culture))}
                 errorMessage={problemText('holderNotChosen')}
               />
               <PersonPicker

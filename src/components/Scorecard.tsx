@@ -14,6 +14,7 @@ import { FigureLink, usePlanNavigation } from './navigation';
 import { formatDate, formatString } from './format';
 import { TRAVEL_ARROW, TRAVEL_TEXT, formatValue, kpiPill, kpiReasonText, progressNoteDateText, refsProblemText } from './kpiText';
 import { useTableStyles } from './tableStyles';
+import { useCulture } from './culture';
 
 export interface IScorecardProps {
   /** The plan's KPIs with the priorities and actions they link to, as at `today`. */
@@ -29,6 +30,7 @@ const STATUSES: readonly KpiStatus[] = ['onTrack', 'atRisk', 'offTrack'];
  * actual, computed status, direction of travel, progress note and linked actions.
  */
 export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
+  const culture = useCulture();
   const { plan, priorities, actions, kpis } = snapshot;
   const table = useTableStyles();
   const navigation = usePlanNavigation();
@@ -69,7 +71,7 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
       </Text>
       <ScrollRegion label={strings.ScorecardHeading}>
         <table className={table.table}>
-          <caption className={table.caption}>{formatString(strings.ScorecardSummaryCaption, formatDate(today, today))}</caption>
+          <caption className={table.caption}>{formatString(strings.ScorecardSummaryCaption, formatDate(today, today, culture))}</caption>
           <thead>
             <tr>
               <th scope="col">{strings.PriorityColumn}</th>
@@ -128,21 +130,21 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
                   </th>
                   <td>{kpi.direction === 'higher' ? strings.ScorecardHigher : strings.ScorecardLower}</td>
                   <td>
-                    {kpi.baselineValue !== undefined ? `${formatValue(kpi.baselineValue, kpi.unit)} (${formatDate(kpi.baselineDate ?? plan.startDate, strings.NotRecorded)})` : ''}
+                    {kpi.baselineValue !== undefined ? `${formatValue(kpi.baselineValue, kpi.unit, culture)} (${formatDate(kpi.baselineDate ?? plan.startDate, strings.NotRecorded, culture)})` : ''}
                     {kpi.baselineText && <Text block variant="small">{kpi.baselineText}</Text>}
                   </td>
                   <td>
                     <ul style={{ margin: 0, paddingLeft: 16 }}>
                       {kpi.milestones.map((milestone, index) => (
                         <li key={index}>
-                          {milestone.label} ({formatDate(milestoneDate(milestone.due, plan.startDate), strings.NotRecorded)}):{' '}
-                          {milestone.target !== undefined ? formatValue(milestone.target, kpi.unit) : milestone.text}
+                          {milestone.label} ({formatDate(milestoneDate(milestone.due, plan.startDate), strings.NotRecorded, culture)}):{' '}
+                          {milestone.target !== undefined ? formatValue(milestone.target, kpi.unit, culture) : milestone.text}
                           {milestone.met !== undefined && ` (${milestone.met ? strings.CheckpointMet : strings.CheckpointNotMet})`}
                         </li>
                       ))}
                     </ul>
                   </td>
-                  <td>{assessment.latest ? `${formatValue(assessment.latest.value, kpi.unit)} (${formatDate(assessment.latest.periodEnd, '')})` : strings.KpiNoActual}</td>
+                  <td>{assessment.latest ? `${formatValue(assessment.latest.value, kpi.unit, culture)} (${formatDate(assessment.latest.periodEnd, '', culture)})` : strings.KpiNoActual}</td>
                   <td>
                     {assessment.status ? <StatusPill status={kpiPill(assessment.status, assessment.reason)} noStatusText={strings.NoStatus} /> : <StatusPill status={undefined} noStatusText={strings.NoStatus} />}
                     <Text block variant="small">{kpiReasonText(assessment.reason)}</Text>
@@ -158,7 +160,7 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
                           {kpi.progressNote}
                         </Text>
                         <Text block variant="small">
-                          {progressNoteDateText(kpi)}
+                          {progressNoteDateText(kpi, culture)}
                         </Text>
                       </>
                     )}

@@ -11,6 +11,7 @@ import { EvidenceLinks } from './EvidenceLinks';
 import { StatusPill } from './StatusPill';
 import { formatString } from './format';
 import { awaitingCountText, awaitingText } from './signOffText';
+import { useCulture } from './culture';
 
 export interface ISignOffQueueProps {
   /** The plan as the views show it: the queue is read from its actions, with no request of its own. */
@@ -38,6 +39,7 @@ function keyOf(entry: IAwaitingItem): number {
  * to the next (or the list's heading), and a live region says what was done.
  */
 export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss }: ISignOffQueueProps): JSX.Element {
+  const culture = useCulture();
   const theme = useTheme();
   const context = React.useMemo<IPermissionContext>(() => ({ plan: snapshot.plan, priorities: snapshot.priorities, roles: snapshot.roles, viewer: snapshot.access }), [snapshot]);
   const queue = React.useMemo(() => signOffQueue(snapshot.actions, context), [snapshot.actions, context]);
@@ -78,7 +80,7 @@ export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss
                     <h3 tabIndex={-1} className={heading} ref={(element) => (element ? headings.current.set(keyOf(entry), element) : headings.current.delete(keyOf(entry)))}>
                       {`${action.ref} ${action.text}`}
                     </h3>
-                    <Text variant="small">{awaitingText(awaiting)}</Text>
+                    <Text variant="small">{awaitingText(awaiting, culture)}</Text>
                     <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
                       <Text>{strings.SignOffProposed}:</Text>
                       <StatusPill status={statusLabel(snapshot.plan.statusScheme, awaiting.status)} noStatusText={strings.NoStatus} />

@@ -10,6 +10,7 @@ import { StatusColumnHeaders } from './StatusPill';
 import { FigureLink } from './navigation';
 import { formatDate, formatString } from './format';
 import { useTableStyles } from './tableStyles';
+import { useCulture } from './culture';
 
 export interface IStatusTrendProps {
   snapshot: IPlanSnapshot;
@@ -22,13 +23,14 @@ export interface IStatusTrendProps {
  * parent leaves it out until the plan has a board date in the past.
  */
 export function StatusTrend({ snapshot, today }: IStatusTrendProps): JSX.Element {
+  const culture = useCulture();
   const { plan, actions } = snapshot;
   const scheme = plan.statusScheme;
   const styles = useTableStyles();
   const [headingId] = React.useState(() => getId('trend'));
   const past = React.useMemo(() => plan.reportingDates.filter((date) => date < today), [plan.reportingDates, today]);
   const rows = React.useMemo(() => statusTrend(actions, scheme, past.concat(today)), [actions, scheme, past, today]);
-  const when = (date: IsoDate): string => (date === today ? formatString(strings.TrendToday, formatDate(today, today)) : formatDate(date, date));
+  const when = (date: IsoDate): string => (date === today ? formatString(strings.TrendToday, formatDate(today, today, culture)) : formatDate(date, date, culture));
 
   return (
     <Stack as="section" aria-labelledby={headingId} tokens={{ childrenGap: 8 }}>

@@ -91,7 +91,7 @@ export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, m
   }, [requestService, plan.id]);
 
   const messageFor = (recipient: IRecipient): IMailMessage =>
-    requestMessage(recipient, { planTitle: plan.title, boardDate: boardDate as IsoDate, cycleStart: owes.cycleStart, pageUrl });
+    requestMessage(recipient, { planTitle: plan.title, boardDate: boardDate as IsoDate, cycleStart: owes.cycleStart, pageUrl }, culture);
 
   const requestFor = (recipient: IRecipient, channel: IUpdateRequest['channel']): Omit<IUpdateRequest, 'id'> => ({
     planId: plan.id,
@@ -174,8 +174,8 @@ export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, m
           <>
             <Text>
               {owes.cycleStart
-                ? formatString(strings.RequestsIntro, formatDate(boardDate, boardDate), formatDate(owes.cycleStart, owes.cycleStart), dueSoonDays)
-                : formatString(strings.RequestsIntroFirstBoard, formatDate(boardDate, boardDate), dueSoonDays)}
+                ? formatString(strings.RequestsIntro, formatDate(boardDate, boardDate, culture), formatDate(owes.cycleStart, owes.cycleStart, culture), dueSoonDays)
+                : formatString(strings.RequestsIntroFirstBoard, formatDate(boardDate, boardDate, culture), dueSoonDays)}
             </Text>
             <section aria-labelledby={ids.people}>
               <Text as="h3" variant="large" id={ids.people}>
@@ -198,7 +198,7 @@ export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, m
                       <ul className={list}>
                         {recipient.owed.map((owed) => (
                           <li key={owed.action.id}>
-                            <ActionLink actionId={owed.action.id} refText={owed.action.ref} label={formatString(strings.OpenActionLabel, owed.action.ref)} /> {owed.action.text} ({reasonsText(owed, owes.cycleStart)})
+                            <ActionLink actionId={owed.action.id} refText={owed.action.ref} label={formatString(strings.OpenActionLabel, owed.action.ref)} /> {owed.action.text} ({reasonsText(owed, owes.cycleStart, culture)})
                           </li>
                         ))}
                       </ul>
@@ -247,7 +247,7 @@ export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, m
                   {owes.noOneToAsk.map((entry) => (
                     <li key={entry.action.id}>
                       <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />{' '}
-                      {formatString(strings.RequestsNoOneItem, entry.action.text, noOneToAskText(entry))} ({reasonsText(entry, owes.cycleStart)})
+                      {formatString(strings.RequestsNoOneItem, entry.action.text, noOneToAskText(entry))} ({reasonsText(entry, owes.cycleStart, culture)})
                     </li>
                   ))}
                 </ul>

@@ -39,6 +39,7 @@ import { exportRows } from '../model/import/exportRows';
 import { ActionLink } from './navigation';
 import { dueText, errorMessage, formatDate, formatString } from './format';
 import { useNarrow } from './narrow';
+import { useCulture } from './culture';
 
 export interface IWorkstreamsViewProps {
   priorities: IPriorityArea[];
@@ -180,6 +181,7 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  * Fluent DetailsList, so a plan of thousands of actions stays quick to scroll.
  */
 export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange, roles = NO_ROLES, readTexts }: IWorkstreamsViewProps): JSX.Element {
+  const culture = useCulture();
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
   const narrow = useNarrow();
   const [filtersOpen, setFiltersOpen] = React.useState(false);
@@ -189,7 +191,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
     () => sortActions(filterActions(actions, filter, { scheme, today, dueSoonDays, roles }), sort.key, sort.descending, scheme),
     [actions, filter, scheme, today, dueSoonDays, sort, roles]
   );
-  const owners = React.useMemo(() => ownerOptions(ownersOf(actions, roles)), [actions, roles]);
+  const owners = React.useMemo(() => ownerOptions(ownersOf(actions, roles, culture)), [actions, roles, culture]);
   const { items, groups } = React.useMemo(() => groupActions(priorities, outcomes, shown), [priorities, outcomes, shown]);
   const change = (patch: Partial<IActionFilter>): void => onFilterChange({ ...filter, ...patch });
   const [exporting, setExporting] = React.useState<{ kind: 'idle' | 'busy' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
@@ -212,7 +214,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   };
 
   const statusOptions: IDropdownOption[] = [...scheme.labels.map((label) => ({ key: label.key, text: label.label })), { key: NO_STATUS, text: strings.NoStatus }];
-  const tags = tagsOf(actions);
+  const tags = tagsOf(actions, culture);
 
   const header = (key: ActionSortKey): string =>
     ({ ref: strings.ChangesRefColumn, text: strings.ChangesActionColumn, officer: strings.OfficerColumn, due: strings.DueLabel, status: strings.ExceptionsStatusColumn, latestUpdate: strings.LatestUpdateLabel })[key];
@@ -231,11 +233,11 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
       case 'officer':
         return assigneeName(action.responsibleOfficer) || strings.NotRecorded;
       case 'due':
-        return action.revisedDue ? formatString(strings.DueRevised, dueText(action.revisedDue), dueText(action.due)) : dueText(action.due);
+        return action.revisedDue ? formatString(strings.DueRevised, dueText(action.revisedDue, culture), dueText(action.due, culture)) : dueText(action.due, culture);
       case 'status':
         return <StatusPill status={labelForKey(scheme, action.status)} noStatusText={strings.NoStatus} />;
       case 'latestUpdate':
-        return action.latestUpdateDate ? formatString(strings.LatestUpdateText, formatDate(action.latestUpdateDate, ''), action.latestNote ?? '') : strings.NoUpdateYet;
+        return action.latestUpdateDate ? formatString(strings.LatestUpdateText, formatDate(action.latestUpdateDate, '', culture), action.latestNote ?? '') : strings.NoUpdateYet;
     }
   };
   const named = (key: ActionSortKey, action: IAction): JSX.Element => (

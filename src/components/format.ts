@@ -2,7 +2,6 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { ILatestNote } from '../model/rollups';
 import { IPlanDate, PlanDateReason } from '../model/planDates';
-import { DEFAULT_CULTURE } from './culture';
 import { DataErrorKind, ImportWriteError, PlanDataError } from '../services/errors';
 import { fillTemplate } from './problemText';
 
@@ -49,7 +48,7 @@ function utcDay(value: IsoDate): Date {
  * "30 April 2023" in en-GB: the month in words, so no reader mistakes 03/04 for 4 March,
  * in the culture's order.
  */
-export function formatDate(value: IsoDate | undefined, fallback: string, culture: string = DEFAULT_CULTURE): string {
+export function formatDate(value: IsoDate | undefined, fallback: string, culture: string): string {
   return value ? dateFormat(culture, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utcDay(value)) : fallback;
 }
 
@@ -67,12 +66,12 @@ export function errorMessage(error: unknown): string {
 }
 
 /** "10 May 2023: Waiting for partner returns", or that there is none yet. */
-export function latestUpdateText(update: ILatestNote | undefined, culture: string = DEFAULT_CULTURE): string {
+export function latestUpdateText(update: ILatestNote | undefined, culture: string): string {
   return update ? formatString(strings.LatestUpdateText, formatDate(update.date, update.date, culture), update.note) : strings.NoUpdateYet;
 }
 
 /** "?July 2023 (31 July 2023, to be confirmed)": the date as written, then what it means. */
-export function dueText(date: IPlanDate | undefined, culture: string = DEFAULT_CULTURE): string {
+export function dueText(date: IPlanDate | undefined, culture: string): string {
   if (!date || date.kind === 'none') return strings.NotRecorded;
   const derived = date.date ? formatDate(date.date, '', culture) : '';
   if (!derived || derived === date.text) return date.text || derived;
@@ -101,7 +100,7 @@ const DATE_REASON_TEXT: Readonly<Record<PlanDateReason['code'], string>> = {
  * Why a written date has no date, in words. "3 Mar" offers both readings in the
  * culture's words: "3 March of any year, or March 2003".
  */
-export function planDateReasonText(reason: PlanDateReason, culture: string = DEFAULT_CULTURE): string {
+export function planDateReasonText(reason: PlanDateReason, culture: string): string {
   if (reason.code !== 'dayMonthNoYear') return DATE_REASON_TEXT[reason.code];
   // Any year with the day will do for the day-and-month reading (2000 is a leap year: 29 February reads).
   const dayOfMonth = dateFormat(culture, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, reason.month - 1, reason.day)));

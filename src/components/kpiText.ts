@@ -2,7 +2,6 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { DirectionOfTravel, IKpi, IKpiAssessment, KpiReason, KpiStatus } from '../model/kpi';
 import { RefsProblem } from '../model/refs';
 import { IStatusLabel, RAGC_SCHEME } from '../model/statusSchemes';
-import { DEFAULT_CULTURE } from './culture';
 import { formatDate, formatString } from './format';
 
 export const KPI_STATUS_TEXT: Readonly<Record<KpiStatus, string>> = { onTrack: strings.KpiOnTrack, atRisk: strings.KpiAtRisk, offTrack: strings.KpiOffTrack };
@@ -58,7 +57,7 @@ export function refsProblemText(problem: RefsProblem): string {
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** "72%", "14 weeks": the unit as the plan writes it, the number in the culture's digits. */
-export function formatValue(value: number, unit: string, culture: string = DEFAULT_CULTURE): string {
+export function formatValue(value: number, unit: string, culture: string): string {
   let format = numberFormats.get(culture);
   if (!format) {
     format = new Intl.NumberFormat(culture, { maximumFractionDigits: 1 });
@@ -70,7 +69,7 @@ export function formatValue(value: number, unit: string, culture: string = DEFAU
 }
 
 /** The chart's text summary: where the KPI stands, against what, and which way it is going. */
-export function kpiSummary(kpi: IKpi, assessment: IKpiAssessment, culture: string = DEFAULT_CULTURE): string {
+export function kpiSummary(kpi: IKpi, assessment: IKpiAssessment, culture: string): string {
   const { latest, target, status, travel } = assessment;
   if (!latest) return formatString(strings.KpiSummaryNoActual, kpi.title);
   const standing = status ? KPI_STATUS_TEXT[status] : strings.NoStatus;
@@ -79,6 +78,6 @@ export function kpiSummary(kpi: IKpi, assessment: IKpiAssessment, culture: strin
 }
 
 /** "Written 12 March 2024": the day a KPI's progress note was written, or that it was not recorded. */
-export function progressNoteDateText(kpi: IKpi, culture: string = DEFAULT_CULTURE): string {
+export function progressNoteDateText(kpi: IKpi, culture: string): string {
   return kpi.progressNoteDate ? formatString(strings.KpiNoteWritten, formatDate(kpi.progressNoteDate, kpi.progressNoteDate, culture)) : strings.KpiNoteUndated;
 }

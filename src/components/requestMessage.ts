@@ -12,11 +12,11 @@ import { formatDate, formatString } from './format';
 import { actionPageLink, planPageLink } from './navigation';
 
 /** One reason in words ("overdue: due 30 September 2023"). */
-export function reasonText(reason: OwedReason, action: IAction, cycleStart: IsoDate | undefined): string {
-  const due = formatDate(effectiveDueDate(action), '');
+export function reasonText(reason: OwedReason, action: IAction, cycleStart: IsoDate | undefined, culture: string): string {
+  const due = formatDate(effectiveDueDate(action), '', culture);
   switch (reason) {
     case 'noUpdateSinceBoard':
-      return formatString(strings.RequestsReasonNoUpdate, formatDate(cycleStart, ''));
+      return formatString(strings.RequestsReasonNoUpdate, formatDate(cycleStart, '', culture));
     case 'overdue':
       return formatString(strings.RequestsReasonOverdue, due);
     case 'dueSoon':
@@ -25,8 +25,8 @@ export function reasonText(reason: OwedReason, action: IAction, cycleStart: IsoD
 }
 
 /** Every reason an action is owed, in words. */
-export function reasonsText(owed: IOwedAction, cycleStart: IsoDate | undefined): string {
-  return owed.reasons.map((reason) => reasonText(reason, owed.action, cycleStart)).join(strings.RequestsReasonSeparator);
+export function reasonsText(owed: IOwedAction, cycleStart: IsoDate | undefined, culture: string): string {
+  return owed.reasons.map((reason) => reasonText(reason, owed.action, cycleStart, culture)).join(strings.RequestsReasonSeparator);
 }
 
 /** Why nobody can be asked about an action, in words. */
@@ -62,12 +62,12 @@ export interface IRequestContext {
 }
 
 /** The message asking one person for their updates: each action with its ref, text, why, and a link that opens it. */
-export function requestMessage(recipient: IRecipient, context: IRequestContext): IMailMessage {
-  const board = formatDate(context.boardDate, context.boardDate);
+export function requestMessage(recipient: IRecipient, context: IRequestContext, culture: string): IMailMessage {
+  const board = formatDate(context.boardDate, context.boardDate, culture);
   const planLink = planPageLink(context.pageUrl);
   const greeting = formatString(strings.RequestMailGreeting, recipient.person.displayName);
   const intro = formatString(strings.RequestMailIntro, context.planTitle, board);
-  const items = recipient.owed.map((owed) => ({ owed, link: actionPageLink(context.pageUrl, owed.action.id), why: reasonsText(owed, context.cycleStart) }));
+  const items = recipient.owed.map((owed) => ({ owed, link: actionPageLink(context.pageUrl, owed.action.id), why: reasonsText(owed, context.cycleStart, culture) }));
   const html = [
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(intro)}</p>`,

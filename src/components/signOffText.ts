@@ -34,8 +34,8 @@ export function signOffProblemText(problem: SignOffProblem): string {
 }
 
 /** "Submitted by Fran Davis on 28 February 2024, awaiting sign-off". */
-export function awaitingText(awaiting: IAwaitingSignOff): string {
-  return formatString(strings.SignOffAwaiting, awaiting.author || strings.NotRecorded, formatDate(awaiting.date, awaiting.date));
+export function awaitingText(awaiting: IAwaitingSignOff, culture: string): string {
+  return formatString(strings.SignOffAwaiting, awaiting.author || strings.NotRecorded, formatDate(awaiting.date, awaiting.date, culture));
 }
 
 /** "Approved by Kathryn Morgan" or "Returned by Kathryn Morgan: comment"; none while submitted. */

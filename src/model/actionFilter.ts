@@ -124,10 +124,10 @@ function ownerKeys(assignee: Assignee | undefined, roles: readonly IRole[]): str
 /**
  * The officer filter's choices for the actions' responsible officers: people by name,
  * then roles by title, then "not yet named" (when any action waits for a name), then
- * names as written, by name. Near-duplicate text ("MPFT", "mpft ") is one choice,
- * shown as first written.
+ * names as written, by name in the alphabetical order of `culture` (the page's language
+ * tag). Near-duplicate text ("MPFT", "mpft ") is one choice, shown as first written.
  */
-export function ownersOf(actions: readonly IAction[], roles: readonly IRole[] = []): OwnerChoice[] {
+export function ownersOf(actions: readonly IAction[], roles: readonly IRole[], culture: string): OwnerChoice[] {
   const people = new Map<string, OwnerChoice>();
   const named = new Map<string, OwnerChoice>();
   const texts = new Map<string, OwnerChoice>();
@@ -155,7 +155,7 @@ export function ownersOf(actions: readonly IAction[], roles: readonly IRole[] = 
     else if (owner.kind === 'role' && !named.has(key)) named.set(key, { kind: 'role', key, name: owner.role });
     else if (owner.kind === 'text' && !texts.has(key)) texts.set(key, { kind: 'text', key, name: owner.text });
   }
-  const byName = (left: OwnerChoice, right: OwnerChoice): number => (left.kind === 'notNamed' || right.kind === 'notNamed' ? 0 : left.name.localeCompare(right.name, 'en-GB'));
+  const byName = (left: OwnerChoice, right: OwnerChoice): number => (left.kind === 'notNamed' || right.kind === 'notNamed' ? 0 : left.name.localeCompare(right.name, culture));
   return [
     ...[...people.values()].sort(byName),
     ...[...named.values()].sort(byName),
@@ -164,11 +164,11 @@ export function ownersOf(actions: readonly IAction[], roles: readonly IRole[] = 
   ];
 }
 
-/** The tags used in the actions, for the tag filter. */
-export function tagsOf(actions: readonly IAction[]): string[] {
+/** The tags used in the actions, for the tag filter, in the alphabetical order of `culture`. */
+export function tagsOf(actions: readonly IAction[], culture: string): string[] {
   const seen = new Map<string, string>();
   for (const action of actions) for (const tag of action.tags) if (!seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
-  return Array.from(seen.values()).sort((a, b) => a.localeCompare(b, 'en-GB'));
+  return Array.from(seen.values()).sort((a, b) => a.localeCompare(b, culture));
 }
 
 export type ActionSortKey = 'ref' | 'text' | 'officer' | 'due' | 'status' | 'latestUpdate';

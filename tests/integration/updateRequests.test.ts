@@ -117,7 +117,8 @@ describe("Graph's sendMail", () => {
       person: { id: 7, displayName: FRAN.title, email: FRAN.email },
       owed: [{ action: anAction({ id: 12, ref: '5.1.2', text: 'Update EHCP quality standards & training' }), reasons: ['overdue'] }]
     },
-    { planTitle: 'Shropshire APP', boardDate: '2024-03-31', cycleStart: '2023-12-31', pageUrl: 'https://contoso.sharepoint.com/sites/send/SitePages/Plan.aspx' }
+    { planTitle: 'Shropshire APP', boardDate: '2024-03-31', cycleStart: '2023-12-31', pageUrl: 'https://contoso.sharepoint.com/sites/send/SitePages/Plan.aspx' },
+    'en-GB'
   );
 
   async function sent(): Promise<IOutboxMessage[]> {

@@ -11,6 +11,7 @@ import { useTableStyles } from '../tableStyles';
 import { MEANING_OPTIONS, confidenceText, readAsChoices, targetForKey, targetKey, targetText } from './importChoices';
 import { IImportFlow, IImportSetup, IPlanChoices } from './useImportFlow';
 import { schemeName } from '../schemeText';
+import { useCulture } from '../culture';
 
 /** Encodings as their standards name them; UTF-8 is the one not mentioned. */
 const ENCODING_NAMES: Readonly<Record<TextEncodingName, string>> = {
@@ -114,6 +115,7 @@ function TargetChoice({ flow, setup, planChoices }: { flow: IImportFlow; setup: 
 
 /** Each column: its letter and heading, a few of its values, how sure the suggestion is, and what it is read as. */
 function MappingTable({ flow, setup }: { flow: IImportFlow; setup: IImportSetup }): JSX.Element {
+  const culture = useCulture();
   const table = useTableStyles();
   return (
     <ScrollRegion label={strings.ImportMappingCaption}>
@@ -151,7 +153,7 @@ function MappingTable({ flow, setup }: { flow: IImportFlow; setup: IImportSetup 
                 <td>
                   <Dropdown
                     ariaLabel={formatString(strings.ImportTargetLabel, letter, entry.header)}
-                    options={choices.map((choice) => ({ key: targetKey(choice), text: targetText(choice) }))}
+                    options={choices.map((choice) => ({ key: targetKey(choice), text: targetText(choice, culture) }))}
                     selectedKey={targetKey(entry.target)}
                     onChange={(_, option) => option && flow.setColumnTarget(entry.column, targetForKey(choices, String(option.key)))}
                   />

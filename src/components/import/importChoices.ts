@@ -65,14 +65,14 @@ export function targetKey(target: ColumnTarget): string {
 }
 
 /** What a column is read as, in words. */
-export function targetText(target: ColumnTarget): string {
+export function targetText(target: ColumnTarget, culture: string): string {
   switch (target.kind) {
     case 'field':
       return fieldLabel(target.field);
     case 'statusAt':
-      return formatString(strings.ImportStatusAt, formatDate(target.date, target.date));
+      return formatString(strings.ImportStatusAt, formatDate(target.date, target.date, culture));
     case 'progressAt':
-      return formatString(strings.ImportProgressAt, formatDate(target.date, target.date));
+      return formatString(strings.ImportProgressAt, formatDate(target.date, target.date, culture));
     case 'tag':
       return formatString(strings.ImportTag, target.tag);
     default:

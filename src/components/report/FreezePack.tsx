@@ -3,6 +3,7 @@ import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Stack, 
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../../model/isoDate';
 import { formatDate, formatString } from '../format';
+import { useCulture } from '../culture';
 
 export interface IFreezePackProps {
   /** The board date the report stands at. */
@@ -14,8 +15,9 @@ export interface IFreezePackProps {
 
 /** The plan officer's button to freeze the pack for the board, asked to confirm: a frozen pack can never change. */
 export function FreezePack({ asAt, ready, onFreeze }: IFreezePackProps): JSX.Element {
+  const culture = useCulture();
   const [confirming, setConfirming] = React.useState(false);
-  const board = formatDate(asAt, asAt);
+  const board = formatDate(asAt, asAt, culture);
   return (
     <Stack tokens={{ childrenGap: 4 }}>
       <Stack.Item>

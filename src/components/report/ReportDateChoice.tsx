@@ -4,6 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate, todayIso } from '../../model/isoDate';
 import { parsePlanDate } from '../../model/planDates';
 import { formatDate, formatString } from '../format';
+import { useCulture } from '../culture';
 
 export interface IReportDateChoiceProps {
   /** The plan's board dates up to today, ascending. */
@@ -35,14 +36,15 @@ const PICKER_STRINGS: IDatePickerStrings = {
  * keyboard alone.
  */
 export function ReportDateChoice({ boardDates, frozenDates, today, asAt, onChange }: IReportDateChoiceProps): JSX.Element {
+  const culture = useCulture();
   const [choice, setChoice] = React.useState<string>(() => (boardDates.indexOf(asAt) >= 0 ? asAt : asAt === today ? TODAY : OTHER));
   // A board opened from elsewhere (the list of frozen packs) shows as chosen.
   React.useEffect(() => {
     if (boardDates.indexOf(asAt) >= 0) setChoice(asAt);
   }, [boardDates, asAt]);
   const options = [
-    ...boardDates.map((date) => ({ key: date, text: frozenDates?.has(date) ? formatString(strings.ReportDateFrozen, formatDate(date, date)) : formatDate(date, date) })),
-    { key: TODAY, text: formatString(strings.ReportDateToday, formatDate(today, today)) },
+    ...boardDates.map((date) => ({ key: date, text: frozenDates?.has(date) ? formatString(strings.ReportDateFrozen, formatDate(date, date, culture)) : formatDate(date, date, culture) })),
+    { key: TODAY, text: formatString(strings.ReportDateToday, formatDate(today, today, culture)) },
     { key: OTHER, text: strings.ReportDateOther }
   ];
   return (
@@ -68,7 +70,7 @@ export function ReportDateChoice({ boardDates, frozenDates, today, asAt, onChang
           allowTextInput
           value={toDate(asAt)}
           maxDate={toDate(today)}
-          formatDate={(date) => (date ? formatDate(todayIso(date), '') : '')}
+          formatDate={(date) => (date ? formatDate(todayIso(date), '', culture) : '')}
           parseDateFromString={(text) => {
             const parsed = parsePlanDate(text).date;
             return parsed ? toDate(parsed) : null;

@@ -12,13 +12,15 @@ import { useTableStyles } from '../tableStyles';
 import { revisionFlag } from './reportFigures';
 import { ReportPart } from './StatusParts';
 import { ExceptionCells } from '../Exceptions';
+import { useCulture } from '../culture';
 
 /** The due date as it stood, with how it had moved by then ("revised twice, first due Apr-23"). */
 function DueCell({ action, asAt }: { action: IAction; asAt: IsoDate }): JSX.Element {
+  const culture = useCulture();
   const flag = revisionFlag(action, asAt);
   return (
     <td>
-      {dueText(action.revisedDue ?? action.due)}
+      {dueText(action.revisedDue ?? action.due, culture)}
       {flag && (
         <Text block variant="small">
           {flag}
@@ -40,11 +42,12 @@ export interface IReportExceptionsProps {
 
 /** The exceptions as at the date, every one (a board pack is not cut short), each with its note as it stood then. */
 export function ReportExceptions({ found, scheme, asAt, reading, unread }: IReportExceptionsProps): JSX.Element {
+  const culture = useCulture();
   const table = useTableStyles();
   const noteText = (entry: IActionException): string => {
     if (reading.has(entry.action.id)) return strings.ReportNoteReading;
     if (unread.has(entry.action.id)) return strings.ReportNoteUnread;
-    return latestUpdateText(entry.latest);
+    return latestUpdateText(entry.latest, culture);
   };
   return (
     <ReportPart heading={strings.ExceptionsHeading}>
@@ -53,7 +56,7 @@ export function ReportExceptions({ found, scheme, asAt, reading, unread }: IRepo
       ) : (
         <ScrollRegion label={strings.ExceptionsHeading}>
           <table className={table.table}>
-            <caption className={table.caption}>{formatString(strings.ExceptionsCaption, formatDate(asAt, asAt))}</caption>
+            <caption className={table.caption}>{formatString(strings.ExceptionsCaption, formatDate(asAt, asAt, culture))}</caption>
             <thead>
               <tr>
                 <th scope="col">{strings.ChangesRefColumn}</th>
@@ -83,17 +86,18 @@ export function ReportExceptions({ found, scheme, asAt, reading, unread }: IRepo
 
 /** Every action whose due date had been revised by the date: what it is due now, how it moved, and why. */
 export function ReportRevisions({ actions, asAt }: { actions: readonly IAction[]; asAt: IsoDate }): JSX.Element {
+  const culture = useCulture();
   const table = useTableStyles();
   const revised = actions.map((action) => ({ action, flag: revisionFlag(action, asAt) })).filter((row): row is { action: IAction; flag: string } => row.flag !== undefined)
     .sort((left, right) => compareRefs(left.action.ref, right.action.ref));
   return (
     <ReportPart heading={strings.ReportRevisionsHeading}>
       {revised.length === 0 ? (
-        <Text block>{formatString(strings.ReportRevisionsNone, formatDate(asAt, asAt))}</Text>
+        <Text block>{formatString(strings.ReportRevisionsNone, formatDate(asAt, asAt, culture))}</Text>
       ) : (
         <ScrollRegion label={strings.ReportRevisionsHeading}>
           <table className={table.table}>
-            <caption className={table.caption}>{formatString(strings.ReportRevisionsCaption, formatDate(asAt, asAt))}</caption>
+            <caption className={table.caption}>{formatString(strings.ReportRevisionsCaption, formatDate(asAt, asAt, culture))}</caption>
             <thead>
               <tr>
                 <th scope="col">{strings.ChangesRefColumn}</th>
@@ -108,7 +112,7 @@ export function ReportRevisions({ actions, asAt }: { actions: readonly IAction[]
                 <tr key={action.id}>
                   <th scope="row">{action.ref}</th>
                   <td>{action.text}</td>
-                  <td>{dueText(action.revisedDue ?? action.due)}</td>
+                  <td>{dueText(action.revisedDue ?? action.due, culture)}</td>
                   <td>{flag}</td>
                   <td>{action.revisedDueReason ?? ''}</td>
                 </tr>

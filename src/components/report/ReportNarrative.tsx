@@ -384,6 +384,7 @@ export interface IReportNarrativeProps {
  * on its own as it is written. A frozen pack's narratives are shown as they were frozen.
  */
 export function ReportNarrative({ dataService, planId, priorities, boardDate, canEdit, frozen, drafts }: IReportNarrativeProps): JSX.Element {
+  const culture = useCulture();
   const [read, setRead] = React.useState<{ date: IsoDate; narratives?: IBoardNarrative[]; failure?: string }>();
   const isFrozen = frozen !== undefined;
   React.useEffect(() => {
@@ -398,7 +399,7 @@ export function ReportNarrative({ dataService, planId, priorities, boardDate, ca
     };
   }, [dataService, planId, boardDate, isFrozen]);
 
-  const dateText = formatDate(boardDate, boardDate);
+  const dateText = formatDate(boardDate, boardDate, culture);
   const save = React.useCallback((narrative: IBoardNarrative) => dataService.saveNarrative(planId, narrative), [dataService, planId]);
   const loaded = frozen ? { date: boardDate, narratives: frozen, failure: undefined } : read?.date === boardDate ? read : undefined;
   const parts: Array<{ title: string; fields: readonly INarrativeField[]; priorityId?: number }> = [

@@ -11,6 +11,7 @@ import { StatusColumnHeaders } from '../StatusPill';
 import { formatDate, formatString } from '../format';
 import { useTableStyles } from '../tableStyles';
 import { changeSentence, changeWords } from './reportFigures';
+import { useCulture } from '../culture';
 
 /** A part of the report: a heading and what it heads, kept together on paper. */
 export function ReportPart({ heading, children }: { heading: string; children: React.ReactNode }): JSX.Element {
@@ -56,8 +57,9 @@ export interface IStatusPartsProps {
 
 /** Per priority and for the whole plan: the statuses as at the date, each with its change since the previous board in words. */
 export function StatusTable({ scheme, priorities, now, before }: Omit<IStatusPartsProps, 'trend'>): JSX.Element {
+  const culture = useCulture();
   const table = useTableStyles();
-  const previousText = before ? formatDate(before.date, before.date) : '';
+  const previousText = before ? formatDate(before.date, before.date, culture) : '';
   const cells = (rollup: IPriorityRollup, was: IPriorityRollup | undefined): JSX.Element[] => {
     const then = was ? rowCounts(was) : undefined;
     return rowCounts(rollup).map((count, index) => {
@@ -75,7 +77,7 @@ export function StatusTable({ scheme, priorities, now, before }: Omit<IStatusPar
       <ScrollRegion label={strings.ReportStatusHeading}>
         <table className={table.table}>
           <caption className={table.caption}>
-            {before ? formatString(strings.ReportStatusCaption, formatDate(now.date, now.date), previousText) : formatString(strings.ReportStatusCaptionFirst, formatDate(now.date, now.date))}
+            {before ? formatString(strings.ReportStatusCaption, formatDate(now.date, now.date, culture), previousText) : formatString(strings.ReportStatusCaptionFirst, formatDate(now.date, now.date, culture))}
           </caption>
           <CountsHeader first={strings.PriorityColumn} scheme={scheme} numberClass={table.number} />
           <tbody>
@@ -100,6 +102,7 @@ export function StatusTable({ scheme, priorities, now, before }: Omit<IStatusPar
 
 /** The whole plan's change since the previous board, status by status, in words and numbers. */
 export function ChangeSincePrevious({ scheme, now, before }: Pick<IStatusPartsProps, 'scheme' | 'now' | 'before'>): JSX.Element {
+  const culture = useCulture();
   if (!before) {
     return (
       <ReportPart heading={strings.ReportChangeHeading}>
@@ -107,7 +110,7 @@ export function ChangeSincePrevious({ scheme, now, before }: Pick<IStatusPartsPr
       </ReportPart>
     );
   }
-  const previousText = formatDate(before.date, before.date);
+  const previousText = formatDate(before.date, before.date, culture);
   const lines = [
     ...scheme.labels.map((label, index) => changeSentence(now.whole.byLabel[index].count, label.label, before.whole.byLabel[index].count, previousText)),
     changeSentence(now.whole.noStatus, strings.ReportNoStatusWords, before.whole.noStatus, previousText),
@@ -126,17 +129,18 @@ export function ChangeSincePrevious({ scheme, now, before }: Pick<IStatusPartsPr
 
 /** The whole plan's statuses at each board date up to the report's date: a table, the numbers being the data. */
 export function StatusTrendTable({ scheme, trend, asAt }: { scheme: IStatusScheme; trend: readonly IDateFigures[]; asAt: IsoDate }): JSX.Element {
+  const culture = useCulture();
   const table = useTableStyles();
   return (
     <ReportPart heading={strings.ReportTrendHeading}>
       <ScrollRegion label={strings.ReportTrendHeading}>
         <table className={table.table}>
-          <caption className={table.caption}>{formatString(strings.ReportTrendCaption, formatDate(asAt, asAt))}</caption>
+          <caption className={table.caption}>{formatString(strings.ReportTrendCaption, formatDate(asAt, asAt, culture))}</caption>
           <CountsHeader first={strings.ReportingDate} scheme={scheme} numberClass={table.number} />
           <tbody>
             {trend.map((row) => (
               <tr key={row.date}>
-                <th scope="row">{formatDate(row.date, row.date)}</th>
+                <th scope="row">{formatDate(row.date, row.date, culture)}</th>
                 {rowCounts(row.whole).map((count, index) => (
                   <td key={index} className={table.number}>
                     {count}

@@ -16,7 +16,7 @@ import { schemeName, statusLabel, statusSchemeProblemText } from '../../../src/c
 function reasonOf(written: string): string {
   const { reason } = parsePlanDate(written);
   if (!reason) throw new Error(`no reason for ${written}`);
-  return planDateReasonText(reason);
+  return planDateReasonText(reason, 'en-GB');
 }
 
 describe('plan-date reasons in words', () => {
@@ -73,7 +73,7 @@ describe('status schemes in words', () => {
 
 describe('the culture', () => {
   it('dates and numbers follow it; en-GB where none or an unknown one is given', () => {
-    expect(formatDate('2023-04-30', '')).toBe('30 April 2023');
+    expect(formatDate('2023-04-30', '', 'en-GB')).toBe('30 April 2023');
     expect(formatDate('2023-04-30', '', 'en-US')).toBe('April 30, 2023');
     expect(dueText(parsePlanDate('?July 2023'), 'en-GB')).toBe('?July 2023 (31 July 2023, to be confirmed)');
     expect(formatValue(1234.5, '%', 'de-DE')).toBe('1.234,5%');

@@ -69,12 +69,18 @@ describe('filterActions', () => {
 
 describe('ownersOf and tagsOf', () => {
   it('lists each owner and tag once, sorted, tags in the first spelling met', () => {
-    expect(ownersOf(actions)).toEqual([
+    expect(ownersOf(actions, [], 'en-GB')).toEqual([
       { kind: 'person', key: 'person:7', name: 'Kathryn Morgan' },
       { kind: 'role', key: 'role:commissioners', name: 'Commissioners' },
       { kind: 'notNamed', key: NOT_NAMED_KEY }
     ]);
-    expect(tagsOf(actions)).toEqual(['DBV', 'SEF']);
+    expect(tagsOf(actions, 'en-GB')).toEqual(['DBV', 'SEF']);
+  });
+
+  it("sorts in the page's culture: Swedish puts Ä after Z", () => {
+    const tagged = [anAction({ id: 1, tags: ['Zeta', 'Äpple'] })];
+    expect(tagsOf(tagged, 'en-GB')).toEqual(['Äpple', 'Zeta']);
+    expect(tagsOf(tagged, 'sv-SE')).toEqual(['Zeta', 'Äpple']);
   });
 });
 
@@ -106,7 +112,7 @@ describe('the officer filter with the roles glossary', () => {
   const withRoles = { ...context, roles };
 
   it('offers people (those named and those holding or deputising for a role named), then roles with their holder, then "not yet named" once, then names as written once each', () => {
-    expect(ownersOf(owned, roles)).toEqual([
+    expect(ownersOf(owned, roles, 'en-GB')).toEqual([
       { kind: 'person', key: 'person:12', name: 'Dale Coleman' },
       { kind: 'person', key: 'person:11', name: 'Fran Davis' },
       { kind: 'person', key: 'person:13', name: 'Millar Bownass' },
