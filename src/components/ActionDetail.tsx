@@ -8,7 +8,7 @@ import { rightsWithReasons } from '../model/rightsReasons';
 import { signOffProblem } from '../model/signOff';
 import { compareUpdates, statusByPeriod } from '../model/rollups';
 import { IRevision, RevisedField, compareRevisions } from '../model/revisions';
-import { labelForKey } from '../model/statusSchemes';
+import { statusLabel } from './schemeText';
 import { IEvidenceService } from '../services/IEvidenceService';
 import { IOpenedAction, IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { IPeopleService } from '../services/IPeopleService';
@@ -141,7 +141,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
   const priority = snapshot.priorities.find((p) => p.id === action.priorityId);
   const outcome = snapshot.outcomes.find((o) => o.id === action.outcomeId);
   const scheme = plan.statusScheme;
-  const pill = (key: string | undefined): JSX.Element => <StatusPill status={labelForKey(scheme, key)} noStatusText={strings.NoStatus} />;
+  const pill = (key: string | undefined): JSX.Element => <StatusPill status={statusLabel(scheme, key)} noStatusText={strings.NoStatus} />;
   const periods = statusByPeriod(action.history, plan.reportingDates.filter((date) => date <= today));
   const context = React.useMemo<IPermissionContext>(() => ({ plan, priorities: snapshot.priorities, roles: snapshot.roles, viewer: access }), [plan, snapshot.priorities, snapshot.roles, access]);
   const { rights, edit: noEdit, postUpdate: noUpdate } = rightsWithReasons(action, context);

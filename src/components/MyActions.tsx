@@ -5,7 +5,7 @@ import { IsoDate } from '../model/isoDate';
 import { IOwnedAction, OWNER_GROUPS, OwnerGroup, myActions, rolesHeldBy } from '../model/myActions';
 import { IPermissionContext } from '../model/permissions';
 import { rightsWithReasons } from '../model/rightsReasons';
-import { labelForKey } from '../model/statusSchemes';
+import { statusLabel } from './schemeText';
 import { IEvidenceService } from '../services/IEvidenceService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate } from '../services/IPlanDataService';
 import { formatDate, formatString, latestUpdateText } from './format';
@@ -92,7 +92,7 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
             <Text variant="mediumPlus" as="h4" styles={{ root: { margin: 0 } }}>
               <ActionLink actionId={action.id} refText={action.ref} label={formatString(strings.OpenActionLabel, action.ref)} />
             </Text>
-            <StatusPill status={labelForKey(plan.statusScheme, action.status)} noStatusText={strings.NoStatus} />
+            <StatusPill status={statusLabel(plan.statusScheme, action.status)} noStatusText={strings.NoStatus} />
             {owned.owedThisCycle && <Text styles={{ root: { fontWeight: 600 } }}>{strings.MyActionsOwedBadge}</Text>}
           </Stack>
           <Text>{action.text}</Text>

@@ -31,7 +31,8 @@ import { ActionSortKey, IActionFilter, NO_STATUS, OwnerChoice, filterActions, is
 import { IsoDate } from '../model/isoDate';
 import { IAction, IOutcome, IPriorityArea, IRole, assigneeName } from '../model/plan';
 import { compareRefs } from '../model/refs';
-import { IStatusScheme, labelForKey } from '../model/statusSchemes';
+import { IStatusScheme } from '../model/statusSchemes';
+import { statusLabel } from './schemeText';
 import { StatusPill } from './StatusPill';
 import { downloadFile } from './download';
 import { formatCsv } from '../formats/csvWrite';
@@ -235,7 +236,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
       case 'due':
         return action.revisedDue ? formatString(strings.DueRevised, dueText(action.revisedDue, culture), dueText(action.due, culture)) : dueText(action.due, culture);
       case 'status':
-        return <StatusPill status={labelForKey(scheme, action.status)} noStatusText={strings.NoStatus} />;
+        return <StatusPill status={statusLabel(scheme, action.status)} noStatusText={strings.NoStatus} />;
       case 'latestUpdate':
         return action.latestUpdateDate ? formatString(strings.LatestUpdateText, formatDate(action.latestUpdateDate, '', culture), action.latestNote ?? '') : strings.NoUpdateYet;
     }

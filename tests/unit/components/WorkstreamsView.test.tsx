@@ -63,6 +63,13 @@ describe('WorkstreamsView', () => {
     expect(screen.getByText('Showing 3 of 3 actions.')).toBeInTheDocument();
   });
 
+  it("explains each status pill in the scheme's words (a preset's label has none of its own)", () => {
+    renderPrinted(<Harness />);
+    const redPill = document.querySelector('.ms-DetailsRow [data-automation-key="status"] span[title]');
+    expect(redPill).toHaveTextContent('Red');
+    expect(redPill).toHaveAttribute('title', 'Delayed or low confidence of completion');
+  });
+
   it('filters by status and by free text, says how many it shows, and clears', () => {
     renderPrinted(<Harness />);
     fireEvent.click(screen.getByRole('combobox', { name: /^Status/ }));
