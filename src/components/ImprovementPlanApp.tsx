@@ -11,15 +11,11 @@ import { IAction, withTexts } from '../model/plan';
 import { IBoardPackService } from '../services/IBoardPackService';
 import { IPlanDataService, IPlanSnapshot, ISavedUpdate, VIEW_LOAD } from '../services/IPlanDataService';
 import { IPlanImportService } from '../services/IPlanImportService';
-import { KpiTiles } from './KpiTiles';
-import { StatusTrend } from './StatusTrend';
 import { IPlanNavigation, PlanNavigationProvider, PlanViewKey, VIEW_LABELS, actionIdInUrl } from './navigation';
 import { PlanHeader } from './PlanHeader';
 import { PrioritySummary } from './PrioritySummary';
-import { ChangesSinceBoard } from './ChangesSinceBoard';
 import { ChangeLead } from './ChangeLead';
 import { savingLoadedItems } from './loadedItems';
-import { Exceptions } from './Exceptions';
 import { SetUpLists } from './SetUpLists';
 import { PlanDataError } from '../services/errors';
 import { IProvisioningService } from '../services/IProvisioningService';
@@ -42,6 +38,11 @@ import { NarrowProvider, useNarrowElement } from './narrow';
 import { useFocusRing } from './themes';
 
 /** The workstreams list (Fluent's grouped, virtualised list) is the heaviest view: fetched when its tab or a figure first opens it. */
+/** What the summary shows below the priority table (KPI tiles, exceptions, changes since the board, the trend): fetched while the table is drawn. */
+const KpiTiles = React.lazy(() => import(/* webpackChunkName: 'summary-extras' */ './KpiTiles').then((module) => ({ default: module.KpiTiles })));
+const Exceptions = React.lazy(() => import(/* webpackChunkName: 'summary-extras' */ './Exceptions').then((module) => ({ default: module.Exceptions })));
+const ChangesSinceBoard = React.lazy(() => import(/* webpackChunkName: 'summary-extras' */ './ChangesSinceBoard').then((module) => ({ default: module.ChangesSinceBoard })));
+const StatusTrend = React.lazy(() => import(/* webpackChunkName: 'summary-extras' */ './StatusTrend').then((module) => ({ default: module.StatusTrend })));
 const WorkstreamsView = React.lazy(() => import(/* webpackChunkName: 'workstreams' */ './WorkstreamsView').then((module) => ({ default: module.WorkstreamsView })));
 /** Creating the first plan of a page happens once: fetched only on a page with no plan. */
 const FirstPlan = React.lazy(() => import(/* webpackChunkName: 'first-plan' */ './FirstPlan').then((module) => ({ default: module.FirstPlan })));
@@ -435,10 +436,12 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
             ) : (
               <PrioritySummary priorities={shown.priorities} actions={shown.actions} scheme={scheme} today={today} dueSoonDays={dueSoonDays} sinceBoard={sinceBoard} />
             )}
-            {shown.kpis.length > 0 && <KpiTiles snapshot={shown} />}
-            <Exceptions snapshot={shown} today={today} />
-            <ChangesSinceBoard snapshot={shown} today={today} boardPack={boardPack} />
-            {shown.plan.reportingDates.some((date) => date < today) && <StatusTrend snapshot={shown} today={today} />}
+            <React.Suspense fallback={<Spinner label={strings.Loading} />}>
+              {shown.kpis.length > 0 && <KpiTiles snapshot={shown} />}
+              <Exceptions snapshot={shown} today={today} />
+              <ChangesSinceBoard snapshot={shown} today={today} boardPack={boardPack} />
+              {shown.plan.reportingDates.some((date) => date < today) && <StatusTrend snapshot={shown} today={today} />}
+            </React.Suspense>
           </Stack>
         </PivotItem>
         <PivotItem itemKey="workstreams" headerText={VIEW_LABELS.workstreams}>
