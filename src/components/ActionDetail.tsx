@@ -165,7 +165,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
       isOpen
       type={PanelType.medium}
       headerText={formatString(strings.ActionDetailHeading, action.ref)}
-      closeButtonAriaLabel={strings.UpdateCancel}
+      closeButtonAriaLabel={strings.Close}
       onDismiss={onDismiss}
       isFooterAtBottom={false}
       isBlocking={false}
@@ -294,7 +294,7 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                     <thead>
                       <tr>
                         <th scope="col">{strings.ReportingDate}</th>
-                        <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                        <th scope="col">{strings.StatusColumn}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -322,9 +322,9 @@ export function ActionDetail({ action, snapshot, dataService, peopleService, evi
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col">{strings.LogDateColumn}</th>
+                        <th scope="col">{strings.DateColumn}</th>
                         <th scope="col">{strings.LogWhoColumn}</th>
-                        <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                        <th scope="col">{strings.StatusColumn}</th>
                         <th scope="col">{strings.UpdateNoteLabel}</th>
                       </tr>
                     </thead>

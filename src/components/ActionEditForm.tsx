@@ -30,7 +30,7 @@ export interface IActionEditFormProps {
 }
 
 const FIELD_LABELS: Readonly<Record<EditableField, string>> = {
-  text: strings.ChangesActionColumn,
+  text: strings.ActionColumn,
   theme: strings.ThemeLabel,
   strategicLead: strings.StrategicLeadLabel,
   responsibleOfficer: strings.OfficerColumn,
@@ -251,9 +251,9 @@ export function ActionEditForm({ action, dataService, roles, peopleService, edit
         )}
         <Stack horizontal tokens={{ childrenGap: 8 }}>
           <PrimaryButton onClick={() => save(values, base)} disabled={saving}>
-            {saving ? strings.UpdateSaving : strings.EditSave}
+            {saving ? strings.Saving : strings.EditSave}
           </PrimaryButton>
-          <DefaultButton onClick={onClose}>{strings.UpdateCancel}</DefaultButton>
+          <DefaultButton onClick={onClose}>{strings.Close}</DefaultButton>
         </Stack>
       </Stack>
     </div>

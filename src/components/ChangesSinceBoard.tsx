@@ -96,8 +96,8 @@ export function ChangesSinceBoard({ snapshot, today, boardPack }: IChangesSinceB
                 <caption className={styles.caption}>{formatString(strings.ChangesCaption, formatDate(from, from, culture), formatDate(today, today, culture))}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{strings.ChangesRefColumn}</th>
-                    <th scope="col">{strings.ChangesActionColumn}</th>
+                    <th scope="col">{strings.RefColumn}</th>
+                    <th scope="col">{strings.ActionColumn}</th>
                     <th scope="col">{strings.ChangesWasColumn}</th>
                     <th scope="col">{strings.ChangesNowColumn}</th>
                     <th scope="col">{strings.ChangesMovementColumn}</th>

@@ -75,9 +75,9 @@ export function Exceptions({ snapshot, today }: IExceptionsProps): JSX.Element {
             <caption className={styles.caption}>{formatString(strings.ExceptionsCaption, formatDate(today, today, culture))}</caption>
             <thead>
               <tr>
-                <th scope="col">{strings.ChangesRefColumn}</th>
-                <th scope="col">{strings.ChangesActionColumn}</th>
-                <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                <th scope="col">{strings.RefColumn}</th>
+                <th scope="col">{strings.ActionColumn}</th>
+                <th scope="col">{strings.StatusColumn}</th>
                 <th scope="col">{strings.ExceptionsWhyColumn}</th>
                 <th scope="col">{strings.LatestUpdateLabel}</th>
               </tr>

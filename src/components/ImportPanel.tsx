@@ -72,7 +72,7 @@ export function ImportPanel({ snapshot, dataService, importService, today, onClo
   }, [stepHeading]);
 
   return (
-    <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.ImportHeading} closeButtonAriaLabel={strings.UpdateCancel} onDismiss={() => onClose(flow.wroteAny())}>
+    <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.ImportHeading} closeButtonAriaLabel={strings.Close} onDismiss={() => onClose(flow.wroteAny())}>
       <ThemeProvider theme={theme}>
         <Stack tokens={{ childrenGap: 12 }}>
           <h3 className={heading} tabIndex={-1} ref={headingRef}>

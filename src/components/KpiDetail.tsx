@@ -114,7 +114,7 @@ function RecordMeasurement({ kpi, dataService, today, onChanged }: Pick<IKpiDeta
         )}
         <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
           <PrimaryButton onClick={() => save(false)} disabled={saving}>
-            {saving ? strings.UpdateSaving : strings.MeasureSave}
+            {saving ? strings.Saving : strings.MeasureSave}
           </PrimaryButton>
           {taken && (
             <DefaultButton onClick={() => save(true)} disabled={saving}>
@@ -188,9 +188,9 @@ function Checkpoint({ checkpoint, kpi, dataService, today, canMark, onChanged }:
             {failure && <MessageBar messageBarType={MessageBarType.error}>{failure}</MessageBar>}
             <Stack horizontal tokens={{ childrenGap: 8 }}>
               <PrimaryButton onClick={save} disabled={saving}>
-                {saving ? strings.UpdateSaving : strings.CheckpointSave}
+                {saving ? strings.Saving : strings.Save}
               </PrimaryButton>
-              <DefaultButton onClick={() => setOpen(false)}>{strings.UpdateCancel}</DefaultButton>
+              <DefaultButton onClick={() => setOpen(false)}>{strings.Close}</DefaultButton>
             </Stack>
           </Stack>
         )}
@@ -244,7 +244,7 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
   const points = checkpoints(kpi, plan.startDate, today);
 
   return (
-    <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={kpi.ref ? `${kpi.ref} ${kpi.title}` : kpi.title} closeButtonAriaLabel={strings.UpdateCancel} onDismiss={onDismiss}>
+    <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={kpi.ref ? `${kpi.ref} ${kpi.title}` : kpi.title} closeButtonAriaLabel={strings.Close} onDismiss={onDismiss}>
       {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
       <ThemeProvider theme={theme} className={focusRing}>
         <NarrowProvider value={narrow}>
@@ -282,7 +282,7 @@ export function KpiDetail({ kpi, snapshot, dataService, today, onChanged, onDism
                       <caption className={table.caption}>{strings.KpiTableCaption}</caption>
                       <thead>
                         <tr>
-                          <th scope="col">{strings.LogDateColumn}</th>
+                          <th scope="col">{strings.DateColumn}</th>
                           <th scope="col" className={table.number}>{strings.KpiActualColumn}</th>
                           <th scope="col" className={table.number}>{strings.KpiTargetColumn}</th>
                           <th scope="col">{strings.KpiMilestoneColumn}</th>

@@ -149,7 +149,7 @@ export function MyActions({ snapshot, dataService, evidenceService, today, dueSo
         <MessageBar messageBarType={MessageBarType.info}>{strings.MyActionsNone}</MessageBar>
       ) : (
         <>
-          {readOnly && <MessageBar messageBarType={MessageBarType.info}>{strings.UpdateReadOnly}</MessageBar>}
+          {readOnly && <MessageBar messageBarType={MessageBarType.info}>{strings.PlanReadOnly}</MessageBar>}
           <Text>
             {mine.owed > 0 && mine.cycleStart ? (
               <>

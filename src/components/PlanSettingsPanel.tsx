@@ -123,7 +123,7 @@ export function PlanSettingsPanel({ plan, dataService, onSaved, onDismiss }: IPl
   };
 
   return (
-    <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={strings.PlanSettingsOpen} closeButtonAriaLabel={strings.UpdateCancel} onDismiss={onDismiss}>
+    <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={strings.PlanSettingsOpen} closeButtonAriaLabel={strings.Close} onDismiss={onDismiss}>
       <ThemeProvider theme={theme}>
         <form onSubmit={save} noValidate aria-label={strings.PlanSettingsOpen}>
           <Stack tokens={{ childrenGap: 12 }}>
@@ -187,9 +187,9 @@ export function PlanSettingsPanel({ plan, dataService, onSaved, onDismiss }: IPl
             )}
             <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
               <PrimaryButton type="submit" disabled={saving}>
-                {saving ? strings.UpdateSaving : strings.SavePlanSettings}
+                {saving ? strings.Saving : strings.SavePlanSettings}
               </PrimaryButton>
-              <DefaultButton onClick={onDismiss}>{strings.UpdateCancel}</DefaultButton>
+              <DefaultButton onClick={onDismiss}>{strings.Close}</DefaultButton>
             </Stack>
           </Stack>
         </form>

@@ -136,7 +136,7 @@ export function UpkeepForm({ label, hint, fields, validate, onSubmit, onCancel }
         )}
         <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
           <PrimaryButton type="submit" disabled={saving}>
-            {saving ? strings.UpdateSaving : strings.CheckpointSave}
+            {saving ? strings.Saving : strings.Save}
           </PrimaryButton>
           <DefaultButton onClick={onCancel} disabled={saving}>
             {strings.Cancel}

@@ -290,7 +290,7 @@ export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onP
   };
 
   return (
-    <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={strings.UpkeepOpen} closeButtonAriaLabel={strings.UpdateCancel} onDismiss={onDismiss}>
+    <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={strings.UpkeepOpen} closeButtonAriaLabel={strings.Close} onDismiss={onDismiss}>
       <ThemeProvider theme={theme}>
         <Stack tokens={{ childrenGap: 12 }}>
           <div role="status" tabIndex={-1} ref={status} className={mergeStyles({ outline: 'none' })}>

@@ -214,9 +214,9 @@ export function QuickUpdate({ action, scheme, dataService, evidenceService, toda
         )}
         <Stack horizontal tokens={{ childrenGap: 8 }}>
           <PrimaryButton onClick={save} disabled={saving !== undefined}>
-            {saving === 'uploading' ? strings.EvidenceUploading : saving === 'saving' ? strings.UpdateSaving : strings.UpdateSave}
+            {saving === 'uploading' ? strings.EvidenceUploading : saving === 'saving' ? strings.Saving : strings.UpdateSave}
           </PrimaryButton>
-          <DefaultButton onClick={onClose}>{strings.UpdateCancel}</DefaultButton>
+          <DefaultButton onClick={onClose}>{strings.Close}</DefaultButton>
         </Stack>
       </Stack>
     </div>

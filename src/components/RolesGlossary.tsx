@@ -277,7 +277,7 @@ export function RolesGlossary({ planId, roleService, peopleService, viewer, toda
               />
               <Stack horizontal tokens={{ childrenGap: 8 }}>
                 <PrimaryButton type="submit" disabled={saving}>
-                  {saving ? strings.UpdateSaving : strings.RolesSave}
+                  {saving ? strings.Saving : strings.RolesSave}
                 </PrimaryButton>
                 <DefaultButton onClick={close} disabled={saving}>
                   {strings.Cancel}

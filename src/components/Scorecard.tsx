@@ -115,7 +115,7 @@ export function Scorecard({ snapshot, today }: IScorecardProps): JSX.Element {
                 <th scope="col">{strings.ScorecardBaselineColumn}</th>
                 <th scope="col">{strings.ScorecardMilestonesColumn}</th>
                 <th scope="col">{strings.ScorecardLatestColumn}</th>
-                <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                <th scope="col">{strings.StatusColumn}</th>
                 <th scope="col">{strings.ScorecardTravelColumn}</th>
                 <th scope="col">{strings.ScorecardNoteColumn}</th>
                 <th scope="col">{strings.ScorecardLinkedColumn}</th>

@@ -218,7 +218,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   const tags = tagsOf(actions, culture);
 
   const header = (key: ActionSortKey): string =>
-    ({ ref: strings.ChangesRefColumn, text: strings.ChangesActionColumn, officer: strings.OfficerColumn, due: strings.DueLabel, status: strings.ExceptionsStatusColumn, latestUpdate: strings.LatestUpdateLabel })[key];
+    ({ ref: strings.RefColumn, text: strings.ActionColumn, officer: strings.OfficerColumn, due: strings.DueLabel, status: strings.StatusColumn, latestUpdate: strings.LatestUpdateLabel })[key];
   const render = (key: ActionSortKey, action: IAction): React.ReactNode => {
     switch (key) {
       case 'ref':
@@ -248,7 +248,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
   );
   const cardColumn: IColumn = {
     key: 'card',
-    name: strings.ChangesActionColumn,
+    name: strings.ActionColumn,
     minWidth: 160,
     isMultiline: true,
     onRender: (action: IAction) => (
@@ -369,7 +369,7 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
             </DefaultButton>
           </Stack.Item>
           {filtersOpen && (
-            <Panel isOpen type={PanelType.smallFluid} headerText={strings.FiltersLabel} closeButtonAriaLabel={strings.UpdateCancel} isLightDismiss onDismiss={() => setFiltersOpen(false)}>
+            <Panel isOpen type={PanelType.smallFluid} headerText={strings.FiltersLabel} closeButtonAriaLabel={strings.Close} isLightDismiss onDismiss={() => setFiltersOpen(false)}>
               {filters}
             </Panel>
           )}

@@ -11,7 +11,7 @@ import { IPlanDataService, IUpdateDraft } from '../services/IPlanDataService';
 import { formatDate, formatString } from './format';
 
 const RIGHTS_TEXT: Readonly<Record<RightsReason, string>> = {
-  readOnly: strings.UpdateReadOnly,
+  readOnly: strings.PlanReadOnly,
   retired: strings.RightsRetired,
   leadsEdit: strings.RightsLeadsEdit,
   ownersUpdate: strings.RightsOwnersUpdate

@@ -97,9 +97,9 @@ export function DryRunReport({ run, message, onImport, onBack }: { run: IDryRun;
             <thead>
               <tr>
                 <th scope="col">{strings.ImportRowColumn}</th>
-                <th scope="col">{strings.ChangesRefColumn}</th>
+                <th scope="col">{strings.RefColumn}</th>
                 <th scope="col">{strings.ImportChangeColumn}</th>
-                <th scope="col">{strings.ChangesActionColumn}</th>
+                <th scope="col">{strings.ActionColumn}</th>
               </tr>
             </thead>
             <tbody>
@@ -170,7 +170,7 @@ function KpiTable({ plan }: { plan: IKpiSheetPlan }): JSX.Element {
         <thead>
           <tr>
             <th scope="col">{strings.ImportRowColumn}</th>
-            <th scope="col">{strings.ChangesRefColumn}</th>
+            <th scope="col">{strings.RefColumn}</th>
             <th scope="col">{strings.ImportKpiColumn}</th>
             <th scope="col">{strings.ImportChangeColumn}</th>
             <th scope="col">{strings.ImportMilestonesColumn}</th>

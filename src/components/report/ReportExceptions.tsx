@@ -59,9 +59,9 @@ export function ReportExceptions({ found, scheme, asAt, reading, unread }: IRepo
             <caption className={table.caption}>{formatString(strings.ExceptionsCaption, formatDate(asAt, asAt, culture))}</caption>
             <thead>
               <tr>
-                <th scope="col">{strings.ChangesRefColumn}</th>
-                <th scope="col">{strings.ChangesActionColumn}</th>
-                <th scope="col">{strings.ExceptionsStatusColumn}</th>
+                <th scope="col">{strings.RefColumn}</th>
+                <th scope="col">{strings.ActionColumn}</th>
+                <th scope="col">{strings.StatusColumn}</th>
                 <th scope="col">{strings.ExceptionsWhyColumn}</th>
                 <th scope="col">{strings.DueLabel}</th>
                 <th scope="col">{strings.ReportNoteColumn}</th>
@@ -100,8 +100,8 @@ export function ReportRevisions({ actions, asAt }: { actions: readonly IAction[]
             <caption className={table.caption}>{formatString(strings.ReportRevisionsCaption, formatDate(asAt, asAt, culture))}</caption>
             <thead>
               <tr>
-                <th scope="col">{strings.ChangesRefColumn}</th>
-                <th scope="col">{strings.ChangesActionColumn}</th>
+                <th scope="col">{strings.RefColumn}</th>
+                <th scope="col">{strings.ActionColumn}</th>
                 <th scope="col">{strings.ReportDueNowColumn}</th>
                 <th scope="col">{strings.ReportRevisedColumn}</th>
                 <th scope="col">{strings.RevisedDueReasonLabel}</th>

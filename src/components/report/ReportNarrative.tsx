@@ -226,7 +226,7 @@ export class NarrativeDrafts {
 function statusText(status: DraftStatus, culture: string): string {
   switch (status.kind) {
     case 'saving':
-      return strings.NarrativeSaving;
+      return strings.Saving;
     case 'saved':
       return formatString(strings.NarrativeDraftSaved, dateFormat(culture, { hour: '2-digit', minute: '2-digit' }).format(status.at));
     case 'failed':

@@ -72,8 +72,8 @@ declare interface IImprovementPlanWebPartStrings {
   ChangesNoBoardDate: string;
   ChangesNone: string;
   ChangesCaption: string;
-  ChangesRefColumn: string;
-  ChangesActionColumn: string;
+  RefColumn: string;
+  ActionColumn: string;
   ChangesWasColumn: string;
   ChangesNowColumn: string;
   ChangesMovementColumn: string;
@@ -90,7 +90,7 @@ declare interface IImprovementPlanWebPartStrings {
   ExceptionsHeading: string;
   ExceptionsNone: string;
   ExceptionsCaption: string;
-  ExceptionsStatusColumn: string;
+  StatusColumn: string;
   ExceptionsWhyColumn: string;
   ReasonOffTrack: string;
   ReasonOverdue: string;
@@ -130,16 +130,16 @@ declare interface IImprovementPlanWebPartStrings {
   EvidenceFilePathTooLong: string;
   EvidenceUploadFailed: string;
   EvidenceServerSaid: string;
-  UpdateCancel: string;
+  Close: string;
   UpdateStatusLabel: string;
   UpdateNoteLabel: string;
   UpdateSave: string;
-  UpdateSaving: string;
+  Saving: string;
   UpdateSaved: string;
   UpdateFailed: string;
   UpdateConflict: string;
   UpdateNoteRequired: string;
-  UpdateReadOnly: string;
+  PlanReadOnly: string;
   UpdateSubmitted: string;
   RightsLeadsEdit: string;
   RightsOwnersUpdate: string;
@@ -278,7 +278,7 @@ declare interface IImprovementPlanWebPartStrings {
   EvidenceNotALink: string;
   StatusByPeriodCaption: string;
   UpdateLogCaption: string;
-  LogDateColumn: string;
+  DateColumn: string;
   LogWhoColumn: string;
   StatusUnchanged: string;
   StatusChangedTo: string;
@@ -522,7 +522,7 @@ declare interface IImprovementPlanWebPartStrings {
   CheckpointMarkedOn: string;
   CheckpointMark: string;
   CheckpointNoteLabel: string;
-  CheckpointSave: string;
+  Save: string;
   CheckpointFailed: string;
 
   KpiToleranceLabel: string;
@@ -869,7 +869,6 @@ declare interface IImprovementPlanWebPartStrings {
   NarrativeRisks: string;
   NarrativeNotWritten: string;
   NarrativeAutosave: string;
-  NarrativeSaving: string;
   NarrativeDraftSaved: string;
   NarrativeReading: string;
   NarrativeReadFailed: string;
