@@ -8,6 +8,7 @@ import { formatString } from './format';
 import { DryRunReport } from './import/DryRunReport';
 import { SetupStep } from './import/SetupStep';
 import { ImportPhase, useImportFlow } from './import/useImportFlow';
+import { useFocusRing } from './themes';
 
 export interface IImportPanelProps {
   /** The page's plan: offered first as the plan to import into. */
@@ -58,6 +59,7 @@ const heading = mergeStyles({ margin: 0, fontSize: 18, fontWeight: 600, outline:
  */
 export function ImportPanel({ snapshot, dataService, importService, today, onClose }: IImportPanelProps): JSX.Element {
   const theme = useTheme();
+  const focusRing = useFocusRing();
   const flow = useImportFlow({ snapshot, dataService, importService, today });
   const { phase, setup } = flow;
   const stepHeading = STEP_HEADINGS[phase.kind];
@@ -73,7 +75,7 @@ export function ImportPanel({ snapshot, dataService, importService, today, onClo
 
   return (
     <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.ImportHeading} closeButtonAriaLabel={strings.Close} onDismiss={() => onClose(flow.wroteAny())}>
-      <ThemeProvider theme={theme}>
+      <ThemeProvider theme={theme} className={focusRing}>
         <Stack tokens={{ childrenGap: 12 }}>
           <h3 className={heading} tabIndex={-1} ref={headingRef}>
             {stepHeading}

@@ -9,6 +9,7 @@ import { IPlanDataService } from '../services/IPlanDataService';
 import { DEFAULT_CULTURE } from './culture';
 import { errorMessage, formatDate, formatString } from './format';
 import { schemeName, statusSchemeProblemText } from './schemeText';
+import { useFocusRing } from './themes';
 
 export interface IPlanSettingsPanelProps {
   /** The plan as loaded: its ETag guards the save. */
@@ -73,6 +74,7 @@ type Outcome = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'conflict' } | 
  */
 export function PlanSettingsPanel({ plan, dataService, onSaved, onDismiss }: IPlanSettingsPanelProps): JSX.Element {
   const theme = useTheme();
+  const focusRing = useFocusRing();
   const [base, setBase] = React.useState(plan);
   const [draft, setDraft] = React.useState<ISettingsDraft>(() => draftOf(plan));
   const [checked, setChecked] = React.useState(false);
@@ -124,7 +126,7 @@ export function PlanSettingsPanel({ plan, dataService, onSaved, onDismiss }: IPl
 
   return (
     <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={strings.PlanSettingsOpen} closeButtonAriaLabel={strings.Close} onDismiss={onDismiss}>
-      <ThemeProvider theme={theme}>
+      <ThemeProvider theme={theme} className={focusRing}>
         <form onSubmit={save} noValidate aria-label={strings.PlanSettingsOpen}>
           <Stack tokens={{ childrenGap: 12 }}>
             <Dropdown

@@ -11,6 +11,7 @@ import { IPlanUpkeepService } from '../services/IPlanUpkeepService';
 import { DEFAULT_CULTURE, useCulture } from './culture';
 import { formatDate, formatString } from './format';
 import { IUpkeepFieldSpec, NewPlanForm, UpkeepForm, UpkeepValues } from './PlanUpkeepForm';
+import { useFocusRing } from './themes';
 
 export interface IPlanUpkeepPanelProps {
   /** The plan as loaded (not as at a date): every action, the retired ones included. */
@@ -71,6 +72,7 @@ function numberedFields(initial?: INumberedDraft): IUpkeepFieldSpec[] {
 export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onPlanCreated, onDismiss }: IPlanUpkeepPanelProps): JSX.Element {
   const culture = useCulture();
   const theme = useTheme();
+  const focusRing = useFocusRing();
   const [lists, setLists] = React.useState<IPlanLists>(snapshot);
   // A reloaded plan replaces what the panel changed since (it holds those changes too).
   React.useEffect(() => setLists(snapshot), [snapshot]);
@@ -291,7 +293,7 @@ export function PlanUpkeepPanel({ snapshot, upkeepService, today, onChanged, onP
 
   return (
     <Panel isOpen isBlocking={false} type={PanelType.medium} headerText={strings.UpkeepOpen} closeButtonAriaLabel={strings.Close} onDismiss={onDismiss}>
-      <ThemeProvider theme={theme}>
+      <ThemeProvider theme={theme} className={focusRing}>
         <Stack tokens={{ childrenGap: 12 }}>
           <div role="status" tabIndex={-1} ref={status} className={mergeStyles({ outline: 'none' })}>
             {done && <Text block>{done}</Text>}

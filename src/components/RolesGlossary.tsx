@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, ITextField, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, Stack, Text, TextField, getId } from '@fluentui/react';
+import { DefaultButton, ITextField, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, Stack, Text, TextField, ThemeProvider, getId, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../model/isoDate';
 import { IPerson, IRole } from '../model/plan';
@@ -13,6 +13,7 @@ import { errorMessage, formatDate, formatString } from './format';
 import { IPickedPerson, PersonPicker } from './PersonPicker';
 import { ScrollRegion } from './ScrollRegion';
 import { useTableStyles } from './tableStyles';
+import { useFocusRing } from './themes';
 
 export interface IRolesGlossaryProps {
   planId: number;
@@ -88,6 +89,8 @@ function problemsOf(draft: IDraft, roles: readonly IRole[]): FormProblem[] {
  */
 export function RolesGlossary({ planId, roleService, peopleService, viewer, today, onChanged, onDismiss }: IRolesGlossaryProps): JSX.Element {
   const culture = useCulture();
+  const theme = useTheme();
+  const focusRing = useFocusRing();
   const [loaded, setLoaded] = React.useState<Loaded>({ kind: 'loading' });
   const [attempt, setAttempt] = React.useState(0);
   const [draft, setDraft] = React.useState<IDraft | undefined>(undefined);
@@ -183,110 +186,113 @@ export function RolesGlossary({ planId, roleService, peopleService, viewer, toda
 
   return (
     <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.RolesHeading} closeButtonAriaLabel={strings.RolesClose} onDismiss={onDismiss}>
-      <Stack tokens={{ childrenGap: 16 }}>
-        <Text>{strings.RolesIntro}</Text>
-        {notice && (
-          <MessageBar messageBarType={notice.type} isMultiline>
-            {notice.text}
-          </MessageBar>
-        )}
-        {loaded.kind === 'loading' && <Spinner label={strings.RolesLoading} />}
-        {loaded.kind === 'failed' && (
-          <MessageBar messageBarType={MessageBarType.error} isMultiline actions={<DefaultButton onClick={() => setAttempt((n) => n + 1)}>{strings.TryAgain}</DefaultButton>}>
-            {loaded.message}
-          </MessageBar>
-        )}
-        {loaded.kind === 'loaded' &&
-          (roles.length === 0 ? (
-            <Text>{strings.RolesNone}</Text>
-          ) : (
-            <ScrollRegion label={strings.RolesCaption}>
-              <table className={table.table}>
-                <caption className={table.caption}>{strings.RolesCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{strings.RolesTitleColumn}</th>
-                    <th scope="col">{strings.RolesAbbreviationLabel}</th>
-                    <th scope="col">{strings.RolesHolderColumn}</th>
-                    <th scope="col">{strings.RolesSinceColumn}</th>
-                    <th scope="col">{strings.RolesDeputyColumn}</th>
-                    <th scope="col">{strings.RolesReviewedColumn}</th>
-                    {canEdit && <td />}
-                  </tr>
-                </thead>
-                <tbody>
-                  {roles.map((role) => (
-                    <tr key={role.id}>
-                      <th scope="row">{role.title}</th>
-                      <td>{role.abbreviation ?? ''}</td>
-                      <td>{personName(role.holder)}</td>
-                      <td>{formatDate(role.holderSince, strings.NotRecorded, culture)}</td>
-                      <td>{personName(role.deputy)}</td>
-                      <td>{formatDate(role.reviewed, strings.NotRecorded, culture)}</td>
-                      {canEdit && (
-                        <td>
-                          <DefaultButton id={editButtonId(role.id)} disabled={formOpen} onClick={() => open(role)}>
-                            {formatString(strings.RolesEdit, role.title)}
-                          </DefaultButton>
-                        </td>
-                      )}
+      {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
+      <ThemeProvider theme={theme} className={focusRing}>
+        <Stack tokens={{ childrenGap: 16 }}>
+          <Text>{strings.RolesIntro}</Text>
+          {notice && (
+            <MessageBar messageBarType={notice.type} isMultiline>
+              {notice.text}
+            </MessageBar>
+          )}
+          {loaded.kind === 'loading' && <Spinner label={strings.RolesLoading} />}
+          {loaded.kind === 'failed' && (
+            <MessageBar messageBarType={MessageBarType.error} isMultiline actions={<DefaultButton onClick={() => setAttempt((n) => n + 1)}>{strings.TryAgain}</DefaultButton>}>
+              {loaded.message}
+            </MessageBar>
+          )}
+          {loaded.kind === 'loaded' &&
+            (roles.length === 0 ? (
+              <Text>{strings.RolesNone}</Text>
+            ) : (
+              <ScrollRegion label={strings.RolesCaption}>
+                <table className={table.table}>
+                  <caption className={table.caption}>{strings.RolesCaption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings.RolesTitleColumn}</th>
+                      <th scope="col">{strings.RolesAbbreviationLabel}</th>
+                      <th scope="col">{strings.RolesHolderColumn}</th>
+                      <th scope="col">{strings.RolesSinceColumn}</th>
+                      <th scope="col">{strings.RolesDeputyColumn}</th>
+                      <th scope="col">{strings.RolesReviewedColumn}</th>
+                      {canEdit && <td />}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          ))}
-        {canEdit && loaded.kind === 'loaded' && !formOpen && (
-          <Stack.Item>
-            <DefaultButton id={editButtonId(0)} iconProps={{ iconName: 'Add' }} onClick={() => open(undefined)}>
-              {strings.RolesAdd}
-            </DefaultButton>
-          </Stack.Item>
-        )}
-        {canEdit && draft && peopleService && (
-          <form
-            aria-labelledby={`${ids.form}-heading`}
-            // The form says what is missing in its own words, beside each field, rather than the browser's bubble.
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              save().catch(() => undefined);
-            }}
-          >
-            <Stack tokens={{ childrenGap: 12 }}>
-              <Text as="h3" variant="large" id={`${ids.form}-heading`}>
-                {editing ? formatString(strings.RolesEdit, editing.title) : strings.RolesAdd}
-              </Text>
-              <TextField componentRef={titleField} label={strings.RolesTitleLabel} required value={draft.title} onChange={(_, text) => change({ title: text ?? '' })} errorMessage={problemText('titleRequired', 'titleTaken')} />
-              <TextField label={strings.RolesAbbreviationLabel} value={draft.abbreviation} onChange={(_, text) => change({ abbreviation: text ?? '' })} />
-              <PersonPicker
-                label={strings.RolesHolderLabel}
-                value={draft.holder.picked}
-                onChange={(picked, typed) => change({ holder: { picked, typed } })}
-                peopleService={peopleService}
-                description={formatString(strings.RolesHolderHint, formatDate(today, today, culture))}
-                errorMessage={problemText('holderNotChosen')}
-              />
-              <PersonPicker
-                label={strings.RolesDeputyLabel}
-                value={draft.deputy.picked}
-                onChange={(picked, typed) => change({ deputy: { picked, typed } })}
-                peopleService={peopleService}
-                description={strings.RolesDeputyHint}
-                errorMessage={problemText('deputyNotChosen', 'deputyIsHolder')}
-              />
-              <Stack horizontal tokens={{ childrenGap: 8 }}>
-                <PrimaryButton type="submit" disabled={saving}>
-                  {saving ? strings.Saving : strings.RolesSave}
-                </PrimaryButton>
-                <DefaultButton onClick={close} disabled={saving}>
-                  {strings.Cancel}
-                </DefaultButton>
+                  </thead>
+                  <tbody>
+                    {roles.map((role) => (
+                      <tr key={role.id}>
+                        <th scope="row">{role.title}</th>
+                        <td>{role.abbreviation ?? ''}</td>
+                        <td>{personName(role.holder)}</td>
+                        <td>{formatDate(role.holderSince, strings.NotRecorded, culture)}</td>
+                        <td>{personName(role.deputy)}</td>
+                        <td>{formatDate(role.reviewed, strings.NotRecorded, culture)}</td>
+                        {canEdit && (
+                          <td>
+                            <DefaultButton id={editButtonId(role.id)} disabled={formOpen} onClick={() => open(role)}>
+                              {formatString(strings.RolesEdit, role.title)}
+                            </DefaultButton>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+            ))}
+          {canEdit && loaded.kind === 'loaded' && !formOpen && (
+            <Stack.Item>
+              <DefaultButton id={editButtonId(0)} iconProps={{ iconName: 'Add' }} onClick={() => open(undefined)}>
+                {strings.RolesAdd}
+              </DefaultButton>
+            </Stack.Item>
+          )}
+          {canEdit && draft && peopleService && (
+            <form
+              aria-labelledby={`${ids.form}-heading`}
+              // The form says what is missing in its own words, beside each field, rather than the browser's bubble.
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                save().catch(() => undefined);
+              }}
+            >
+              <Stack tokens={{ childrenGap: 12 }}>
+                <Text as="h3" variant="large" id={`${ids.form}-heading`}>
+                  {editing ? formatString(strings.RolesEdit, editing.title) : strings.RolesAdd}
+                </Text>
+                <TextField componentRef={titleField} label={strings.RolesTitleLabel} required value={draft.title} onChange={(_, text) => change({ title: text ?? '' })} errorMessage={problemText('titleRequired', 'titleTaken')} />
+                <TextField label={strings.RolesAbbreviationLabel} value={draft.abbreviation} onChange={(_, text) => change({ abbreviation: text ?? '' })} />
+                <PersonPicker
+                  label={strings.RolesHolderLabel}
+                  value={draft.holder.picked}
+                  onChange={(picked, typed) => change({ holder: { picked, typed } })}
+                  peopleService={peopleService}
+                  description={formatString(strings.RolesHolderHint, formatDate(today, today, culture))}
+                  errorMessage={problemText('holderNotChosen')}
+                />
+                <PersonPicker
+                  label={strings.RolesDeputyLabel}
+                  value={draft.deputy.picked}
+                  onChange={(picked, typed) => change({ deputy: { picked, typed } })}
+                  peopleService={peopleService}
+                  description={strings.RolesDeputyHint}
+                  errorMessage={problemText('deputyNotChosen', 'deputyIsHolder')}
+                />
+                <Stack horizontal tokens={{ childrenGap: 8 }}>
+                  <PrimaryButton type="submit" disabled={saving}>
+                    {saving ? strings.Saving : strings.RolesSave}
+                  </PrimaryButton>
+                  <DefaultButton onClick={close} disabled={saving}>
+                    {strings.Cancel}
+                  </DefaultButton>
+                </Stack>
               </Stack>
-            </Stack>
-          </form>
-        )}
-      </Stack>
+            </form>
+          )}
+        </Stack>
+      </ThemeProvider>
     </Panel>
   );
 }

@@ -12,6 +12,7 @@ import { StatusPill } from './StatusPill';
 import { formatString } from './format';
 import { awaitingCountText, awaitingText } from './signOffText';
 import { useCulture } from './culture';
+import { useFocusRing } from './themes';
 
 export interface ISignOffQueueProps {
   /** The plan as the views show it: the queue is read from its actions, with no request of its own. */
@@ -41,6 +42,7 @@ function keyOf(entry: IAwaitingItem): number {
 export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss }: ISignOffQueueProps): JSX.Element {
   const culture = useCulture();
   const theme = useTheme();
+  const focusRing = useFocusRing();
   const context = React.useMemo<IPermissionContext>(() => ({ plan: snapshot.plan, priorities: snapshot.priorities, roles: snapshot.roles, viewer: snapshot.access }), [snapshot]);
   const queue = React.useMemo(() => signOffQueue(snapshot.actions, context), [snapshot.actions, context]);
   const [announcement, setAnnouncement] = React.useState('');
@@ -62,7 +64,7 @@ export function SignOffQueue({ snapshot, dataService, onActionChanged, onDismiss
   return (
     <Panel isOpen type={PanelType.medium} headerText={strings.SignOffQueueHeading} closeButtonAriaLabel={strings.SignOffQueueClose} onDismiss={onDismiss} isBlocking={false}>
       {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
-      <ThemeProvider theme={theme}>
+      <ThemeProvider theme={theme} className={focusRing}>
         <Stack tokens={{ childrenGap: 8 }}>
           <div role="status" aria-live="polite">
             {announcement}

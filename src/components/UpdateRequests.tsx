@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Checkbox, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, getId, mergeStyles } from '@fluentui/react';
+import { Checkbox, Link, MessageBar, MessageBarType, Panel, PanelType, PrimaryButton, Spinner, SpinnerSize, Stack, Text, ThemeProvider, getId, mergeStyles, useTheme } from '@fluentui/react';
 import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate, todayIso } from '../model/isoDate';
 import { IRecipient, IUpdateRequest, answerRate, requestsForBoard, whoOwes } from '../model/updateRequests';
@@ -10,6 +10,7 @@ import { useCulture } from './culture';
 import { errorMessage, formatDate, formatString } from './format';
 import { ActionLink } from './navigation';
 import { andMoreText, noOneToAskText, reasonsText, requestMessage } from './requestMessage';
+import { useFocusRing } from './themes';
 
 export interface IUpdateRequestsProps {
   /** The plan as at today. */
@@ -65,6 +66,8 @@ function askedWhen(daysAgo: number): string {
 export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, mailSender, pageUrl, onDismiss, now = () => new Date() }: IUpdateRequestsProps): JSX.Element {
   const { plan } = snapshot;
   const culture = useCulture();
+  const theme = useTheme();
+  const focusRing = useFocusRing();
   const owes = React.useMemo(
     () => whoOwes({ actions: snapshot.actions, roles: snapshot.roles, scheme: plan.statusScheme, reportingDates: plan.reportingDates, today, dueSoonDays, culture }),
     [snapshot, plan, today, dueSoonDays, culture]
@@ -167,112 +170,115 @@ export function UpdateRequests({ snapshot, today, dueSoonDays, requestService, m
 
   return (
     <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.RequestsOpen} closeButtonAriaLabel={strings.RequestsClose} onDismiss={onDismiss}>
-      <Stack tokens={{ childrenGap: 16 }}>
-        {boardDate === undefined ? (
-          <MessageBar messageBarType={MessageBarType.info}>{strings.RequestsNoBoardAhead}</MessageBar>
-        ) : (
-          <>
-            <Text>
-              {owes.cycleStart
-                ? formatString(strings.RequestsIntro, formatDate(boardDate, boardDate, culture), formatDate(owes.cycleStart, owes.cycleStart, culture), dueSoonDays)
-                : formatString(strings.RequestsIntroFirstBoard, formatDate(boardDate, boardDate, culture), dueSoonDays)}
-            </Text>
-            <section aria-labelledby={ids.people}>
-              <Text as="h3" variant="large" id={ids.people}>
-                {strings.RequestsPeopleHeading}
+      {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
+      <ThemeProvider theme={theme} className={focusRing}>
+        <Stack tokens={{ childrenGap: 16 }}>
+          {boardDate === undefined ? (
+            <MessageBar messageBarType={MessageBarType.info}>{strings.RequestsNoBoardAhead}</MessageBar>
+          ) : (
+            <>
+              <Text>
+                {owes.cycleStart
+                  ? formatString(strings.RequestsIntro, formatDate(boardDate, boardDate, culture), formatDate(owes.cycleStart, owes.cycleStart, culture), dueSoonDays)
+                  : formatString(strings.RequestsIntroFirstBoard, formatDate(boardDate, boardDate, culture), dueSoonDays)}
               </Text>
-              {owes.recipients.length === 0 && <Text as="p">{strings.RequestsNobodyOwes}</Text>}
-              {notPermitted && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{strings.RequestsNotPermitted}</MessageBar>}
-              <ul className={mergeStyles({ margin: 0, padding: 0, listStyle: 'none' })}>
-                {owes.recipients.map((recipient) => {
-                  const outcome = outcomes.get(recipient.person.email);
-                  const name = recipient.person.displayName;
-                  return (
-                    <li key={recipient.person.email} className={person}>
-                      <Checkbox
-                        label={formatString(recipient.owed.length === 1 ? strings.RequestsPersonOne : strings.RequestsPersonMany, name, recipient.person.email, recipient.owed.length)}
-                        checked={chosen.has(recipient.person.email)}
-                        disabled={progress !== undefined}
-                        onChange={(_, checked) => toggle(recipient.person.email, !!checked)}
-                      />
-                      <ul className={list}>
-                        {recipient.owed.map((owed) => (
-                          <li key={owed.action.id}>
-                            <ActionLink actionId={owed.action.id} refText={owed.action.ref} label={formatString(strings.OpenActionLabel, owed.action.ref)} /> {owed.action.text} ({reasonsText(owed, owes.cycleStart, culture)})
-                          </li>
-                        ))}
-                      </ul>
-                      {outcome?.kind === 'sent' && <Text as="p">{formatString(strings.RequestsSentTo, name)}</Text>}
-                      {outcome?.kind === 'failed' && (
-                        <MessageBar messageBarType={MessageBarType.error}>{formatString(strings.RequestsSendFailed, name, outcome.message)}</MessageBar>
-                      )}
-                      {outcome?.kind === 'link' && (
-                        <Text as="p">
-                          <Link href={outcome.href} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.RequestsOpenInMailLabel, name)} onClick={() => opened(recipient)}>
-                            {strings.RequestsOpenInMail}
-                          </Link>
-                          {outcome.opened && <> {formatString(strings.RequestsOpened, name)}</>}
-                        </Text>
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
-              {owes.recipients.length > 0 && (
-                <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }} styles={{ root: { paddingTop: 8 } }}>
-                  <PrimaryButton disabled={chosen.size === 0 || progress !== undefined} onClick={send}>
-                    {formatString(strings.RequestsSend, chosen.size)}
-                  </PrimaryButton>
-                  <div role="status" aria-live="polite">
-                    {progress && <Spinner size={SpinnerSize.small} label={formatString(strings.RequestsSending, progress.done, progress.of)} labelPosition="right" />}
-                  </div>
-                </Stack>
-              )}
-              {unrecorded && (
-                <MessageBar
-                  messageBarType={MessageBarType.error}
-                  actions={<PrimaryButton onClick={() => record(unrecorded.requests)}>{strings.RequestsRecordRetry}</PrimaryButton>}
-                >
-                  {formatString(strings.RequestsRecordFailed, unrecorded.message)}
-                </MessageBar>
-              )}
-            </section>
-            {owes.noOneToAsk.length > 0 && (
-              <section aria-labelledby={ids.noOne}>
-                <Text as="h3" variant="large" id={ids.noOne}>
-                  {strings.RequestsNoOneHeading}
+              <section aria-labelledby={ids.people}>
+                <Text as="h3" variant="large" id={ids.people}>
+                  {strings.RequestsPeopleHeading}
                 </Text>
-                <Text as="p">{strings.RequestsNoOneIntro}</Text>
-                <ul className={list}>
-                  {owes.noOneToAsk.map((entry) => (
-                    <li key={entry.action.id}>
-                      <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />{' '}
-                      {formatString(strings.RequestsNoOneItem, entry.action.text, noOneToAskText(entry))} ({reasonsText(entry, owes.cycleStart, culture)})
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-            <section aria-labelledby={ids.sent}>
-              <Text as="h3" variant="large" id={ids.sent}>
-                {strings.RequestsSentHeading}
-              </Text>
-              {loaded.kind === 'loading' && <Spinner label={strings.RequestsReading} />}
-              {loaded.kind === 'failed' && <MessageBar messageBarType={MessageBarType.error}>{formatString(strings.RequestsReadFailed, loaded.message)}</MessageBar>}
-              {loaded.kind === 'loaded' && sentForBoard.length === 0 && <Text as="p">{strings.RequestsNoneSent}</Text>}
-              {sentForBoard.length > 0 && (
-                <ul className={list}>
-                  {sentForBoard.map((request) => {
-                    const rate = answerRate(request, snapshot.actions, today);
-                    const channel = request.channel === 'graph' ? strings.RequestsChannelGraph : strings.RequestsChannelMailLink;
-                    return <li key={request.id}>{formatString(strings.RequestsAnswerRate, request.recipient.name, askedWhen(rate.daysAgo), request.sentBy, channel, rate.updated, rate.asked)}</li>;
+                {owes.recipients.length === 0 && <Text as="p">{strings.RequestsNobodyOwes}</Text>}
+                {notPermitted && <MessageBar messageBarType={MessageBarType.warning} isMultiline>{strings.RequestsNotPermitted}</MessageBar>}
+                <ul className={mergeStyles({ margin: 0, padding: 0, listStyle: 'none' })}>
+                  {owes.recipients.map((recipient) => {
+                    const outcome = outcomes.get(recipient.person.email);
+                    const name = recipient.person.displayName;
+                    return (
+                      <li key={recipient.person.email} className={person}>
+                        <Checkbox
+                          label={formatString(recipient.owed.length === 1 ? strings.RequestsPersonOne : strings.RequestsPersonMany, name, recipient.person.email, recipient.owed.length)}
+                          checked={chosen.has(recipient.person.email)}
+                          disabled={progress !== undefined}
+                          onChange={(_, checked) => toggle(recipient.person.email, !!checked)}
+                        />
+                        <ul className={list}>
+                          {recipient.owed.map((owed) => (
+                            <li key={owed.action.id}>
+                              <ActionLink actionId={owed.action.id} refText={owed.action.ref} label={formatString(strings.OpenActionLabel, owed.action.ref)} /> {owed.action.text} ({reasonsText(owed, owes.cycleStart, culture)})
+                            </li>
+                          ))}
+                        </ul>
+                        {outcome?.kind === 'sent' && <Text as="p">{formatString(strings.RequestsSentTo, name)}</Text>}
+                        {outcome?.kind === 'failed' && (
+                          <MessageBar messageBarType={MessageBarType.error}>{formatString(strings.RequestsSendFailed, name, outcome.message)}</MessageBar>
+                        )}
+                        {outcome?.kind === 'link' && (
+                          <Text as="p">
+                            <Link href={outcome.href} target="_blank" rel="noopener noreferrer" aria-label={formatString(strings.RequestsOpenInMailLabel, name)} onClick={() => opened(recipient)}>
+                              {strings.RequestsOpenInMail}
+                            </Link>
+                            {outcome.opened && <> {formatString(strings.RequestsOpened, name)}</>}
+                          </Text>
+                        )}
+                      </li>
+                    );
                   })}
                 </ul>
+                {owes.recipients.length > 0 && (
+                  <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }} styles={{ root: { paddingTop: 8 } }}>
+                    <PrimaryButton disabled={chosen.size === 0 || progress !== undefined} onClick={send}>
+                      {formatString(strings.RequestsSend, chosen.size)}
+                    </PrimaryButton>
+                    <div role="status" aria-live="polite">
+                      {progress && <Spinner size={SpinnerSize.small} label={formatString(strings.RequestsSending, progress.done, progress.of)} labelPosition="right" />}
+                    </div>
+                  </Stack>
+                )}
+                {unrecorded && (
+                  <MessageBar
+                    messageBarType={MessageBarType.error}
+                    actions={<PrimaryButton onClick={() => record(unrecorded.requests)}>{strings.RequestsRecordRetry}</PrimaryButton>}
+                  >
+                    {formatString(strings.RequestsRecordFailed, unrecorded.message)}
+                  </MessageBar>
+                )}
+              </section>
+              {owes.noOneToAsk.length > 0 && (
+                <section aria-labelledby={ids.noOne}>
+                  <Text as="h3" variant="large" id={ids.noOne}>
+                    {strings.RequestsNoOneHeading}
+                  </Text>
+                  <Text as="p">{strings.RequestsNoOneIntro}</Text>
+                  <ul className={list}>
+                    {owes.noOneToAsk.map((entry) => (
+                      <li key={entry.action.id}>
+                        <ActionLink actionId={entry.action.id} refText={entry.action.ref} label={formatString(strings.OpenActionLabel, entry.action.ref)} />{' '}
+                        {formatString(strings.RequestsNoOneItem, entry.action.text, noOneToAskText(entry))} ({reasonsText(entry, owes.cycleStart, culture)})
+                      </li>
+                    ))}
+                  </ul>
+                </section>
               )}
-            </section>
-          </>
-        )}
-      </Stack>
+              <section aria-labelledby={ids.sent}>
+                <Text as="h3" variant="large" id={ids.sent}>
+                  {strings.RequestsSentHeading}
+                </Text>
+                {loaded.kind === 'loading' && <Spinner label={strings.RequestsReading} />}
+                {loaded.kind === 'failed' && <MessageBar messageBarType={MessageBarType.error}>{formatString(strings.RequestsReadFailed, loaded.message)}</MessageBar>}
+                {loaded.kind === 'loaded' && sentForBoard.length === 0 && <Text as="p">{strings.RequestsNoneSent}</Text>}
+                {sentForBoard.length > 0 && (
+                  <ul className={list}>
+                    {sentForBoard.map((request) => {
+                      const rate = answerRate(request, snapshot.actions, today);
+                      const channel = request.channel === 'graph' ? strings.RequestsChannelGraph : strings.RequestsChannelMailLink;
+                      return <li key={request.id}>{formatString(strings.RequestsAnswerRate, request.recipient.name, askedWhen(rate.daysAgo), request.sentBy, channel, rate.updated, rate.asked)}</li>;
+                    })}
+                  </ul>
+                )}
+              </section>
+            </>
+          )}
+        </Stack>
+      </ThemeProvider>
     </Panel>
   );
 }

@@ -22,6 +22,7 @@ import {
   SelectionMode,
   Stack,
   Text,
+  ThemeProvider,
   getId,
   mergeStyles,
   useTheme
@@ -41,6 +42,7 @@ import { ActionLink } from './navigation';
 import { dueText, errorMessage, formatDate, formatString } from './format';
 import { useNarrow } from './narrow';
 import { useCulture } from './culture';
+import { useFocusRing } from './themes';
 
 export interface IWorkstreamsViewProps {
   priorities: IPriorityArea[];
@@ -183,6 +185,8 @@ function groupActions(priorities: IPriorityArea[], outcomes: IOutcome[], actions
  */
 export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, dueSoonDays, reportingDates, filter, onFilterChange, roles = NO_ROLES, readTexts }: IWorkstreamsViewProps): JSX.Element {
   const culture = useCulture();
+  const theme = useTheme();
+  const focusRing = useFocusRing();
   const [sort, setSort] = React.useState<{ key: ActionSortKey; descending: boolean }>({ key: 'ref', descending: false });
   const narrow = useNarrow();
   const [filtersOpen, setFiltersOpen] = React.useState(false);
@@ -370,7 +374,10 @@ export function WorkstreamsView({ priorities, outcomes, actions, scheme, today, 
           </Stack.Item>
           {filtersOpen && (
             <Panel isOpen type={PanelType.smallFluid} headerText={strings.FiltersLabel} closeButtonAriaLabel={strings.Close} isLightDismiss onDismiss={() => setFiltersOpen(false)}>
-              {filters}
+              {/* The panel renders outside the web part's element, so it takes the section's theme again here. */}
+              <ThemeProvider theme={theme} className={focusRing}>
+                {filters}
+              </ThemeProvider>
             </Panel>
           )}
         </>

@@ -4,6 +4,7 @@ import * as strings from 'ImprovementPlanWebPartStrings';
 import { IsoDate } from '../../model/isoDate';
 import { formatDate, formatString } from '../format';
 import { useCulture } from '../culture';
+import { useFocusRing } from '../themes';
 
 export interface IFreezePackProps {
   /** The board date the report stands at. */
@@ -16,6 +17,7 @@ export interface IFreezePackProps {
 /** The plan officer's button to freeze the pack for the board, asked to confirm: a frozen pack can never change. */
 export function FreezePack({ asAt, ready, onFreeze }: IFreezePackProps): JSX.Element {
   const culture = useCulture();
+  const focusRing = useFocusRing();
   const [confirming, setConfirming] = React.useState(false);
   const board = formatDate(asAt, asAt, culture);
   return (
@@ -30,7 +32,8 @@ export function FreezePack({ asAt, ready, onFreeze }: IFreezePackProps): JSX.Ele
         hidden={!confirming}
         onDismiss={() => setConfirming(false)}
         dialogContentProps={{ type: DialogType.normal, title: formatString(strings.ReportFreezeTitle, board), subText: formatString(strings.ReportFreezeText, board) }}
-        modalProps={{ isBlocking: true }}
+        // The dialog renders outside the web part's element: it takes the focus ring again here.
+        modalProps={{ isBlocking: true, className: focusRing }}
       >
         <DialogFooter>
           <PrimaryButton
