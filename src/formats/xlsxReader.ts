@@ -13,30 +13,11 @@
  * reported, not half-read); small, with one dependency; maintained as jsdom's parser;
  * and it expands no entities a document declares, so an entity bomb does nothing.
  */
-import { SaxesParser } from 'saxes';
 import { ISheet, isBlankRow } from '../model/import/sheet';
 import { builtInFormat, formatCellNumber, isDateFormat } from './numberFormat';
 import { IReadLimits, IWorkbookRead, SpreadsheetFileError, checkCell } from './spreadsheetFile';
+import { IPartRelationship, IXmlHandlers, parseXmlPart, partRelationships, prefixedAttribute } from './ooxmlPart';
 import { ZipArchive } from './zipRead';
-
-type Attributes = Record<string, string>;
-
-interface IXmlHandlers {
-  open?: (name: string, attributes: Attributes) => void;
-  close?: (name: string) => void;
-  text?: (text: string) => void;
-}
-
-/** A name without its namespace prefix: producers write `<x:c>` as well as `<c>`. */
-function localName(name: string): string {
-  return name.slice(name.indexOf(':') + 1);
-}
-
-/** An attribute by its local name (`r:id` is `id` in whatever prefix the producer chose). */
-function prefixedAttribute(attributes: Attributes, local: string): string | undefined {
-  for (const name of Object.keys(attributes)) if (name !== local && localName(name) === local) return attributes[name];
-  return undefined;
-}
 
 /** OOXML writes characters XML cannot hold as _xHHHH_ (a carriage return is _x000D_; an underscore before "x" is _x005F_). */
 function unescapeText(text: string): string {
@@ -109,44 +90,12 @@ class WorkbookReader {
 
   /** Parses a part's XML, calling the handlers with names without prefixes. */
   private parse(path: string, handlers: IXmlHandlers): void {
-    const chunks = this.zip.part(path);
-    if (!chunks) return;
-    const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-    parser.on('error', (error) => {
-      throw this.damaged(`${path} is not well-formed XML (${error.message})`);
-    });
-    if (handlers.open) {
-      const open = handlers.open;
-      parser.on('opentag', (tag) => open(localName(tag.name), tag.attributes));
-    }
-    if (handlers.close) {
-      const close = handlers.close;
-      parser.on('closetag', (tag) => close(localName(tag.name)));
-    }
-    if (handlers.text) {
-      parser.on('text', handlers.text);
-      parser.on('cdata', handlers.text);
-    }
-    const first = chunks[0] ?? new Uint8Array(0);
-    const decoder = new TextDecoder(first[0] === 0xff && first[1] === 0xfe ? 'utf-16le' : first[0] === 0xfe && first[1] === 0xff ? 'utf-16be' : 'utf-8');
-    for (const chunk of chunks) parser.write(decoder.decode(chunk, { stream: true }));
-    parser.write(decoder.decode());
-    parser.close();
+    parseXmlPart(this.zip, path, handlers, (why) => this.damaged(why));
   }
 
-  /** A part's relationships (its `_rels/NAME.rels`), with targets resolved to part paths and types shortened to their last word. */
-  private relationships(partPath: string): Array<{ id: string; type: string; target: string }> {
-    const slash = partPath.lastIndexOf('/');
-    const folder = partPath.slice(0, slash + 1);
-    const found: Array<{ id: string; type: string; target: string }> = [];
-    this.parse(`${folder}_rels/${partPath.slice(slash + 1)}.rels`, {
-      open: (name, attributes) => {
-        if (name !== 'Relationship' || attributes.TargetMode === 'External') return;
-        const type = (attributes.Type ?? '').split('/').pop() ?? '';
-        found.push({ id: attributes.Id ?? '', type, target: resolvePath(folder, attributes.Target ?? '') });
-      }
-    });
-    return found;
+  /** A part's relationships within the package (an external target, such as a link, is no part). */
+  private relationships(partPath: string): IPartRelationship[] {
+    return partRelationships(this.zip, partPath, (why) => this.damaged(why)).filter((relationship) => !relationship.external);
   }
 
   private sharedStrings(path: string): string[] {
@@ -303,17 +252,6 @@ class WorkbookReader {
       }
     }
   }
-}
-
-/** A relationship's target as a part path: relative to the source part's folder, or from the root when it starts with "/". */
-function resolvePath(folder: string, target: string): string {
-  const segments = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
-  const resolved: string[] = [];
-  for (const segment of segments) {
-    if (segment === '..') resolved.pop();
-    else if (segment !== '.' && segment !== '') resolved.push(segment);
-  }
-  return resolved.join('/');
 }
 
 /** An ISO 8601 date (a `t="d"` cell) as a serial day number in the workbook's date system. */
