@@ -73,8 +73,14 @@ export function ImportPanel({ snapshot, dataService, importService, today, onClo
     headingRef.current?.focus();
   }, [stepHeading]);
 
+  // Closed while writing: the plan is shown again now, and once more when the import has finished.
+  const closePanel = (): void => {
+    const writing = flow.writing();
+    onClose(flow.wroteAny());
+    if (writing) writing.then(() => onClose(true), () => onClose(true));
+  };
   return (
-    <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.ImportHeading} closeButtonAriaLabel={strings.Close} onDismiss={() => onClose(flow.wroteAny())}>
+    <Panel isOpen isBlocking={false} type={PanelType.large} headerText={strings.ImportHeading} closeButtonAriaLabel={strings.Close} onDismiss={closePanel}>
       <ThemeProvider theme={theme} className={focusRing}>
         <Stack tokens={{ childrenGap: 12 }}>
           <h3 className={heading} tabIndex={-1} ref={headingRef}>

@@ -84,6 +84,8 @@ export interface IImportFlow {
   proposal?: INewPlanProposal;
   /** True once anything may have been written, so closing reloads the plan. */
   wroteAny: () => boolean;
+  /** The import being written, settled when it ends (however it ends); undefined when none is running. */
+  writing: () => Promise<void> | undefined;
   chooseFile: (file: File | undefined) => Promise<void>;
   chooseSheet: (index: number) => void;
   chooseTarget: (target: TargetChoice) => void;
@@ -142,6 +144,7 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
   const mounted = React.useRef(true);
   const busy = React.useRef(false);
   const wrote = React.useRef(false);
+  const inFlight = React.useRef<Promise<void> | undefined>(undefined);
   // The plan an import of this file created: a re-run, even after a new dry run, writes into it rather than making another.
   const createdPlanId = React.useRef<number | undefined>(undefined);
 
@@ -277,11 +280,14 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
     const { run } = phase;
     busy.current = true;
     wrote.current = true;
-    return write(run)
+    const running = write(run)
       .catch((error: unknown) => setPhase({ kind: 'checked', run, message: `${strings.ImportStopped} ${errorMessage(error)}` }))
       .finally(() => {
         busy.current = false;
+        inFlight.current = undefined;
       });
+    inFlight.current = running;
+    return running;
   };
 
   return {
@@ -290,6 +296,7 @@ export function useImportFlow({ snapshot, dataService, importService, today }: I
     planChoices,
     proposal,
     wroteAny: () => wrote.current,
+    writing: () => inFlight.current,
     chooseFile,
     chooseSheet,
     chooseTarget,

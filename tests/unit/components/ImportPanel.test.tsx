@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ImportPanel } from '../../../src/components/ImportPanel';
 import { PlanDataError } from '../../../src/services/errors';
 import { IImportResult, INewPlan, IPlanImportService } from '../../../src/services/IPlanImportService';
@@ -248,6 +248,21 @@ describe('ImportPanel', () => {
     expect(importPlan).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledWith(true);
+  });
+
+  it('closed while the import runs, shows the plan again at once and once more when the import has finished', async () => {
+    let finish: (result: IImportResult) => void = () => undefined;
+    const { onClose } = renderPanel({ importService: importServiceMock(() => new Promise<IImportResult>((resolve) => (finish = resolve))) });
+    chooseFile('plan.csv', CSV);
+    await dryRun();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 rows' }));
+    await screen.findByRole('heading', { name: 'Importing' });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+
+    await act(async () => finish(RESULT));
+    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(onClose).toHaveBeenLastCalledWith(true);
   });
 
   it('closing before any import says nothing changed', async () => {
