@@ -118,7 +118,18 @@ export async function openHighlightReport(page: Page): Promise<void> {
 /** Opens an action's detail panel from the Workstreams list. */
 export async function openAction(page: Page, ref: string): Promise<void> {
   await page.getByRole('tab', { name: 'Workstreams' }).click();
-  await page.getByRole('searchbox', { name: /Search/ }).fill(ref);
+  await page.getByRole('grid', { name: 'Actions by priority area and outcome' }).waitFor();
+  // Below 600 px the filters wait in a panel, opened by "Filters".
+  const narrow = (await page.getByRole('button', { name: 'Filters', exact: true }).count()) > 0;
+  if (narrow) {
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const filters = page.getByRole('dialog', { name: 'Filter the actions' });
+    await filters.getByRole('searchbox').fill(ref);
+    await filters.getByRole('button', { name: 'Close' }).click();
+    await filters.waitFor({ state: 'detached' });
+  } else {
+    await page.getByRole('searchbox', { name: /Search/ }).fill(ref);
+  }
   await page.getByRole('button', { name: `Open action ${ref}`, exact: true }).click();
   // Fluent's panel root has no box of its own, so wait for its heading.
   await page.getByRole('heading', { name: `Action ${ref}`, exact: true }).waitFor();
