@@ -4,23 +4,19 @@
  * dry run writing nothing, an import into a new plan and into the sample plan, and a
  * re-run that changes nothing.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { zipSync, strToU8 } from 'fflate';
 import { SITE_OWNER } from '../../emulator/sample/users';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { LIST_TITLES } from '../../src/services/schema';
 import { ITestSite, startTestSite } from '../support/emulator';
+import { IImportRun, runImportCli as cli } from '../support/importCli';
 
 jest.setTimeout(180_000);
 
-const run = promisify(execFile);
-const TSX = join(__dirname, '../../node_modules/.bin/tsx');
-const CLI = join(__dirname, '../../tools/import.ts');
 const FIXTURES = join(__dirname, '../fixtures/import');
 const ISO_OR_NULL = /^(\d{4}-\d{2}-\d{2})?$/;
 
@@ -28,25 +24,9 @@ const ISO_OR_NULL = /^(\d{4}-\d{2}-\d{2})?$/;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read from the command's output
 type Report = Record<string, any>;
 
-interface IRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the command with exactly these arguments. */
-async function cli(...args: string[]): Promise<IRun> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** A failure said in one line, with no stack trace and nothing on stdout. */
-function expectOneLine(result: IRun, code: number, words: string | RegExp): void {
+function expectOneLine(result: IImportRun, code: number, words: string | RegExp): void {
   expect(result).toMatchObject({ code, stdout: '' });
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -80,11 +60,11 @@ describe('npm run import', () => {
     return file;
   }
 
-  async function importFile(name: string, content: string | Uint8Array, ...args: string[]): Promise<IRun> {
+  async function importFile(name: string, content: string | Uint8Array, ...args: string[]): Promise<IImportRun> {
     return cli(save(name, content), '--site', site.siteUrl, ...args);
   }
 
-  function json(result: IRun): Report {
+  function json(result: IImportRun): Report {
     return JSON.parse(result.stdout) as Report;
   }
 

@@ -3,29 +3,16 @@
  * written as Word tables is read as one sheet, every row and problem named by its table
  * and row in the document, and imported into a new plan.
  */
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SITE_OWNER } from '../../emulator/sample/users';
 import { SharePointPlanDataService } from '../../src/services/SharePointPlanDataService';
 import { ITestSite, startTestSite } from '../support/emulator';
+import { runImportCli as cli } from '../support/importCli';
 
 jest.setTimeout(180_000);
 
-const run = promisify(execFile);
-const TSX = join(__dirname, '../../node_modules/.bin/tsx');
-const CLI = join(__dirname, '../../tools/import.ts');
 const PLAN = join(__dirname, '../fixtures/import/plan-priorities.python-docx.docx');
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('npm run import -- plan.docx', () => {
   let site: ITestSite;
