@@ -334,7 +334,11 @@ function PlanView({ snapshot, today, dueSoonDays, dataService, packService, peop
   const readTexts = React.useCallback(
     async (actions: IAction[]): Promise<IAction[]> => {
       const texts = await dataService.loadActionTexts(snapshot.plan.id);
-      return actions.map((action) => withTexts(action, texts.get(action.id) ?? action));
+      return actions.map((action) => {
+        const read = texts.get(action.id);
+        // An action gone from the list since the load keeps what the view had.
+        return read ? withTexts(action, read) : action;
+      });
     },
     [dataService, snapshot.plan.id]
   );
